@@ -1,0 +1,133 @@
+import os from 'node:os'
+import path from 'node:path'
+import { parseInstant } from '../domain/dates.js'
+import { UserError } from '../domain/errors.js'
+import type { Store } from '../storage/database.js'
+import { openStore } from '../storage/open.js'
+import type { NewEvent } from '../storage/events-repo.js'
+import type { IO } from './io.js'
+
+/** The global options of DESIGN.md §5, as parsed for this run. */
+export interface GlobalOptions {
+  db?: string
+  json?: boolean
+  actor?: string
+  input?: boolean
+}
+
+/**
+ * Everything a command needs from the outside world: IO, the clock, the environment and the
+ * database. Built once per run; tests build it with testIO() and a fixed clock.
+ */
+export interface AppContext {
+  readonly io: IO
+  readonly env: NodeJS.ProcessEnv
+  readonly cwd: string
+  now(): Date
+  /** Global options; set by the program before the command's action runs. */
+  globals: GlobalOptions
+  readonly json: boolean
+  readonly actor: string
+  readonly host: string
+  /** May a missing option be asked for? (a terminal, and no --no-input) */
+  readonly canPrompt: boolean
+  /** The database path (--db, else ICM_DB, else ./icm.db). */
+  dbLocation(): string
+  /** Opens (once) and migrates the database. */
+  store(): Promise<Store>
+  /** Opens the database at another location (used by `demo`), closing any open one. */
+  useStore(location: string): Promise<Store>
+  event(action: string, entity: string | null, details?: Record<string, unknown>): NewEvent
+  close(): Promise<void>
+}
+
+export interface ContextOptions {
+  io: IO
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  now?: () => Date
+  host?: string
+  user?: string
+  fsTypeOf?: (dir: string) => number
+}
+
+export function createContext(o: ContextOptions): AppContext {
+  const env = o.env ?? process.env
+  const cwd = o.cwd ?? process.cwd()
+  const clock = o.now ?? clockFromEnv(env)
+  let store: Store | undefined
+  let location: string | undefined
+  const ctx: AppContext = {
+    io: o.io,
+    env,
+    cwd,
+    now: clock,
+    globals: {},
+    get json() {
+      return ctx.globals.json === true
+    },
+    get actor() {
+      return ctx.globals.actor || env.ICM_ACTOR || o.user || osUser()
+    },
+    host: o.host ?? os.hostname(),
+    get canPrompt() {
+      return o.io.interactive && ctx.globals.input !== false
+    },
+    dbLocation() {
+      const raw = ctx.globals.db || env.ICM_DB || 'icm.db'
+      return isUrl(raw) ? raw : path.resolve(cwd, raw)
+    },
+    async store() {
+      return ctx.useStore(ctx.dbLocation())
+    },
+    async useStore(where) {
+      if (store && location === where) return store
+      await ctx.close()
+      store = await openStore(where, { notice: (m) => o.io.err(`icm: ${m}\n`), fsTypeOf: o.fsTypeOf })
+      location = where
+      return store
+    },
+    event(action, entity, details = {}) {
+      return { at: clock(), actor: ctx.actor, host: ctx.host, action, entity, details }
+    },
+    async close() {
+      const s = store
+      store = undefined
+      location = undefined
+      if (s) await s.close()
+    },
+  }
+  return ctx
+}
+
+function isUrl(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s)
+}
+
+function osUser(): string {
+  try {
+    return os.userInfo().username
+  } catch {
+    return 'unknown'
+  }
+}
+
+/**
+ * The real clock, unless ICM_NOW fixes it (for reproducible demos and end-to-end tests).
+ */
+function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
+  const fixed = env.ICM_NOW
+  if (!fixed) return () => new Date()
+  let t: Date
+  try {
+    t = parseInstant(fixed, 'ICM_NOW')
+  } catch (e) {
+    throw new UserError(`ICM_NOW is not a date-time: '${fixed}'`, 'unset it, or use an ISO 8601 date-time')
+  }
+  return () => new Date(t.getTime())
+}
+
+/** The same context with other IO (the demo builds its company quietly). */
+export function withIO(ctx: AppContext, io: IO): AppContext {
+  return Object.create(ctx, { io: { value: io, enumerable: true } }) as AppContext
+}

@@ -1,0 +1,113 @@
+/**
+ * All terminal IO goes through an IO value, so commands never touch process.stdout directly and
+ * tests run without a TTY: systemIO() for the real terminal, testIO() to capture and script.
+ */
+export interface Prompter {
+  input(opts: { message: string; validate?: (value: string) => boolean | string }): Promise<string>
+  select<T extends string>(opts: { message: string; choices: readonly T[] }): Promise<T>
+  confirm(opts: { message: string; default?: boolean }): Promise<boolean>
+}
+
+export interface IO {
+  out(text: string): void
+  err(text: string): void
+  /** stdout is a terminal: aligned tables instead of tab-separated lines. */
+  stdoutIsTTY: boolean
+  /** stdin and stderr are a terminal: prompts and progress are allowed. */
+  interactive: boolean
+  /** colour allowed (stdout is a TTY and NO_COLOR is not set). */
+  color: boolean
+  prompter: Prompter
+}
+
+export function systemIO(env: NodeJS.ProcessEnv = process.env): IO {
+  const stdoutIsTTY = process.stdout.isTTY === true
+  const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    stdoutIsTTY,
+    interactive,
+    color: stdoutIsTTY && !env.NO_COLOR,
+    prompter: inquirerPrompter(),
+  }
+}
+
+/** Prompts through @inquirer/prompts, loaded only when a prompt is really shown; drawn on stderr. */
+function inquirerPrompter(): Prompter {
+  const load = () => import('@inquirer/prompts')
+  const context = { output: process.stderr }
+  return {
+    async input(opts) {
+      const { input } = await load()
+      return input({ message: opts.message, validate: opts.validate }, context)
+    },
+    async select(opts) {
+      const { select } = await load()
+      return select({ message: opts.message, choices: opts.choices.map((value) => ({ value, name: value })) }, context)
+    },
+    async confirm(opts) {
+      const { confirm } = await load()
+      return confirm({ message: opts.message, default: opts.default ?? false }, context)
+    },
+  }
+}
+
+export interface TestIO extends IO {
+  stdout(): string
+  stderr(): string
+  /** Prompts asked so far (their messages). */
+  asked: string[]
+}
+
+/** Captures output; `answers` are given, in order, to the prompts the command asks. */
+export function testIO(opts: { tty?: boolean; answers?: (string | boolean)[] } = {}): TestIO {
+  let out = ''
+  let err = ''
+  const answers = [...(opts.answers ?? [])]
+  const asked: string[] = []
+  const next = (message: string) => {
+    asked.push(message)
+    if (answers.length === 0) throw new Error(`test prompt not answered: ${message}`)
+    return answers.shift() as string | boolean
+  }
+  return {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    stdoutIsTTY: opts.tty ?? false,
+    interactive: opts.tty ?? false,
+    color: false,
+    asked,
+    prompter: {
+      input: async (o) => {
+        const value = String(next(o.message))
+        const ok = o.validate ? o.validate(value) : true
+        if (ok !== true) throw new Error(`test answer '${value}' refused: ${String(ok)}`)
+        return value
+      },
+      select: async <T extends string>(o: { message: string; choices: readonly T[] }) => {
+        const value = String(next(o.message)) as T
+        if (!o.choices.includes(value)) throw new Error(`test answer '${value}' not among ${o.choices.join(', ')}`)
+        return value
+      },
+      confirm: async (o) => Boolean(next(o.message)),
+    },
+    stdout: () => out,
+    stderr: () => err,
+  }
+}
+
+/** IO that discards everything and never prompts (the demo builds its company with it). */
+export function silentIO(): IO {
+  const refuse = async (): Promise<never> => {
+    throw new Error('silent IO cannot prompt')
+  }
+  return {
+    out: () => {},
+    err: () => {},
+    stdoutIsTTY: false,
+    interactive: false,
+    color: false,
+    prompter: { input: refuse, select: refuse, confirm: refuse },
+  }
+}

@@ -1,0 +1,114 @@
+import { Chalk } from 'chalk'
+import Table from 'cli-table3'
+import type { AppContext } from './context.js'
+
+/**
+ * Every command prints through here: an aligned table on a terminal, tab-separated lines with a
+ * header when piped, one JSON document with --json, RFC 4180 with --csv. Data goes to stdout;
+ * confirmations, notes and warnings to stderr.
+ */
+export interface Column<T> {
+  header: string
+  value: (row: T) => unknown
+  align?: 'left' | 'right'
+}
+
+export interface RowsOptions<T> {
+  /** --csv was given */
+  csv?: boolean
+  /** the JSON object of a row (default: the row itself) */
+  json?: (row: T) => unknown
+  /** said on stderr when there are no rows, e.g. 'no units' */
+  empty?: string
+  /** printed above a table (not in JSON or CSV), e.g. the weights used */
+  caption?: string
+}
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'boolean') return v ? 'yes' : 'no'
+  if (Array.isArray(v)) return v.map(cellText).join(', ')
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
+  return String(v)
+}
+
+export function printJson(ctx: AppContext, doc: unknown): void {
+  ctx.io.out(`${JSON.stringify(doc, null, 2)}\n`)
+}
+
+export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns: Column<T>[], opts: RowsOptions<T> = {}): Promise<void> {
+  if (ctx.json) {
+    printJson(ctx, rows.map((r) => (opts.json ? opts.json(r) : r)))
+    return
+  }
+  if (opts.csv) {
+    ctx.io.out(await toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => cellText(c.value(r))))))
+    return
+  }
+  if (rows.length === 0) {
+    if (opts.empty) ctx.io.err(`${opts.empty}\n`)
+    return
+  }
+  const header = columns.map((c) => c.header)
+  const body = rows.map((r) => columns.map((c) => cellText(c.value(r))))
+  if (!ctx.io.stdoutIsTTY) {
+    ctx.io.out(tsv([header, ...body]))
+    return
+  }
+  if (opts.caption) ctx.io.out(`${opts.caption}\n`)
+  const chalk = new Chalk({ level: ctx.io.color ? 1 : 0 })
+  const table = new Table({
+    head: header.map((h) => chalk.bold(h)),
+    style: { head: [], border: [] },
+    colAligns: columns.map((c) => c.align ?? 'left'),
+    wordWrap: true,
+  })
+  for (const row of body) table.push(row)
+  ctx.io.out(`${table.toString()}\n`)
+}
+
+/** An entity: its JSON object with --json, else label/value lines. */
+export function printEntity(ctx: AppContext, json: unknown, fields: [string, unknown][]): void {
+  if (ctx.json) {
+    printJson(ctx, json)
+    return
+  }
+  const body = fields.map(([k, v]) => [k, cellText(v)])
+  if (!ctx.io.stdoutIsTTY) {
+    ctx.io.out(tsv(body))
+    return
+  }
+  const chalk = new Chalk({ level: ctx.io.color ? 1 : 0 })
+  const table = new Table({ style: { head: [], border: [] }, wordWrap: true })
+  for (const [k, v] of body) table.push([chalk.bold(k ?? ''), v ?? ''])
+  ctx.io.out(`${table.toString()}\n`)
+}
+
+/** A line of prose on stdout (human mode only), e.g. a section title in `show`. */
+export function printText(ctx: AppContext, text: string): void {
+  if (!ctx.json) ctx.io.out(text.endsWith('\n') ? text : `${text}\n`)
+}
+
+/** A caption above a table on a terminal (left out when piped, so tab-separated output stays clean). */
+export function printCaption(ctx: AppContext, text: string): void {
+  if (!ctx.json && ctx.io.stdoutIsTTY) ctx.io.out(`${text}\n`)
+}
+
+/** A confirmation on stderr: '✓ unit HR added'. */
+export function confirm(ctx: AppContext, message: string): void {
+  ctx.io.err(`✓ ${message}\n`)
+}
+
+export function warn(ctx: AppContext, message: string): void {
+  ctx.io.err(`icm: warning: ${message}\n`)
+}
+
+function tsv(rows: string[][]): string {
+  return rows.map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n') + '\n'
+}
+
+/** RFC 4180, cells that start like a formula neutralised (= + - @ tab CR). */
+export async function toCsv(header: string[], rows: string[][], opts: { bom?: boolean } = {}): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync')
+  return stringify([header, ...rows], { escape_formulas: true, bom: opts.bom === true, record_delimiter: 'windows' })
+}

@@ -1,0 +1,65 @@
+import { Command } from 'commander'
+import pkg from '../../package.json' with { type: 'json' }
+import { registerAdmin } from '../commands/admin.js'
+import { registerCalendar } from '../commands/calendar.js'
+import { registerConfig } from '../commands/config.js'
+import { registerCustomer } from '../commands/customer.js'
+import { registerDemo } from '../commands/demo.js'
+import { registerDependency } from '../commands/dependency.js'
+import { registerLink } from '../commands/link.js'
+import { registerLog } from '../commands/log.js'
+import { registerProcess } from '../commands/process.js'
+import { registerUnit } from '../commands/unit.js'
+import type { AppContext, GlobalOptions } from './context.js'
+
+export const VERSION: string = pkg.version
+
+/**
+ * A fresh commander program for one run (commander keeps parse state on its objects). Usage
+ * errors surface as CommanderError (exit 2); output goes through ctx.io.
+ */
+export function createProgram(ctx: AppContext): Command {
+  const program = new Command('icm')
+    .description('icm — internal customer management (内部客户管理制度) over a local SQLite file')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--db <path>', 'database file (default: $ICM_DB, else ./icm.db)')
+    .option('--json', 'print exactly one JSON document on stdout')
+    .option('--actor <name>', 'who is acting, for the event log (default: $ICM_ACTOR, else the OS user)')
+    .option('--no-input', 'never prompt: fail when a required option is missing')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.out(s),
+      writeErr: (s) => ctx.io.err(s),
+      outputError: (s, write) => write(`icm: ${s.replace(/^error: /, '').trim()} (see --help)\n`),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  icm demo                                  build a demo company in ./icm-demo.db
+  icm init                                  create ./icm.db
+  icm unit import org.csv                   load departments and positions
+  icm customer map                          who serves whom
+
+Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused change,
+            4 not found, 5 conflict (duplicate, already imported, finalized)
+`,
+    )
+  program.hook('preAction', (_root, action) => {
+    ctx.globals = action.optsWithGlobals<GlobalOptions>()
+  })
+
+  registerAdmin(program, ctx)
+  registerDemo(program, ctx)
+  registerUnit(program, ctx)
+  registerProcess(program, ctx)
+  registerDependency(program, ctx)
+  registerLink(program, ctx)
+  registerCustomer(program, ctx)
+  registerConfig(program, ctx)
+  registerCalendar(program, ctx)
+  registerLog(program, ctx)
+  return program
+}

@@ -1,0 +1,38 @@
+import type { AppContext } from '../cli/context.js'
+import { calendarAddRun } from '../commands/calendar.js'
+import { dependencyAddRun } from '../commands/dependency.js'
+import { linkAddRun } from '../commands/link.js'
+import { processAddRun, processStepRun } from '../commands/process.js'
+import { unitAddRun } from '../commands/unit.js'
+import { DEMO_CALENDAR, DEMO_DEPENDENCIES, DEMO_LINKS, DEMO_PROCESSES, DEMO_UNITS } from './company.js'
+
+/**
+ * Fills an empty database with the demo company through the same run functions the commands
+ * use, so the demo exercises the real rules. Each issue adds its chapter at the end.
+ */
+export async function buildDemo(ctx: AppContext): Promise<void> {
+  await organisation(ctx)
+  await calendar(ctx)
+  await customerMap(ctx)
+}
+
+async function organisation(ctx: AppContext): Promise<void> {
+  for (const u of DEMO_UNITS) {
+    await unitAddRun(ctx, u.code, { name: u.name, kind: u.kind, parent: u.parent, head: u.head, duties: u.duties })
+  }
+}
+
+async function calendar(ctx: AppContext): Promise<void> {
+  for (const d of DEMO_CALENDAR) {
+    await calendarAddRun(ctx, d.date, { holiday: d.type === 'holiday', workday: d.type === 'workday', name: d.name })
+  }
+}
+
+async function customerMap(ctx: AppContext): Promise<void> {
+  for (const p of DEMO_PROCESSES) {
+    await processAddRun(ctx, p.code, { name: p.name })
+    for (const s of p.steps) await processStepRun(ctx, p.code, { unit: s.unit, output: s.output, after: s.after })
+  }
+  for (const d of DEMO_DEPENDENCIES) await dependencyAddRun(ctx, d)
+  for (const l of DEMO_LINKS) await linkAddRun(ctx, l)
+}

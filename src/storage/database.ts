@@ -1,0 +1,226 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
+import { ConflictError, UserError } from '../domain/errors.js'
+import type { DB } from './schema.js'
+import { MIGRATION_NAMES, migrationProvider } from './migrations/index.js'
+
+/** An open icm database: `db` for reads, `write` for one IMMEDIATE transaction. */
+export interface Store {
+  readonly db: Kysely<DB>
+  readonly location: string
+  /** The better-sqlite3 handle, for the bulk import path and the online backup. */
+  readonly sqlite: BetterSqlite3.Database
+  /** Runs fn in one write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error). */
+  write<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>
+  backupTo(file: string): Promise<void>
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (otherwise still created: see openStore). */
+  notice?: (message: string) => void
+  /** Filesystem type of a folder (statfs magic); injectable so tests can fake a network share. */
+  fsTypeOf?: (dir: string) => number
+}
+
+export const MIGRATION_TABLE = 'icm_migration'
+export const MIGRATION_LOCK_TABLE = 'icm_migration_lock'
+const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+/** statfs magic numbers of network file systems, where SQLite's WAL is unsafe. */
+const NETWORK_FS: Record<number, string> = {
+  0x6969: 'NFS',
+  0x517b: 'SMB',
+  0xff534d42: 'CIFS',
+  0xfe534d42: 'SMB2',
+  0x5346414f: 'AFS',
+  0x564c: 'NCP',
+  0x00c36400: 'Ceph',
+}
+
+export function networkFsName(type: number): string | undefined {
+  return NETWORK_FS[type]
+}
+
+/** The schema version: how many migrations a database has (or icm knows). */
+export const CURRENT_SCHEMA_VERSION = MIGRATION_NAMES.length
+
+/**
+ * Opens (creating if needed) and migrates the SQLite database at `file`. Refuses, leaving the file
+ * untouched: a missing folder, a network file system, a file that is not SQLite or not icm's, and a
+ * database written by a newer icm.
+ */
+export async function openSqliteStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+  const location = path.resolve(file)
+  const dir = path.dirname(location)
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new UserError(`cannot open database ${location}: folder ${dir} does not exist`, 'create the folder first or choose another --db path')
+  }
+  const fsType = (opts.fsTypeOf ?? ((d: string) => Number(fs.statfsSync(d).type)))(dir)
+  const network = networkFsName(fsType)
+  if (network) {
+    throw new UserError(
+      `refusing to open ${location}: it is on a network file system (${network}), where SQLite's WAL can corrupt data`,
+      'keep the file on a local disk, or share one PostgreSQL database: --db postgres://user@host/db',
+    )
+  }
+  const existed = fs.existsSync(location)
+  if (existed) checkIsSqliteFile(location)
+
+  const sqlite = new BetterSqlite3(location)
+  try {
+    checkIsIcmDatabase(sqlite, location)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const store = sqliteStore(db, sqlite, location)
+  try {
+    await migrate(store, existed, opts.notice)
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+  return store
+}
+
+function checkIsSqliteFile(location: string): void {
+  const stat = fs.statSync(location)
+  if (stat.isDirectory()) throw new UserError(`cannot open database ${location}: it is a folder`, 'give the path of a database file, e.g. --db ./icm.db')
+  if (stat.size === 0) return
+  const fd = fs.openSync(location, 'r')
+  try {
+    const header = Buffer.alloc(16)
+    fs.readSync(fd, header, 0, 16, 0)
+    if (header.toString('latin1') !== SQLITE_HEADER) {
+      throw new UserError(`${location} is not an icm database (not an SQLite file); it was left untouched`, 'check the --db path or ICM_DB')
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+function checkIsIcmDatabase(sqlite: BetterSqlite3.Database, location: string): void {
+  let tables: string[]
+  try {
+    tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[]).map((r) => r.name)
+  } catch (e) {
+    throw new UserError(`${location} is not an icm database (${(e as Error).message}); it was left untouched`, 'check the --db path or ICM_DB')
+  }
+  if (tables.length > 0 && !tables.includes(MIGRATION_TABLE)) {
+    const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '')
+    throw new UserError(`${location} is an SQLite database but not icm's (its tables: ${shown}); it was left untouched`, 'check the --db path or ICM_DB')
+  }
+}
+
+function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: string): Store {
+  return {
+    db,
+    sqlite,
+    location,
+    write: (fn) => immediateTransaction(db, fn),
+    backupTo: async (target) => {
+      await sqlite.backup(target)
+    },
+    close: async () => {
+      await db.destroy()
+    },
+  }
+}
+
+/**
+ * BEGIN IMMEDIATE on the one connection: kysely's own transaction issues a deferred BEGIN, which
+ * fails at once with SQLITE_BUSY when it reads then writes while another process writes.
+ */
+async function immediateTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn)
+    try {
+      const result = await fn(conn)
+      await sql`commit`.execute(conn)
+      return result
+    } catch (e) {
+      await sql`rollback`.execute(conn)
+      throw e
+    }
+  })
+}
+
+/**
+ * Brings the schema up to date: each pending migration in its own IMMEDIATE transaction. An
+ * existing database is first copied with the online backup to `<file>.bak-<from>-<to>`.
+ */
+async function migrate(store: Store, existed: boolean, notice?: (m: string) => void): Promise<void> {
+  const applied = await fastApplied(store)
+  const unknown = applied.filter((n) => !MIGRATION_NAMES.includes(n))
+  if (unknown.length > 0) {
+    throw new ConflictError(
+      `${store.location} was written by a newer icm (schema version ${applied.length}, this icm knows ${CURRENT_SCHEMA_VERSION}; unknown migration ${unknown[0]})`,
+      'upgrade icm to open it',
+    )
+  }
+  const pending = MIGRATION_NAMES.filter((n) => !applied.includes(n))
+  if (pending.length === 0) return
+  if (existed && applied.length > 0) {
+    const backup = `${store.location}.bak-${applied.length}-${CURRENT_SCHEMA_VERSION}`
+    await store.backupTo(backup)
+    notice?.(`backed up ${store.location} to ${backup} before migrating the schema from version ${applied.length} to ${CURRENT_SCHEMA_VERSION}`)
+  }
+  for (let i = 0; i < pending.length; i++) {
+    await store.write(async (trx) => {
+      const migrator = new Migrator({
+        db: trx,
+        provider: migrationProvider,
+        migrationTableName: MIGRATION_TABLE,
+        migrationLockTableName: MIGRATION_LOCK_TABLE,
+      })
+      const { error, results } = await migrator.migrateUp()
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')
+        throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`)
+      }
+    })
+  }
+}
+
+/** Reads the applied migrations with one query when the table exists (the common, fast case). */
+async function fastApplied(store: Store): Promise<string[]> {
+  const has = store.sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(MIGRATION_TABLE)
+  if (!has) return []
+  return (store.sqlite.prepare(`select name from ${MIGRATION_TABLE} order by name`).all() as { name: string }[]).map((r) => r.name)
+}
+
+/** Whether an SQLite file is an icm demo database (safe for `icm demo` to replace). */
+export function isDemoDatabase(file: string): boolean {
+  try {
+    const header = Buffer.alloc(16)
+    const fd = fs.openSync(file, 'r')
+    try {
+      fs.readSync(fd, header, 0, 16, 0)
+    } finally {
+      fs.closeSync(fd)
+    }
+    if (header.toString('latin1') !== SQLITE_HEADER) return false
+    const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+    try {
+      const row = sqlite.prepare(`select value from meta where key = 'demo'`).get() as { value: string } | undefined
+      return row?.value === '1'
+    } finally {
+      sqlite.close()
+    }
+  } catch {
+    return false
+  }
+}
+
+/** Deletes a database file with its WAL and shared-memory files. */
+export function removeDatabaseFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
+}
