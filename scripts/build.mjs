@@ -13,6 +13,8 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
+  minify: true,
+  keepNames: false,
   external: ['better-sqlite3', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'opencc-js', 'pg', 'pg-copy-streams'],
   banner: { js: "import { createRequire as __icmCreateRequire } from 'node:module'; const require = __icmCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -83,20 +83,20 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     key: 'assess.weights',
     default: 'S=30,T=20,C=15,H=15,self=5,superior=15',
     description: 'KPI weights: satisfaction, timeliness, collaboration, complaint handling, self, superior',
-    validate: (v) => formatPairs(parseWeights(v)),
+    validate: (v) => checked(v, parseWeights),
   },
-  { key: 'assess.grades', default: 'A=90,B=80,C=70,D=60', description: 'lowest total of each grade (E below D)', validate: (v) => formatPairs(parseGradeBands(v)) },
-  { key: 'assess.bonus', default: 'A=1.2,B=1.1,C=1.0,D=0.9,E=0.8', description: 'bonus coefficient of each grade', validate: (v) => formatPairs(parseBonusTable(v)) },
+  { key: 'assess.grades', default: 'A=90,B=80,C=70,D=60', description: 'lowest total of each grade (E below D)', validate: (v) => checked(v, parseGradeBands) },
+  { key: 'assess.bonus', default: 'A=1.2,B=1.1,C=1.0,D=0.9,E=0.8', description: 'bonus coefficient of each grade', validate: (v) => checked(v, parseBonusTable) },
   { key: 'assess.min_responses', default: '5', description: 'fewest survey responses for a satisfaction score', validate: wholeNumber('assess.min_responses', 1, 1_000_000) },
   { key: 'assess.complaint_free', default: '2', description: 'complaints allowed per 100 requests before the penalty (and at least this many)', validate: wholeNumber('assess.complaint_free', 0, 1_000) },
   { key: 'relation.threshold', default: '60', description: 'relationship index below which a pair is flagged', validate: wholeNumber('relation.threshold', 0, 100) },
   { key: 'relation.frequent', default: '12', description: 'contacts in a period that count as full collaboration frequency', validate: wholeNumber('relation.frequent', 1, 100_000) },
 ]
 
-function formatPairs(o: object): string {
-  return Object.entries(o)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(',')
+/** A key=value list as typed (spaces removed), once its parser accepts it. */
+function checked(v: string, parse: (text: string) => unknown): string {
+  parse(v)
+  return v.replace(/\s+/g, '')
 }
 
 export function configKey(key: string): ConfigKey {

@@ -30,8 +30,10 @@ const ENCODING_HINT = 'name the encoding with --encoding, e.g. --encoding gb1803
 /**
  * The encoding of a file from its first bytes. `sample` must start at byte 0 of the file (offsets
  * in messages are file offsets). When `isWholeFile` is false, a multi-byte sequence cut by the
- * end of the sample is not held against it. Throws UserError when the bytes are neither UTF-8
- * nor GB18030, naming the first bad byte offset of each.
+ * end of the sample is not held against it; when it is true, valid UTF-8 cut in the middle of a
+ * character at the very end is refused as a truncated file rather than read as GB18030. Throws
+ * UserError when the bytes are neither UTF-8 nor GB18030, naming the first bad byte offset of
+ * each, and for UTF-32 or NUL bytes that are not UTF-16.
  *
  * A sample of plain ASCII is reported as UTF-8 (the reason says so): a GBK file whose first
  * non-ASCII byte lies beyond the sample then fails in the strict decoder, which is an error the
@@ -50,7 +52,15 @@ export function detectEncoding(sample: Uint8Array, isWholeFile: boolean): Detect
   const nul = b.indexOf(0)
   if (nul >= 0) return utf16WithoutBom(b, nul)
 
-  const badUtf8 = findInvalidSequence(b, 'utf8', isWholeFile)
+  const utf8 = scanUtf8(b)
+  if (utf8.invalid < 0 && utf8.truncated >= 0 && isWholeFile) {
+    // Valid UTF-8 up to a character cut by the end: a truncated UTF-8 file, not GB18030 text.
+    throw new UserError(
+      `the file ends in the middle of a UTF-8 character (${describeBytesAt(b, utf8.truncated)}): it looks cut short`,
+      `check that the file is complete, or ${ENCODING_HINT}`,
+    )
+  }
+  const badUtf8 = utf8.invalid
   if (badUtf8 < 0) {
     const ascii = b.every((x) => x < 0x80)
     return {
@@ -134,11 +144,11 @@ export function findInvalidSequence(bytes: Uint8Array, enc: TextEncodingName, is
   return -1
 }
 
-/** "byte 0xB1 at offset 3": the first bytes of the sequence that failed, for messages. */
+/** "byte 0xB1 at offset 3": the first byte of the sequence that failed, for messages. */
 export function describeBytesAt(bytes: Uint8Array, offset: number): string {
-  const shown = Array.from(bytes.subarray(offset, offset + 4), (x) => `0x${x.toString(16).toUpperCase().padStart(2, '0')}`)
-  if (shown.length === 0) return `file ends in the middle of a character at offset ${offset}`
-  return `${shown.length === 1 ? 'byte' : 'bytes'} ${shown.join(' ')} at offset ${offset}`
+  const x = bytes[offset]
+  if (x === undefined) return `end of data at offset ${offset}`
+  return `byte 0x${x.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}`
 }
 
 interface ScanResult {
@@ -165,11 +175,12 @@ function utf16WithoutBom(b: Uint8Array, firstNul: number): DetectedEncoding {
       else odd++
     }
   }
-  const pairs = Math.floor(b.length / 2)
-  if (even === 0 && odd >= pairs * 0.2) {
+  // CSV text is full of ASCII (digits, delimiters, line ends), so at least a fifth of the pairs carry a NUL.
+  const enough = Math.max(2, Math.floor(b.length / 2) * 0.2)
+  if (even === 0 && odd >= enough) {
     return { encoding: 'utf16le', bomLength: 0, reason: 'no byte order mark, but every other byte is NUL (UTF-16LE)' }
   }
-  if (odd === 0 && even >= pairs * 0.2) {
+  if (odd === 0 && even >= enough) {
     return { encoding: 'utf16be', bomLength: 0, reason: 'no byte order mark, but every other byte is NUL (UTF-16BE)' }
   }
   throw new UserError(`NUL byte at offset ${firstNul}: this does not look like a text file`, ENCODING_HINT)

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
+import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely'
 import { ConflictError, UserError } from '../domain/errors.js'
 import type { DB } from './schema.js'
-import { MIGRATION_NAMES, migrationProvider } from './migrations/index.js'
+import { MIGRATIONS } from './migrations/index.js'
 
 /** An open icm database: `db` for reads, `write` for one IMMEDIATE transaction. */
 export interface Store {
@@ -23,6 +23,8 @@ export interface OpenOptions {
   notice?: (message: string) => void
   /** Filesystem type of a folder (statfs magic); injectable so tests can fake a network share. */
   fsTypeOf?: (dir: string) => number
+  /** The migrations to run (tests pass an older or newer list); default: all of icm's. */
+  migrations?: Record<string, Migration>
 }
 
 export const MIGRATION_TABLE = 'icm_migration'
@@ -45,7 +47,7 @@ export function networkFsName(type: number): string | undefined {
 }
 
 /** The schema version: how many migrations a database has (or icm knows). */
-export const CURRENT_SCHEMA_VERSION = MIGRATION_NAMES.length
+export const CURRENT_SCHEMA_VERSION = Object.keys(MIGRATIONS).length
 
 /**
  * Opens (creating if needed) and migrates the SQLite database at `file`. Refuses, leaving the file
@@ -83,7 +85,7 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
   const store = sqliteStore(db, sqlite, location)
   try {
-    await migrate(store, existed, opts.notice)
+    await migrate(store, existed, opts.migrations ?? MIGRATIONS, opts.notice)
   } catch (e) {
     await store.close()
     throw e
@@ -157,27 +159,29 @@ async function immediateTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => 
  * Brings the schema up to date: each pending migration in its own IMMEDIATE transaction. An
  * existing database is first copied with the online backup to `<file>.bak-<from>-<to>`.
  */
-async function migrate(store: Store, existed: boolean, notice?: (m: string) => void): Promise<void> {
+async function migrate(store: Store, existed: boolean, migrations: Record<string, Migration>, notice?: (m: string) => void): Promise<void> {
+  const names = Object.keys(migrations).sort()
   const applied = await fastApplied(store)
-  const unknown = applied.filter((n) => !MIGRATION_NAMES.includes(n))
+  const unknown = applied.filter((n) => !names.includes(n))
   if (unknown.length > 0) {
     throw new ConflictError(
-      `${store.location} was written by a newer icm (schema version ${applied.length}, this icm knows ${CURRENT_SCHEMA_VERSION}; unknown migration ${unknown[0]})`,
+      `${store.location} was written by a newer icm (schema version ${applied.length}, this icm knows ${names.length}; unknown migration ${unknown[0]})`,
       'upgrade icm to open it',
     )
   }
-  const pending = MIGRATION_NAMES.filter((n) => !applied.includes(n))
+  const pending = names.filter((n) => !applied.includes(n))
   if (pending.length === 0) return
   if (existed && applied.length > 0) {
-    const backup = `${store.location}.bak-${applied.length}-${CURRENT_SCHEMA_VERSION}`
+    const backup = `${store.location}.bak-${applied.length}-${names.length}`
     await store.backupTo(backup)
-    notice?.(`backed up ${store.location} to ${backup} before migrating the schema from version ${applied.length} to ${CURRENT_SCHEMA_VERSION}`)
+    notice?.(`backed up ${store.location} to ${backup} before migrating the schema from version ${applied.length} to ${names.length}`)
   }
+  const provider = { getMigrations: async () => migrations }
   for (let i = 0; i < pending.length; i++) {
     await store.write(async (trx) => {
       const migrator = new Migrator({
         db: trx,
-        provider: migrationProvider,
+        provider,
         migrationTableName: MIGRATION_TABLE,
         migrationLockTableName: MIGRATION_LOCK_TABLE,
       })

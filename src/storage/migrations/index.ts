@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely'
+import type { Migration } from 'kysely'
 import * as m001 from './2026_11_26_001_foundation.js'
 
 /**
@@ -9,8 +9,3 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_001_foundation': m001,
 }
 
-export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort()
-
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => MIGRATIONS,
-}

@@ -1,0 +1,44 @@
+// Start-up time is the speed users feel. Times `icm --version` and `icm unit list --json` (on a
+// database holding the fixture organisation) against `node -e 0`, in alternating runs, and prints
+// the medians and the median difference. Run: npm run build && node bench/startup.mjs [runs]
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const icm = path.join(root, 'dist', 'icm.js')
+if (!fs.existsSync(icm)) throw new Error('build first: npm run build')
+const runs = Number(process.argv[2] ?? 30)
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icm-bench-startup-'))
+const env = { ...process.env, ICM_DB: path.join(dir, 'icm.db'), NO_COLOR: '1' }
+execFileSync(process.execPath, [icm, 'unit', 'import', path.join(root, 'test', 'fixtures', 'org.csv')], { env, stdio: 'ignore' })
+
+const cases = {
+  'node -e 0': ['-e', '0'],
+  'icm --version': [icm, '--version'],
+  'icm unit list --json': [icm, 'unit', 'list', '--json'],
+}
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]))
+for (let i = 0; i < runs; i++) {
+  for (const [name, args] of Object.entries(cases)) {
+    const t0 = process.hrtime.bigint()
+    const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' })
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6
+    if (r.status !== 0) throw new Error(`${name} exited ${r.status}`)
+    times[name].push(ms)
+  }
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const base = median(times['node -e 0'])
+console.log(`start-up, median of ${runs} alternating runs (node ${process.version}, ${os.cpus().length} cores)`)
+for (const name of Object.keys(cases)) {
+  const m = median(times[name])
+  const diff = name === 'node -e 0' ? '' : `  +${(m - base).toFixed(1)} ms over node -e 0 (×${(m / base).toFixed(2)})`
+  console.log(`  ${name.padEnd(24)} ${m.toFixed(1).padStart(7)} ms${diff}`)
+}
+fs.rmSync(dir, { recursive: true, force: true })

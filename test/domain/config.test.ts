@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { CONFIG_KEYS, configKey, policyOf } from '../../src/domain/config.js'
+
+describe('policy configuration', () => {
+  it('has a valid default for every key (or none, for the complaint handler)', () => {
+    for (const k of CONFIG_KEYS) {
+      if (k.default === null) expect(k.key).toBe('complaint.handler')
+      else expect(k.validate(k.default)).toBe(k.default)
+    }
+  })
+
+  it('reads the typed policy from stored values over the defaults', () => {
+    const p = policyOf(new Map([['sla.response_hours', '4'], ['assess.weights', 'S=40,T=20,C=10,H=10,self=5,superior=15']]))
+    expect(p.responseHours).toBe(4)
+    expect(p.resolutionDays).toBe(5)
+    expect(p.weights).toMatchObject({ S: 40, T: 20, C: 10, H: 10, self: 5, superior: 15 })
+    expect(p.complaintHandler).toBeNull()
+    expect(p.complaintChannels).toEqual(['email', 'phone', 'online', 'in_person'])
+  })
+
+  it.each([
+    ['sla.work_hours', ' 9:00-18:00', '09:00-18:00'],
+    ['complaint.channels', 'Email, Phone', 'email,phone'],
+    ['assess.min_responses', '07', '7'],
+  ])('normalises %s %j to %j', (key, value, stored) => {
+    expect(configKey(key).validate(value)).toBe(stored)
+  })
+
+  it('names the known keys when a key is unknown', () => {
+    expect(() => configKey('sla.respons_hours')).toThrow(expect.objectContaining({ hint: expect.stringContaining('sla.response_hours') }))
+  })
+})

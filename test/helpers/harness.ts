@@ -1,0 +1,121 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { createContext } from '../../src/cli/context.js'
+import { testIO } from '../../src/cli/io.js'
+import { run } from '../../src/cli/main.js'
+
+/** A fresh temporary folder, removed by the OS eventually (tests never share one). */
+export function tempDir(prefix = 'icm-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+export const FIXTURES = path.resolve(HERE, '..', 'fixtures')
+export const ROOT = path.resolve(HERE, '..', '..')
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+  /** stdout parsed as the one JSON document --json promises */
+  json<T = any>(): T
+}
+
+export interface CliOptions {
+  /** folder holding the database; a fresh one by default */
+  dir?: string
+  /** the fixed clock, ISO 8601 (default 2026-07-01T10:00:00+08:00, a Wednesday) */
+  now?: string | (() => Date)
+  env?: Record<string, string>
+}
+
+export const DEFAULT_NOW = '2026-07-01T10:00:00+08:00'
+
+/**
+ * Runs icm in-process against one temporary database with a fixed clock and no TTY, as the
+ * STYLE.md test section asks. `tty` and `answers` simulate a terminal with prompt answers.
+ */
+export function cli(opts: CliOptions = {}) {
+  const dir = opts.dir ?? tempDir()
+  const db = path.join(dir, 'icm.db')
+  let clock: () => Date
+  if (typeof opts.now === 'function') clock = opts.now
+  else {
+    const t = new Date(opts.now ?? DEFAULT_NOW)
+    clock = () => new Date(t.getTime())
+  }
+  const runner = async (args: string[], o: { tty?: boolean; answers?: (string | boolean)[]; env?: Record<string, string> } = {}): Promise<RunResult> => {
+    const io = testIO({ tty: o.tty, answers: o.answers })
+    const ctx = createContext({
+      io,
+      env: { ICM_DB: db, ICM_ACTOR: 'tester', ...opts.env, ...o.env },
+      cwd: dir,
+      now: clock,
+      host: 'test-host',
+    })
+    const code = await run(args, ctx)
+    return resultOf(code, io.stdout(), io.stderr())
+  }
+  /** Runs and fails the test unless the exit code is 0. */
+  const ok = async (args: string[], o: Parameters<typeof runner>[1] = {}): Promise<RunResult> => {
+    const r = await runner(args, o)
+    if (r.code !== 0) throw new Error(`icm ${args.join(' ')} exited ${r.code}: ${r.stderr}`)
+    return r
+  }
+  return { dir, db, run: runner, ok }
+}
+
+function resultOf(code: number, stdout: string, stderr: string): RunResult {
+  return {
+    code,
+    stdout,
+    stderr,
+    json() {
+      return JSON.parse(stdout)
+    },
+  }
+}
+
+/** Spawns the built CLI (dist/icm.js) as a user would. */
+export function spawnIcm(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string }): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), ...args], {
+      cwd: opts.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')))
+    child.on('error', reject)
+    child.on('close', (code) => resolve(resultOf(code ?? -1, out, err)))
+    child.stdin.end(opts.input ?? '')
+  })
+}
+
+/** Writes a file in `dir` and returns its path. */
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+  const p = path.join(dir, name)
+  fs.writeFileSync(p, content)
+  return p
+}
+
+/**
+ * Every row of every table, as text: equal before and after a refused command proves that it
+ * changed nothing (the file's bytes are no proof under WAL).
+ */
+export function dbState(file: string): string {
+  if (!fs.existsSync(file)) return '(no database)'
+  const db = new Database(file, { readonly: true })
+  try {
+    const tables = db.prepare(`select name from sqlite_master where type = 'table' order by name`).all() as { name: string }[]
+    return tables.map((t) => `${t.name}: ${JSON.stringify(db.prepare(`select * from "${t.name}"`).all())}`).join('\n')
+  } finally {
+    db.close()
+  }
+}
