@@ -66,7 +66,7 @@ export function detectEncoding(sample: Uint8Array, isWholeFile: boolean): Detect
     return {
       encoding: 'utf8',
       bomLength: 0,
-      reason: ascii ? `only ASCII in the first ${b.length} bytes, read as UTF-8` : 'valid UTF-8',
+      reason: !ascii ? 'valid UTF-8' : isWholeFile ? 'only ASCII, read as UTF-8' : `only ASCII in the first ${b.length} bytes, read as UTF-8`,
     }
   }
   const badGb = findInvalidSequence(b, 'gb18030', isWholeFile)
