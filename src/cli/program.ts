@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
+import { registerAction } from '../commands/action.js'
 import { registerAdmin } from '../commands/admin.js'
 import { registerCalendar } from '../commands/calendar.js'
 import { registerConfig } from '../commands/config.js'
@@ -9,6 +10,16 @@ import { registerDependency } from '../commands/dependency.js'
 import { registerLink } from '../commands/link.js'
 import { registerLog } from '../commands/log.js'
 import { registerProcess } from '../commands/process.js'
+import { registerService } from '../commands/service.js'
+import { registerRequest } from '../commands/request.js'
+import { registerComplaint } from '../commands/complaint.js'
+import { registerSurvey } from '../commands/survey.js'
+import { registerVisit } from '../commands/visit.js'
+import { registerRelation } from '../commands/relation.js'
+import { registerProject } from '../commands/project.js'
+import { registerRecognition } from '../commands/recognition.js'
+import { registerAudit } from '../commands/audit.js'
+import { registerReport } from '../commands/report.js'
 import { registerUnit } from '../commands/unit.js'
 import type { AppContext, GlobalOptions } from './context.js'
 
@@ -58,6 +69,17 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
   registerDependency(program, ctx)
   registerLink(program, ctx)
   registerCustomer(program, ctx)
+  registerService(program, ctx)
+  registerRequest(program, ctx)
+  registerSurvey(program, ctx)
+  registerVisit(program, ctx)
+  registerRelation(program, ctx)
+  registerProject(program, ctx)
+  registerRecognition(program, ctx)
+  registerComplaint(program, ctx)
+  registerAction(program, ctx)
+  registerAudit(program, ctx)
+  registerReport(program, ctx)
   registerConfig(program, ctx)
   registerCalendar(program, ctx)
   registerLog(program, ctx)

@@ -4,6 +4,10 @@ import { dependencyAddRun } from '../commands/dependency.js'
 import { linkAddRun } from '../commands/link.js'
 import { processAddRun, processStepRun } from '../commands/process.js'
 import { unitAddRun } from '../commands/unit.js'
+import { demoCollaboration } from './collaboration.js'
+import { demoComplaints } from './complaints.js'
+import { demoRequests } from './requests.js'
+import { demoSurveys } from './surveys.js'
 import { DEMO_CALENDAR, DEMO_DEPENDENCIES, DEMO_LINKS, DEMO_PROCESSES, DEMO_UNITS } from './company.js'
 
 /**
@@ -14,6 +18,10 @@ export async function buildDemo(ctx: AppContext): Promise<void> {
   await organisation(ctx)
   await calendar(ctx)
   await customerMap(ctx)
+  await demoRequests(ctx)
+  await demoComplaints(ctx)
+  await demoSurveys(ctx)
+  await demoCollaboration(ctx)
 }
 
 async function organisation(ctx: AppContext): Promise<void> {

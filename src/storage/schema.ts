@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { CollaborationTables } from './schema-collaboration.js'
+import type { ComplaintTables } from './schema-complaints.js'
+import type { SurveyTables } from './schema-surveys.js'
 
 /**
  * The tables as kysely sees them. Instants are ISO 8601 UTC text ('2026-03-02T01:00:00.000Z'),
@@ -83,7 +86,111 @@ export interface MetaTable {
   value: string
 }
 
-export interface DB {
+export interface ServiceTable {
+  id: Generated<number>
+  code: string
+  provider_id: number
+  name: string
+  /** null: the sla.response_hours default */
+  response_hours: number | null
+  /** null: the sla.resolution_days default */
+  resolution_days: number | null
+  standard: string | null
+  created_at: string
+}
+
+export interface RequestTable {
+  id: Generated<number>
+  code: string
+  customer_id: number
+  provider_id: number
+  service_id: number | null
+  channel: string
+  title: string
+  description: string | null
+  status: string
+  needed_by: string | null
+  important_override: number | null
+  urgent_override: number | null
+  /** when it was logged (--at) */
+  created_at: string
+  response_due: string
+  responded_at: string | null
+  response_on_time: number | null
+  decision: 'accepted' | 'rejected' | null
+  expected_date: string | null
+  reject_reason: string | null
+  resolution_due: string | null
+  /** business minutes spent waiting on the customer so far */
+  paused_minutes: number
+  waiting_since: string | null
+  waiting_reason: string | null
+  started_at: string | null
+  resolved_at: string | null
+  resolution_note: string | null
+  closed_at: string | null
+  satisfaction: number | null
+  cancelled_at: string | null
+  cancel_reason: string | null
+  updated_at: string
+}
+
+export interface RequestUnitTable {
+  request_id: number
+  unit_id: number
+}
+
+export interface RequestEvaluationTable {
+  id: Generated<number>
+  request_id: number
+  evaluator: string
+  reasonableness: number
+  feasibility: number
+  impact: number
+  cost_benefit: number
+  important: number | null
+  urgent: number | null
+  note: string | null
+  at: string
+}
+
+export interface RequestChangeTable {
+  id: Generated<number>
+  request_id: number
+  at: string
+  actor: string
+  /** JSON: { field: { from, to } } */
+  changes: string
+  reason: string
+  impact: string | null
+  scope_change: number
+  status_before: string
+  status_after: string
+}
+
+export interface ActionTable {
+  id: Generated<number>
+  code: string
+  /** survey, complaint, audit, relation, assessment or manual */
+  source: string
+  /** the code it came from, e.g. CMP-0003 or 2026-H1 */
+  source_ref: string | null
+  owner_id: number
+  description: string
+  due: string
+  status: 'open' | 'done'
+  done_note: string | null
+  done_at: string | null
+  created_at: string
+}
+
+export interface DB extends ComplaintTables, SurveyTables, CollaborationTables {
+  services: ServiceTable
+  requests: RequestTable
+  request_units: RequestUnitTable
+  request_evaluations: RequestEvaluationTable
+  request_changes: RequestChangeTable
+  actions: ActionTable
   units: UnitTable
   processes: ProcessTable
   process_steps: ProcessStepTable
@@ -105,3 +212,8 @@ export type DependencyRow = Selectable<DependencyTable>
 export type LinkRow = Selectable<LinkTable>
 export type EventRow = Selectable<EventTable>
 export type CalendarDayRow = Selectable<CalendarDayTable>
+export type ServiceRow = Selectable<ServiceTable>
+export type RequestRow = Selectable<RequestTable>
+export type RequestEvaluationRow = Selectable<RequestEvaluationTable>
+export type RequestChangeRow = Selectable<RequestChangeTable>
+export type ActionRow = Selectable<ActionTable>

@@ -1,5 +1,10 @@
 import type { Migration } from 'kysely'
 import * as m001 from './2026_11_26_001_foundation.js'
+import * as m002 from './2026_11_26_002_requests.js'
+import * as m003 from './2026_11_26_003_actions.js'
+import * as m004 from './2026_11_26_004_complaints.js'
+import * as m005 from './2026_11_26_005_surveys.js'
+import * as m006 from './2026_11_26_006_collaboration.js'
 
 /**
  * Every migration, in order. Names sort in the order they run; a database that holds a name not
@@ -7,5 +12,10 @@ import * as m001 from './2026_11_26_001_foundation.js'
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_001_foundation': m001,
+  '2026_11_26_002_requests': m002,
+  '2026_11_26_003_actions': m003,
+  '2026_11_26_004_complaints': m004,
+  '2026_11_26_005_surveys': m005,
+  '2026_11_26_006_collaboration': m006,
 }
 

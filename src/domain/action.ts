@@ -1,0 +1,25 @@
+import { UserError } from './errors.js'
+
+/** Improvement actions: who does what by when, and whether it is late. */
+export const ACTION_SOURCES = ['manual', 'complaint', 'survey', 'audit', 'relation', 'assessment'] as const
+export type ActionSource = (typeof ACTION_SOURCES)[number]
+
+export function parseActionSource(text: string): ActionSource {
+  const s = text.trim().toLowerCase() as ActionSource
+  if (!ACTION_SOURCES.includes(s)) throw new UserError(`invalid action source '${text}'`, `use one of ${ACTION_SOURCES.join(', ')}`)
+  return s
+}
+
+export const ACTION_STATUS_FILTERS = ['open', 'done', 'overdue'] as const
+
+export function parseActionStatusFilter(text: string): (typeof ACTION_STATUS_FILTERS)[number] {
+  const s = text.trim().toLowerCase() as (typeof ACTION_STATUS_FILTERS)[number]
+  if (!ACTION_STATUS_FILTERS.includes(s)) throw new UserError(`invalid action status '${text}'`, 'use open, done or overdue')
+  return s
+}
+
+/** Open and due before today → overdue; the days it is late, counted in calendar days. */
+export function actionState(a: { status: 'open' | 'done'; due: string }, today: string): 'open' | 'done' | 'overdue' {
+  if (a.status === 'done') return 'done'
+  return a.due < today ? 'overdue' : 'open'
+}
