@@ -132,6 +132,8 @@ export interface RequestTable {
   satisfaction: number | null
   cancelled_at: string | null
   cancel_reason: string | null
+  /** the latest --at of any step */
+  last_step_at: string
   updated_at: string
 }
 
@@ -152,6 +154,7 @@ export interface RequestEvaluationTable {
   urgent: number | null
   note: string | null
   at: string
+  superseded_at: string | null
 }
 
 export interface RequestChangeTable {

@@ -45,6 +45,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('satisfaction', 'integer')
     .addColumn('cancelled_at', 'text')
     .addColumn('cancel_reason', 'text')
+    // the latest --at of any step: a later step cannot be back-dated before it
+    .addColumn('last_step_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   // The queue of one provider (rank, list --to), the response clock (overdue, timeliness) and the customer's view.
@@ -84,8 +86,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('urgent', 'integer')
     .addColumn('note', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('request_evaluations_evaluator_key', ['request_id', 'evaluator'])
+    // set when a change of scope sends the request back for re-evaluation: kept, no longer counted
+    .addColumn('superseded_at', 'text')
     .execute()
+  await db.schema.createIndex('request_evaluations_request').on('request_evaluations').columns(['request_id', 'evaluator']).execute()
 
   await addIdColumn(db, db.schema.createTable('request_changes'))
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id'))
