@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../cli/context.js'
 import { printCaption, printEntity, printRows, printText } from '../cli/output.js'
-import { addBusinessDays, type WorkSchedule } from '../domain/business-time.js'
+import { addBusinessDays, createBusinessClock, type WorkSchedule } from '../domain/business-time.js'
 import { formatInstant, localDate, parseInstant } from '../domain/dates.js'
 import { NotFoundError } from '../domain/errors.js'
 import { parsePeriod, periodEnd, periodStart } from '../domain/period.js'
@@ -10,7 +10,7 @@ import { QUADRANT_LABELS, URGENT_BUSINESS_DAYS, compareRank, explainPriority, pr
 import { businessHoursLate, overdueAt } from '../domain/request.js'
 import { OPEN_REQUEST_STATUSES, allowedRequestActions, parseRequestStatus, REQUEST_ACTION_COMMANDS, type RequestStatus } from '../domain/request-state.js'
 import { listEvents } from '../storage/events-repo.js'
-import { coUnitsOf, evaluationSummaries, findRequestByCode, listChanges, listEvaluations, listRequests, type EvaluationSummary } from '../storage/requests-repo.js'
+import { coUnitsOf, evaluationSummaries, findRequestByCode, listChanges, listEvaluations, listOverdueCandidates, listRequests, type EvaluationSummary, type OverdueCandidate } from '../storage/requests-repo.js'
 import type { DB, RequestRow } from '../storage/schema.js'
 import { findServiceById, serviceCodesById } from '../storage/services-repo.js'
 import { unitCodesById } from '../storage/units-repo.js'
@@ -146,7 +146,7 @@ export async function requestListRun(ctx: AppContext, opts: ListOptions): Promis
   )
 }
 
-function clockOf(r: RequestRow) {
+function clockOf(r: OverdueCandidate) {
   return {
     status: r.status,
     responseDue: r.response_due,
@@ -231,18 +231,17 @@ export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promis
 export async function requestOverdueRun(ctx: AppContext, opts: { asOf?: string; csv?: boolean }): Promise<void> {
   const asOf = opts.asOf === undefined ? ctx.now() : parseInstant(opts.asOf, '--as-of')
   const store = await ctx.store()
-  const schedule = await loadSchedule(store.db)
-  const rows = await listRequests(store.db, { overdueAsOf: asOf.toISOString() })
+  const clock = createBusinessClock(await loadSchedule(store.db))
+  const rows = await listOverdueCandidates(store.db, asOf.toISOString())
   const codes = await unitCodesById(store.db)
   const items = rows
-    .filter((r) => Date.parse(r.created_at) <= asOf.getTime())
     .map((r) => ({ r, o: overdueAt(clockOf(r), asOf) }))
-    .filter((x): x is { r: RequestRow; o: NonNullable<ReturnType<typeof overdueAt>> } => x.o !== null)
+    .filter((x): x is { r: OverdueCandidate; o: NonNullable<ReturnType<typeof overdueAt>> } => x.o !== null)
     .map(({ r, o }) => ({
       code: r.code,
       overdue: o.kind,
       due: formatInstant(o.due),
-      businessHoursLate: businessHoursLate(schedule, o.due, asOf),
+      businessHoursLate: businessHoursLate(clock, o.due, asOf),
       status: r.status,
       from: codes.get(r.customer_id) ?? null,
       to: codes.get(r.provider_id) ?? null,
@@ -284,7 +283,7 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
   const overdue = overdueAt(clockOf(r), now)
   const json = {
     ...requestJson(r, codes, co.get(r.id) ?? [], service?.code ?? null),
-    overdue: overdue ? { kind: overdue.kind, due: formatInstant(overdue.due), businessHoursLate: businessHoursLate(schedule, overdue.due, now) } : null,
+    overdue: overdue ? { kind: overdue.kind, due: formatInstant(overdue.due), businessHoursLate: businessHoursLate(createBusinessClock(schedule), overdue.due, now) } : null,
     nextSteps: allowedRequestActions(r.status as RequestStatus).map((a) => REQUEST_ACTION_COMMANDS[a]),
     priority: { ...priority, quadrantLabel: QUADRANT_LABELS[priority.quadrant], explanation: explainPriority(input) },
     evaluations: evaluations.map((e) => ({

@@ -201,3 +201,53 @@ function workStart(s: WorkSchedule, date: string): Date {
 function workEnd(s: WorkSchedule, date: string): Date {
   return atMinute(date, s.endMinute)
 }
+
+/**
+ * A business clock for many measurements over one schedule (e.g. lateness of 50,000 overdue
+ * requests): working minutes up to the start of each day are summed once and cached, so each
+ * measurement costs O(1) instead of a walk over the days between. Same results as
+ * businessMinutesBetween.
+ */
+export interface BusinessClock {
+  minutesBetween(a: Date, b: Date): number
+}
+
+export function createBusinessClock(s: WorkSchedule): BusinessClock {
+  const dayLength = s.endMinute - s.startMinute
+  let anchor = 0 // day number of cum[0]
+  let cum: number[] = [] // cum[i] = working minutes from the start of day anchor to the start of day anchor + i
+  let working: boolean[] = []
+
+  const dayNumber = (t: Date) => Math.floor(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate()) / 86_400_000)
+  const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
+
+  function build(from: number, to: number): void {
+    anchor = from
+    cum = [0]
+    working = []
+    for (let n = from; n <= to; n++) {
+      const w = isWorkingDay(s, dateOf(n))
+      working.push(w)
+      cum.push(cum[cum.length - 1]! + (w ? dayLength : 0))
+    }
+  }
+
+  function ensure(n: number): void {
+    if (cum.length === 0) return build(n - 400, n + 400)
+    const last = anchor + working.length - 1
+    if (n < anchor) build(n - 400, last)
+    else if (n > last) build(anchor, n + 400)
+  }
+
+  function position(t: Date): number {
+    const n = dayNumber(t)
+    ensure(n)
+    const i = n - anchor
+    const base = cum[i]!
+    if (!working[i]) return base
+    const minute = t.getHours() * 60 + t.getMinutes() + t.getSeconds() / 60 + t.getMilliseconds() / MS_PER_MINUTE
+    return base + Math.min(Math.max(minute - s.startMinute, 0), dayLength)
+  }
+
+  return { minutesBetween: (a, b) => position(b) - position(a) }
+}

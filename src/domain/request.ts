@@ -1,4 +1,4 @@
-import { addBusinessDays, addBusinessHours, addBusinessMinutes, businessMinutesBetween, type WorkSchedule } from './business-time.js'
+import { addBusinessDays, addBusinessHours, addBusinessMinutes, businessMinutesBetween, type BusinessClock, type WorkSchedule } from './business-time.js'
 import { UserError } from './errors.js'
 
 /** Requests (policy chapter 3): channels, deadlines on the business calendar, lateness, changes. */
@@ -29,8 +29,8 @@ export function resolutionDue(s: WorkSchedule, acceptedAt: Date, resolutionDays:
 }
 
 /** Business hours from `due` to `at` (positive when late), to one decimal. */
-export function businessHoursLate(s: WorkSchedule, due: Date, at: Date): number {
-  return Math.round((businessMinutesBetween(s, due, at) / 60) * 10) / 10
+export function businessHoursLate(clock: BusinessClock, due: Date, at: Date): number {
+  return Math.round((clock.minutesBetween(due, at) / 60) * 10) / 10
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scheduleOf } from '../../src/domain/business-time.js'
+import { createBusinessClock, scheduleOf } from '../../src/domain/business-time.js'
 import { businessHoursLate, isScopeChange, overdueAt, parseChannel, resolutionDue, responseDue, resumeAfterWaiting, type ClockState } from '../../src/domain/request.js'
 
 // TZ is Asia/Shanghai in vitest.config.ts; times below are local.
@@ -59,7 +59,7 @@ describe('overdueAt', () => {
   })
 
   it('counts lateness in business hours: due Fri 17:00, now Mon 11:00 → 1 + 2 = 3.0 h', () => {
-    expect(businessHoursLate(s, t('2026-03-06T17:00'), t('2026-03-09T11:00'))).toBe(3)
+    expect(businessHoursLate(createBusinessClock(s), t('2026-03-06T17:00'), t('2026-03-09T11:00'))).toBe(3)
   })
 })
 
@@ -73,5 +73,21 @@ describe('request rules', () => {
     expect(isScopeChange({ title: { from: 'a', to: 'b' } })).toBe(true)
     expect(isScopeChange({ provider: { from: 'IT', to: 'HR' } })).toBe(true)
     expect(isScopeChange({ neededBy: { from: null, to: '2026-03-01' }, also: { from: [], to: ['HR'] } })).toBe(false)
+  })
+})
+
+describe('the cached business clock', () => {
+  it('agrees with businessMinutesBetween on 2,000 random spans across the National Day holiday', async () => {
+    const { businessMinutesBetween } = await import('../../src/domain/business-time.js')
+    const clock = createBusinessClock(s)
+    let seed = 7
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const from = Date.parse('2026-08-01T00:00:00+08:00')
+    const range = 120 * 86_400_000
+    for (let i = 0; i < 2000; i++) {
+      const a = new Date(from + Math.floor(rand() * range))
+      const b = new Date(from + Math.floor(rand() * range))
+      expect(clock.minutesBetween(a, b)).toBeCloseTo(businessMinutesBetween(s, a, b), 6)
+    }
   })
 })

@@ -60,6 +60,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('response_due')
     .where(sql.ref('responded_at'), 'is', null)
     .execute()
+  // for `overdue --as-of` a time in the past: what was answered, resolved or cancelled after it
+  for (const column of ['responded_at', 'resolved_at', 'cancelled_at']) {
+    await db.schema.createIndex(`requests_${column}`).on('requests').column(column).where(sql.ref(column), 'is not', null).execute()
+  }
   await db.schema
     .createIndex('requests_resolution_open')
     .on('requests')
