@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { AppContext } from '../cli/context.js'
 import { confirm, printEntity, printRows } from '../cli/output.js'
 import { need } from '../cli/prompt.js'
-import { actionState, parseActionSource, parseActionStatusFilter } from '../domain/action.js'
+import { actionState, checkActionDue, checkDoneTime, parseActionSource, parseActionStatusFilter } from '../domain/action.js'
 import { daysBetween, localDate, parseDate } from '../domain/dates.js'
 import { NotFoundError, UserError } from '../domain/errors.js'
 import { checkName } from '../domain/unit.js'
@@ -11,7 +11,7 @@ import { findActionByCode, insertAction, listActions, markActionDone } from '../
 import { appendEvent } from '../storage/events-repo.js'
 import type { ActionRow, DB } from '../storage/schema.js'
 import { unitCodesById } from '../storage/units-repo.js'
-import { example, requireUnit, shownInstant } from './shared.js'
+import { example, parseAt, requireUnit, shownInstant } from './shared.js'
 
 /** The JSON of an improvement action, with its state as of today. */
 export function actionJson(a: ActionRow, codes: ReadonlyMap<number, string>, today: string) {
@@ -49,6 +49,7 @@ export function registerAction(program: Command, ctx: AppContext): void {
       .option('--due <date>', 'by when (YYYY-MM-DD)')
       .option('--source <source>', 'manual (default), complaint, survey, audit, relation or assessment')
       .option('--ref <code>', 'what it comes from, e.g. CMP-0003 or 2026-H1-SERVICE')
+      .option('--at <datetime>', 'when it was opened (default now)')
       .action((opts: ActionAddOptions) => actionAddRun(ctx, opts)),
     'icm action add --owner IT --description "每周公布工单处理时效" --due 2026-08-31',
   )
@@ -68,7 +69,8 @@ export function registerAction(program: Command, ctx: AppContext): void {
       .description('Close an improvement action with what was done')
       .argument('<code>', 'action code, e.g. ACT-0003')
       .option('--note <text>', 'what was done')
-      .action((code: string, opts: { note?: string }) => actionDoneRun(ctx, code, opts)),
+      .option('--at <datetime>', 'when it was done (default now)')
+      .action((code: string, opts: { note?: string; at?: string }) => actionDoneRun(ctx, code, opts)),
     'icm action done ACT-0003 --note "已上线工单看板"',
   )
 }
@@ -79,6 +81,7 @@ interface ActionAddOptions {
   due?: string
   source?: string
   ref?: string
+  at?: string
 }
 
 export async function actionAddRun(ctx: AppContext, opts: ActionAddOptions): Promise<void> {
@@ -86,10 +89,12 @@ export async function actionAddRun(ctx: AppContext, opts: ActionAddOptions): Pro
   const description = checkName(await need(ctx, opts.description, { flag: '--description', message: 'What will be done' }), '--description')
   const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)' }), '--due')
   const source = parseActionSource(opts.source ?? 'manual')
+  const at = parseAt(ctx, opts.at)
+  checkActionDue(due, at)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
     const owner = await requireUnit(trx, ownerRef, 'owner unit')
-    const created = await insertAction(trx, { source, sourceRef: opts.ref?.trim() || null, ownerId: owner.id, description, due, createdAt: ctx.now() })
+    const created = await insertAction(trx, { source, sourceRef: opts.ref?.trim() || null, ownerId: owner.id, description, due, createdAt: at })
     await appendEvent(trx, ctx.event('action.add', created.code, { owner: owner.code, description, due, source, ref: created.source_ref }))
     return created
   })
@@ -121,13 +126,16 @@ export async function actionListRun(ctx: AppContext, opts: { status?: string; ow
   )
 }
 
-export async function actionDoneRun(ctx: AppContext, code: string, opts: { note?: string }): Promise<void> {
-  const note = checkName(await need(ctx, opts.note, { flag: '--note', message: 'What was done' }), '--note')
+export async function actionDoneRun(ctx: AppContext, code: string, opts: { note?: string; at?: string }): Promise<void> {
+  // An empty --note is bad input (exit 3), not a missing option.
+  const note = checkName(opts.note ?? (await need(ctx, opts.note, { flag: '--note', message: 'What was done' })), '--note')
+  const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
     const a = await requireAction(trx, code)
     if (a.status === 'done') throw new UserError(`${a.code} is already done (${a.done_note ?? ''})`)
-    const done = await markActionDone(trx, a.id, note, ctx.now())
+    checkDoneTime(at, new Date(a.created_at), a.code)
+    const done = await markActionDone(trx, a.id, note, at)
     await appendEvent(trx, ctx.event('action.done', a.code, { note }))
     return done
   })

@@ -1,3 +1,4 @@
+import { formatInstant, localDate } from './dates.js'
 import { UserError } from './errors.js'
 
 /** Improvement actions: who does what by when, and whether it is late. */
@@ -22,4 +23,19 @@ export function parseActionStatusFilter(text: string): (typeof ACTION_STATUS_FIL
 export function actionState(a: { status: 'open' | 'done'; due: string }, today: string): 'open' | 'done' | 'overdue' {
   if (a.status === 'done') return 'done'
   return a.due < today ? 'overdue' : 'open'
+}
+
+/** A due date may not be before the day the action is opened. */
+export function checkActionDue(due: string, openedAt: Date): string {
+  const opened = localDate(openedAt)
+  if (due < opened) throw new UserError(`--due ${due} is before the action is opened (${opened})`, 'give a date on or after the day it is opened')
+  return due
+}
+
+/** An action is done at or after it was opened. */
+export function checkDoneTime(doneAt: Date, createdAt: Date, code: string): Date {
+  if (doneAt.getTime() < createdAt.getTime()) {
+    throw new UserError(`--at ${formatInstant(doneAt)} is before ${code} was opened (${formatInstant(createdAt)})`, 'an action is done after it is opened')
+  }
+  return doneAt
 }

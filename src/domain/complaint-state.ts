@@ -48,7 +48,7 @@ export const COMPLAINT_ACTION_COMMANDS: Record<ComplaintAction, string> = {
   verify: 'icm complaint verify',
   evidence: 'icm complaint evidence',
   root_cause: 'icm complaint root-cause',
-  prevention: 'icm complaint prevention',
+  prevention: 'icm complaint prevent',
 }
 
 /** How an action reads in "cannot <verb> CMP-0001 in status …". */

@@ -65,17 +65,17 @@ describe('nextComplaintStatus: allowed', () => {
 describe('nextComplaintStatus: refused, with the next commands', () => {
   it.each([
     ['received', 'plan', 'cannot plan CMP-0001 in status received',
-      'next: icm complaint investigate, icm complaint evidence, icm complaint prevention'],
+      'next: icm complaint investigate, icm complaint evidence, icm complaint prevent'],
     ['received', 'root_cause', 'cannot record a root cause for CMP-0001 in status received',
-      'next: icm complaint investigate, icm complaint evidence, icm complaint prevention'],
+      'next: icm complaint investigate, icm complaint evidence, icm complaint prevent'],
     ['investigating', 'feedback', 'cannot record feedback on CMP-0001 in status investigating',
-      'next: icm complaint plan, icm complaint evidence, icm complaint root-cause, icm complaint prevention'],
+      'next: icm complaint plan, icm complaint evidence, icm complaint root-cause, icm complaint prevent'],
     ['planned', 'verify', 'cannot verify CMP-0001 in status planned',
-      'next: icm complaint plan, icm complaint feedback, icm complaint evidence, icm complaint root-cause, icm complaint prevention'],
+      'next: icm complaint plan, icm complaint feedback, icm complaint evidence, icm complaint root-cause, icm complaint prevent'],
     ['confirmed', 'plan', 'cannot plan CMP-0001 in status confirmed',
-      'next: icm complaint verify, icm complaint evidence, icm complaint root-cause, icm complaint prevention'],
-    ['verified', 'investigate', 'cannot investigate CMP-0001 in status verified', 'next: icm complaint prevention'],
-    ['verified', 'evidence', 'cannot add evidence to CMP-0001 in status verified', 'next: icm complaint prevention'],
+      'next: icm complaint verify, icm complaint evidence, icm complaint root-cause, icm complaint prevent'],
+    ['verified', 'investigate', 'cannot investigate CMP-0001 in status verified', 'next: icm complaint prevent'],
+    ['verified', 'evidence', 'cannot add evidence to CMP-0001 in status verified', 'next: icm complaint prevent'],
   ] as [ComplaintStatus, ComplaintAction, string, string][])('%s + %s', (from, action, message, hint) => {
     const e = thrown(() => nextComplaintStatus(from, action, { accepted: true, resolved: true, hasRootCause: true }, 'CMP-0001'))
     expect(e.message).toBe(message)
