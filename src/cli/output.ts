@@ -59,7 +59,7 @@ export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns:
   const chalk = new Chalk({ level: ctx.io.color ? 1 : 0 })
   const table = new Table({
     head: header.map((h) => chalk.bold(h)),
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
     colAligns: columns.map((c) => c.align ?? 'left'),
     wordWrap: true,
   })
@@ -110,5 +110,6 @@ function tsv(rows: string[][]): string {
 /** RFC 4180, cells that start like a formula neutralised (= + - @ tab CR). */
 export async function toCsv(header: string[], rows: string[][], opts: { bom?: boolean } = {}): Promise<string> {
   const { stringify } = await import('csv-stringify/sync')
-  return stringify([header, ...rows], { escape_formulas: true, bom: opts.bom === true, record_delimiter: 'windows' })
+  // quoted_match: a cell holding a line break must be quoted (csv-stringify only quotes CRLF by itself)
+  return stringify([header, ...rows], { escape_formulas: true, bom: opts.bom === true, record_delimiter: 'windows', quoted_match: /[\r\n]/ })
 }

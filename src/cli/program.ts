@@ -2,6 +2,7 @@ import { Command } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
 import { registerAction } from '../commands/action.js'
 import { registerAdmin } from '../commands/admin.js'
+import { registerAssess } from '../commands/assess.js'
 import { registerCalendar } from '../commands/calendar.js'
 import { registerConfig } from '../commands/config.js'
 import { registerCustomer } from '../commands/customer.js'
@@ -80,6 +81,7 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
   registerAction(program, ctx)
   registerAudit(program, ctx)
   registerReport(program, ctx)
+  registerAssess(program, ctx)
   registerConfig(program, ctx)
   registerCalendar(program, ctx)
   registerLog(program, ctx)

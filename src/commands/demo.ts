@@ -3,22 +3,25 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { withIO, type AppContext } from '../cli/context.js'
 import { silentIO } from '../cli/io.js'
-import { printCaption } from '../cli/output.js'
+import { printCaption, printJson, printText } from '../cli/output.js'
 import { confirmDestructive } from '../cli/prompt.js'
 import { buildDemo } from '../demo/build-demo.js'
 import { UserError } from '../domain/errors.js'
 import { isDemoDatabase, removeDatabaseFiles } from '../storage/database.js'
 import { setMeta } from '../storage/meta-repo.js'
-import { customerMapRun } from './customer.js'
+import { parsePeriod } from '../domain/period.js'
+import { printTable, requireTable, tableJson } from './assess.js'
+import { customerMapRun, loadCustomerMap } from './customer.js'
 import { example } from './shared.js'
 
 export const DEFAULT_DEMO_DB = 'icm-demo.db'
+const DEMO_PERIOD = '2026-H1'
 
 export function registerDemo(program: Command, ctx: AppContext): void {
   example(
     program
       .command('demo')
-      .description(`Build a demo company in a fresh database (default ./${DEFAULT_DEMO_DB}, replaced if it exists) and print its internal customer map`)
+      .description(`Build a demo company in a fresh database (default ./${DEFAULT_DEMO_DB}, replaced if it exists) and print its customer map and ${'2026-H1'} score table`)
       .option('--yes', 'replace the file even if it is not an earlier demo database')
       .action((opts: { yes?: boolean }) => demoRun(ctx, opts)),
     'icm demo',
@@ -45,7 +48,14 @@ export async function demoRun(ctx: AppContext, opts: { yes?: boolean }): Promise
   await store.write((trx) => setMeta(trx, 'demo', '1'))
   ctx.io.err(`building the demo company in ${file} …\n`)
   await buildDemo(withIO(ctx, silentIO()))
-  printCaption(ctx, 'The internal customer map of the demo company (supplier → customer):')
-  await customerMapRun(ctx, {})
-  ctx.io.err(`\ndemo database: ${file}\nnext: icm --db ${path.relative(ctx.cwd, file) || file} customer of IT   ·   icm --db ${path.relative(ctx.cwd, file) || file} unit list\n`)
+  const { a, rows } = await requireTable(store.db, parsePeriod(DEMO_PERIOD))
+  if (ctx.json) {
+    printJson(ctx, { database: file, customerMap: await loadCustomerMap(store.db), scoreTable: tableJson(a, rows) })
+  } else {
+    printCaption(ctx, 'The internal customer map of the demo company (supplier → customer):')
+    await customerMapRun(ctx, {})
+    printText(ctx, '')
+    await printTable(ctx, a, rows, { chart: true })
+  }
+  ctx.io.err(`\ndemo database: ${file}\nnext: icm --db ${path.relative(ctx.cwd, file) || file} assess explain --period ${DEMO_PERIOD} --unit IT   ·   icm --db ${path.relative(ctx.cwd, file) || file} request rank --to IT\n`)
 }

@@ -4,6 +4,7 @@ import { dependencyAddRun } from '../commands/dependency.js'
 import { linkAddRun } from '../commands/link.js'
 import { processAddRun, processStepRun } from '../commands/process.js'
 import { unitAddRun } from '../commands/unit.js'
+import { demoAssessment } from './assessment.js'
 import { demoCollaboration } from './collaboration.js'
 import { demoComplaints } from './complaints.js'
 import { demoRequests } from './requests.js'
@@ -22,6 +23,7 @@ export async function buildDemo(ctx: AppContext): Promise<void> {
   await demoComplaints(ctx)
   await demoSurveys(ctx)
   await demoCollaboration(ctx)
+  await demoAssessment(ctx)
 }
 
 async function organisation(ctx: AppContext): Promise<void> {

@@ -43,6 +43,8 @@ export interface MappingFile {
   columns: Partial<Record<SurveyField, string | number>>
   /** Extra score labels → score, as written in the file (parseScore folds them like its own). */
   labels: Record<string, number>
+  /** Extra unit names → unit code (`"units": {"品质部": "QA"}`), for names the folding cannot match. */
+  units?: Record<string, string>
 }
 
 export interface HeaderMapping {
@@ -291,8 +293,12 @@ export function parseMappingFile(jsonText: string): MappingFile {
       result.labels = parseLabels(value)
       continue
     }
+    if (key === 'units') {
+      result.units = parseUnitAliases(value)
+      continue
+    }
     if (!isSurveyField(key)) {
-      throw new UserError(`the mapping file names '${key}', which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')} or labels`)
+      throw new UserError(`the mapping file names '${key}', which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels or units`)
     }
     if (typeof value === 'string' && value.trim() !== '') {
       result.columns[key] = value
@@ -321,4 +327,20 @@ function parseLabels(value: unknown): Record<string, number> {
     labels[label] = score
   }
   return labels
+}
+
+function parseUnitAliases(value: unknown): Record<string, string> {
+  const hint = 'e.g. "units": {"品质部": "QA"}'
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UserError('the mapping file\'s "units" must be an object of name in the file → unit code', hint)
+  }
+  const units: Record<string, string> = {}
+  for (const [name, code] of Object.entries(value as Record<string, unknown>)) {
+    if (name.trim() === '') throw new UserError('the mapping file has an empty unit name in "units"', hint)
+    if (typeof code !== 'string' || code.trim() === '') {
+      throw new UserError(`the mapping file gives unit name '${name}' as ${JSON.stringify(code)}: expected a unit code`, hint)
+    }
+    units[name.trim()] = code.trim()
+  }
+  return units
 }

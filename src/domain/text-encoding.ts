@@ -282,3 +282,77 @@ function scanUtf16(b: Uint8Array, littleEndian: boolean): ScanResult {
   }
   return { invalid: -1, truncated: -1 }
 }
+
+/**
+ * Decodes a file chunk by chunk with a strict decoder, for the streaming import: text out,
+ * never U+FFFD. When bytes do not decode, throws UserError naming the file offset and line of
+ * the first bad sequence (found by findInvalidSequence from a point where a character surely
+ * starts). Feed it the file from byte 0: the decoder drops the BOM itself.
+ */
+export class ChunkDecoder {
+  private readonly decoder: TextDecoder
+  /** The last bytes of the previous chunk (a character cut by the chunk boundary starts there). */
+  private tail: Uint8Array = new Uint8Array(0)
+  private lineBreaks = 0
+
+  constructor(private readonly encoding: TextEncodingName) {
+    this.decoder = createStrictDecoder(encoding)
+  }
+
+  /**
+   * The text of `chunk`, which starts at file offset `offset` and follows the previous chunk;
+   * `last` ends the file (a character cut by the end is then an error).
+   */
+  decode(chunk: Uint8Array, offset: number, last: boolean): string {
+    let text: string
+    try {
+      text = last ? this.decoder.decode(chunk) : this.decoder.decode(chunk, { stream: true })
+    } catch {
+      throw this.failure(chunk, offset, last)
+    }
+    // A copy: the caller may reuse the chunk's buffer for the next read.
+    this.tail = new Uint8Array(chunk.subarray(Math.max(0, chunk.length - 8)))
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineBreaks++
+    return text
+  }
+
+  private failure(chunk: Uint8Array, offset: number, last: boolean): UserError {
+    // Start the search where a character surely begins: in UTF-8 a byte that is no continuation
+    // byte, in GB18030 after a byte below 0x30 (never part of a multi-byte sequence), in UTF-16
+    // an even offset.
+    const joined = new Uint8Array(this.tail.length + chunk.length)
+    joined.set(this.tail, 0)
+    joined.set(chunk, this.tail.length)
+    const base = offset - this.tail.length
+    let start = 0
+    if (this.encoding === 'utf8') {
+      start = this.tail.length
+      while (start > 0 && (joined[start]! & 0xc0) === 0x80) start--
+    } else if (this.encoding === 'gb18030') {
+      start = this.tail.length
+      while (start > 0 && joined[start - 1]! >= 0x30) start--
+    } else {
+      start = (base + this.tail.length) % 2 === 0 ? this.tail.length : this.tail.length - 1
+      if (start >= 2) start -= 2
+    }
+    const window = joined.subarray(start)
+    const at = findInvalidSequence(window, this.encoding, last)
+    const name = encodingDisplayName(this.encoding)
+    if (at < 0) {
+      return new UserError(`the file is not valid ${name}: undecodable bytes near offset ${offset}`, ENCODING_HINT)
+    }
+    const fileOffset = base + start + at
+    // Lines before the bad bytes: those of the text decoded so far plus the LF bytes before them in this window.
+    let breaks = this.lineBreaks
+    const lf = this.encoding === 'utf16be' ? [0x00, 0x0a] : this.encoding === 'utf16le' ? [0x0a, 0x00] : [0x0a]
+    const before = joined.subarray(Math.max(start, this.tail.length), Math.max(start + at, this.tail.length))
+    const step = lf.length
+    for (let i = 0; i + step <= before.length; i += step) {
+      if (before[i] === lf[0] && (step === 1 || before[i + 1] === lf[1])) breaks++
+    }
+    return new UserError(
+      `line ${breaks + 1}: the file is not valid ${name} (${describeBytesAt(window, at).replace(/offset \d+$/, `offset ${fileOffset}`)})`,
+      ENCODING_HINT,
+    )
+  }
+}

@@ -1,4 +1,5 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
+import { ConflictError } from '../domain/errors.js'
 
 /**
  * What differs between SQLite and PostgreSQL lives here and nowhere else: the identity column,
@@ -31,4 +32,16 @@ export async function makeAppendOnly(db: Kysely<any>, table: string): Promise<vo
     await sql`create trigger ${sql.raw(`${table}_no_${op}`)} before ${sql.raw(op)} on ${sql.table(table)}
       begin select raise(abort, ${sql.lit(`${table} is append-only`)}); end`.execute(db)
   }
+}
+
+/**
+ * A database error that is the user's doing, as the error icm reports: a unique key taken by a
+ * concurrent writer is a conflict (exit 5) on either backend. Anything else stays as it was.
+ */
+export function translateDbError(e: unknown): unknown {
+  const err = e as { code?: string; message?: string; detail?: string }
+  if (err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new ConflictError(`that already exists (${err.detail ?? err.message ?? 'unique key'})`, 'another administrator may have just added it; list and try again')
+  }
+  return e
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { AssessmentTables } from './schema-assessments.js'
 import type { CollaborationTables } from './schema-collaboration.js'
 import type { ComplaintTables } from './schema-complaints.js'
 import type { SurveyTables } from './schema-surveys.js'
@@ -187,7 +188,7 @@ export interface ActionTable {
   created_at: string
 }
 
-export interface DB extends ComplaintTables, SurveyTables, CollaborationTables {
+export interface DB extends ComplaintTables, SurveyTables, CollaborationTables, AssessmentTables {
   services: ServiceTable
   requests: RequestTable
   request_units: RequestUnitTable

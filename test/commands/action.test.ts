@@ -111,14 +111,14 @@ describe('icm action', () => {
     await t.ok(['action', 'add', '--owner', 'IT', '--description', 'open one', '--due', '2026-08-31', '--at', '2026-06-15'])
     await t.ok(['action', 'add', '--owner', 'HR', '--description', 'done one', '--due', '2026-08-31'])
     await t.ok(['action', 'done', 'ACT-0002', '--note', '已完成'])
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).toMatch(/^icm: /)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it('asks for a missing option on a terminal', async () => {

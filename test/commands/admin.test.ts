@@ -73,11 +73,14 @@ describe('icm log', () => {
 })
 
 describe('the demo', () => {
-  it('builds the demo company and prints its customer map as one JSON document', async () => {
+  it('builds the demo company and prints its customer map and score table as one JSON document', async () => {
     const t = cli()
     const demo = path.join(t.dir, 'demo.db')
     const r = await t.ok(['--db', demo, 'demo', '--json'])
-    const map = r.json()
+    const { customerMap: map, scoreTable } = r.json()
+    expect(scoreTable).toMatchObject({ period: '2026-H1', state: 'draft' })
+    expect(scoreTable.rows).toHaveLength(10)
+    expect(scoreTable.rows.filter((row: any) => row.total !== null).length).toBeGreaterThan(5)
     expect(map.length).toBeGreaterThan(10)
     expect(map.some((p: any) => p.sources.includes('dependency'))).toBe(true)
     expect(map.some((p: any) => p.sources.includes('link'))).toBe(true)

@@ -113,12 +113,12 @@ describe('icm complaint open', () => {
 
   it('needs no designated handler when --handler is given, and refuses without either', async () => {
     const t = await company({ handler: null })
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(['complaint', 'open', '--against', 'IT', '--from', 'HR', '--channel', 'email', '--summary', 'x'])
     expect(r.code).toBe(3)
     expect(r.stderr).toBe('icm: no complaint handler is designated and none was given (icm config set complaint.handler NAME, or add --handler NAME)\n')
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
     await t.ok(['complaint', 'open', '--against', 'IT', '--from', 'HR', '--channel', 'email', '--summary', 'x', '--handler', '黄丽'])
   })
 
@@ -307,12 +307,12 @@ describe('refused transitions name the allowed next commands', () => {
     [['complaint', 'feedback', 'CMP-0003', '--accepted'], 'icm: cannot record feedback on CMP-0003 in status confirmed (next: icm complaint verify, icm complaint evidence, icm complaint root-cause, icm complaint prevent)\n'],
   ])('%j', async (args, stderr) => {
     const t = await world()
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(3)
     expect(r.stderr).toBe(stderr)
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it('names only commands that exist', () => {
@@ -376,14 +376,14 @@ describe('bad input', () => {
     ['stats for an invalid period', ['complaint', 'stats', '--period', 'H1'], 3, /invalid period 'H1'/],
   ])('refuses %s with a clear error, its exit code, and no change', async (_what, args, code, message) => {
     const t = await world()
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).toMatch(/^icm: /)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 })
 

@@ -54,12 +54,12 @@ describe('the confidentiality of a reporter', () => {
       await run(['log', '--json'])
       await run(['log', '--entity', 'RPT-0001', '--csv'])
 
-      const before = dbState(t.db)
+      const before = await dbState(t.db)
       const wrong = await t.run(['report', 'reveal', 'RPT-0001'], { env: { ICM_REPORTS_KEY: 'another key, not this company’s' } })
       expect(wrong.code).toBe(3)
       expect(wrong.stdout).toBe('')
       expect(wrong.stderr).toBe('icm: cannot reveal the reporter of RPT-0001: ICM_REPORTS_KEY is not the key it was filed with (nothing was shown)\n')
-      expect(dbState(t.db)).toBe(before)
+      expect(await dbState(t.db)).toBe(before)
       outputs.push(wrong)
 
       for (const r of outputs) {

@@ -56,11 +56,11 @@ describe('icm config', () => {
   ])('refuses %s with exit 3 and no change', async (_what, args, message) => {
     const t = cli()
     await t.ok(['init'])
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(message)
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 })
 
@@ -88,11 +88,11 @@ describe('icm calendar', () => {
     const f = writeFile(t.dir, 'days.csv', 'date,type,name\n2026-10-01,holiday,国庆节\n2026-10-10,workday,国庆调休\n')
     expect((await t.ok(['calendar', 'import', f, '--json'])).json()).toMatchObject({ imported: 2 })
     const bad = writeFile(t.dir, 'bad.csv', 'date,type,name\n2026-10-02,holiday,国庆节\n2026-02-30,holiday,x\n')
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(['calendar', 'import', bad])
     expect(r.code).toBe(3)
     expect(r.stderr).toContain('line 3: invalid date')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it.each([
@@ -104,11 +104,11 @@ describe('icm calendar', () => {
   ])('refuses %s with exit 3', async (_what, args, message) => {
     const t = cli()
     await t.ok(['init'])
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(message)
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it('refuses a calendar file that does not exist with exit 4', async () => {

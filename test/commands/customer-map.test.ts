@@ -48,11 +48,11 @@ describe('process analysis', () => {
     ['an unknown unit for customer of', ['customer', 'of', 'NOPE'], 4, /unknown unit 'NOPE'/],
   ])('refuses %s', async (_what, args, code, message) => {
     const t = await company()
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 })
 

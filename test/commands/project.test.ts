@@ -177,14 +177,14 @@ describe('icm project', () => {
     await t.ok(['project', 'complete', 'PRJ-0002', '--quality', '4', '--date', '2026-06-10'])
     await t.ok(['project', 'add', '--name', 'C', '--owner', 'FIN', '--start', '2026-02-01', '--due', '2026-06-30'])
     await t.ok(['project', 'cancel', 'PRJ-0003', '--reason', 'x'])
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).toMatch(/^icm: /)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it('gives the assessment every unit\'s part in the projects due in a period (owner or member)', async () => {

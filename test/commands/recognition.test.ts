@@ -53,12 +53,12 @@ describe('icm recognition', () => {
     ['a bad period in list', ['recognition', 'list', '--period', '2026-Q5'], 3, /invalid period/],
   ])('refuses %s with a clear error, its exit code, and no change', async (_what, args, code, message) => {
     const t = await company()
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 })

@@ -185,23 +185,23 @@ describe('bad input', () => {
     ['satisfaction out of range', ['request', 'close', 'REQ-0001', '--satisfaction', '9'], 3, /--satisfaction must be a whole number from 1 to 5/],
   ])('refuses %s', async (_what, args, code, message) => {
     const t = await withRequest()
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it('refuses responding twice, naming the earlier response', async () => {
     const t = await withRequest()
     await t.ok(['request', 'respond', 'REQ-0001', '--accept', '--expected', '2026-07-03'])
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(['request', 'respond', 'REQ-0001', '--reject', '--reason', 'x'])
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(/REQ-0001 was already accepted on 2026-07-01T10:00:00\+08:00/)
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it('names the allowed next steps when a transition is refused', async () => {
@@ -232,9 +232,9 @@ describe('the service catalogue', () => {
     ['an unknown service to show', ['service', 'show', 'NOPE'], 4],
   ])('refuses %s', async (_what, args, code) => {
     const t = await company()
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 })

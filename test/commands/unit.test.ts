@@ -97,14 +97,14 @@ describe('icm unit', () => {
     await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
     await t.ok(['unit', 'add', 'IT-HD', '--name', 'IT服务台', '--kind', 'position', '--parent', 'IT'])
     await t.ok(['unit', 'add', 'SUB', '--name', '子部门', '--kind', 'department', '--parent', 'IT'])
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(args)
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/^icm: /)
     expect(r.stdout).toBe('')
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it.each([
@@ -120,11 +120,11 @@ describe('icm unit', () => {
     const t = cli()
     await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
     const f = writeFile(t.dir, 'units.csv', content)
-    const before = dbState(t.db)
+    const before = await dbState(t.db)
     const r = await t.run(['unit', 'import', f])
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
-    expect(dbState(t.db)).toBe(before)
+    expect(await dbState(t.db)).toBe(before)
   })
 
   it('counts the other bad lines of an import in its message', async () => {

@@ -36,12 +36,30 @@ export interface CliOptions {
 export const DEFAULT_NOW = '2026-07-01T10:00:00+08:00'
 
 /**
+ * The backend the command and end-to-end tests run on: SQLite files, or PostgreSQL when vitest's
+ * 'postgres' project sets ICM_TEST_BACKEND (ICM_TEST_PG_URL names the server), each test in a
+ * schema of its own.
+ */
+export const BACKEND: 'sqlite' | 'postgres' = process.env.ICM_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite'
+
+let schemaCount = 0
+
+/** A database location of the current backend for one test: a file in `dir`, or a fresh schema. */
+export function testDatabase(dir: string, name = 'icm.db'): string {
+  if (BACKEND === 'sqlite') return path.join(dir, name)
+  const url = process.env.ICM_TEST_PG_URL
+  if (!url) throw new Error('ICM_TEST_BACKEND=postgres needs ICM_TEST_PG_URL')
+  const schema = `t_${process.pid}_${Date.now().toString(36)}_${(schemaCount++).toString(36)}`
+  return `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`
+}
+
+/**
  * Runs icm in-process against one temporary database with a fixed clock and no TTY, as the
  * STYLE.md test section asks. `tty` and `answers` simulate a terminal with prompt answers.
  */
 export function cli(opts: CliOptions = {}) {
   const dir = opts.dir ?? tempDir()
-  const db = path.join(dir, 'icm.db')
+  const db = testDatabase(dir)
   let clock: () => Date
   if (typeof opts.now === 'function') clock = opts.now
   else {
@@ -109,13 +127,39 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
  * Every row of every table, as text: equal before and after a refused command proves that it
  * changed nothing (the file's bytes are no proof under WAL).
  */
-export function dbState(file: string): string {
-  if (!fs.existsSync(file)) return '(no database)'
-  const db = new Database(file, { readonly: true })
+export async function dbState(location: string): Promise<string> {
+  if (/^postgres(ql)?:/.test(location)) return pgState(location)
+  if (!fs.existsSync(location)) return '(no database)'
+  const db = new Database(location, { readonly: true })
   try {
     const tables = db.prepare(`select name from sqlite_master where type = 'table' order by name`).all() as { name: string }[]
-    return tables.map((t) => `${t.name}: ${JSON.stringify(db.prepare(`select * from "${t.name}"`).all())}`).join('\n')
+    return tables.map((t) => `${t.name}: ${rowsText(db.prepare(`select * from "${t.name}"`).all())}`).join('\n')
   } finally {
     db.close()
+  }
+}
+
+function rowsText(rows: unknown[]): string {
+  return JSON.stringify(rows.map((r) => JSON.stringify(r)).sort())
+}
+
+async function pgState(location: string): Promise<string> {
+  const u = new URL(location)
+  const schema = u.searchParams.get('schema')
+  u.searchParams.delete('schema')
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: u.toString() })
+  await client.connect()
+  try {
+    const tables = await client.query(`select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE' order by table_name`, [schema])
+    if (tables.rows.length === 0) return '(no database)'
+    const out: string[] = []
+    for (const t of tables.rows as { table_name: string }[]) {
+      const rows = await client.query(`select * from "${schema}"."${t.table_name}"`)
+      out.push(`${t.table_name}: ${rowsText(rows.rows)}`)
+    }
+    return out.join('\n')
+  } finally {
+    await client.end()
   }
 }

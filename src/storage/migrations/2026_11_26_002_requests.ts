@@ -7,8 +7,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('response_hours', 'real')
-    .addColumn('resolution_days', 'real')
+    .addColumn('response_hours', 'double precision')
+    .addColumn('resolution_days', 'double precision')
     .addColumn('standard', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
@@ -35,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expected_date', 'text')
     .addColumn('reject_reason', 'text')
     .addColumn('resolution_due', 'text')
-    .addColumn('paused_minutes', 'real', (c) => c.notNull().defaultTo(0))
+    .addColumn('paused_minutes', 'double precision', (c) => c.notNull().defaultTo(0))
     .addColumn('waiting_since', 'text')
     .addColumn('waiting_reason', 'text')
     .addColumn('started_at', 'text')
@@ -51,9 +51,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   // The queue of one provider (rank, list --to), the response clock (overdue, timeliness) and the customer's view.
   await db.schema.createIndex('requests_provider_status').on('requests').columns(['provider_id', 'status']).execute()
-  await db.schema.createIndex('requests_provider_due').on('requests').columns(['provider_id', 'response_due']).execute()
+  // a provider's requests by due time; with the response and cancellation times it also covers
+  // the on-time counts of a period (assess run) without reading the table
+  await db.schema.createIndex('requests_provider_due').on('requests').columns(['provider_id', 'response_due', 'responded_at', 'cancelled_at']).execute()
   await db.schema.createIndex('requests_customer').on('requests').columns(['customer_id', 'created_at']).execute()
   await db.schema.createIndex('requests_status').on('requests').columns(['status', 'response_due']).execute()
+  // covers the response timeliness of a period (assess run): due time, provider, response, cancellation
+  await db.schema.createIndex('requests_timeliness').on('requests').columns(['response_due', 'provider_id', 'responded_at', 'cancelled_at']).execute()
   await db.schema
     .createIndex('requests_unanswered')
     .on('requests')

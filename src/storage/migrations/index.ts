@@ -5,6 +5,7 @@ import * as m003 from './2026_11_26_003_actions.js'
 import * as m004 from './2026_11_26_004_complaints.js'
 import * as m005 from './2026_11_26_005_surveys.js'
 import * as m006 from './2026_11_26_006_collaboration.js'
+import * as m007 from './2026_11_26_007_assessments.js'
 
 /**
  * Every migration, in order. Names sort in the order they run; a database that holds a name not
@@ -17,5 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_004_complaints': m004,
   '2026_11_26_005_surveys': m005,
   '2026_11_26_006_collaboration': m006,
+  '2026_11_26_007_assessments': m007,
 }
 

@@ -1,0 +1,53 @@
+import type { Selectable } from 'kysely'
+
+/** The tables of the half-yearly assessment (policy chapter 8); part of the DB interface in schema.ts. */
+export interface AssessmentInputTable {
+  period: string
+  unit_id: number
+  self: number | null
+  superior: number | null
+  updated_at: string
+}
+
+export interface AssessmentTable {
+  period: string
+  level: 'department' | 'position'
+  state: 'draft' | 'final'
+  /** JSON: the weights, grade bands, bonus table, min responses and complaint allowance used */
+  policy: string
+  inputs_hash: string
+  computed_at: string
+  finalized_at: string | null
+  finalized_by: string | null
+}
+
+export interface AssessmentRowTable {
+  period: string
+  unit_id: number
+  /** the row's place in the table (rank order, then code) */
+  position: number
+  code: string
+  name: string
+  s: number | null
+  t: number | null
+  c: number | null
+  h: number | null
+  self: number | null
+  superior: number | null
+  total: number | null
+  rank: number | null
+  grade: string | null
+  bonus: number | null
+  /** JSON: everything behind the row */
+  details: string
+}
+
+export interface AssessmentTables {
+  assessment_inputs: AssessmentInputTable
+  assessments: AssessmentTable
+  assessment_rows: AssessmentRowTable
+}
+
+export type AssessmentInputRow = Selectable<AssessmentInputTable>
+export type AssessmentRow = Selectable<AssessmentTable>
+export type AssessmentTableRow = Selectable<AssessmentRowTable>

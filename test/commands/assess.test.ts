@@ -1,0 +1,248 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli, dbState, writeFile } from '../helpers/harness.js'
+
+/**
+ * DESIGN.md §3's worked example built through the commands (clock: Wed 2026-07-01 10:00 +08:00):
+ * IT gets S 75, T 75, C 70, H 90, self 80, superior 90 → 79.0 C 1.0; HR only self 90 and
+ * superior 80 → 90.0 A 1.2; FIN has no data → insufficient.
+ */
+async function workedExample() {
+  const t = cli()
+  for (const [code, name, kind, parent] of [
+    ['IT', '信息技术部', 'department'],
+    ['IT-HD', 'IT服务台', 'position', 'IT'],
+    ['HR', '人力资源部', 'department'],
+    ['FIN', '财务部', 'department'],
+  ] as const) {
+    await t.ok(['unit', 'add', code, '--name', name, '--kind', kind, ...(parent ? ['--parent', parent] : [])])
+  }
+  // S: five responses rating IT (two of them its service desk) with overall 4, 4, 3, 5, 4 → mean 4 → 75
+  await t.ok(['survey', 'create', '2026H1-SERVICE', '--title', '2026上半年内部服务满意度', '--period', '2026-H1'])
+  const csv = writeFile(
+    t.dir,
+    'survey.csv',
+    'response_id,respondent_unit,rated_unit,overall\n1,HR,IT,4\n2,FIN,IT,4\n3,HR,IT,3\n4,FIN,IT-HD,5\n5,HR,IT-HD,4\n6,IT,HR,5\n',
+  )
+  await t.ok(['survey', 'import', '2026H1-SERVICE', csv])
+  // T: four requests due in H1, three answered on time → 75
+  const req = async (n: number, logged: string, responded: string) => {
+    await t.ok(['request', 'log', '--from', 'HR', '--to', n === 3 ? 'IT-HD' : 'IT', '--title', `request ${n}`, '--at', logged])
+    await t.ok(['request', 'respond', `REQ-000${n}`, '--accept', '--expected', '2026-06-30', '--at', responded])
+  }
+  await req(1, '2026-03-02T09:00', '2026-03-02T10:00')
+  await req(2, '2026-03-03T09:00', '2026-03-04T10:00') // due 17:00, answered next day 10:00: 1 + 1 = 2 business hours late
+  await req(3, '2026-04-01T09:00', '2026-04-01T11:00')
+  await req(4, '2026-05-06T09:00', '2026-05-06T10:00')
+  // C: IT owns a project completed on time with quality 4 (80) and is a member of one completed late with quality 5 (60)
+  await t.ok(['project', 'add', '--name', 'ERP 升级', '--owner', 'IT', '--start', '2026-03-01', '--due', '2026-05-31', '--at', '2026-03-01T10:00'])
+  await t.ok(['project', 'complete', 'PRJ-0001', '--quality', '4', '--date', '2026-05-28'])
+  await t.ok(['project', 'add', '--name', '招聘系统', '--owner', 'HR', '--start', '2026-03-01', '--due', '2026-04-30', '--at', '2026-03-01T10:00'])
+  await t.ok(['project', 'member', 'PRJ-0002', '--unit', 'IT', '--duty', '系统对接', '--at', '2026-03-02T10:00'])
+  await t.ok(['project', 'complete', 'PRJ-0002', '--quality', '5', '--date', '2026-05-08'])
+  // H: one complaint, verified resolved before its deadline with satisfaction 4 → 100·(0.6 + 0.4·0.75) = 90
+  await t.ok(['config', 'set', 'complaint.handler', '王敏'])
+  await t.ok(['complaint', 'open', '--against', 'IT', '--from', 'FIN', '--channel', 'email', '--summary', '报表经常出错', '--at', '2026-04-01T10:00'])
+  await t.ok(['complaint', 'investigate', 'CMP-0001', '--team', '王敏,张伟', '--at', '2026-04-01T14:00'])
+  await t.ok(['complaint', 'plan', 'CMP-0001', '--responsible', 'IT', '--measures', '增加校验', '--deadline', '2026-04-15', '--at', '2026-04-02T10:00'])
+  await t.ok(['complaint', 'feedback', 'CMP-0001', '--accepted', '--at', '2026-04-03T10:00'])
+  await t.ok(['complaint', 'root-cause', 'CMP-0001', '--category', 'process', '--analysis', '缺少校验环节', '--at', '2026-04-03T11:00'])
+  await t.ok(['complaint', 'verify', 'CMP-0001', '--resolved', 'yes', '--satisfaction', '4', '--at', '2026-04-10T15:00'])
+  await t.ok(['assess', 'input', '--period', '2026-H1', '--unit', 'IT', '--self', '80', '--superior', '90'])
+  await t.ok(['assess', 'input', '--period', '2026-H1', '--unit', 'HR', '--self', '90', '--superior', '80'])
+  return t
+}
+
+describe('the half-yearly score table', () => {
+  it('computes DESIGN.md\'s worked example end to end', async () => {
+    const t = await workedExample()
+    const table = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json()
+    expect(table).toMatchObject({ period: '2026-H1', level: 'department', state: 'draft', weights: { S: 30, T: 20, C: 15, H: 15, self: 5, superior: 15 } })
+    expect(table.rows).toEqual([
+      // HR: one response (< 5) → S n/a; owner of PRJ-0002, late × 5/5 → C 60; (15×60 + 15×100 + 5×90 + 15×80) / 50 = 81.0
+      { rank: 1, unit: 'HR', name: '人力资源部', S: null, T: null, C: 60, H: 100, self: 90, superior: 80, total: 81, grade: 'B', bonus: 1.1, insufficientData: false },
+      expect.objectContaining({ unit: 'IT', S: 75, T: 75, C: 70, H: 90, self: 80, superior: 90, total: 79, grade: 'C', bonus: 1 }),
+      expect.objectContaining({ unit: 'FIN', total: null, rank: null, grade: null, insufficientData: true }),
+    ])
+  })
+
+  it('gives the byte-identical table twice for the same inputs', async () => {
+    const t = await workedExample()
+    const a = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).stdout
+    const b = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).stdout
+    const c = (await t.ok(['assess', 'show', '--period', '2026-H1', '--json'])).stdout
+    expect(b).toBe(a)
+    expect(c).toBe(a)
+  })
+
+  it('prints a table with n/a and the weights in the caption; on a terminal a bar chart follows', async () => {
+    const t = await workedExample()
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const piped = (await t.ok(['assess', 'show', '--period', '2026-H1'])).stdout
+    expect(piped.split('\n')[0]).toBe('rank\tunit\tname\tS\tT\tC\tH\tself\tsuperior\ttotal\tgrade\tbonus')
+    expect(piped).toContain('\tFIN\t财务部\tn/a\tn/a\tn/a\t100.0\tn/a\tn/a\tinsufficient data\t\t')
+    const tty = (await t.run(['assess', 'show', '--period', '2026-H1'], { tty: true })).stdout
+    expect(tty).toContain('weights S 30 · T 20 · C 15 · H 15 · self 5 · superior 15')
+    expect(tty).toMatch(/IT 信息技术部 +│█+[▏▎▍▌▋▊▉]? 79\.0/)
+    expect(tty).toMatch(/FIN 财务部 +│ n\/a/)
+  })
+
+  it('explains every number behind a row', async () => {
+    const t = await workedExample()
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const out = (await t.ok(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT'])).stdout
+    expect(out).toContain('IT 信息技术部: rank 2 of 2 · total 79.0 · grade C · bonus coefficient 1')
+    expect(out).toContain('5 service-survey responses rate it')
+    expect(out).toContain('(4 − 1) / 4 × 100 = 75.0')
+    expect(out).toContain('late: REQ-0002 due 2026-03-03T17:00:00+08:00, answered 2026-03-04T10:00:00+08:00, 2.0 business hours late')
+    expect(out).toContain('100 × 3 / 4 = 75.0')
+    expect(out).toContain('PRJ-0001 owner, due 2026-05-31: completed 2026-05-28, on time → 100 × quality 4/5 = 80.0')
+    expect(out).toContain('PRJ-0002 member, due 2026-04-30: completed 2026-05-08, late → 60 × quality 5/5 = 60.0')
+    expect(out).toContain('CMP-0001: verified resolved 2026-04-10 (deadline 2026-04-15, in time), satisfaction 4')
+    expect(out).toContain('total = (30×75 + 20×75 + 15×70 + 15×90 + 5×80 + 15×90) / 100 = 79.0')
+    const json = (await t.ok(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT', '--json'])).json()
+    expect(json).toMatchObject({ unit: 'IT', total: 79, details: { T: { onTime: 3, late: [{ code: 'REQ-0002' }] } } })
+    const pos = await t.run(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT-HD'])
+    expect(pos.code).toBe(4)
+    expect(pos.stderr).toContain('--unit IT')
+  })
+
+  it('assesses positions on their own with --level position', async () => {
+    const t = await workedExample()
+    const table = (await t.ok(['assess', 'run', '--period', '2026-H1', '--level', 'position', '--json'])).json()
+    expect(table.rows).toEqual([expect.objectContaining({ unit: 'IT-HD', S: null, T: 100 })])
+  })
+})
+
+describe('finalizing', () => {
+  it('freezes the table: later data and config changes do not alter it, run and input refuse (exit 5)', async () => {
+    const t = await workedExample()
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const final = await t.ok(['assess', 'finalize', '--period', '2026-H1', '--json'])
+    expect(final.json()).toMatchObject({ state: 'final', finalizedBy: 'tester', inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    const frozen = (await t.ok(['assess', 'show', '--period', '2026-H1', '--json'])).stdout
+    await t.ok(['request', 'log', '--from', 'HR', '--to', 'IT', '--title', 'late one', '--at', '2026-06-01T09:00'])
+    await t.ok(['config', 'set', 'assess.weights', 'S=50,T=10,C=10,H=10,self=10,superior=10'])
+    expect((await t.ok(['assess', 'show', '--period', '2026-H1', '--json'])).stdout).toBe(frozen)
+    const run = await t.run(['assess', 'run', '--period', '2026-H1'])
+    expect(run.code).toBe(5)
+    expect(run.stderr).toContain('icm assess reopen --period 2026-H1')
+    expect((await t.run(['assess', 'input', '--period', '2026-H1', '--unit', 'IT', '--self', '99'])).code).toBe(5)
+    expect((await t.run(['assess', 'finalize', '--period', '2026-H1'])).code).toBe(5)
+  })
+
+  it('opens an improvement action for every unit graded D or E', async () => {
+    const t = await workedExample()
+    // FIN: (15×100 + 5×30 + 15×40) / 35 = 2250 / 35 = 64.3 → D
+    await t.ok(['assess', 'input', '--period', '2026-H1', '--unit', 'FIN', '--self', '30', '--superior', '40'])
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const r = await t.ok(['assess', 'finalize', '--period', '2026-H1'])
+    expect(r.stderr).toContain('improvement actions opened for grades D and E: ACT-0001 FIN')
+    const actions = (await t.ok(['action', 'list', '--json'])).json()
+    expect(actions).toEqual([expect.objectContaining({ owner: 'FIN', source: 'assessment', sourceRef: '2026-H1', due: '2026-07-31' })])
+  })
+
+  it('reopens with a reason that the event log keeps', async () => {
+    const t = await workedExample()
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    await t.ok(['assess', 'finalize', '--period', '2026-H1'])
+    await t.ok(['assess', 'reopen', '--period', '2026-H1', '--reason', 'IT 申诉: 响应时间录入有误'])
+    const log = (await t.ok(['log', '--entity', '2026-H1', '--json'])).json()
+    expect(log.at(-1)).toMatchObject({ action: 'assess.reopen', details: { reason: 'IT 申诉: 响应时间录入有误' } })
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+  })
+})
+
+describe('the annual evaluation, export and bonus', () => {
+  it('combines the final half-years and lists the year\'s recognitions', async () => {
+    const t = await workedExample()
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    await t.ok(['assess', 'finalize', '--period', '2026-H1'])
+    await t.ok(['recognition', 'add', '--unit', 'IT', '--period', '2026-H1', '--reason', 'ERP 升级按期上线'])
+    const annual = (await t.ok(['assess', 'annual', '--year', '2026', '--json'])).json()
+    expect(annual.halfYears).toEqual(['2026-H1'])
+    expect(annual.rows.find((r: any) => r.unit === 'IT')).toMatchObject({ H1: 79, H2: null, total: 79, grade: 'C', recognitions: ['2026-H1: ERP 升级按期上线'] })
+  })
+
+  it('exports the table as formula-safe CSV, with a BOM for Excel', async () => {
+    const t = await workedExample()
+    await t.ok(['unit', 'update', 'FIN', '--name', '=HYPERLINK("x")'])
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const out = path.join(t.dir, 'scores.csv')
+    await t.ok(['assess', 'export', '--period', '2026-H1', '--out', out, '--excel'])
+    const bytes = fs.readFileSync(out)
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    const text = bytes.toString('utf8')
+    expect(text).toContain('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus\r\n')
+    expect(text).toContain('2026-H1,draft,2,IT,信息技术部,75.0,75.0,70.0,90.0,80.0,90.0,79.0,C,1\r\n')
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`)
+  })
+
+  it('computes each unit\'s bonus from a base file, and the total', async () => {
+    const t = await workedExample()
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const base = writeFile(t.dir, 'base.csv', 'unit,base_amount\nIT,10000\nHR,"12,000.50"\n')
+    const r = (await t.ok(['assess', 'bonus', '--period', '2026-H1', '--base', base, '--json'])).json()
+    // IT 10000 × 1.0 = 10000.00; HR (grade B) 12000.50 × 1.1 = 13200.55
+    expect(r.units.map((u: any) => [u.unit, u.coefficient, u.bonus])).toEqual([
+      ['IT', 1, 10000],
+      ['HR', 1.1, 13200.55],
+    ])
+    expect(r.total).toBe(23200.55)
+  })
+})
+
+describe('bad input', () => {
+  it.each([
+    ['a malformed period', ['assess', 'run', '--period', '2026-H3'], 3, /period/],
+    ['a two-digit year period', ['assess', 'run', '--period', '26H1'], 3, /period/],
+    ['a year as a period', ['assess', 'run', '--period', '2026'], 3, /half-year or a quarter/],
+    ['an input above 100', ['assess', 'input', '--period', '2026-H1', '--unit', 'IT', '--self', '101'], 3, /--self must be a number from 0 to 100/],
+    ['a negative input', ['assess', 'input', '--period', '2026-H1', '--unit', 'IT', '--superior', '-1'], 3, /--superior must be a number from 0 to 100/],
+    ['an input that is not a number', ['assess', 'input', '--period', '2026-H1', '--unit', 'IT', '--self', 'good'], 3, /--self must be a number/],
+    ['an input with no score', ['assess', 'input', '--period', '2026-H1', '--unit', 'IT'], 2, /give --self, --superior or both/],
+    ['an unknown unit', ['assess', 'input', '--period', '2026-H1', '--unit', 'NOPE', '--self', '80'], 4, /unknown unit 'NOPE'/],
+    ['finalize of a period never run', ['assess', 'finalize', '--period', '2026-H2'], 3, /2026-H2 has never been run/],
+    ['reopen without a reason', ['assess', 'reopen', '--period', '2026-H1'], 3, /needs --reason/],
+    ['an annual year with no final half-year', ['assess', 'annual', '--year', '2026'], 3, /2026 has no final half-year assessment/],
+    ['show of a period never run', ['assess', 'show', '--period', '2026-H2'], 3, /has not been assessed yet/],
+    ['an unknown level', ['assess', 'run', '--period', '2026-H1', '--level', 'team'], 3, /invalid level 'team'/],
+    ['export with both --period and --year', ['assess', 'export', '--period', '2026-H1', '--year', '2026', '--out', 'x.csv'], 3, /exactly one of --period and --year/],
+  ])('refuses %s', async (_what, args, code, message) => {
+    const t = await workedExample()
+    const before = await dbState(t.db)
+    const r = await t.run(args)
+    expect(r.code).toBe(code)
+    expect(r.stderr).toMatch(message)
+    expect(r.stdout).toBe('')
+    expect(await dbState(t.db)).toBe(before)
+  })
+
+  it.each([
+    ['an unknown unit', 'unit,base_amount\nIT,1000\nNOPE,500\n', /line 3: unknown unit 'NOPE'/],
+    ['a negative amount', 'unit,base_amount\nIT,-1000\n', /line 2: base_amount -1000 is negative/],
+    ['an amount that is not a number', 'unit,base_amount\nIT,lots\n', /is not a number/],
+    ['a missing column', 'unit,amount\nIT,1000\n', /must name unit and base_amount/],
+  ])('refuses a bonus base file with %s, printing nothing as if valid', async (_what, content, message) => {
+    const t = await workedExample()
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const base = writeFile(t.dir, 'base.csv', content)
+    const r = await t.run(['assess', 'bonus', '--period', '2026-H1', '--base', base])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(message)
+    expect(r.stdout).toBe('')
+  })
+
+  it('imports inputs all or nothing', async () => {
+    const t = await workedExample()
+    const good = writeFile(t.dir, 'in.csv', 'unit,self,superior\nFIN,70,75\nHR,,85\n')
+    expect((await t.ok(['assess', 'import-inputs', '2026-H1', good, '--json'])).json()).toMatchObject({ imported: 2 })
+    const bad = writeFile(t.dir, 'bad.csv', 'unit,self,superior\nFIN,60,60\nIT,120,80\n')
+    const before = await dbState(t.db)
+    const r = await t.run(['assess', 'import-inputs', '2026-H1', bad])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('line 3: self must be a number from 0 to 100')
+    expect(await dbState(t.db)).toBe(before)
+  })
+})

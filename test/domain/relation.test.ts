@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { assessRelation, relationActionRef } from '../../src/domain/relation.js'
+
+const none = { responses: 0, valueSum: 0, loyaltyCount: 0, loyaltySum: 0, requests: 0, visits: 0, projects: 0 }
+const opts = { frequent: 12, threshold: 60 }
+
+describe('assessRelation (relation.frequent 12, threshold 60)', () => {
+  it('satisfaction 3.5 (62.5), loyalty 3 (50), 4 requests + 2 visits of 12 (50) → 0.5·62.5 + 0.3·50 + 0.2·50 = 56.3, flagged', () => {
+    const r = assessRelation({ ...none, responses: 2, valueSum: 7, loyaltyCount: 2, loyaltySum: 6, requests: 4, visits: 2 }, opts)
+    expect(r).toEqual({
+      satisfactionMean: 3.5,
+      satisfaction: 62.5,
+      loyaltyMean: 3,
+      loyalty: 50,
+      frequencyCount: 6,
+      frequency: 50,
+      index: 56.3,
+      flagged: true,
+    })
+  })
+
+  it('all fives and 12 contacts → 100, not flagged; more contacts than relation.frequent still score 100', () => {
+    const r = assessRelation({ ...none, responses: 1, valueSum: 5, loyaltyCount: 1, loyaltySum: 5, requests: 20 }, opts)
+    expect([r.frequency, r.index, r.flagged]).toEqual([100, 100, false])
+  })
+
+  it('without loyalty answers the weights renormalise: (0.5·75 + 0.2·0) / 0.7 = 53.6', () => {
+    expect(assessRelation({ ...none, responses: 1, valueSum: 4 }, opts).index).toBe(53.6)
+  })
+
+  it('a pair nobody rated has no index and is not flagged, however rarely they meet', () => {
+    const r = assessRelation({ ...none, visits: 1 }, opts)
+    expect([r.satisfaction, r.loyalty, r.frequency, r.index, r.flagged]).toEqual([null, null, 8.3, null, false])
+  })
+
+  it('flags strictly below the threshold: 0.5·50 + 0.3·50 + 0.2·100 = 60 is not flagged', () => {
+    const atThreshold = assessRelation({ ...none, responses: 1, valueSum: 3, loyaltyCount: 1, loyaltySum: 3, requests: 12 }, opts)
+    expect(atThreshold.index).toBe(60)
+    expect(atThreshold.flagged).toBe(false)
+  })
+
+  it('counts shared projects in the frequency', () => {
+    expect(assessRelation({ ...none, responses: 1, valueSum: 5, requests: 2, visits: 1, projects: 3 }, opts).frequencyCount).toBe(6)
+  })
+})
+
+describe('relationActionRef', () => {
+  it('names the period and the pair', () => {
+    expect(relationActionRef('2026-H1', 'IT', 'HR')).toBe('2026-H1 IT→HR')
+  })
+})

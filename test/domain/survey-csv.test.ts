@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { detectDelimiter, type CsvDelimiter } from '../../src/domain/csv-dialect.js'
+import { CsvRecordReader, type CsvRecord } from '../../src/domain/survey-csv.js'
+import { createStrictDecoder, detectEncoding } from '../../src/domain/text-encoding.js'
+
+/** All records of `text`, fed in chunks of `chunk` characters. */
+function read(text: string, opts: { delimiter?: CsvDelimiter; chunk?: number; maxRecordChars?: number } = {}): CsvRecord[] {
+  const r = new CsvRecordReader(opts.delimiter ?? ',', { maxRecordChars: opts.maxRecordChars })
+  const out: CsvRecord[] = []
+  const step = opts.chunk ?? text.length
+  for (let i = 0; i < text.length; i += Math.max(1, step)) r.push(text.slice(i, i + Math.max(1, step)), out)
+  r.end(out)
+  return out
+}
+
+const cells = (recs: CsvRecord[]) => recs.map((r) => r.cells)
+const lines = (recs: CsvRecord[]) => recs.map((r) => [r.line, r.lines])
+
+describe('CsvRecordReader', () => {
+  it.each([
+    ['plain fields', 'a,b,c\n1,2,3\n', [['a', 'b', 'c'], ['1', '2', '3']]],
+    ['no line break at the end', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
+    ['CRLF line ends', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    ['lone CR line ends (old Mac Excel)', 'a,b\r1,2\r', [['a', 'b'], ['1', '2']]],
+    ['a delimiter inside quotes', 'a,"b,c",d\n', [['a', 'b,c', 'd']]],
+    ['a quote written as two', '"say ""hi""",x\n', [['say "hi"', 'x']]],
+    ['an empty quoted field', '"",x\n', [['', 'x']]],
+    ['a line break inside quotes', 'a,"line 1\nline 2",b\n', [['a', 'line 1\nline 2', 'b']]],
+    ['a CRLF inside quotes is kept as written', 'a,"1\r\n2"\r\n', [['a', '1\r\n2']]],
+    ['a quote inside an unquoted field is literal', 'a,b"c,d\n', [['a', 'b"c', 'd']]],
+    ['a trailing delimiter gives an empty last cell', 'a,b,\n1,2,\n', [['a', 'b', ''], ['1', '2', '']]],
+    ['a blank line is one empty cell', 'a\n\nb\n', [['a'], [''], ['b']]],
+    ['Chinese and an astral character', '部门,𠮷野家\n', [['部门', '𠮷野家']]],
+  ])('%s', (_what, text, expected) => {
+    expect(cells(read(text))).toEqual(expected)
+  })
+
+  it.each([
+    ['tab', '\t' as const, 'a\tb,c\t"d\te"\n', [['a', 'b,c', 'd\te']]],
+    ['semicolon', ';' as const, 'a;b,c;"d;e"\n', [['a', 'b,c', 'd;e']]],
+  ])('splits on %s', (_what, delimiter, text, expected) => {
+    expect(cells(read(text, { delimiter }))).toEqual(expected)
+  })
+
+  it('numbers each record by the line it starts on, a multi-line record by its first line', () => {
+    const recs = read('h1,h2\n1,"a\nb\nc"\n2,x\r\n3,"p\r\nq"\r\n4,y')
+    expect(lines(recs)).toEqual([
+      [1, 1],
+      [2, 3],
+      [5, 1],
+      [6, 2],
+      [8, 1],
+    ])
+  })
+
+  it('reads the same records whatever the chunk size, even a CRLF or a doubled quote cut in two', () => {
+    const text = 'id,comment\r\n1,"he said ""ok""\r\nthen left"\r\n2,plain\r\n3,"a,b"\r\n4,"x"\r\n'
+    const whole = read(text)
+    for (let chunk = 1; chunk <= text.length; chunk++) {
+      const recs = read(text, { chunk })
+      expect(cells(recs), `chunk ${chunk}`).toEqual(cells(whole))
+      expect(lines(recs), `chunk ${chunk}`).toEqual(lines(whole))
+    }
+    expect(cells(whole)[1]).toEqual(['1', 'he said "ok"\r\nthen left'])
+  })
+
+  it('marks a record whose quote never closes, naming its line and how far it runs', () => {
+    const recs = read('a,b\n1,"open\n2,x\n3,y\n')
+    expect(recs).toHaveLength(2)
+    expect(recs[1]).toMatchObject({ line: 2, lines: 3 })
+    expect(recs[1]!.error).toBe('unbalanced quote: the quoted field opened on line 2 never closes (it runs to the end of the file, 3 lines)')
+    expect(read('a\n"x')[1]!.error).toBe('unbalanced quote: the quoted field opened on line 2 never closes')
+  })
+
+  it('marks text after a closing quote, and keeps the next records', () => {
+    const recs = read('a,b\n"x"y,z\n1,2\n')
+    expect(recs[1]).toMatchObject({ line: 2, cells: ['xy', 'z'] })
+    expect(recs[1]!.error).toMatch(/^text after a closing quote in field 1 \('y'\)/)
+    expect(recs[2]).toEqual({ line: 3, lines: 1, cells: ['1', '2'] })
+  })
+
+  it('gives up on a record longer than maxRecordChars while reading, naming its line (memory stays bounded)', () => {
+    const text = `a\n1\n"${'x'.repeat(500)}`
+    expect(() => read(text, { chunk: 100, maxRecordChars: 200 })).toThrow(/^line 3: a quoted field opens on this line and does not close within 200 characters/)
+  })
+
+  it.each(['service-basic.csv', 'tencent-utf8-bom.csv', 'wjx-gb18030.csv', 'traditional-utf16le.txt'])(
+    'reads %s exactly as csv-parse does, in chunks of any size',
+    (file) => {
+      const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/surveys/${file}`, import.meta.url)))
+      const text = createStrictDecoder(detectEncoding(bytes, true).encoding).decode(bytes)
+      const delimiter = detectDelimiter(text.slice(0, 4000))
+      const expected = parse(text, { delimiter, relax_column_count: true }) as string[][]
+      for (const chunk of [1, 7, 64, 4096, text.length]) {
+        expect(cells(read(text, { delimiter, chunk }))).toEqual(expected)
+      }
+    },
+  )
+})

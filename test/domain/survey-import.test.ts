@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { afterEach, describe, expect, it } from 'vitest'
+import { mapHeaders, parseMappingFile } from '../../src/domain/header-aliases.js'
+import { SurveyRecordChecker, describeBadLines, describeUnitMatch, responseIdOfKey, responseKey, unitsWithAliases } from '../../src/domain/survey-import.js'
+import { compileSurveyRowValidator, createSubmittedAtParser, parseSubmittedAt, rowFingerprint, validateSurveyRow, type CanonicalResponse } from '../../src/domain/survey-row.js'
+import { createUnitResolver, type ResolvableUnit } from '../../src/domain/unit-names.js'
+
+/** The demo company's units (test/fixtures/org.csv), ids 1… in file order. */
+const units: ResolvableUnit[] = (
+  parse(readFileSync(new URL('../fixtures/org.csv', import.meta.url)), { columns: true }) as Record<string, string>[]
+).map((r, i) => ({ id: i + 1, code: r.code!, name: r.name! }))
+const id = (code: string) => units.find((u) => u.code === code)!.id
+
+const HEADERS = ['序号', '您所在的部门', '被评价部门', '准确性', '及时性', '完整性', '专业性', '总体满意度', '合作意愿', '意见', '提交时间']
+const record = (line: number, cells: string[], error?: string) => ({ line, lines: 1, cells, ...(error ? { error } : {}) })
+
+describe('responseKey', () => {
+  const row = { responseId: '17' } as CanonicalResponse
+  it('is the export\'s response id when there is one, else the fingerprint, each with its prefix', () => {
+    expect(responseKey(row, 'ab12')).toBe('id:17')
+    expect(responseKey({ ...row, responseId: null }, 'ab12')).toBe('sha256:ab12')
+    expect(responseIdOfKey('id:17')).toBe('17')
+    expect(responseIdOfKey('sha256:ab12')).toBeNull()
+  })
+})
+
+describe('unitsWithAliases', () => {
+  it('adds the mapping file\'s names to the units they name, by code in any case', () => {
+    const out = unitsWithAliases(units, { 品质部: 'qa', 'Quality Dept': 'QA' })
+    expect(out.find((u) => u.code === 'QA')!.aliases).toEqual(['品质部', 'Quality Dept'])
+    expect(createUnitResolver(out)('品质部')).toEqual({ ok: true, id: id('QA'), via: 'alias' })
+  })
+  it('refuses a unit code that does not exist', () => {
+    expect(() => unitsWithAliases(units, { 某部: 'NOPE' })).toThrow("the mapping file's \"units\" gives '某部' to 'NOPE', which is not a unit code")
+  })
+  it('is read from the mapping file\'s "units" section', () => {
+    expect(parseMappingFile('{"overall": 3, "units": {"品质部": "QA"}}')).toEqual({ columns: { overall: 3 }, labels: {}, units: { 品质部: 'QA' } })
+    expect(() => parseMappingFile('{"units": {"品质部": 7}}')).toThrow(/gives unit name '品质部' as 7: expected a unit code/)
+    expect(() => parseMappingFile('{"units": ["QA"]}')).toThrow(/"units" must be an object/)
+  })
+})
+
+describe('SurveyRecordChecker', () => {
+  const checker = () => new SurveyRecordChecker(HEADERS, mapHeaders(HEADERS), units)
+  const good = ['7', 'HR', 'IT', '4', '4', '5', '4', '4', '3', '好', '2026-05-01 10:00']
+
+  it('turns a good record into its row, key and fingerprint', () => {
+    const c = checker().check(record(5, [...good]))
+    expect(c).toMatchObject({ kind: 'row', line: 5, key: 'id:7', row: { ratedUnitId: id('IT'), respondentUnitId: id('HR'), overall: 4 } })
+    if (c.kind !== 'row') throw new Error('row expected')
+    expect(c.fingerprint).toBe(rowFingerprint(c.row))
+  })
+
+  it.each([
+    ['a blank line', ['', ' ', ''], undefined, { kind: 'blank' }],
+    ['Excel\'s trailing commas', ['', '', '', '', '', '', '', '', '', '', ''], undefined, { kind: 'blank' }],
+    ['a malformed record', ['1', 'HR'], 'unbalanced quote: …', { kind: 'bad', line: 9, reason: 'unbalanced quote: …' }],
+    [
+      'more cells than the header',
+      [...good, 'extra'],
+      undefined,
+      { kind: 'bad', line: 9, reason: '12 cells, but the header has 11 columns (a delimiter inside a cell that is not quoted?)' },
+    ],
+    ['a bad score', ['7', 'HR', 'IT', '6', '4', '5', '4', '4', '3', '', ''], undefined, { kind: 'bad', line: 9, reason: '准确性: score 6 is out of range 1–5' }],
+  ])('%s', (_what, cells, error, expected) => {
+    expect(checker().check(record(9, cells, error))).toMatchObject(expected)
+  })
+
+  it('ignores empty cells after the header\'s last column (腾讯问卷\'s trailing comma)', () => {
+    expect(checker().check(record(3, [...good, '', ''])).kind).toBe('row')
+  })
+
+  it("takes back the mark icm's exports put before formula-like cells ('-3 is a skipped answer again)", () => {
+    const c = checker().check(record(3, ['7', 'HR', 'IT', "'-3", '4', '5', '4', '4', '3', "'=1+1", '']))
+    expect(c).toMatchObject({ kind: 'row', row: { accuracy: null, comment: '=1+1' } })
+  })
+
+  it('lists the unit names matched other than by code or exact name, once each', () => {
+    const ch = checker()
+    for (const [respondent, rated] of [
+      ['人力資源部', '品質管理部'],
+      ['人力資源部', 'it'],
+      ['信息技术部', '品質管理部'],
+    ]) {
+      ch.check(record(2, ['', respondent!, rated!, '4', '', '', '', '', '', '', '']))
+    }
+    expect(ch.unitMatches().map(describeUnitMatch)).toEqual(['品質管理部 → QA (regional)', '人力資源部 → HR (folded)'])
+  })
+})
+
+describe('describeBadLines', () => {
+  it.each([
+    [1, 'line 3: score 6'],
+    [2, 'line 3: score 6 (and 1 more bad line)'],
+    [6, 'line 3: score 6 (and 5 more bad lines)'],
+  ])('%i bad lines', (total, text) => {
+    expect(describeBadLines({ line: 3, reason: 'score 6' }, total)).toBe(text)
+  })
+})
+
+describe('compileSurveyRowValidator', () => {
+  it.each(['service-basic.csv', 'tencent-utf8-bom.csv', 'bad-rows.csv'])('answers as validateSurveyRow on every record of %s', (file) => {
+    const text = readFileSync(new URL(`../fixtures/surveys/${file}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '')
+    const [headers, ...rows] = parse(text, { relax_column_count: true, to_line: file === 'bad-rows.csv' ? 8 : undefined }) as string[][]
+    const ctx = { columns: mapHeaders(headers!).columns, resolveUnit: createUnitResolver(units), headers: headers! }
+    const compiled = compileSurveyRowValidator(ctx)
+    for (const r of rows) expect(compiled(r)).toEqual(validateSurveyRow(r, ctx))
+  })
+})
+
+describe('createSubmittedAtParser', () => {
+  const originalTz = process.env.TZ
+  afterEach(() => {
+    process.env.TZ = originalTz
+  })
+
+  const samples = [
+    '2026-04-25 09:45:35',
+    '2026/4/25 9:45:35',
+    '2026-6-21 20:16:23',
+    '2026/4/25 9:45',
+    '2026-04-25T09:45:35',
+    '2026-04-25T09:45:35+08:00',
+    '2026年4月25日 9:45:35',
+    '2026/2/29 10:00',
+    '2024/2/29 10:00',
+    '2026/4/25 24:00',
+    '2026/13/1 10:00',
+    '2026/4/31 10:00',
+    'yesterday',
+  ]
+
+  it.each(samples)('reads %j as parseSubmittedAt does (Asia/Shanghai)', (text) => {
+    expect(createSubmittedAtParser()(text)?.toISOString()).toBe(parseSubmittedAt(text)?.toISOString())
+  })
+
+  it('agrees with parseSubmittedAt across a daylight-saving change (Europe/Berlin, 2026-03-29 02:00 → 03:00)', () => {
+    process.env.TZ = 'Europe/Berlin'
+    const parse = createSubmittedAtParser()
+    for (const text of ['2026-03-28 12:00:00', '2026-03-29 01:30:00', '2026-03-29 03:30:00', '2026-03-29 12:00:00', '2026-03-30 12:00:00', '2026-10-25 02:30:00']) {
+      expect(parse(text)?.toISOString(), text).toBe(parseSubmittedAt(text)?.toISOString())
+    }
+    expect(parse('2026-03-28 12:00:00')!.toISOString()).toBe('2026-03-28T11:00:00.000Z')
+    expect(parse('2026-03-30 12:00:00')!.toISOString()).toBe('2026-03-30T10:00:00.000Z')
+  })
+})

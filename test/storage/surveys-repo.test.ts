@@ -1,0 +1,119 @@
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { responseValue } from '../../src/domain/kpi.js'
+import { openSqliteStore, type Store } from '../../src/storage/database.js'
+import { satisfactionAggregates, surveyScoreSums } from '../../src/storage/surveys-repo.js'
+import { visitsByPair } from '../../src/storage/visits-repo.js'
+import { FIXTURES, cli, writeFile } from '../helpers/harness.js'
+
+const stores: Store[] = []
+afterEach(async () => {
+  while (stores.length) await stores.pop()!.close()
+})
+async function open(file: string): Promise<Store> {
+  const s = await openSqliteStore(file)
+  stores.push(s)
+  return s
+}
+
+/** Surveys of several periods and kinds with a few responses each (respondent→rated: overall, loyalty). */
+async function withSurveys() {
+  const t = cli()
+  await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
+  const survey = async (code: string, period: string, kind: string, csv: string) => {
+    await t.ok(['survey', 'create', code, '--title', code, '--period', period, '--kind', kind])
+    await t.ok(['survey', 'import', code, writeFile(t.dir, `${code}.csv`, `ID,respondent_unit,rated_unit,accuracy,timeliness,overall,loyalty\n${csv}`)])
+  }
+  await survey('H1', '2026-H1', 'service', '1,HR,IT,,,4,3\n2,FIN,IT,,,2,\n3,,IT,3,4,,\n4,HR,FIN,,,5,5\n')
+  await survey('Q2', '2026-Q2', 'relationship', '1,HR,IT,,,3,4\n')
+  await survey('Y', '2026', 'service', '1,HR,IT,,,1,1\n')
+  await survey('H2', '2026-H2', 'service', '1,HR,IT,,,2,2\n')
+  const store = await open(t.db)
+  const ids = new Map((await store.db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]))
+  return { t, store, id: (code: string) => ids.get(code)! }
+}
+
+describe('satisfactionAggregates', () => {
+  it('adds up, per rated unit, the responses of the surveys whose period lies within the assessment period', async () => {
+    const { store, id } = await withSurveys()
+    const rows = await satisfactionAggregates(store.db, { from: '2026-01-01', to: '2026-06-30', kind: 'any', groupBy: 'rated' })
+    expect(rows).toEqual([
+      // IT: 4, 2, the mean of 3 and 4 (3.5) from H1, 3 from Q2 → 12.5 over 4; loyalty 3 and 4. Not Y (the whole year) nor H2.
+      { ratedId: id('IT'), respondentId: null, count: 4, valueSum: 12.5, loyaltyCount: 2, loyaltySum: 7 },
+      { ratedId: id('FIN'), respondentId: null, count: 1, valueSum: 5, loyaltyCount: 1, loyaltySum: 5 },
+    ].sort((a, b) => a.ratedId - b.ratedId))
+  })
+
+  it('keeps to one kind of survey when asked', async () => {
+    const { store, id } = await withSurveys()
+    const service = await satisfactionAggregates(store.db, { from: '2026-01-01', to: '2026-06-30', kind: 'service', groupBy: 'rated' })
+    expect(service.find((r) => r.ratedId === id('IT'))).toMatchObject({ count: 3, valueSum: 9.5 })
+    const relationship = await satisfactionAggregates(store.db, { from: '2026-01-01', to: '2026-06-30', kind: 'relationship', groupBy: 'rated' })
+    expect(relationship).toEqual([{ ratedId: id('IT'), respondentId: null, count: 1, valueSum: 3, loyaltyCount: 1, loyaltySum: 4 }])
+  })
+
+  it('groups per respondent→rated pair, leaving out responses without a respondent', async () => {
+    const { store, id } = await withSurveys()
+    const pairs = await satisfactionAggregates(store.db, { from: '2026-01-01', to: '2026-12-31', kind: 'any', groupBy: 'pair' })
+    const it = (respondent: string) => pairs.find((p) => p.ratedId === id('IT') && p.respondentId === id(respondent))
+    // the whole year: H1 (4), Q2 (3), Y (1) and H2 (2)
+    expect(it('HR')).toEqual({ ratedId: id('IT'), respondentId: id('HR'), count: 4, valueSum: 10, loyaltyCount: 4, loyaltySum: 10 })
+    expect(it('FIN')).toEqual({ ratedId: id('IT'), respondentId: id('FIN'), count: 1, valueSum: 2, loyaltyCount: 0, loyaltySum: 0 })
+    expect(pairs.some((p) => p.respondentId === null)).toBe(false)
+  })
+})
+
+describe('survey_score_sums', () => {
+  it('holds exactly what the responses add up to, on the main thread and through the worker', async () => {
+    const t = cli()
+    await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
+    await t.ok(['survey', 'create', 'A', '--title', 'a', '--period', '2026-H1'])
+    await t.ok(['survey', 'create', 'B', '--title', 'b', '--period', '2026-H1'])
+    await t.ok(['survey', 'import', 'A', path.join(FIXTURES, 'surveys', 'wjx-gb18030.csv')], { env: { ICM_IMPORT_WORKER: '1' } })
+    await t.ok(['survey', 'import', 'B', path.join(FIXTURES, 'surveys', 'traditional-utf16le.txt')], { env: { ICM_IMPORT_WORKER: '0' } })
+    const store = await open(t.db)
+    for (const [code, count] of [
+      ['A', 80],
+      ['B', 30],
+    ] as const) {
+      const survey = await store.db.selectFrom('surveys').select('id').where('code', '=', code).executeTakeFirstOrThrow()
+      const responses = await store.db.selectFrom('survey_responses').selectAll().where('survey_id', '=', survey.id).execute()
+      expect(responses).toHaveLength(count)
+      const expected = new Map<number, { n: number; overall: number; overallN: number; value: number; loyalty: number }>()
+      for (const r of responses) {
+        const e = expected.get(r.rated_id) ?? { n: 0, overall: 0, overallN: 0, value: 0, loyalty: 0 }
+        e.n++
+        if (r.overall !== null) {
+          e.overall += r.overall
+          e.overallN++
+        }
+        e.value += responseValue(r) ?? 0
+        e.loyalty += r.loyalty ?? 0
+        expected.set(r.rated_id, e)
+      }
+      const sums = await surveyScoreSums(store.db, survey.id, 'rated')
+      expect(sums.length).toBe(expected.size)
+      for (const s of sums) {
+        const e = expected.get(s.unitId)!
+        expect([s.responses, s.overallSum, s.overallN, s.loyaltySum]).toEqual([e.n, e.overall, e.overallN, e.loyalty])
+        expect(s.valueSum).toBeCloseTo(e.value, 9)
+      }
+    }
+  })
+})
+
+describe('visitsByPair', () => {
+  it('counts visits per pair within a date range and gives the latest', async () => {
+    const t = cli()
+    await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
+    for (const d of ['2026-01-05', '2026-03-01', '2026-06-30']) await t.ok(['visit', 'log', '--by', 'IT', '--customer', 'HR', '--date', d])
+    await t.ok(['visit', 'log', '--by', 'ADM', '--customer', 'HR', '--date', '2025-12-31'])
+    const store = await open(t.db)
+    const h1 = await visitsByPair(store.db, { from: '2026-01-01', to: '2026-06-30' })
+    expect(h1.map((v) => [v.visits, v.lastDate])).toEqual([[3, '2026-06-30']])
+    expect((await visitsByPair(store.db, { to: '2026-02-01' })).map((v) => [v.visits, v.lastDate]).sort()).toEqual([
+      [1, '2025-12-31'],
+      [1, '2026-01-05'],
+    ])
+  })
+})
