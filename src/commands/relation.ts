@@ -4,8 +4,9 @@ import { confirm, printCaption, printRows } from '../cli/output.js'
 import { need } from '../cli/prompt.js'
 import { addDays, localDate } from '../domain/dates.js'
 import { periodEnd, periodStart, parsePeriod } from '../domain/period.js'
-import { assessRelation, relationActionRef } from '../domain/relation.js'
+import { assessRelation, relationActionRef, sharedProjectCounts } from '../domain/relation.js'
 import { insertAction, listActions } from '../storage/actions-repo.js'
+import { listProjectParticipations } from '../storage/projects-repo.js'
 import { appendEvent } from '../storage/events-repo.js'
 import { requestCountsByPair } from '../storage/relations-assess-repo.js'
 import { satisfactionAggregates } from '../storage/surveys-repo.js'
@@ -67,6 +68,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
   }
   const requests = new Map((await requestCountsByPair(store.db, periodStart(period), periodEnd(period))).map((r) => [pairKey(r.supplierId, r.customerId), r.count]))
   const visits = new Map((await visitsByPair(store.db, { from: period.startDate, to: period.endDate })).map((v) => [pairKey(v.supplierId, v.customerId), v.visits]))
+  const shared = sharedProjectCounts((await listProjectParticipations(store.db, { dueFrom: period.startDate, dueTo: period.endDate })).filter((p) => p.status !== 'cancelled'))
 
   const rows = [...pairs.entries()].map(([key, p]) => {
     const s = byId.get(p.supplierId)!
@@ -79,8 +81,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
       loyaltySum: r?.loyaltySum ?? 0,
       requests: requests.get(key) ?? 0,
       visits: visits.get(key) ?? 0,
-      // Shared collaboration projects are not counted yet.
-      projects: 0,
+      projects: shared.get(key) ?? 0,
     }
     const result = assessRelation(input, { frequent: policy.relationFrequent, threshold })
     return {
@@ -95,6 +96,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
       loyalty: result.loyalty,
       requests: input.requests,
       visits: input.visits,
+      projects: input.projects,
       frequencyCount: result.frequencyCount,
       frequency: result.frequency,
       index: result.index,
@@ -144,7 +146,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
   if (!opts.csv && rows.length > 0) {
     printCaption(
       ctx,
-      `${period.code}: index = 0.5·satisfaction + 0.3·loyalty + 0.2·frequency (100 at ${policy.relationFrequent} contacts: requests + visits); ${flagged} of ${rows.length} pairs below ${threshold}`,
+      `${period.code}: index = 0.5·satisfaction + 0.3·loyalty + 0.2·frequency (100 at ${policy.relationFrequent} contacts: requests + visits + shared projects); ${flagged} of ${rows.length} pairs below ${threshold}`,
     )
   }
   const one = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1))
@@ -159,6 +161,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
       { header: 'loyalty', value: (r) => one(r.loyalty), align: 'right' },
       { header: 'requests', value: (r) => r.requests, align: 'right' },
       { header: 'visits', value: (r) => r.visits, align: 'right' },
+      { header: 'projects', value: (r) => r.projects, align: 'right' },
       { header: 'frequency', value: (r) => one(r.frequency), align: 'right' },
       { header: 'index', value: (r) => one(r.index), align: 'right' },
       { header: 'flag', value: (r) => (r.flagged ? `below ${threshold}` : '') },

@@ -68,3 +68,21 @@ export function assessRelation(input: RelationInput, opts: { frequent: number; t
 export function relationActionRef(period: string, supplier: string, customer: string): string {
   return `${period} ${supplier}→${customer}`
 }
+
+/**
+ * Collaboration projects each pair of units shares (both owner or member), keyed 'a>b' in both
+ * directions: a shared project counts for the pair's frequency whoever supplies whom.
+ */
+export function sharedProjectCounts(parts: readonly { code: string; unitId: number }[]): Map<string, number> {
+  const byProject = new Map<string, Set<number>>()
+  for (const p of parts) {
+    let units = byProject.get(p.code)
+    if (!units) byProject.set(p.code, (units = new Set()))
+    units.add(p.unitId)
+  }
+  const counts = new Map<string, number>()
+  for (const units of byProject.values()) {
+    for (const a of units) for (const b of units) if (a !== b) counts.set(`${a}>${b}`, (counts.get(`${a}>${b}`) ?? 0) + 1)
+  }
+  return counts
+}

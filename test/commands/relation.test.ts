@@ -43,6 +43,7 @@ describe('icm relation assess', () => {
         loyalty: null,
         requests: 0,
         visits: 0,
+        projects: 0,
         frequencyCount: 0,
         frequency: 0,
         // (0.5·25 + 0.2·0) / 0.7
@@ -63,6 +64,7 @@ describe('icm relation assess', () => {
         loyalty: 100,
         requests: 0,
         visits: 1,
+        projects: 0,
         frequencyCount: 1,
         frequency: 8.3,
         // 0.5·100 + 0.3·100 + 0.2·8.3
@@ -84,6 +86,7 @@ describe('icm relation assess', () => {
         loyalty: 50,
         requests: 0,
         visits: 2,
+        projects: 0,
         frequencyCount: 2,
         frequency: 16.7,
         // 0.5·62.5 + 0.3·50 + 0.2·16.7 = 31.25 + 15 + 3.34
@@ -101,6 +104,21 @@ describe('icm relation assess', () => {
     const hr = (await t.ok(['relation', 'assess', '--period', '2026-H1', '--json'])).json().find((p: any) => p.customer === 'HR')
     // 6 requests + 2 visits of 12 → 66.7; 0.5·62.5 + 0.3·50 + 0.2·66.7 = 59.6
     expect(hr).toMatchObject({ requests: 6, visits: 2, frequencyCount: 8, frequency: 66.7, index: 59.6, flagged: true })
+  })
+
+  it('counts the collaboration projects a pair shares (not cancelled ones)', async () => {
+    const t = await withData()
+    const project = async (due: string) => {
+      await t.ok(['project', 'add', '--name', `项目 ${due}`, '--owner', 'HR', '--start', '2026-02-01', '--due', due, '--at', '2026-02-01T10:00'])
+    }
+    await project('2026-03-31')
+    await project('2026-05-31')
+    await project('2026-06-30')
+    for (const code of ['PRJ-0001', 'PRJ-0002', 'PRJ-0003']) await t.ok(['project', 'member', code, '--unit', 'IT', '--duty', '系统支持', '--at', '2026-02-02T10:00'])
+    await t.ok(['project', 'cancel', 'PRJ-0003', '--reason', '取消', '--at', '2026-02-03T10:00'])
+    const hr = (await t.ok(['relation', 'assess', '--period', '2026-H1', '--json'])).json().find((p: any) => p.supplier === 'IT' && p.customer === 'HR')
+    // 0 requests + 2 visits + 2 shared projects = 4 of 12 → 33.3
+    expect(hr).toMatchObject({ projects: 2, frequencyCount: 4, frequency: 33.3 })
     const q3 = (await t.ok(['relation', 'assess', '--period', '2026-Q3', '--json'])).json().find((p: any) => p.customer === 'HR')
     expect(q3).toMatchObject({ requests: 0, responses: 0, index: null, flagged: false })
   })
@@ -128,7 +146,7 @@ describe('icm relation assess', () => {
     const before = await dbState(t.db)
     const second = await t.ok(['relation', 'assess', '--period', '2026-H1', '--create-actions'])
     expect(second.stderr).toContain('no new improvement action')
-    expect(second.stdout).toContain('IT\tHR\t2\t62.5\t50.0\t0\t2\t16.7\t49.6\tbelow 60\tACT-0002')
+    expect(second.stdout).toContain('IT\tHR\t2\t62.5\t50.0\t0\t2\t0\t16.7\t49.6\tbelow 60\tACT-0002')
     expect(await dbState(t.db)).toBe(before)
     const log = (await t.ok(['log', '--entity', '2026-H1', '--json'])).json()
     expect(log.map((e: any) => e.action)).toEqual(['relation.assess'])
@@ -137,9 +155,9 @@ describe('icm relation assess', () => {
   it('prints a caption with the formula on a terminal and tab-separated rows when piped', async () => {
     const t = await withData()
     const r = await t.ok(['relation', 'assess', '--period', '2026-H1'])
-    expect(r.stdout.split('\n')[0]).toBe('supplier\tcustomer\tresponses\tsatisfaction\tloyalty\trequests\tvisits\tfrequency\tindex\tflag\taction')
+    expect(r.stdout.split('\n')[0]).toBe('supplier\tcustomer\tresponses\tsatisfaction\tloyalty\trequests\tvisits\tprojects\tfrequency\tindex\tflag\taction')
     const tty = await t.ok(['relation', 'assess', '--period', '2026-H1'], { tty: true })
-    expect(tty.stdout).toContain('2026-H1: index = 0.5·satisfaction + 0.3·loyalty + 0.2·frequency (100 at 12 contacts: requests + visits); 2 of 3 pairs below 60')
+    expect(tty.stdout).toContain('2026-H1: index = 0.5·satisfaction + 0.3·loyalty + 0.2·frequency (100 at 12 contacts: requests + visits + shared projects); 2 of 3 pairs below 60')
   })
 
   it.each([

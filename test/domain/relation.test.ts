@@ -49,3 +49,19 @@ describe('relationActionRef', () => {
     expect(relationActionRef('2026-H1', 'IT', 'HR')).toBe('2026-H1 IT→HR')
   })
 })
+
+describe('sharedProjectCounts', () => {
+  it('counts each project once for every pair of its units, in both directions', async () => {
+    const { sharedProjectCounts } = await import('../../src/domain/relation.js')
+    // PRJ-1: units 1 (owner), 2, 3; PRJ-2: units 1, 2 → 1↔2 share two, 1↔3 and 2↔3 one
+    const counts = sharedProjectCounts([
+      { code: 'PRJ-1', unitId: 1 },
+      { code: 'PRJ-1', unitId: 2 },
+      { code: 'PRJ-1', unitId: 3 },
+      { code: 'PRJ-2', unitId: 1 },
+      { code: 'PRJ-2', unitId: 2 },
+      { code: 'PRJ-2', unitId: 2 },
+    ])
+    expect(Object.fromEntries(counts)).toEqual({ '1>2': 2, '2>1': 2, '1>3': 1, '3>1': 1, '2>3': 1, '3>2': 1 })
+  })
+})
