@@ -63,6 +63,14 @@ export function generate(file) {
       resp.run(`id:${i}`, String(i), other(rated), rated, score(), score(), score(), score(), rand() < 0.9 ? score() : null, rand() < 0.5 ? score() : null, i + 1)
     }
 
+    // what an import writes beside the responses: sums per batch and (rated, respondent) pair
+    db.exec(`insert into survey_score_sums (batch_id, survey_id, rated_id, respondent_id, responses, accuracy_sum, accuracy_n, timeliness_sum, timeliness_n,
+      completeness_sum, completeness_n, professionalism_sum, professionalism_n, overall_sum, overall_n, loyalty_sum, loyalty_n, value_sum, value_n)
+      select 1, 1, rated_id, respondent_id, count(*), sum(accuracy), count(accuracy), sum(timeliness), count(timeliness), sum(completeness), count(completeness),
+        sum(professionalism), count(professionalism), coalesce(sum(overall), 0), count(overall), coalesce(sum(loyalty), 0), count(loyalty),
+        sum(coalesce(overall, (accuracy + timeliness + completeness + professionalism) / 4.0)), count(*)
+      from survey_responses group by rated_id, respondent_id`)
+
     const req = db.prepare(`insert into requests (code, customer_id, provider_id, service_id, channel, title, description, status, needed_by, important_override, urgent_override,
       created_at, response_due, responded_at, response_on_time, decision, expected_date, reject_reason, resolution_due, paused_minutes, waiting_since, waiting_reason,
       started_at, resolved_at, resolution_note, closed_at, satisfaction, cancelled_at, cancel_reason, last_step_at, updated_at)

@@ -231,7 +231,8 @@ export function assessUnits(input: AssessInput): UnitAssessment[] {
       grade: null,
       bonus: null,
       details: {
-        S: { responses: s.count, valueSum: s.valueSum, mean: s.count > 0 ? s.valueSum / s.count : null, minResponses: p.minResponses },
+        // sums to 6 decimals: the same on every backend, whatever order the database added in
+        S: { responses: s.count, valueSum: Math.round(s.valueSum * 1e6) / 1e6, mean: s.count > 0 ? Math.round((s.valueSum / s.count) * 1e6) / 1e6 : null, minResponses: p.minResponses },
         T: { onTime, late, excluded },
         C: { projects },
         H: {
@@ -277,24 +278,18 @@ function cmp(a: string, b: string): number {
 }
 
 /**
- * A fingerprint of everything a table was computed from (policy, units, and each component's
- * data): equal inputs give equal hashes, so a finalized table can show what it rests on.
+ * A fingerprint of everything a table rests on: the level, the day it was computed for, the
+ * policy, and every row's components and details (the responses' sums, each request that was
+ * late or left out and the on-time count, each project and complaint, the inputs). Equal inputs
+ * give equal hashes, on either backend.
  */
-export function inputsFingerprint(input: AssessInput, sha256: (text: string) => string): string {
-  const byCode = <T extends { code: string }>(xs: readonly T[]) => [...xs].sort((a, b) => cmp(a.code, b.code))
-  const t = (d: Date | null) => (d === null ? null : d.getTime())
+export function inputsFingerprint(input: Pick<AssessInput, 'level' | 'asOf' | 'policy'>, rows: readonly UnitAssessment[], sha256: (text: string) => string): string {
   return sha256(
     JSON.stringify({
       level: input.level,
       asOf: localDate(input.asOf),
       policy: input.policy,
-      units: byCode(input.units).map((u) => [u.id, u.code, u.kind, u.parentId, u.active]),
-      satisfaction: [...input.satisfaction].sort((a, b) => a.unitId - b.unitId).map((s) => [s.unitId, s.count, s.valueSum]),
-      onTime: [...input.requestsOnTime].sort((a, b) => a.unitId - b.unitId).map((c) => [c.unitId, c.count]),
-      requests: byCode(input.requests).map((r) => [r.code, r.unitId, t(r.responseDue), t(r.respondedAt), t(r.cancelledAt)]),
-      projects: [...input.projects].sort((a, b) => cmp(a.code, b.code) || a.unitId - b.unitId).map((p) => [p.code, p.unitId, p.role, p.due, p.completedOn, p.quality, p.cancelled]),
-      complaints: byCode(input.complaints).map((c) => [c.code, c.unitId, c.outcome.resolvedByDeadline, c.outcome.verifiedSatisfaction]),
-      inputs: [...input.inputs].sort((a, b) => a.unitId - b.unitId).map((i) => [i.unitId, i.self, i.superior]),
+      rows: [...rows].sort((a, b) => cmp(a.code, b.code)).map((r) => [r.code, r.components, r.details]),
     }),
   )
 }

@@ -57,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('requests_customer').on('requests').columns(['customer_id', 'created_at']).execute()
   await db.schema.createIndex('requests_status').on('requests').columns(['status', 'response_due']).execute()
   // covers the response timeliness of a period (assess run): due time, provider, response, cancellation
-  await db.schema.createIndex('requests_timeliness').on('requests').columns(['response_due', 'provider_id', 'responded_at', 'cancelled_at']).execute()
+  await db.schema.createIndex('requests_timeliness').on('requests').columns(['response_due', 'provider_id', 'responded_at', 'cancelled_at', 'code']).execute()
   await db.schema
     .createIndex('requests_unanswered')
     .on('requests')

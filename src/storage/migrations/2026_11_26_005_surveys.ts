@@ -80,7 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('overall_n', 'integer', (c) => c.notNull())
     .addColumn('loyalty_sum', 'integer', (c) => c.notNull())
     .addColumn('loyalty_n', 'integer', (c) => c.notNull())
-    .addColumn('value_sum', 'real', (c) => c.notNull())
+    .addColumn('value_sum', 'double precision', (c) => c.notNull())
     .addColumn('value_n', 'integer', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('survey_score_sums_survey').on('survey_score_sums').columns(['survey_id', 'rated_id', 'respondent_id']).execute()
