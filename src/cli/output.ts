@@ -33,7 +33,17 @@ export function cellText(v: unknown): string {
 }
 
 export function printJson(ctx: AppContext, doc: unknown): void {
-  ctx.io.out(`${JSON.stringify(doc, null, 2)}\n`)
+  if (!Array.isArray(doc) || doc.length < 200) {
+    ctx.io.out(`${JSON.stringify(doc, null, 2)}\n`)
+    return
+  }
+  // a long list goes out a slice at a time (the same bytes as one JSON.stringify, less memory)
+  ctx.io.out('[\n')
+  for (let i = 0; i < doc.length; i += 200) {
+    const slice = doc.slice(i, i + 200).map((item) => `  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`)
+    ctx.io.out(slice.join(',\n') + (i + 200 < doc.length ? ',\n' : '\n'))
+  }
+  ctx.io.out(']\n')
 }
 
 export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns: Column<T>[], opts: RowsOptions<T> = {}): Promise<void> {
