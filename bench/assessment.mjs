@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -19,9 +19,7 @@ const RESPONSES = 1_000_000
 const REQUESTS = 200_000
 const COMPLAINTS = 20_000
 const PROJECTS = 5_000
-const dir = process.env.ICM_BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'icm-bench-assess-'))
-const dbFile = path.join(dir, 'icm.db')
-const env = { ...process.env, ICM_DB: dbFile, ICM_NOW: '2026-07-01T10:00:00+08:00', TZ: 'Asia/Shanghai', NO_COLOR: '1' }
+const env = { ...process.env, ICM_NOW: '2026-07-01T10:00:00+08:00', TZ: 'Asia/Shanghai', NO_COLOR: '1' }
 
 export function generate(file) {
   execFileSync(process.execPath, [icm, '--db', file, 'init'], { env, stdio: 'ignore' })
@@ -122,24 +120,32 @@ export function generate(file) {
   db.close()
 }
 
-if (!fs.existsSync(dbFile)) {
-  const t0 = Date.now()
-  generate(dbFile)
-  console.log(`generated ${DEPTS} departments, ${RESPONSES} responses, ${REQUESTS} requests, ${COMPLAINTS} complaints, ${PROJECTS} projects in ${((Date.now() - t0) / 1000).toFixed(0)} s (${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB)`)
-}
+/** Run directly (not imported by bench/postgres.mjs): generate once, then time the commands. */
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main()
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const time = (name, args) => {
-  const times = []
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint()
-    const r = spawnSync(process.execPath, [icm, ...args], { env, maxBuffer: 1 << 28 })
-    times.push(Number(process.hrtime.bigint() - t) / 1e6)
-    if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`)
+async function main() {
+  const dir = process.env.ICM_BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'icm-bench-assess-'))
+  const dbFile = path.join(dir, 'icm.db')
+  env.ICM_DB = dbFile
+  if (!fs.existsSync(dbFile)) {
+    const t0 = Date.now()
+    generate(dbFile)
+    console.log(`generated ${DEPTS} departments, ${RESPONSES} responses, ${REQUESTS} requests, ${COMPLAINTS} complaints, ${PROJECTS} projects in ${((Date.now() - t0) / 1000).toFixed(0)} s (${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB)`)
   }
-  console.log(`  ${name.padEnd(52)} ${median(times).toFixed(0).padStart(6)} ms median of ${runs}`)
+
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const time = (name, args) => {
+    const times = []
+    for (let i = 0; i < runs; i++) {
+      const t = process.hrtime.bigint()
+      const r = spawnSync(process.execPath, [icm, ...args], { env, maxBuffer: 1 << 28 })
+      times.push(Number(process.hrtime.bigint() - t) / 1e6)
+      if (r.status !== 0) throw new Error(`${name} exited ${r.status}: ${r.stderr}`)
+    }
+    console.log(`  ${name.padEnd(52)} ${median(times).toFixed(0).padStart(6)} ms median of ${runs}`)
+  }
+  time('icm assess run --period 2026-H1', ['assess', 'run', '--period', '2026-H1', '--json'])
+  time('icm assess explain --period 2026-H1 --unit D042', ['assess', 'explain', '--period', '2026-H1', '--unit', 'D042'])
+  time('icm assess show --period 2026-H1', ['assess', 'show', '--period', '2026-H1'])
+  if (!process.env.ICM_BENCH_DIR) fs.rmSync(dir, { recursive: true, force: true })
 }
-time('icm assess run --period 2026-H1', ['assess', 'run', '--period', '2026-H1', '--json'])
-time('icm assess explain --period 2026-H1 --unit D042', ['assess', 'explain', '--period', '2026-H1', '--unit', 'D042'])
-time('icm assess show --period 2026-H1', ['assess', 'show', '--period', '2026-H1'])
-if (!process.env.ICM_BENCH_DIR) fs.rmSync(dir, { recursive: true, force: true })

@@ -6,6 +6,7 @@ import { registerAssess } from '../commands/assess.js'
 import { registerCalendar } from '../commands/calendar.js'
 import { registerConfig } from '../commands/config.js'
 import { registerCustomer } from '../commands/customer.js'
+import { registerDb } from '../commands/db.js'
 import { registerDemo } from '../commands/demo.js'
 import { registerDependency } from '../commands/dependency.js'
 import { registerLink } from '../commands/link.js'
@@ -85,5 +86,6 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
   registerConfig(program, ctx)
   registerCalendar(program, ctx)
   registerLog(program, ctx)
+  registerDb(program, ctx)
   return program
 }

@@ -31,9 +31,8 @@ export function registerAdmin(program: Command, ctx: AppContext): void {
 }
 
 export async function initRun(ctx: AppContext): Promise<void> {
-  const location = ctx.dbLocation()
-  const existed = fs.existsSync(location)
   const store = await ctx.store()
+  const existed = !store.created
   if (!existed) {
     await store.write(async (trx) => appendEvent(trx, ctx.event('db.init', null, { schemaVersion: CURRENT_SCHEMA_VERSION })))
   }

@@ -31,6 +31,9 @@ export function registerDemo(program: Command, ctx: AppContext): void {
 
 export async function demoRun(ctx: AppContext, opts: { yes?: boolean }): Promise<void> {
   // --db only when given on the command line: ICM_DB may point at the real database.
+  if (ctx.globals.db && /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.globals.db)) {
+    throw new UserError('the demo builds an SQLite file; it does not write into a database server', 'give a file: icm demo --db demo.db (then copy it with icm db copy if you like)')
+  }
   const file = path.resolve(ctx.cwd, ctx.globals.db ?? DEFAULT_DEMO_DB)
   if (fs.existsSync(file) && !isDemoDatabase(file)) {
     if (!opts.yes && !ctx.canPrompt) {

@@ -1,21 +1,37 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely'
-import { ConflictError, UserError } from '../domain/errors.js'
+import { Kysely, SqliteDialect, sql, type Migration } from 'kysely'
+import type { Pool } from 'pg'
+import { UserError } from '../domain/errors.js'
+import { translateDbError, type DialectName } from './dialect.js'
+import { MIGRATION_TABLE, migrate } from './migrate.js'
 import type { DB } from './schema.js'
 import { MIGRATIONS } from './migrations/index.js'
 
-/** An open icm database: `db` for reads, `write` for one IMMEDIATE transaction. */
+export { MIGRATION_LOCK_TABLE, MIGRATION_TABLE } from './migrate.js'
+
+/** An open icm database: `db` for reads, `write` for one write transaction. */
 export interface Store {
   readonly db: Kysely<DB>
+  readonly dialect: DialectName
+  /** the file, or the PostgreSQL URL without its password */
   readonly location: string
-  /** The better-sqlite3 handle, for the bulk import path and the online backup. */
-  readonly sqlite: BetterSqlite3.Database
-  /** Runs fn in one write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error). */
+  /** SQLite only: the better-sqlite3 handle, for the bulk import path and the online backup */
+  readonly sqlite?: BetterSqlite3.Database
+  /** PostgreSQL only: the connection pool, for the bulk import path */
+  readonly pgPool?: Pool
+  /** whether opening it created it (a new file, or an empty PostgreSQL schema) */
+  readonly created: boolean
+  /** Runs fn in one write transaction (SQLite: BEGIN IMMEDIATE), rolled back on any error. */
   write<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>
   backupTo(file: string): Promise<void>
   close(): Promise<void>
+}
+
+export interface SqliteStore extends Store {
+  readonly dialect: 'sqlite'
+  readonly sqlite: BetterSqlite3.Database
 }
 
 export interface OpenOptions {
@@ -27,8 +43,6 @@ export interface OpenOptions {
   migrations?: Record<string, Migration>
 }
 
-export const MIGRATION_TABLE = 'icm_migration'
-export const MIGRATION_LOCK_TABLE = 'icm_migration_lock'
 const SQLITE_HEADER = 'SQLite format 3\u0000'
 
 /** statfs magic numbers of network file systems, where SQLite's WAL is unsafe. */
@@ -54,7 +68,7 @@ export const CURRENT_SCHEMA_VERSION = Object.keys(MIGRATIONS).length
  * untouched: a missing folder, a network file system, a file that is not SQLite or not icm's, and a
  * database written by a newer icm.
  */
-export async function openSqliteStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+export async function openSqliteStore(file: string, opts: OpenOptions = {}): Promise<SqliteStore> {
   const location = path.resolve(file)
   const dir = path.dirname(location)
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -68,8 +82,8 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
       'keep the file on a local disk, or share one PostgreSQL database: --db postgres://user@host/db',
     )
   }
-  const existed = fs.existsSync(location)
-  if (existed) checkIsSqliteFile(location)
+  const existed = fs.existsSync(location) && fs.statSync(location).size > 0
+  if (fs.existsSync(location)) checkIsSqliteFile(location)
 
   const sqlite = new BetterSqlite3(location)
   try {
@@ -85,9 +99,23 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
     throw e
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
-  const store = sqliteStore(db, sqlite, location)
+  const store = sqliteStore(db, sqlite, location, !existed)
   try {
-    await migrate(store, existed, opts.migrations ?? MIGRATIONS, opts.notice)
+    await migrate(
+      {
+        location,
+        applied: async () => appliedMigrations(sqlite),
+        write: store.write,
+        backupBefore: async (from, to) => {
+          const backup = `${location}.bak-${from}-${to}`
+          await store.backupTo(backup)
+          return backup
+        },
+      },
+      existed,
+      opts.migrations ?? MIGRATIONS,
+      opts.notice,
+    )
   } catch (e) {
     await store.close()
     throw e
@@ -124,9 +152,11 @@ function checkIsIcmDatabase(sqlite: BetterSqlite3.Database, location: string): v
   }
 }
 
-function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: string): Store {
+function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: string, created: boolean): SqliteStore {
   return {
     db,
+    created,
+    dialect: 'sqlite',
     sqlite,
     location,
     write: (fn) => immediateTransaction(db, fn),
@@ -152,55 +182,16 @@ async function immediateTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => 
       return result
     } catch (e) {
       await sql`rollback`.execute(conn)
-      throw e
+      throw translateDbError(e)
     }
   })
 }
 
-/**
- * Brings the schema up to date: each pending migration in its own IMMEDIATE transaction. An
- * existing database is first copied with the online backup to `<file>.bak-<from>-<to>`.
- */
-async function migrate(store: Store, existed: boolean, migrations: Record<string, Migration>, notice?: (m: string) => void): Promise<void> {
-  const names = Object.keys(migrations).sort()
-  const applied = await fastApplied(store)
-  const unknown = applied.filter((n) => !names.includes(n))
-  if (unknown.length > 0) {
-    throw new ConflictError(
-      `${store.location} was written by a newer icm (schema version ${applied.length}, this icm knows ${names.length}; unknown migration ${unknown[0]})`,
-      'upgrade icm to open it',
-    )
-  }
-  const pending = names.filter((n) => !applied.includes(n))
-  if (pending.length === 0) return
-  if (existed && applied.length > 0) {
-    const backup = `${store.location}.bak-${applied.length}-${names.length}`
-    await store.backupTo(backup)
-    notice?.(`backed up ${store.location} to ${backup} before migrating the schema from version ${applied.length} to ${names.length}`)
-  }
-  const provider = { getMigrations: async () => migrations }
-  for (let i = 0; i < pending.length; i++) {
-    await store.write(async (trx) => {
-      const migrator = new Migrator({
-        db: trx,
-        provider,
-        migrationTableName: MIGRATION_TABLE,
-        migrationLockTableName: MIGRATION_LOCK_TABLE,
-      })
-      const { error, results } = await migrator.migrateUp()
-      if (error) {
-        const failed = results?.find((r) => r.status === 'Error')
-        throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`)
-      }
-    })
-  }
-}
-
-/** Reads the applied migrations with one query when the table exists (the common, fast case). */
-async function fastApplied(store: Store): Promise<string[]> {
-  const has = store.sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(MIGRATION_TABLE)
+/** The migrations a database has run, read with one query (the common, fast case). */
+function appliedMigrations(sqlite: BetterSqlite3.Database): string[] {
+  const has = sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(MIGRATION_TABLE)
   if (!has) return []
-  return (store.sqlite.prepare(`select name from ${MIGRATION_TABLE} order by name`).all() as { name: string }[]).map((r) => r.name)
+  return (sqlite.prepare(`select name from ${MIGRATION_TABLE} order by name`).all() as { name: string }[]).map((r) => r.name)
 }
 
 /** Whether an SQLite file is an icm demo database (safe for `icm demo` to replace). */

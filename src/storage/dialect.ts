@@ -1,4 +1,4 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
 import { ConflictError } from '../domain/errors.js'
 
 /**
@@ -8,8 +8,7 @@ import { ConflictError } from '../domain/errors.js'
 export type DialectName = 'sqlite' | 'postgres'
 
 export function dialectOf(db: Kysely<any>): DialectName {
-  const name = db.getExecutor().adapter.constructor.name
-  return name.startsWith('Postgres') ? 'postgres' : 'sqlite'
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
 }
 
 /** An auto-increment integer primary key named id. */

@@ -1,11 +1,16 @@
 import { UserError } from '../domain/errors.js'
 import { openSqliteStore, type OpenOptions, type Store } from './database.js'
+import { openPostgresStore } from './postgres-store.js'
 
-/** Opens the database a location names: an SQLite file path (PostgreSQL URLs come later). */
+/**
+ * Opens the database a location names: a postgres:// URL (a shared server), else an SQLite file
+ * path (the default). Any other URL is refused.
+ */
 export async function openStore(location: string, opts: OpenOptions = {}): Promise<Store> {
+  if (/^postgres(ql)?:\/\//i.test(location)) return openPostgresStore(location, opts)
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     const scheme = location.slice(0, location.indexOf(':'))
-    throw new UserError(`unsupported database URL scheme '${scheme}'`, 'give an SQLite file path, e.g. --db ./icm.db')
+    throw new UserError(`unsupported database URL scheme '${scheme}'`, 'give an SQLite file path, e.g. --db ./icm.db, or postgres://USER:PASSWORD@HOST:PORT/DATABASE')
   }
   return openSqliteStore(location, opts)
 }

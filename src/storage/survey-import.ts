@@ -15,6 +15,7 @@ import type { Store } from './database.js'
 import type { NewEvent } from './events-repo.js'
 import type { SurveyRow } from './schema-surveys.js'
 import { listUnits } from './units-repo.js'
+import { PostgresSink } from './survey-import-pg.js'
 
 /**
  * The streaming bulk path of `icm survey import` (DESIGN.md §5). The file is read in chunks,
@@ -45,13 +46,13 @@ const MAX_PACKS_IN_FLIGHT = 4
 /** Files from this size on are inserted by a worker thread (below, starting it costs more than it saves). */
 export const WORKER_MIN_BYTES = 4 << 20
 /** How long an import waits for another writer (another import) before giving up. */
-const LOCK_WAIT_MS = 10 * 60_000
+export const LOCK_WAIT_MS = 10 * 60_000
 /** The page cache of the inserting connection while it runs (SQLite's default is 2 MB): the covering index stays in memory. */
 const IMPORT_CACHE_KIB = 16_384
 /** Integers per packed row: respondent, rated, the six scores (0 = none), line. */
-const INTS = 9
+export const INTS = 9
 /** Strings per packed row: key, comment, submitted_at, fingerprint. */
-const STRS = 4
+export const STRS = 4
 
 export interface SurveyFileHead {
   /** bytes in the file */
@@ -182,7 +183,7 @@ export function alreadyImported(shown: string, before: { file_name: string; surv
 // ── The inserter ─────────────────────────────────────────────────────────────────────────────
 
 /** What the inserter needs to open the batch. */
-interface BatchSpec {
+export interface BatchSpec {
   surveyId: number
   fileName: string
   sha256: string
@@ -195,13 +196,13 @@ interface BatchSpec {
   cacheKib: number
 }
 
-interface BatchEnd {
+export interface BatchEnd {
   commit: boolean
   counts: { rows: number; imported: number; alreadyPresent: number; rejected: number }
   event: { at: string; actor: string; host: string; action: string; entity: string | null; details: string }
 }
 
-interface PackConflict {
+export interface PackConflict {
   /** the row's index in its pack */
   index: number
   reason: string
@@ -497,7 +498,7 @@ function insertWorkerMain(load: (id: string) => any, define: typeof defineInsert
 }
 
 /** A pack of checked records on its way to the inserter. */
-interface Pack {
+export interface Pack {
   seq: number
   count: number
   ints: Int32Array
@@ -521,7 +522,7 @@ function newPack(seq: number): Pack {
 }
 
 /** Where packs go: the inserter on this thread, or the insert worker. */
-interface Sink {
+export interface Sink {
   readonly worker: boolean
   /** Sends a pack; resolves when the reader may go on (backpressure). */
   send(pack: Pack): Promise<void>
@@ -531,7 +532,7 @@ interface Sink {
   abort(): Promise<void>
 }
 
-type DoneHandler = (pack: Pack, conflicts: PackConflict[], imported: number, alreadyPresent: number) => void
+export type DoneHandler = (pack: Pack, conflicts: PackConflict[], imported: number, alreadyPresent: number) => void
 
 class InThreadSink implements Sink {
   readonly worker = false
@@ -723,11 +724,10 @@ function workerError(m: { message: string; code: string | null; lockTimeout: boo
  * error of the first bad line (exit 3 invalid, 5 conflict) naming how many more there are.
  */
 export async function importSurveyFile(store: Store, req: SurveyImportRequest): Promise<SurveyImportResult> {
-  // The bulk path writes through better-sqlite3; a PostgreSQL store would need its own (COPY).
-  const sqlite = (store as { sqlite?: unknown }).sqlite
-  if (!sqlite) {
-    throw new UserError('survey import writes to an SQLite database; this database is not one', 'import into an SQLite file with --db FILE')
-  }
+  // The bulk path: prepared better-sqlite3 statements (maybe in a worker) on SQLite, unnest()
+  // inserts on one pooled connection on PostgreSQL.
+  const sqlite = store.sqlite
+  const pgPool = store.pgPool
   const units = await listUnits(store.db, { includeInactive: true })
   const checker = new SurveyRecordChecker(
     req.head.headers,
@@ -774,13 +774,15 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
     lockWaitMs: LOCK_WAIT_MS,
     cacheKib: IMPORT_CACHE_KIB,
   }
-  const useWorker = req.worker ?? req.head.size >= WORKER_MIN_BYTES
+  const useWorker = sqlite !== undefined && (req.worker ?? req.head.size >= WORKER_MIN_BYTES)
   const onWait = () => req.onWait?.()
   let sink: Sink | undefined
   try {
-    let started: Awaited<ReturnType<typeof WorkerSink.start>> | ReturnType<typeof InThreadSink.start>
+    let started: { already: any } | { sink: Sink; batchId: number }
     try {
-      started = useWorker ? await WorkerSink.start(store, spec, onWait, onDone) : InThreadSink.start(sqlite, spec, onWait, onDone)
+      if (pgPool) started = await PostgresSink.start(pgPool, spec, onWait, onDone)
+      else if (useWorker) started = await WorkerSink.start(store, spec, onWait, onDone)
+      else started = InThreadSink.start(sqlite, spec, onWait, onDone)
     } catch (e) {
       if ((e as { icmLockTimeout?: boolean }).icmLockTimeout) throw workerError({ message: (e as Error).message, code: null, lockTimeout: true })
       throw e

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { cli, tempDir } from '../helpers/harness.js'
+import { BACKEND, cli, tempDir } from '../helpers/harness.js'
 
-describe('icm init and the database location', () => {
+describe.skipIf(BACKEND === 'postgres')('icm init and the database location (SQLite files)', () => {
   it('creates the database at --db, else ICM_DB', async () => {
     const t = cli()
     const r = await t.ok(['init', '--json'])
@@ -36,7 +36,7 @@ describe('icm init and the database location', () => {
   })
 })
 
-describe('icm backup', () => {
+describe.skipIf(BACKEND === 'postgres')('icm backup (SQLite files)', () => {
   it('writes a consistent copy through the online backup and logs it', async () => {
     const t = cli()
     await t.ok(['unit', 'add', 'HR', '--name', '人力资源部', '--kind', 'department'])
@@ -55,6 +55,25 @@ describe('icm backup', () => {
     await t.ok(['init'])
     expect((await t.run(['backup', path.join(t.dir, 'no', 'x.db')])).code).toBe(3)
     expect((await t.run(['backup', t.db])).code).toBe(3)
+  })
+})
+
+describe.skipIf(BACKEND === 'sqlite')('icm init and backup on PostgreSQL', () => {
+  it('creates the schema once and says so; a backup is pg_dump\'s job', async () => {
+    const t = cli()
+    expect((await t.ok(['init', '--json'])).json()).toMatchObject({ created: true, schemaVersion: expect.any(Number) })
+    expect((await t.ok(['init', '--json'])).json()).toMatchObject({ created: false })
+    const r = await t.run(['backup', path.join(t.dir, 'copy.db')])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('pg_dump')
+    expect(r.stderr).not.toContain('icm:icm@')
+  })
+
+  it('refuses to build the demo in a database server', async () => {
+    const t = cli()
+    const r = await t.run(['--db', t.db, 'demo'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('the demo builds an SQLite file')
   })
 })
 
@@ -92,7 +111,7 @@ describe('the demo', () => {
     expect((await t.ok(['--db', demo, 'unit', 'list', '--json'])).json()).toHaveLength(18)
   })
 
-  it('will not replace a file that is not a demo database without --yes', async () => {
+  it.skipIf(BACKEND === 'postgres')('will not replace a file that is not a demo database without --yes', async () => {
     const t = cli()
     await t.ok(['unit', 'add', 'HR', '--name', '人力资源部', '--kind', 'department'])
     const r = await t.run(['--db', t.db, 'demo'])

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
-import Database from 'better-sqlite3'
 import type { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { createContext } from '../../src/cli/context.js'
 import { testIO } from '../../src/cli/io.js'
 import { createProgram } from '../../src/cli/program.js'
 import { COMPLAINT_ACTION_COMMANDS } from '../../src/domain/complaint-state.js'
-import { cli, dbState, writeFile } from '../helpers/harness.js'
+import { cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
 
 // The harness clock: Wednesday 2026-07-01T10:00+08:00; no holidays in the calendar, so business
 // days are Mon–Fri 09:00–18:00.
@@ -131,22 +130,17 @@ describe('icm complaint open', () => {
     await t.ok(['complaint', 'plan', 'CMP-0001', '--responsible', 'IT', '--measures', '礼仪培训'])
     await t.ok(['complaint', 'feedback', 'CMP-0001', '--disputed'])
 
-    const db = new Database(t.db, { readonly: true })
-    try {
-      expect(db.prepare(`select complainant_id from complaints where code = 'CMP-0001'`).get()).toEqual({ complainant_id: null })
-      const events = db.prepare(`select details from events where entity = 'CMP-0001'`).all() as { details: string }[]
-      expect(events).toHaveLength(4)
-      for (const e of events) {
-        const details = JSON.parse(e.details)
-        expect(Object.keys(details)).not.toContain('from')
-        expect(Object.keys(details)).not.toContain('complainant')
-        expect(e.details).not.toContain('HR')
-      }
-      const steps = db.prepare(`select details from complaint_steps`).all() as { details: string }[]
-      for (const s of steps) expect(Object.keys(JSON.parse(s.details))).not.toContain('from')
-    } finally {
-      db.close()
+    expect(await queryRows(t.db, `select complainant_id from complaints where code = 'CMP-0001'`)).toEqual([{ complainant_id: null }])
+    const events = await queryRows<{ details: string }>(t.db, `select details from events where entity = 'CMP-0001'`)
+    expect(events).toHaveLength(4)
+    for (const e of events) {
+      const details = JSON.parse(e.details)
+      expect(Object.keys(details)).not.toContain('from')
+      expect(Object.keys(details)).not.toContain('complainant')
+      expect(e.details).not.toContain('HR')
     }
+    const steps = await queryRows<{ details: string }>(t.db, `select details from complaint_steps`)
+    for (const s of steps) expect(Object.keys(JSON.parse(s.details))).not.toContain('from')
     const list = await t.ok(['complaint', 'list'])
     expect(list.stdout.split('\n')[1]).toContain('\t(anonymous)\t')
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { projectScore } from '../../src/domain/kpi.js'
-import { openSqliteStore } from '../../src/storage/database.js'
+import { openStore } from '../../src/storage/open.js'
 import { listProjectParticipations } from '../../src/storage/projects-repo.js'
 import { unitCodesById } from '../../src/storage/units-repo.js'
 import { cli, dbState } from '../helpers/harness.js'
@@ -189,7 +189,7 @@ describe('icm project', () => {
 
   it('gives the assessment every unit\'s part in the projects due in a period (owner or member)', async () => {
     const t = await portfolio()
-    const store = await openSqliteStore(t.db)
+    const store = await openStore(t.db)
     try {
       const codes = await unitCodesById(store.db)
       const parts = await listProjectParticipations(store.db, { dueFrom: '2026-01-01', dueTo: '2026-06-30' })

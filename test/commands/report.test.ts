@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { cli, dbState } from '../helpers/harness.js'
+import { cli, dbState, queryRows } from '../helpers/harness.js'
 
 const KEY = { ICM_REPORTS_KEY: 'correct horse battery staple' }
 
@@ -11,13 +10,8 @@ async function company() {
   return t
 }
 
-function meta(file: string, key: string): string | undefined {
-  const db = new Database(file, { readonly: true })
-  try {
-    return (db.prepare('select value from meta where key = ?').get(key) as { value: string } | undefined)?.value
-  } finally {
-    db.close()
-  }
+async function meta(location: string, key: string): Promise<string | undefined> {
+  return (await queryRows<{ value: string }>(location, `select value from meta where key = '${key}'`))[0]?.value
 }
 
 describe('icm report', () => {
@@ -26,7 +20,7 @@ describe('icm report', () => {
     const r = await t.ok(['report', 'file', '--about', 'PUR', '--description', '未按规定比价'])
     expect(r.stdout).toBe('RPT-0001\n')
     expect(r.stderr).toBe('✓ RPT-0001 filed about PUR (anonymous)\n')
-    expect(meta(t.db, 'reports.kdf')).toBeUndefined()
+    expect(await meta(t.db, 'reports.kdf')).toBeUndefined()
     const show = (await t.ok(['report', 'show', 'RPT-0001', '--json'])).json()
     expect(show).toEqual({
       code: 'RPT-0001', about: 'PUR', description: '未按规定比价', anonymous: true, status: 'received', validity: null, reward: null,
@@ -39,11 +33,11 @@ describe('icm report', () => {
     const r = await t.ok(['report', 'file', '--about', 'WH', '--description', '出库单代签', '--reporter', '王芳', '--at', '2026-06-12T22:40', '--json'], { env: KEY })
     expect(r.json()).toMatchObject({ code: 'RPT-0001', about: 'WH', anonymous: false, filedAt: '2026-06-12T22:40:00+08:00' })
     expect(r.json()).not.toHaveProperty('reporter')
-    const kdf = JSON.parse(meta(t.db, 'reports.kdf')!)
+    const kdf = JSON.parse((await meta(t.db, 'reports.kdf'))!)
     expect(kdf).toMatchObject({ alg: 'scrypt', N: 16384, r: 8, p: 1 })
     expect(Buffer.from(kdf.salt, 'base64')).toHaveLength(16)
     await t.ok(['report', 'file', '--about', 'WH', '--description', '第二次', '--reporter', '李四'], { env: KEY })
-    expect(JSON.parse(meta(t.db, 'reports.kdf')!).salt).toBe(kdf.salt)
+    expect(JSON.parse((await meta(t.db, 'reports.kdf'))!).salt).toBe(kdf.salt)
     expect((await t.ok(['report', 'show', 'RPT-0001'])).stdout).toContain('reporter\ton file, encrypted (icm report reveal with the key)\n')
     expect((await t.ok(['report', 'reveal', 'RPT-0002'], { env: KEY })).stdout).toBe('李四\n')
   })
@@ -53,7 +47,7 @@ describe('icm report', () => {
     const b = await company()
     await a.ok(['report', 'file', '--about', 'WH', '--description', 'x', '--reporter', '王芳'], { env: KEY })
     await b.ok(['report', 'file', '--about', 'WH', '--description', 'x', '--reporter', '王芳'], { env: KEY })
-    expect(JSON.parse(meta(a.db, 'reports.kdf')!).salt).not.toBe(JSON.parse(meta(b.db, 'reports.kdf')!).salt)
+    expect(JSON.parse((await meta(a.db, 'reports.kdf'))!).salt).not.toBe(JSON.parse((await meta(b.db, 'reports.kdf'))!).salt)
   })
 
   it('decides a report valid with a reward, or invalid, and logs it', async () => {

@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, cli, dbState, writeFile } from '../helpers/harness.js'
+import { FIXTURES, cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
 
 const SURVEYS = path.join(FIXTURES, 'surveys')
 const fixture = (name: string) => path.join(SURVEYS, name)
@@ -15,14 +14,7 @@ async function withSurvey() {
   return t
 }
 
-function rows(db: string, sql: string): any[] {
-  const d = new Database(db, { readonly: true })
-  try {
-    return d.prepare(sql).all()
-  } finally {
-    d.close()
-  }
-}
+const rows = queryRows
 
 /** IT rated five times with overall 4, 4, 3, 5, 4 (DESIGN.md §3), HR twice. */
 const WORKED_EXAMPLE = [
@@ -115,16 +107,16 @@ describe('icm survey import: the sample exports', () => {
       ignoredColumns: ignored,
       dryRun: false,
     })
-    expect(rows(t.db, 'select count(*) as n from survey_responses')[0].n).toBe(count)
+    expect((await rows(t.db, 'select count(*) as n from survey_responses'))[0].n).toBe(count)
     expect(r.stderr).toContain(`✓ ${count} of ${count} responses imported into S from ${file} (batch 1)`)
   })
 
   it('stores what the GB18030 export says: names, labels, local time, the 4-byte 𠮷, no U+FFFD', async () => {
     const t = await withSurvey()
     await t.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')])
-    const first = rows(t.db, `select r.*, u.code as rated from survey_responses r join units u on u.id = r.rated_id order by r.id limit 1`)[0]
+    const first = (await rows(t.db, `select r.*, u.code as rated from survey_responses r join units u on u.id = r.rated_id order by r.id limit 1`))[0]
     expect(first).toMatchObject({ key: 'id:1', response_id: '1', rated: 'FIN', accuracy: 4, overall: 4, loyalty: 3, comment: '𠮷野家的订餐系统能否接入?', submitted_at: '2026-04-25T01:45:35.000Z', line: 2 })
-    expect(rows(t.db, `select count(*) as n from survey_responses where comment like '%' || char(65533) || '%'`)[0].n).toBe(0)
+    expect((await rows(t.db, `select count(*) as n from survey_responses where comment like '%\uFFFD%'`))[0].n).toBe(0)
   })
 
   it('says which unit names it matched by folding or regional words, so a person can check them', async () => {
@@ -194,7 +186,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
       '8,response id 1 is also on line 2 with other content,1,HR,IT,2,2,2,2,2,"same response id as line 2, different content"',
       '9,unbalanced quote: the quoted field opened on line 9 never closes,7,ADM,FIN,4,4,4,4,4,"unbalanced quote\n"',
     ])
-    expect(rows(t.db, 'select line from survey_responses order by line').map((x) => x.line)).toEqual([2, 7])
+    expect((await rows(t.db, 'select line from survey_responses order by line')).map((x) => x.line)).toEqual([2, 7])
     expect(r.stderr).toContain('2 of 8 responses imported into S from bad-rows.csv, 6 rejected (see bad.csv)')
   })
 
@@ -229,7 +221,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(/\(every bad line is in .*bad\.csv; fix them, or import the good rows with --skip-invalid\)/)
     expect(fs.readFileSync(path.join(t.dir, 'bad.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(7)
-    expect(rows(t.db, 'select count(*) as n from survey_responses')[0].n).toBe(0)
+    expect((await rows(t.db, 'select count(*) as n from survey_responses'))[0].n).toBe(0)
   })
 
   it('exits 5 for a first bad line that conflicts, naming both lines', async () => {
@@ -255,11 +247,11 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   it('keys rows without a response id by their content: the same answer again is already present, two identical answers with different ids are both kept', async () => {
     const t = await withSurvey()
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'rated_unit,overall,comment\nIT,4,ok\nIT,4,ok\nHR,3,\n')])
-    expect(rows(t.db, 'select count(*) as n from survey_responses')[0].n).toBe(2)
+    expect((await rows(t.db, 'select count(*) as n from survey_responses'))[0].n).toBe(2)
     const r = await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'b.csv', 'rated_unit,overall,comment\r\nHR,3,\r\nFIN,5,\r\n'), '--json'])
     expect(r.json()).toMatchObject({ imported: 1, alreadyPresent: 1 })
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'c.csv', 'ID,rated_unit,overall\n1,IT,4\n2,IT,4\n')])
-    expect(rows(t.db, `select count(*) as n from survey_responses where response_id in ('1', '2')`)[0].n).toBe(2)
+    expect((await rows(t.db, `select count(*) as n from survey_responses where response_id in ('1', '2')`))[0].n).toBe(2)
   })
 
   it('refuses the same file twice, even renamed, unless --force, which skips the rows already present', async () => {
@@ -353,7 +345,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     writeFile(t.dir, 'map.json', JSON.stringify({ response_id: 'ID', rated_unit: 'Which department are you rating?', overall: 3, respondent_unit: 5, labels: { Good: 4, Neutral: 3 }, units: { 品质部: 'QA' } }))
     const r = await t.ok(['survey', 'import', 'S', f, '--map', 'map.json', '--json'])
     expect(r.json()).toMatchObject({ imported: 2, ignoredColumns: ['overall'], unitsMatched: [{ text: '品质部', unit: 'QA', via: 'alias' }] })
-    expect(rows(t.db, 'select overall from survey_responses order by id').map((x) => x.overall)).toEqual([4, 3])
+    expect((await rows(t.db, 'select overall from survey_responses order by id')).map((x) => x.overall)).toEqual([4, 3])
   })
 
   it('prints which column feeds which field with --show-mapping, and imports nothing', async () => {
@@ -465,8 +457,8 @@ describe('icm survey export', () => {
     await t.ok(['survey', 'create', 'COPY', '--title', 'copy', '--period', '2026-H1'])
     const back = await t.ok(['survey', 'import', 'COPY', 'out.csv', '--json'])
     expect(back.json()).toMatchObject({ imported: 3, ignoredColumns: ['survey', 'respondent_name', 'rated_name', 'file', 'line'] })
-    const fp = (code: string) => rows(t.db, `select r.fingerprint, r.comment from survey_responses r join surveys s on s.id = r.survey_id where s.code = '${code}' order by r.id`)
-    expect(fp('COPY')).toEqual(fp('S'))
+    const fp = async (code: string) => await rows(t.db, `select r.fingerprint, r.comment from survey_responses r join surveys s on s.id = r.survey_id where s.code = '${code}' order by r.id`)
+    expect(await fp('COPY')).toEqual(await fp('S'))
   })
 
   it('pages through many responses and writes the header once', async () => {

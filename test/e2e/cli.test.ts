@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, spawnIcm, tempDir } from '../helpers/harness.js'
+import { FIXTURES, spawnIcm, tempDir, testDatabase } from '../helpers/harness.js'
 
 describe('the built icm binary', () => {
   it('prints its version', async () => {
@@ -12,7 +12,7 @@ describe('the built icm binary', () => {
 
   it('imports the fixture organisation and lists it as JSON, using ICM_DB', async () => {
     const cwd = tempDir()
-    const env = { ICM_DB: path.join(cwd, 'company.db'), ICM_ACTOR: 'e2e' }
+    const env = { ICM_DB: testDatabase(cwd, 'company.db'), ICM_ACTOR: 'e2e' }
     const imp = await spawnIcm(['unit', 'import', path.join(FIXTURES, 'org.csv'), '--json'], { cwd, env })
     expect(imp.code).toBe(0)
     expect(JSON.parse(imp.stdout)).toMatchObject({ imported: 18 })
@@ -38,7 +38,7 @@ describe('the built icm binary', () => {
     [['frobnicate'], 2, /^icm: unknown command 'frobnicate'/],
   ])('%j exits %i with one line on stderr, nothing on stdout, no stack trace', async (args, code, message) => {
     const cwd = tempDir()
-    const r = await spawnIcm(args, { cwd, env: { ICM_DB: path.join(cwd, 'icm.db') } })
+    const r = await spawnIcm(args, { cwd, env: { ICM_DB: testDatabase(cwd) } })
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).not.toMatch(/\n\s+at /)

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { spawnIcm, tempDir, writeFile } from '../helpers/harness.js'
+import { spawnIcm, tempDir, testDatabase, writeFile } from '../helpers/harness.js'
 
 describe('complaints with the built icm binary', () => {
   it('receives a complaint, fingerprints an evidence file, refuses a skipped step and shows the timeline', async () => {
     const cwd = tempDir()
-    const env = { ICM_DB: path.join(cwd, 'icm.db'), ICM_ACTOR: 'e2e', ICM_NOW: '2026-07-01T10:00:00+08:00' }
+    const env = { ICM_DB: testDatabase(cwd), ICM_ACTOR: 'e2e', ICM_NOW: '2026-07-01T10:00:00+08:00' }
     const icm = (...args: string[]) => spawnIcm(args, { cwd, env })
     expect((await icm('unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department')).code).toBe(0)
     expect((await icm('unit', 'add', 'HR', '--name', '人力资源部', '--kind', 'department')).code).toBe(0)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawn } from 'node:child_process'
+import { afterEach } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { createContext } from '../../src/cli/context.js'
@@ -31,6 +32,8 @@ export interface CliOptions {
   /** the fixed clock, ISO 8601 (default 2026-07-01T10:00:00+08:00, a Wednesday) */
   now?: string | (() => Date)
   env?: Record<string, string>
+  /** run on this backend rather than the project's */
+  backend?: 'sqlite' | 'postgres'
 }
 
 export const DEFAULT_NOW = '2026-07-01T10:00:00+08:00'
@@ -43,13 +46,32 @@ export const DEFAULT_NOW = '2026-07-01T10:00:00+08:00'
 export const BACKEND: 'sqlite' | 'postgres' = process.env.ICM_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite'
 
 let schemaCount = 0
+const schemasToDrop: string[] = []
+
+// Each PostgreSQL test schema is dropped after its test, so the server's catalog stays small
+// (kysely's Migrator lists every table of every schema when it migrates a new one).
+if (process.env.ICM_TEST_PG_URL) {
+  afterEach(async () => {
+    const schemas = schemasToDrop.splice(0)
+    if (schemas.length === 0) return
+    const { default: pg } = await import('pg')
+    const client = new pg.Client({ connectionString: process.env.ICM_TEST_PG_URL })
+    await client.connect()
+    try {
+      for (const s of schemas) await client.query(`drop schema if exists ${s} cascade`)
+    } finally {
+      await client.end()
+    }
+  })
+}
 
 /** A database location of the current backend for one test: a file in `dir`, or a fresh schema. */
-export function testDatabase(dir: string, name = 'icm.db'): string {
-  if (BACKEND === 'sqlite') return path.join(dir, name)
+export function testDatabase(dir: string, name = 'icm.db', backend = BACKEND): string {
+  if (backend === 'sqlite') return path.join(dir, name)
   const url = process.env.ICM_TEST_PG_URL
   if (!url) throw new Error('ICM_TEST_BACKEND=postgres needs ICM_TEST_PG_URL')
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${(schemaCount++).toString(36)}`
+  schemasToDrop.push(schema)
   return `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`
 }
 
@@ -59,7 +81,7 @@ export function testDatabase(dir: string, name = 'icm.db'): string {
  */
 export function cli(opts: CliOptions = {}) {
   const dir = opts.dir ?? tempDir()
-  const db = testDatabase(dir)
+  const db = testDatabase(dir, 'icm.db', opts.backend)
   let clock: () => Date
   if (typeof opts.now === 'function') clock = opts.now
   else {
@@ -159,6 +181,31 @@ async function pgState(location: string): Promise<string> {
       out.push(`${t.table_name}: ${rowsText(rows.rows)}`)
     }
     return out.join('\n')
+  } finally {
+    await client.end()
+  }
+}
+
+/** The rows a query returns, on either backend (the SQL must be portable). */
+export async function queryRows<T = any>(location: string, sqlText: string): Promise<T[]> {
+  if (!/^postgres(ql)?:/.test(location)) {
+    const db = new Database(location, { readonly: true })
+    try {
+      return db.prepare(sqlText).all() as T[]
+    } finally {
+      db.close()
+    }
+  }
+  const u = new URL(location)
+  const schema = u.searchParams.get('schema')
+  u.searchParams.delete('schema')
+  const { default: pg } = await import('pg')
+  pg.types.setTypeParser(20, (v: string) => Number(v))
+  pg.types.setTypeParser(1700, (v: string) => Number(v))
+  const client = new pg.Client({ connectionString: u.toString(), options: schema ? `-c search_path=${schema}` : undefined })
+  await client.connect()
+  try {
+    return (await client.query(sqlText)).rows as T[]
   } finally {
     await client.end()
   }

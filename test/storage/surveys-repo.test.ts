@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { responseValue } from '../../src/domain/kpi.js'
-import { openSqliteStore, type Store } from '../../src/storage/database.js'
+import type { Store } from '../../src/storage/database.js'
+import { openStore } from '../../src/storage/open.js'
 import { satisfactionAggregates, surveyScoreSums } from '../../src/storage/surveys-repo.js'
 import { visitsByPair } from '../../src/storage/visits-repo.js'
 import { FIXTURES, cli, writeFile } from '../helpers/harness.js'
@@ -11,7 +12,7 @@ afterEach(async () => {
   while (stores.length) await stores.pop()!.close()
 })
 async function open(file: string): Promise<Store> {
-  const s = await openSqliteStore(file)
+  const s = await openStore(file)
   stores.push(s)
   return s
 }

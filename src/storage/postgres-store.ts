@@ -1,0 +1,171 @@
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import { UserError } from '../domain/errors.js'
+import type { Store, OpenOptions } from './database.js'
+import { MIGRATION_TABLE, migrate } from './migrate.js'
+import { MIGRATIONS } from './migrations/index.js'
+import { translateDbError } from './dialect.js'
+import type { DB } from './schema.js'
+
+/** What a postgres:// URL names, for messages: never the password. */
+export interface PgTarget {
+  connectionString: string
+  host: string
+  port: string
+  database: string
+  user: string
+  /** `?schema=NAME`: icm's tables live in this schema (created if missing) */
+  schema: string | null
+  /** the URL without its password, for messages and the store's location */
+  display: string
+}
+
+export function parsePgUrl(url: string): PgTarget {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    throw new UserError('the database URL is not a valid URL', 'use postgres://USER:PASSWORD@HOST:PORT/DATABASE')
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new UserError(`unsupported database URL scheme '${u.protocol.replace(/:$/, '')}'`, 'give an SQLite file path, or postgres://USER:PASSWORD@HOST:PORT/DATABASE')
+  }
+  const schema = u.searchParams.get('schema')
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new UserError(`invalid schema name '${schema}' in the database URL`, 'lower-case letters, digits and _, e.g. ?schema=icm')
+  }
+  u.searchParams.delete('schema')
+  const display = `postgres://${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname || 'localhost'}${u.port ? `:${u.port}` : ''}${u.pathname}${schema ? `?schema=${schema}` : ''}`
+  return {
+    connectionString: u.toString(),
+    host: u.hostname || 'localhost',
+    port: u.port || '5432',
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username),
+    user: decodeURIComponent(u.username),
+    schema,
+    display,
+  }
+}
+
+let typesConfigured = false
+
+/**
+ * Opens the icm schema on a PostgreSQL server and migrates it. Refuses (exit 3, with the host and
+ * the reason, never the password) an unreachable server or failed login; refuses a database with
+ * other tables and no icm schema; refuses a database written by a newer icm (exit 5).
+ */
+export async function openPostgresStore(url: string, opts: OpenOptions = {}): Promise<Store> {
+  const target = parsePgUrl(url)
+  const pg = (await import('pg')).default
+  if (!typesConfigured) {
+    // counts (bigint) and sums (numeric) as numbers, as SQLite gives them
+    pg.types.setTypeParser(20, (v: string) => Number(v))
+    pg.types.setTypeParser(1700, (v: string) => Number(v))
+    typesConfigured = true
+  }
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: 2,
+    connectionTimeoutMillis: 10_000,
+    options: target.schema ? `-c search_path=${target.schema}` : undefined,
+  })
+  pool.on('error', () => {}) // an idle client losing its server must not crash the process
+  try {
+    const client = await pool.connect()
+    try {
+      if (target.schema) await client.query(`create schema if not exists ${target.schema}`)
+    } finally {
+      client.release()
+    }
+  } catch (e) {
+    await pool.end().catch(() => {})
+    throw connectError(target, e)
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  let created = false
+  const store: Store = {
+    db,
+    get created() {
+      return created
+    },
+    dialect: 'postgres',
+    location: target.display,
+    pgPool: pool,
+    write: async (fn) => {
+      try {
+        return await db.transaction().execute(fn)
+      } catch (e) {
+        throw translateDbError(e)
+      }
+    },
+    backupTo: async () => {
+      throw new UserError('icm backup copies SQLite files; a PostgreSQL database is backed up with pg_dump', `e.g. pg_dump ${target.display.replace(/\?.*$/, '')} > icm.sql`)
+    },
+    close: async () => {
+      await db.destroy()
+    },
+  }
+  try {
+    const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s
+    const tables = await listTables(db)
+    created = tables.length === 0
+    if (tables.length > 0 && !tables.includes(MIGRATION_TABLE)) {
+      const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '')
+      throw new UserError(`${target.display} already holds other tables (${shown}) and no icm schema; it was left untouched`, 'give icm its own database, or its own schema with ?schema=icm')
+    }
+    await migrate(
+      {
+        location: target.display,
+        schema,
+        applied: async () => ((await listTables(db)).includes(MIGRATION_TABLE) ? (await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db)).rows.map((r) => r.name) : []),
+        // one migrator at a time: a transaction-scoped advisory lock. A transaction begun by hand on
+        // one connection, because kysely's Migrator asks its db for a connection (a Transaction refuses)
+        write: (fn) =>
+          db.connection().execute(async (conn) => {
+            await sql`begin`.execute(conn)
+            try {
+              await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(conn)
+              const result = await fn(conn)
+              await sql`commit`.execute(conn)
+              return result
+            } catch (e) {
+              await sql`rollback`.execute(conn)
+              throw e
+            }
+          }),
+      },
+      tables.length > 0,
+      opts.migrations ?? MIGRATIONS,
+      opts.notice,
+    )
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+  return store
+}
+
+/** An arbitrary constant: the advisory lock that serialises icm migrations on a server. */
+const MIGRATION_LOCK_KEY = 7_364_281
+
+async function listTables(db: Kysely<DB>): Promise<string[]> {
+  const rows = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db)
+  return rows.rows.map((r) => r.table_name)
+}
+
+function connectError(t: PgTarget, e: unknown): Error {
+  const err = e as { code?: string; message?: string }
+  const where = `PostgreSQL at ${t.host}:${t.port}/${t.database}`
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (is the server running and listening there?)',
+    ENOTFOUND: 'no such host',
+    EAI_AGAIN: 'the host name could not be resolved',
+    ETIMEDOUT: 'the connection timed out',
+    '28P01': `password authentication failed for user ${t.user}`,
+    '28000': `user ${t.user} may not connect`,
+    '3D000': `database ${t.database} does not exist`,
+    '42501': 'permission denied (the role may not create the schema)',
+  }
+  const reason = (err.code && reasons[err.code]) ?? (err.message ?? String(e)).replace(/postgres(ql)?:\/\/[^\s]*/g, '<url>')
+  return new UserError(`cannot open ${where}: ${reason}`, 'check --db / ICM_DB, the server, the role and its password')
+}
+
