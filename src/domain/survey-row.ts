@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { parseInstant } from './dates.js'
-import { DIMENSION_FIELDS, SCORE_FIELDS, displayHeader, type ColumnMap, type ScoreField, type SurveyField } from './header-aliases.js'
+import { DIMENSION_FIELDS, SCORE_FIELDS, displayHeader, type ColumnMap, type SurveyField } from './header-aliases.js'
 import { parseScore } from './score-labels.js'
 import type { UnitResolver } from './unit-names.js'
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import type { UnitScoreTotals } from '../domain/survey.js'
 import type { DB } from './schema.js'
 import type { SurveyBatchRow, SurveyResponseRow, SurveyRow } from './schema-surveys.js'
 
@@ -161,25 +162,8 @@ export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSi
 // thousand rows answers in milliseconds where aggregating a million responses takes 200–400 ms
 // in SQLite even over a covering index (one aggregate step per response and column).
 
-/** Sums and counts of every score of a group of responses: means are sum / n, computed by the caller. */
-export interface ScoreSums {
-  responses: number
-  accuracySum: number
-  accuracyN: number
-  timelinessSum: number
-  timelinessN: number
-  completenessSum: number
-  completenessN: number
-  professionalismSum: number
-  professionalismN: number
-  overallSum: number
-  overallN: number
-  loyaltySum: number
-  loyaltyN: number
-  /** Σ of each response's value (kpi.responseValue: overall, else the mean of the dimensions present) */
-  valueSum: number
-  valueN: number
-}
+/** Sums and counts of every score of a group of responses (the domain's shape): means are sum / n, computed by the caller. */
+export type ScoreSums = UnitScoreTotals
 
 export interface UnitScoreSums extends ScoreSums {
   unitId: number

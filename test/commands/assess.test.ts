@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli, dbState, writeFile } from '../helpers/harness.js'
+import { dbState, writeFile } from '../helpers/harness.js'
 import { workedExample } from '../helpers/scenarios.js'
 
 describe('the half-yearly score table', () => {
