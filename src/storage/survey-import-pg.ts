@@ -4,13 +4,17 @@ import { INTS, LOCK_WAIT_MS, STRS, type BatchEnd, type BatchSpec, type DoneHandl
 
 /**
  * The survey import's inserting side on PostgreSQL: one pooled connection holds the transaction
- * (batch row, responses, score sums, event), so a failed or killed import leaves nothing. Rows go
- * in a pack at a time as one INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING — one
- * statement of 15 array parameters whatever the pack's size — and the rows the unique key turned
- * away are looked up: the same content is already present, other content is a conflict. Imports
- * queue on an advisory lock, as they queue on SQLite's write lock.
+ * (batch row, responses, score sums, event), so a failed or killed import leaves nothing. Rows
+ * stream with COPY … FROM STDIN into a temporary table, some thousands at a time, and go on with
+ * one INSERT … SELECT … ON CONFLICT DO NOTHING; the rows the unique key turned away are looked up:
+ * the same content is already present, other content is a conflict. Imports queue on an
+ * advisory lock, as they queue on SQLite's write lock.
  */
 const IMPORT_LOCK_KEY = 7_364_282
+/** Rows per INSERT: packs (256 rows, sized for SQLite's memory) are gathered up to this many, as a round trip costs more than a row. */
+const ROWS_PER_STATEMENT = 8192
+/** COPY's text format: backslash, tab, line feed and carriage return are escaped. */
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
 
 export class PostgresSink implements Sink {
   readonly worker = false
@@ -18,6 +22,9 @@ export class PostgresSink implements Sink {
   alreadyPresent = 0
   /** score sums of the rows inserted: 'rated>respondent' → the 15 sums and counts */
   private readonly sums = new Map<string, number[]>()
+  /** packs waiting to go in one statement */
+  private pending: Pack[] = []
+  private pendingRows = 0
 
   private constructor(
     private readonly client: PoolClient,
@@ -60,6 +67,8 @@ export class PostgresSink implements Sink {
         [spec.surveyId, spec.fileName, spec.sha256, spec.bytes, spec.encoding, spec.forced ? 1 : 0, spec.actor, spec.at],
       )
       const batchId = Number(row.rows[0].id)
+      await client.query(`create temporary table icm_import_rows (key text, response_id text, respondent_id int, rated_id int, accuracy int, timeliness int,
+        completeness int, professionalism int, overall int, loyalty int, comment text, submitted_at text, line int, fingerprint text, idx int) on commit drop`)
       return { sink: new PostgresSink(client, spec, batchId, onDone), batchId }
     } catch (e) {
       await client.query('rollback').catch(() => {})
@@ -69,53 +78,72 @@ export class PostgresSink implements Sink {
   }
 
   async send(pack: Pack): Promise<void> {
-    const n = pack.count
-    const cols: unknown[][] = Array.from({ length: 15 }, () => new Array(n))
-    const z = (v: number) => (v === 0 ? null : v)
-    for (let i = 0; i < n; i++) {
-      const o = i * INTS
-      const so = i * STRS
-      const key = pack.strs[so] as string
-      cols[0]![i] = key
-      cols[1]![i] = key.startsWith('id:') ? key.slice(3) : null
-      cols[2]![i] = z(pack.ints[o]!)
-      cols[3]![i] = pack.ints[o + 1]
-      for (let j = 0; j < 6; j++) cols[4 + j]![i] = z(pack.ints[o + 2 + j]!)
-      cols[10]![i] = pack.strs[so + 1]
-      cols[11]![i] = pack.strs[so + 2]
-      cols[12]![i] = pack.ints[o + 8]
-      cols[13]![i] = pack.strs[so + 3]
-      cols[14]![i] = i
+    this.pending.push(pack)
+    this.pendingRows += pack.count
+    if (this.pendingRows >= ROWS_PER_STATEMENT) await this.flush()
+  }
+
+  /** Inserts the packs gathered so far in one statement, then reports each pack in order. */
+  private async flush(): Promise<void> {
+    const packs = this.pending
+    this.pending = []
+    this.pendingRows = 0
+    if (packs.length === 0) return
+    const { from: copyFrom } = (await import('pg-copy-streams')).default
+    const copy = this.client.query(copyFrom('COPY icm_import_rows FROM STDIN'))
+    const done = new Promise<void>((resolve, reject) => {
+      copy.on('finish', resolve)
+      copy.on('error', reject)
+    })
+    const text = (v: string | null | undefined) => (v === null || v === undefined ? '\\N' : v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!))
+    const int = (v: number) => (v === 0 ? '\\N' : String(v))
+    let r = 0
+    for (const pack of packs) {
+      let chunk = ''
+      for (let i = 0; i < pack.count; i++, r++) {
+        const o = i * INTS
+        const so = i * STRS
+        const key = pack.strs[so] as string
+        chunk += `${text(key)}\t${key.startsWith('id:') ? text(key.slice(3)) : '\\N'}\t${int(pack.ints[o]!)}\t${pack.ints[o + 1]}`
+        for (let j = 0; j < 6; j++) chunk += `\t${int(pack.ints[o + 2 + j]!)}`
+        chunk += `\t${text(pack.strs[so + 1])}\t${text(pack.strs[so + 2])}\t${pack.ints[o + 8]}\t${text(pack.strs[so + 3])}\t${r}\n`
+      }
+      copy.write(chunk)
     }
+    copy.end()
+    await done
     const inserted = await this.client.query(
       `insert into survey_responses (survey_id, key, response_id, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty, comment, submitted_at, batch_id, line, fingerprint)
-       select $1, u.key, u.response_id, u.respondent_id, u.rated_id, u.accuracy, u.timeliness, u.completeness, u.professionalism, u.overall, u.loyalty, u.comment, u.submitted_at, $2, u.line, u.fingerprint
-       from unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[], $15::int[], $16::text[], $17::int[])
-         as u(key, response_id, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty, comment, submitted_at, line, fingerprint, idx)
-       order by u.idx
+       select $1, key, response_id, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty, comment, submitted_at, $2, line, fingerprint
+       from icm_import_rows order by idx
        on conflict (survey_id, key) do nothing
        returning line`,
-      [this.spec.surveyId, this.batchId, ...cols],
+      [this.spec.surveyId, this.batchId],
     )
+    await this.client.query('truncate icm_import_rows')
     const insertedLines = new Set(inserted.rows.map((r: { line: number }) => Number(r.line)))
-    const conflicts: PackConflict[] = []
-    let imported = 0
-    let present = 0
-    const turnedAway: number[] = []
-    for (let i = 0; i < n; i++) {
-      if (insertedLines.has(pack.ints[i * INTS + 8]!)) {
-        imported++
-        this.addToSums(pack, i)
-      } else turnedAway.push(i)
+    const turnedAwayKeys: string[] = []
+    for (const pack of packs) {
+      for (let i = 0; i < pack.count; i++) if (!insertedLines.has(pack.ints[i * INTS + 8]!)) turnedAwayKeys.push(pack.strs[i * STRS] as string)
     }
-    if (turnedAway.length > 0) {
-      const keys = turnedAway.map((i) => pack.strs[i * STRS] as string)
+    const byKey = new Map<string, { batch_id: number; line: number; fingerprint: string; file_name: string }>()
+    if (turnedAwayKeys.length > 0) {
       const existing = await this.client.query(
         `select r.key, r.batch_id, r.line, r.fingerprint, b.file_name from survey_responses r join survey_batches b on b.id = r.batch_id where r.survey_id = $1 and r.key = any($2::text[])`,
-        [this.spec.surveyId, keys],
+        [this.spec.surveyId, turnedAwayKeys],
       )
-      const byKey = new Map<string, { batch_id: number; line: number; fingerprint: string; file_name: string }>(existing.rows.map((r) => [r.key, r]))
-      for (const i of turnedAway) {
+      for (const row of existing.rows) byKey.set(row.key, row)
+    }
+    for (const pack of packs) {
+      const conflicts: PackConflict[] = []
+      let imported = 0
+      let present = 0
+      for (let i = 0; i < pack.count; i++) {
+        if (insertedLines.has(pack.ints[i * INTS + 8]!)) {
+          imported++
+          this.addToSums(pack, i)
+          continue
+        }
         const key = pack.strs[i * STRS] as string
         const was = byKey.get(key)!
         if (was.fingerprint === pack.strs[i * STRS + 3]) {
@@ -125,10 +153,10 @@ export class PostgresSink implements Sink {
         const where = Number(was.batch_id) === this.batchId ? `on line ${was.line}` : `in ${was.file_name} line ${was.line} (imported before, batch ${was.batch_id})`
         conflicts.push({ index: i, reason: `response id ${key.slice(3)} is also ${where} with other content` })
       }
+      this.imported += imported
+      this.alreadyPresent += present
+      this.onDone(pack, conflicts, imported, present)
     }
-    this.imported += imported
-    this.alreadyPresent += present
-    this.onDone(pack, conflicts, imported, present)
   }
 
   private addToSums(pack: Pack, i: number): void {
@@ -151,7 +179,9 @@ export class PostgresSink implements Sink {
     }
   }
 
-  async drain(): Promise<void> {}
+  async drain(): Promise<void> {
+    await this.flush()
+  }
 
   async end(e: BatchEnd): Promise<void> {
     const c = this.client
