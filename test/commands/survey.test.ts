@@ -134,9 +134,9 @@ describe('icm survey import: the sample exports', () => {
     await a.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')], { env: { ICM_IMPORT_WORKER: '0' } })
     await b.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')], { env: { ICM_IMPORT_WORKER: '1' } })
     const q = 'select * from survey_responses order by id'
-    expect(rows(b.db, q)).toEqual(rows(a.db, q))
-    expect(rows(b.db, 'select * from survey_score_sums order by rated_id, respondent_id')).toEqual(rows(a.db, 'select * from survey_score_sums order by rated_id, respondent_id'))
-    expect(rows(b.db, `select action, details from events where action = 'survey.import'`)).toEqual(rows(a.db, `select action, details from events where action = 'survey.import'`))
+    expect(await rows(b.db, q)).toEqual(await rows(a.db, q))
+    expect(await rows(b.db, 'select * from survey_score_sums order by rated_id, respondent_id')).toEqual(await rows(a.db, 'select * from survey_score_sums order by rated_id, respondent_id'))
+    expect(await rows(b.db, `select action, details from events where action = 'survey.import'`)).toEqual(await rows(a.db, `select action, details from events where action = 'survey.import'`))
   })
 
   it('shows progress on stderr on a terminal only', async () => {

@@ -12,8 +12,8 @@ const stores: Store[] = []
 afterEach(async () => {
   while (stores.length) await stores.pop()!.close()
 })
-async function open(): Promise<Store> {
-  const s = await openStore(testDatabase(tempDir(), 'icm.db', 'postgres'))
+async function open(url = testDatabase(tempDir(), 'icm.db', 'postgres')): Promise<Store> {
+  const s = await openStore(url)
   stores.push(s)
   return s
 }
@@ -42,9 +42,9 @@ describe.skipIf(!pg)('the PostgreSQL store', () => {
   })
 
   it('never hands out the same code twice to transactions running at once', async () => {
-    const store = await open()
-    const other = await openStore(store.location.replace('postgres://icm@', `postgres://${new URL(pg!).username}:${new URL(pg!).password}@`))
-    stores.push(other)
+    const url = testDatabase(tempDir(), 'icm.db', 'postgres')
+    const store = await open(url)
+    const other = await open(url)
     const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).write((trx) => nextCode(trx, 'REQ'))))
     expect(new Set(codes).size).toBe(20)
     expect([...codes].sort().at(-1)).toBe('REQ-0020')
