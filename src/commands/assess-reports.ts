@@ -6,6 +6,7 @@ import { parseCsvText, readTextFile } from '../cli/files.js'
 import { confirm, printCaption, printJson, printRows, printText, toCsv, warn } from '../cli/output.js'
 import { need } from '../cli/prompt.js'
 import type { AssessPolicy, UnitDetails } from '../domain/assessment.js'
+import { describeBadLines } from '../domain/bad-lines.js'
 import { formatInstant } from '../domain/dates.js'
 import { NotFoundError, UserError } from '../domain/errors.js'
 import { COMPONENT_KEYS, annualTotal, bonusOf, gradeOf, rankWithTies } from '../domain/kpi.js'
@@ -281,7 +282,7 @@ export async function assessBonusRun(ctx: AppContext, opts: { period?: string; b
   if (iUnit < 0 || iBase < 0) throw new UserError(`${file}: the header must name unit and base_amount (it has: ${header.join(',')})`)
   const store = await ctx.store()
   const { a, rows } = await requireTable(store.db, period)
-  const problems: string[] = []
+  const problems: { line: number; reason: string }[] = []
   const items: { unit: string; name: string; grade: string | null; coefficient: number | null; base: number; bonus: number | null }[] = []
   const seen = new Set<string>()
   for (const { line, cells } of lines) {
@@ -297,12 +298,11 @@ export async function assessBonusRun(ctx: AppContext, opts: { period?: string; b
       if (!row) throw new UserError(`${unit.code} is not in the ${period.code} score table`)
       items.push({ unit: unit.code, name: unit.name, grade: row.grade, coefficient: row.bonus, base, bonus: row.bonus === null ? null : round2(base * row.bonus) })
     } catch (e) {
-      problems.push(`line ${line}: ${(e as Error).message}`)
+      problems.push({ line, reason: (e as Error).message })
     }
   }
   if (problems.length > 0) {
-    const more = problems.length - 1
-    throw new UserError(`${file} ${problems[0]}${more > 0 ? ` (and ${more} more bad line${more > 1 ? 's' : ''})` : ''}`, 'fix the base file; no bonus was computed')
+    throw new UserError(`${file} ${describeBadLines(problems[0]!, problems.length)}`, 'fix the base file; no bonus was computed')
   }
   if (items.length === 0) throw new UserError(`${file} has a header but no units`)
   if (a.state !== 'final') warn(ctx, `${period.code} is a draft: coefficients can still change (icm assess finalize --period ${period.code})`)

@@ -8,7 +8,8 @@ import { confirm, printCaption, printJson, printRows, printText } from '../cli/o
 import { need } from '../cli/prompt.js'
 import { assessUnits, inputsFingerprint, type AssessInput, type AssessLevel, type AssessPolicy, type UnitAssessment } from '../domain/assessment.js'
 import { addDays, localDate } from '../domain/dates.js'
-import { ConflictError, NotFoundError, UsageError, UserError } from '../domain/errors.js'
+import { describeBadLines } from '../domain/bad-lines.js'
+import { ConflictError, NotFoundError, UsageError, UserError, errorWithCode, type ExitCodeValue } from '../domain/errors.js'
 import { parsePeriod, periodEnd, periodStart, type Period } from '../domain/period.js'
 import { format1 } from '../domain/rounding.js'
 import { insertAction } from '../storage/actions-repo.js'
@@ -146,7 +147,7 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
   const store = await ctx.store()
   const count = await store.write(async (trx) => {
     await refuseFinal(trx, period, 'importing inputs')
-    const problems: { line: number; message: string; code: number }[] = []
+    const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
     const good: { unitId: number; code: string; self: number | null; superior: number | null }[] = []
     const seen = new Map<number, number>()
     for (const { line, cells } of rows) {
@@ -157,12 +158,12 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
         const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? null : (parseScore(cells[i], flag) ?? null))
         good.push({ unitId: unit.id, code: unit.code, self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') })
       } catch (e) {
-        problems.push({ line, message: (e as Error).message, code: (e as { exitCode?: number }).exitCode ?? 3 })
+        problems.push({ line, reason: (e as Error).message, exitCode: (e as { exitCode?: ExitCodeValue }).exitCode ?? 3 })
       }
     }
     if (problems.length > 0) {
-      const more = problems.length - 1
-      throw new UserError(`${file} line ${problems[0]!.line}: ${problems[0]!.message}${more > 0 ? ` (and ${more} more bad line${more > 1 ? 's' : ''})` : ''}; nothing imported`, 'fix the file and import it again')
+      // the exit code is the first bad line's: 4 for an unknown unit, 3 for a bad score
+      throw errorWithCode(problems[0]!.exitCode, `${file} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
     }
     for (const g of good) {
       await upsertInput(trx, { period: period.code, unit_id: g.unitId, self: g.self, superior: g.superior, updated_at: ctx.now().toISOString() })

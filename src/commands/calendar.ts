@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { AppContext } from '../cli/context.js'
 import { parseCsvText, readTextFile } from '../cli/files.js'
 import { confirm, printEntity, printRows, warn } from '../cli/output.js'
+import { describeBadLines } from '../domain/bad-lines.js'
 import { isWorkingDay, scheduleOf } from '../domain/business-time.js'
 import { parseDate, isoWeekday } from '../domain/dates.js'
 import { UserError } from '../domain/errors.js'
@@ -125,7 +126,7 @@ export async function calendarImportRun(ctx: AppContext, file: string): Promise<
   if (iDate < 0 || iType < 0) throw new UserError(`${file}: the header must name date and type (it has: ${header.join(',')})`, 'e.g. date,type,name')
   const days: { date: string; type: DayType; name: string | null }[] = []
   const seen = new Map<string, number>()
-  const problems: string[] = []
+  const problems: { line: number; reason: string }[] = []
   for (const { line, cells } of rows) {
     try {
       const date = parseDate(cells[iDate] ?? '')
@@ -134,12 +135,11 @@ export async function calendarImportRun(ctx: AppContext, file: string): Promise<
       seen.set(date, line)
       days.push({ date, type, name: (iName >= 0 ? cells[iName]?.trim() : '') || null })
     } catch (e) {
-      problems.push(`line ${line}: ${(e as Error).message}`)
+      problems.push({ line, reason: (e as Error).message })
     }
   }
   if (problems.length > 0) {
-    const more = problems.length - 1
-    throw new UserError(`${file} ${problems[0]}${more > 0 ? ` (and ${more} more bad line${more > 1 ? 's' : ''})` : ''}; nothing imported`, 'fix the file and import it again')
+    throw new UserError(`${file} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
   }
   if (days.length === 0) throw new UserError(`${file} has a header but no days`)
   const store = await ctx.store()

@@ -5,6 +5,7 @@ import { parseCsvText, readTextFile } from '../cli/files.js'
 import { confirm, printEntity, printRows } from '../cli/output.js'
 import { confirmDestructive, need } from '../cli/prompt.js'
 import { ConflictError, UsageError, UserError, errorWithCode } from '../domain/errors.js'
+import { describeBadLines } from '../domain/bad-lines.js'
 import { UNIT_IMPORT_HEADERS, planUnitImport, type UnitImportRow } from '../domain/unit-import.js'
 import { UNIT_KINDS, checkName, checkParentKind, checkUnitCode, makesCycle, parseUnitKind, type UnitKind } from '../domain/unit.js'
 import { appendEvent } from '../storage/events-repo.js'
@@ -265,10 +266,9 @@ export async function unitImportRun(ctx: AppContext, file: string): Promise<void
     const plan = planUnitImport(input, new Map(existing.map((u) => [u.code.toUpperCase(), { code: u.code, kind: u.kind as UnitKind }])))
     const first = plan.problems[0]
     if (first) {
-      const more = plan.problems.length - 1
       throw errorWithCode(
         first.exitCode,
-        `${file} line ${first.line}: ${first.reason}${more > 0 ? ` (and ${more} more bad line${more > 1 ? 's' : ''})` : ''}; nothing imported`,
+        `${file} ${describeBadLines(first, plan.problems.length)}; nothing imported`,
         'fix the file and import it again',
       )
     }

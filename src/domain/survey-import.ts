@@ -125,10 +125,7 @@ export class SurveyRecordChecker {
 }
 
 /** "line 3: accuracy: score 6 is out of range 1–5 (and 5 more bad lines)". */
-export function describeBadLines(first: { line: number; reason: string }, total: number): string {
-  const more = total - 1
-  return `line ${first.line}: ${first.reason}${more > 0 ? ` (and ${more} more bad line${more === 1 ? '' : 's'})` : ''}`
-}
+export { describeBadLines } from './bad-lines.js'
 
 /** "品質管理部 → QA (regional)". */
 export function describeUnitMatch(m: UnitNameMatch): string {

@@ -196,3 +196,13 @@ describe('bad input', () => {
     expect(await dbState(t.db)).toBe(before)
   })
 })
+
+describe('importing inputs names the first bad line with its own exit code', () => {
+  it('an unknown unit on the first bad line exits 4, counting the others', async () => {
+    const t = await workedExample()
+    const bad = writeFile(t.dir, 'bad.csv', 'unit,self,superior\nNOPE,60,60\nIT,120,80\n')
+    const r = await t.run(['assess', 'import-inputs', '2026-H1', bad])
+    expect(r.code).toBe(4)
+    expect(r.stderr).toContain("line 2: unknown unit 'NOPE' (and 1 more bad line); nothing imported")
+  })
+})
