@@ -26,6 +26,11 @@ export interface AppContext {
   now(): Date
   /** Global options; set by the program before the command's action runs. */
   globals: GlobalOptions
+  /**
+   * What the running command does with the database: a read command never creates one (a missing
+   * database is exit 4), a write command creates it and says so, init creates it quietly.
+   */
+  access: 'read' | 'write' | 'init'
   readonly json: boolean
   readonly actor: string
   readonly host: string
@@ -77,13 +82,18 @@ export function createContext(o: ContextOptions): AppContext {
       const raw = ctx.globals.db || env.ICM_DB || 'icm.db'
       return isUrl(raw) ? raw : path.resolve(cwd, raw)
     },
+    access: 'write',
     async store() {
-      return ctx.useStore(ctx.dbLocation())
+      const where = ctx.dbLocation()
+      if (store && location === where) return store
+      const opened = await ctx.useStore(where)
+      if (opened.created && ctx.access === 'write') o.io.err(`icm: created a new database at ${opened.location}\n`)
+      return opened
     },
     async useStore(where) {
       if (store && location === where) return store
       await ctx.close()
-      store = await openStore(where, { notice: (m) => o.io.err(`icm: ${m}\n`), fsTypeOf: o.fsTypeOf })
+      store = await openStore(where, { notice: (m) => o.io.err(`icm: ${m}\n`), fsTypeOf: o.fsTypeOf, mustExist: ctx.access === 'read' })
       location = where
       return store
     },

@@ -23,13 +23,31 @@ export interface IO {
 export function systemIO(env: NodeJS.ProcessEnv = process.env): IO {
   const stdoutIsTTY = process.stdout.isTTY === true
   const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true
+  const out = quietWhenClosed(process.stdout)
+  const err = quietWhenClosed(process.stderr)
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out,
+    err,
     stdoutIsTTY,
     interactive,
     color: stdoutIsTTY && !env.NO_COLOR,
     prompter: inquirerPrompter(),
+  }
+}
+
+/**
+ * Writes to a stream that the reader may close early (`icm request list | head`): once the pipe
+ * is closed (EPIPE), further output is dropped and the command finishes with its own exit code,
+ * like `git log | head`, rather than dying with a stack trace.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true
+    else throw e
+  })
+  return (text) => {
+    if (!closed) stream.write(text)
   }
 }
 

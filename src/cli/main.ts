@@ -13,12 +13,21 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
     await program.parseAsync(argv, { from: 'user' })
     return 0
   } catch (e) {
-    return reportError(e, ctx.io, Boolean(ctx.env.ICM_DEBUG))
+    return reportError(e, ctx.io, Boolean(ctx.env.ICM_DEBUG), shownLocation(ctx))
   } finally {
     try {
       await ctx.close()
     } catch (e) {
-      reportError(e, ctx.io, Boolean(ctx.env.ICM_DEBUG))
+      reportError(e, ctx.io, Boolean(ctx.env.ICM_DEBUG), shownLocation(ctx))
     }
+  }
+}
+
+/** The database as messages may name it: a server URL without its password. */
+function shownLocation(ctx: AppContext): string | undefined {
+  try {
+    return ctx.dbLocation().replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^@/]*@/i, '$1@')
+  } catch {
+    return undefined
   }
 }

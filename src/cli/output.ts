@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk'
 import Table from 'cli-table3'
+import { neutraliseFormula } from '../domain/formula-safety.js'
 import type { AppContext } from './context.js'
 
 /**
@@ -113,8 +114,9 @@ export function warn(ctx: AppContext, message: string): void {
   ctx.io.err(`icm: warning: ${message}\n`)
 }
 
+/** Tab-separated lines; a TSV redirected to a file opens in Excel too, so formulas are neutralised. */
 function tsv(rows: string[][]): string {
-  return rows.map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n') + '\n'
+  return rows.map((r) => r.map((c) => neutraliseFormula(c.replace(/[\t\r\n]+/g, ' '))).join('\t')).join('\n') + '\n'
 }
 
 /** RFC 4180, cells that start like a formula neutralised (= + - @ tab CR). */

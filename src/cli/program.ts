@@ -27,6 +27,17 @@ import type { AppContext, GlobalOptions } from './context.js'
 
 export const VERSION: string = pkg.version
 
+/** Commands that only read the database (DESIGN.md §8: they never create one). */
+const READ_VERBS = new Set(['list', 'show', 'map', 'of', 'suppliers-of', 'rank', 'overdue', 'results', 'export', 'due', 'stats', 'channels', 'explain', 'annual', 'bonus', 'get', 'reveal', 'assess', 'report'])
+const READ_TOP_LEVEL = new Set(['log', 'backup', 'check', 'today'])
+
+function databaseAccessOf(action: Command): AppContext['access'] {
+  const topLevel = action.parent?.parent === null
+  if (topLevel) return action.name() === 'init' ? 'init' : READ_TOP_LEVEL.has(action.name()) ? 'read' : 'write'
+  // `relation assess`, `survey report` and `assess report` read (`request log` and `visit log` write)
+  return READ_VERBS.has(action.name()) ? 'read' : 'write'
+}
+
 /**
  * A fresh commander program for one run (commander keeps parse state on its objects). Usage
  * errors surface as CommanderError (exit 2); output goes through ctx.io.
@@ -62,6 +73,7 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
     )
   program.hook('preAction', (_root, action) => {
     ctx.globals = action.optsWithGlobals<GlobalOptions>()
+    ctx.access = databaseAccessOf(action)
   })
 
   registerAdmin(program, ctx)

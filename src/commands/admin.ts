@@ -1,10 +1,8 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Command } from 'commander'
 import type { AppContext } from '../cli/context.js'
 import { confirm, printEntity } from '../cli/output.js'
-import { confirmDestructive } from '../cli/prompt.js'
-import { UserError } from '../domain/errors.js'
+import { checkOutputPath } from '../cli/output-file.js'
 import { CURRENT_SCHEMA_VERSION } from '../storage/database.js'
 import { appendEvent } from '../storage/events-repo.js'
 import { example } from './shared.js'
@@ -41,15 +39,9 @@ export async function initRun(ctx: AppContext): Promise<void> {
 }
 
 export async function backupRun(ctx: AppContext, file: string, opts: { yes?: boolean }): Promise<void> {
-  const target = path.resolve(ctx.cwd, file)
-  const dir = path.dirname(target)
-  if (!fs.existsSync(dir)) throw new UserError(`cannot write ${file}: folder ${dir} does not exist`, 'create the folder first')
   const store = await ctx.store()
-  if (target === store.location) throw new UserError('the backup cannot replace the database itself', 'choose another file')
-  if (fs.existsSync(target) && !(await confirmDestructive(ctx, `${file} exists. Overwrite it?`, opts.yes))) {
-    ctx.io.err('cancelled; nothing written\n')
-    return
-  }
+  const target = await checkOutputPath(ctx, file, { flag: 'FILE', yes: opts.yes })
+  if (target === undefined) return
   await store.backupTo(target)
   await store.write(async (trx) => appendEvent(trx, ctx.event('db.backup', null, { file: target })))
   const bytes = fs.statSync(target).size

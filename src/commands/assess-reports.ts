@@ -1,6 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Command } from 'commander'
+import { checkOutputPath, writeOutputFile } from '../cli/output-file.js'
 import type { AppContext } from '../cli/context.js'
 import { parseCsvText, readTextFile } from '../cli/files.js'
 import { confirm, printCaption, printJson, printRows, printText, toCsv, warn } from '../cli/output.js'
@@ -47,6 +46,7 @@ export function registerAssessReports(assess: Command, ctx: AppContext): void {
       .option('--year <yyyy>', 'the annual table instead')
       .option('--out <file>', 'the CSV file to write')
       .option('--excel', 'start the file with a BOM so Excel reads UTF-8')
+      .option('--yes', 'replace an existing file without asking')
       .action((opts: ExportOptions) => assessExportRun(ctx, opts)),
     'icm assess export --period 2026-H1 --out 2026H1-scores.csv --excel',
   )
@@ -235,20 +235,21 @@ interface ExportOptions {
   year?: string
   out?: string
   excel?: boolean
+  yes?: boolean
 }
 
 export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Promise<void> {
   if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year')
-  const out = path.resolve(ctx.cwd, await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' }))
-  if (!fs.existsSync(path.dirname(out))) throw new UserError(`cannot write ${opts.out}: folder ${path.dirname(out)} does not exist`)
+  const outArg = await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
   let csv: string
   let count: number
   let what: string
+  let draft: string | undefined
   if (opts.period !== undefined) {
     const period = periodOption(opts.period)
     const store = await ctx.store()
     const { a, rows } = await requireTable(store.db, period)
-    if (a.state !== 'final') warn(ctx, `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`)
+    if (a.state !== 'final') draft = `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`
     const header = ['period', 'state', 'rank', 'unit', 'name', 'S', 'T', 'C', 'H', 'self', 'superior', 'total', 'grade', 'bonus']
     const cell = (v: number | null) => (v === null ? '' : format1(v))
     csv = await toCsv(
@@ -268,7 +269,10 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
     count = rows.length
     what = String(year)
   }
-  fs.writeFileSync(out, csv)
+  const out = await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
+  if (out === undefined) return
+  writeOutputFile(out, csv)
+  if (draft) warn(ctx, draft)
   if (ctx.json) printJson(ctx, { file: out, table: what, rows: count, excel: opts.excel === true })
   confirm(ctx, `${count} rows of ${what} written to ${out}`)
 }

@@ -1,10 +1,10 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import type { AppContext } from '../cli/context.js'
 import { readTextFile, requireFile } from '../cli/files.js'
 import { confirm, printEntity, printJson, printRows, printText, toCsv } from '../cli/output.js'
-import { confirmDestructive, need } from '../cli/prompt.js'
+import { need } from '../cli/prompt.js'
+import { OutputFile, checkOutputPath } from '../cli/output-file.js'
 import { parseDelimiterOption, type CsvDelimiter } from '../domain/csv-dialect.js'
 import { ConflictError, NotFoundError, UsageError, UserError } from '../domain/errors.js'
 import { SURVEY_FIELDS, displayHeader, mapHeaders, parseMappingFile, type HeaderMapping, type MappingFile } from '../domain/header-aliases.js'
@@ -104,6 +104,7 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
       .option('--rejects <file>', 'write the bad lines (line, reason, cells) to this CSV')
       .option('--force', 'import a file again that was imported before (rows already present are skipped)')
       .option('--show-mapping', 'print which column feeds which field, and the ignored columns; import nothing')
+      .option('--yes', 'replace an existing --rejects file without asking')
       .action((code: string, file: string, opts: SurveyImportOptions) => surveyImportRun(ctx, code, file, opts)),
     'icm survey import 2026H1-SERVICE wjx-export.csv',
     'icm survey import 2026H1-SERVICE export.csv --show-mapping',
@@ -127,7 +128,7 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
       .argument('<code>', 'survey code')
       .option('--out <file>', 'the CSV file to write')
       .option('--excel', 'start with a BOM, so Excel reads the file as UTF-8')
-      .option('--yes', 'overwrite the file without asking')
+      .option('--yes', 'replace an existing file without asking')
       .action((code: string, opts: { out?: string; excel?: boolean; yes?: boolean }) => surveyExportRun(ctx, code, opts)),
     'icm survey export 2026H1-SERVICE --out responses.csv --excel',
   )
@@ -230,6 +231,7 @@ interface SurveyImportOptions {
   rejects?: string
   force?: boolean
   showMapping?: boolean
+  yes?: boolean
 }
 
 /** Which column feeds which field, in field order, for --show-mapping and the summary. */
@@ -253,11 +255,9 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const shown = path.basename(file)
   const map: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
   let rejects: string | undefined
-  if (rejectsArg !== undefined) {
-    rejects = path.resolve(ctx.cwd, rejectsArg)
-    if (!fs.existsSync(path.dirname(rejects))) throw new UserError(`cannot write ${rejectsArg}: folder ${path.dirname(rejects)} does not exist`, 'create the folder first')
-    if (rejects === full) throw new UserError('--rejects cannot be the file being imported', 'choose another file')
-    if (fs.existsSync(rejects) && fs.statSync(rejects).isDirectory()) throw new UserError(`--rejects ${rejectsArg} is a folder`, 'give a file name')
+  if (rejectsArg !== undefined && !opts.showMapping) {
+    rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs: [file, ...(opts.map ? [opts.map] : [])] })
+    if (rejects === undefined) return
   }
 
   const head = readSurveyFileHead(full, shown, { encoding, delimiter })
@@ -430,17 +430,10 @@ export async function surveyResultsRun(ctx: AppContext, code: string, opts: { by
 
 export async function surveyExportRun(ctx: AppContext, code: string, opts: { out?: string; excel?: boolean; yes?: boolean }): Promise<void> {
   const out = await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
-  const target = path.resolve(ctx.cwd, out)
-  const dir = path.dirname(target)
-  if (!fs.existsSync(dir)) throw new UserError(`cannot write ${out}: folder ${dir} does not exist`, 'create the folder first')
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new UserError(`${out} is a folder`, 'give a file name')
   const store = await ctx.store()
   const s = await requireSurvey(store.db, code)
-  if (target === store.location) throw new UserError('the export cannot replace the database', 'choose another file')
-  if (fs.existsSync(target) && !(await confirmDestructive(ctx, `${out} exists. Overwrite it?`, opts.yes))) {
-    ctx.io.err('cancelled; nothing written\n')
-    return
-  }
+  const target = await checkOutputPath(ctx, out, { flag: '--out', yes: opts.yes })
+  if (target === undefined) return
   const units = new Map((await listUnits(store.db, { includeInactive: true })).map((u) => [u.id, u]))
   const files = new Map((await listBatches(store.db, s.id)).map((b) => [b.id, b.file_name]))
   const header = [
@@ -465,8 +458,7 @@ export async function surveyExportRun(ctx: AppContext, code: string, opts: { out
   // toCsv (csv-stringify) quotes a cell holding CRLF, the record delimiter, but not a lone LF, which
   // a reader takes for the end of the record: multi-line comments are written with CRLF line breaks.
   const multiline = (v: string | null) => (v === null ? '' : v.replace(/\r?\n/g, '\r\n'))
-  const tmp = `${target}.partial-${process.pid}`
-  const fd = fs.openSync(tmp, 'w')
+  const file = OutputFile.open(target)
   let count = 0
   try {
     // toCsv writes the header first; later pages drop it, so the file has it once.
@@ -496,20 +488,14 @@ export async function surveyExportRun(ctx: AppContext, code: string, opts: { out
         ]
       })
       const csv = await toCsv(header, rows, { bom: first && opts.excel === true })
-      fs.writeSync(fd, first ? csv : csv.slice(headerLength))
+      file.write(first ? csv : csv.slice(headerLength))
       first = false
       count += rows.length
     }
-    if (first) fs.writeSync(fd, await toCsv(header, [], { bom: opts.excel === true }))
-    fs.closeSync(fd)
-    fs.renameSync(tmp, target)
+    if (first) file.write(await toCsv(header, [], { bom: opts.excel === true }))
+    file.commit()
   } catch (e) {
-    try {
-      fs.closeSync(fd)
-    } catch {
-      // already closed
-    }
-    fs.rmSync(tmp, { force: true })
+    file.discard()
     throw e
   }
   await store.write(async (trx) => appendEvent(trx, ctx.event('survey.export', s.code, { file: target, responses: count, excel: opts.excel === true })))

@@ -3,7 +3,8 @@ import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql, type Migration } from 'kysely'
 import type { Pool } from 'pg'
-import { UserError } from '../domain/errors.js'
+import { NotFoundError, UserError } from '../domain/errors.js'
+import { withTemporaryPath } from './atomic-file.js'
 import { translateDbError, type DialectName } from './dialect.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
 import type { DB } from './schema.js'
@@ -41,6 +42,8 @@ export interface OpenOptions {
   fsTypeOf?: (dir: string) => number
   /** The migrations to run (tests pass an older or newer list); default: all of icm's. */
   migrations?: Record<string, Migration>
+  /** A read command: a missing database is not created but refused (exit 4). */
+  mustExist?: boolean
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000'
@@ -84,11 +87,20 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
   }
   const existed = fs.existsSync(location) && fs.statSync(location).size > 0
   if (fs.existsSync(location)) checkIsSqliteFile(location)
+  if (opts.mustExist && !existed) throw missingDatabase(location)
+  if (!fs.existsSync(location)) {
+    // a new database holds bonuses and confidential reports: 0600 (SQLite gives its -wal and -shm the same mode)
+    fs.closeSync(fs.openSync(location, 'wx', 0o600))
+  }
+  const writable = isWritable(location)
+  if (!writable && !opts.mustExist) {
+    throw new UserError(`the database ${location} is read-only; nothing was changed`, 'check the permissions of the file and its folder, or work on a copy')
+  }
 
-  const sqlite = new BetterSqlite3(location)
+  const sqlite = new BetterSqlite3(location, { readonly: !writable })
   try {
     checkIsIcmDatabase(sqlite, location)
-    sqlite.pragma('journal_mode = WAL')
+    if (writable) sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
@@ -101,6 +113,10 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
   const store = sqliteStore(db, sqlite, location, !existed)
   try {
+    const migrations = opts.migrations ?? MIGRATIONS
+    if (!writable && appliedMigrations(sqlite).length < Object.keys(migrations).length) {
+      throw new UserError(`the database ${location} is read-only and this icm must upgrade its schema first`, 'open it once with write permission, or work on a copy')
+    }
     await migrate(
       {
         location,
@@ -113,7 +129,7 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
         },
       },
       existed,
-      opts.migrations ?? MIGRATIONS,
+      migrations,
       opts.notice,
     )
   } catch (e) {
@@ -121,6 +137,22 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
     throw e
   }
   return store
+}
+
+/** A read command on a database that does not exist: exit 4, and no file is created. */
+export function missingDatabase(location: string): NotFoundError {
+  return new NotFoundError(`no icm database at ${location}`, 'icm init creates one; check --db or ICM_DB')
+}
+
+/** Whether icm may write the file and its folder (SQLite writes -wal and -shm next to it). */
+function isWritable(location: string): boolean {
+  try {
+    fs.accessSync(location, fs.constants.W_OK)
+    fs.accessSync(path.dirname(location), fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function checkIsSqliteFile(location: string): void {
@@ -144,6 +176,8 @@ function checkIsIcmDatabase(sqlite: BetterSqlite3.Database, location: string): v
   try {
     tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[]).map((r) => r.name)
   } catch (e) {
+    // a damaged, locked or unreadable file is the environment's failure (cli/errors.ts names it), not a wrong path
+    if ((e as { code?: string }).code !== 'SQLITE_NOTADB') throw e
     throw new UserError(`${location} is not an icm database (${(e as Error).message}); it was left untouched`, 'check the --db path or ICM_DB')
   }
   if (tables.length > 0 && !tables.includes(MIGRATION_TABLE)) {
@@ -161,7 +195,15 @@ function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: s
     location,
     write: (fn) => immediateTransaction(db, fn),
     backupTo: async (target) => {
-      await sqlite.backup(target)
+      // under a temporary name until complete: a killed backup leaves nothing under the backup's name
+      await withTemporaryPath(target, async (temp) => {
+        try {
+          await sqlite.backup(temp)
+        } catch (e) {
+          // SQLite does not say which file failed: a backup's write errors are the backup's
+          throw Object.assign(e as Error, { path: target })
+        }
+      })
     },
     close: async () => {
       await db.destroy()

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
-import { UserError } from '../domain/errors.js'
-import type { Store, OpenOptions } from './database.js'
+import { NotFoundError, UserError } from '../domain/errors.js'
+import { missingDatabase, type OpenOptions, type Store } from './database.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations/index.js'
 import { translateDbError } from './dialect.js'
@@ -72,13 +72,19 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
   try {
     const client = await pool.connect()
     try {
-      if (target.schema) await client.query(`create schema if not exists ${target.schema}`)
+      if (target.schema) {
+        const exists = await client.query('select 1 from information_schema.schemata where schema_name = $1', [target.schema])
+        if (exists.rows.length === 0) {
+          if (opts.mustExist) throw missingDatabase(target.display)
+          await client.query(`create schema if not exists ${target.schema}`)
+        }
+      }
     } finally {
       client.release()
     }
   } catch (e) {
     await pool.end().catch(() => {})
-    throw connectError(target, e)
+    throw e instanceof NotFoundError ? e : connectError(target, e)
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   let created = false
@@ -108,6 +114,7 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
     const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s
     const tables = await listTables(db)
     created = tables.length === 0
+    if (created && opts.mustExist) throw missingDatabase(target.display)
     if (tables.length > 0 && !tables.includes(MIGRATION_TABLE)) {
       const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '')
       throw new UserError(`${target.display} already holds other tables (${shown}) and no icm schema; it was left untouched`, 'give icm its own database, or its own schema with ?schema=icm')

@@ -63,6 +63,7 @@ async function show(t: T, code: string) {
 describe('icm complaint channels', () => {
   it('publishes the channels and the designated handler', async () => {
     const t = cli()
+    await t.ok(['init'])
     const before = await t.ok(['complaint', 'channels', '--json'])
     expect(before.json()).toEqual({ channels: ['email', 'phone', 'online', 'in_person'], handler: null })
     await t.ok(['config', 'set', 'complaint.handler', '王敏'])
@@ -72,7 +73,9 @@ describe('icm complaint channels', () => {
   })
 
   it('says on stderr when no handler is designated', async () => {
-    const r = await cli().ok(['complaint', 'channels'])
+    const t = cli()
+    await t.ok(['init'])
+    const r = await t.ok(['complaint', 'channels'])
     expect(r.stdout).toBe('channels\temail, phone, online, in_person\nhandler\t(none designated)\n')
     expect(r.stderr).toContain('icm config set complaint.handler NAME')
   })

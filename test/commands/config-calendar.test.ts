@@ -5,6 +5,7 @@ import { cli, dbState, writeFile } from '../helpers/harness.js'
 describe('icm config', () => {
   it('lists every key of DESIGN.md §4 with its default', async () => {
     const t = cli()
+    await t.ok(['init'])
     const list = (await t.ok(['config', 'list', '--json'])).json()
     expect(Object.fromEntries(list.map((e: any) => [e.key, e.value]))).toEqual({
       'sla.response_hours': '8',

@@ -101,6 +101,7 @@ describe('the customer map', () => {
 
   it('says so on stderr when the map is empty, with exit 0', async () => {
     const t = cli()
+    await t.ok(['init'])
     const r = await t.ok(['customer', 'map'])
     expect(r.stdout).toBe('')
     expect(r.stderr).toContain('the customer map is empty')

@@ -38,7 +38,9 @@ describe('the built icm binary', () => {
     [['frobnicate'], 2, /^icm: unknown command 'frobnicate'/],
   ])('%j exits %i with one line on stderr, nothing on stdout, no stack trace', async (args, code, message) => {
     const cwd = tempDir()
-    const r = await spawnIcm(args, { cwd, env: { ICM_DB: testDatabase(cwd) } })
+    const db = testDatabase(cwd)
+    expect((await spawnIcm(['init'], { cwd, env: { ICM_DB: db } })).code).toBe(0)
+    const r = await spawnIcm(args, { cwd, env: { ICM_DB: db } })
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).not.toMatch(/\n\s+at /)

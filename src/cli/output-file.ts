@@ -1,0 +1,94 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { UserError } from '../domain/errors.js'
+import { DATABASE_COMPANIONS } from '../storage/atomic-file.js'
+import type { AppContext } from './context.js'
+
+export { OutputFile, withTemporaryPath, writeOutputFile } from '../storage/atomic-file.js'
+
+/**
+ * Every file icm writes for the user (exports, rejects, backups, reports) goes through here
+ * (DESIGN.md §8): the path is checked before any work, and the file is written under a temporary
+ * name in the same folder with mode 0600 and renamed into place at the end, so a killed command
+ * never leaves a half file under the real name and nothing icm writes is world-readable.
+ */
+export interface OutputPathOptions {
+  /** how the user named the path, e.g. '--out' or 'FILE' (for messages) */
+  flag: string
+  /** --yes: replace an existing file without asking */
+  yes?: boolean
+  /** the files this command reads: the output may not replace one of them */
+  inputs?: readonly string[]
+}
+
+/**
+ * Resolves an output path and checks it: refused (exit 3, naming the path and why) are the
+ * database and its -wal/-shm/-journal files, an input of the same command, a folder, a device,
+ * a FIFO or a socket, and a path in a folder that does not exist. An existing file is replaced
+ * only with --yes or after a confirmation on a terminal. Returns the absolute path, or
+ * undefined when the user said no at the prompt.
+ */
+export async function checkOutputPath(ctx: AppContext, file: string, opts: OutputPathOptions): Promise<string | undefined> {
+  const target = path.resolve(ctx.cwd, file)
+  const dir = path.dirname(target)
+  if (!isDirectory(dir)) throw new UserError(`cannot write ${file}: folder ${dir} does not exist`, 'create the folder first, or choose another path')
+  const real = realTarget(target)
+  const database = ctx.dbLocation()
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(database)) {
+    const dbReal = realTarget(database)
+    for (const suffix of DATABASE_COMPANIONS) {
+      if (real === `${dbReal}${suffix}` || target === `${database}${suffix}`) {
+        const what = suffix === '' ? 'the database itself' : `the database's ${suffix.slice(1)} file`
+        throw new UserError(`refusing to write ${opts.flag} ${file}: it is ${what}; nothing written`, 'choose another file name')
+      }
+    }
+  }
+  for (const input of opts.inputs ?? []) {
+    if (realTarget(path.resolve(ctx.cwd, input)) === real) {
+      throw new UserError(`refusing to write ${opts.flag} ${file}: it is ${input}, which this command reads; nothing written`, 'choose another file name')
+    }
+  }
+  const stat = statOrUndefined(target)
+  if (stat === undefined) return target
+  if (stat.isDirectory()) throw new UserError(`refusing to write ${opts.flag} ${file}: it is a folder`, 'give a file name inside it')
+  if (!stat.isFile()) {
+    throw new UserError(`refusing to write ${opts.flag} ${file}: it is ${kindOf(stat)}, not a regular file; nothing written`, 'give the path of a file')
+  }
+  if (opts.yes) return target
+  if (!ctx.canPrompt) throw new UserError(`${file} already exists; not replacing it`, 'add --yes to replace it, or choose another file name')
+  if (await ctx.io.prompter.confirm({ message: `${file} exists. Replace it?`, default: false })) return target
+  ctx.io.err('cancelled; nothing written\n')
+  return undefined
+}
+
+function isDirectory(p: string): boolean {
+  return statOrUndefined(p)?.isDirectory() === true
+}
+
+function statOrUndefined(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p)
+  } catch {
+    return undefined
+  }
+}
+
+/** The path with symbolic links resolved (its folder's, when the file does not exist yet). */
+function realTarget(p: string): string {
+  try {
+    return fs.realpathSync(p)
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(p)), path.basename(p))
+    } catch {
+      return p
+    }
+  }
+}
+
+function kindOf(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a FIFO (named pipe)'
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device'
+  if (stat.isSocket()) return 'a socket'
+  return 'not a regular file'
+}
