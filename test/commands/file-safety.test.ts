@@ -170,3 +170,15 @@ describe.skipIf(sqliteOnly)('read commands never create a database', () => {
     expect(fs.existsSync(typo)).toBe(false)
   })
 })
+
+describe('piped output is formula-safe', () => {
+  it('neutralises a formula-looking cell in tab-separated output as --csv does', async () => {
+    const t = cli()
+    await t.ok(['unit', 'add', 'X1', '--name', "=cmd|' /C calc'!A0", '--kind', 'department'])
+    const tsv = await t.ok(['unit', 'list'])
+    expect(tsv.stdout).toContain("\t'=cmd|' /C calc'!A0\t")
+    const csv = await t.ok(['unit', 'list', '--csv'])
+    expect(csv.stdout).toContain("'=cmd|' /C calc'!A0")
+    expect((await t.ok(['unit', 'list', '--json'])).json()[0].name).toBe("=cmd|' /C calc'!A0")
+  })
+})
