@@ -4,6 +4,7 @@ import { registerAction } from '../commands/action.js'
 import { registerAdmin } from '../commands/admin.js'
 import { registerAssess } from '../commands/assess.js'
 import { registerCalendar } from '../commands/calendar.js'
+import { registerCheck } from '../commands/check.js'
 import { registerConfig } from '../commands/config.js'
 import { registerCustomer } from '../commands/customer.js'
 import { registerDb } from '../commands/db.js'
@@ -77,6 +78,7 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
   })
 
   registerAdmin(program, ctx)
+  registerCheck(program, ctx)
   registerDemo(program, ctx)
   registerUnit(program, ctx)
   registerProcess(program, ctx)

@@ -15,7 +15,7 @@ import { listAssessmentRows, listFinalAssessments } from '../storage/assessments
 import { listRecognitions } from '../storage/recognitions-repo.js'
 import type { AssessmentTableRow } from '../storage/schema-assessments.js'
 import { unitCodesById } from '../storage/units-repo.js'
-import { periodOption, requireTable, rowJson } from './assess.js'
+import { periodOption, requireIntact, requireTable, rowJson } from './assess.js'
 import { example, loadPolicy, requireUnit, shownInstant } from './shared.js'
 
 /** Explaining a row, the annual evaluation, and the links to payroll: export and bonus. */
@@ -178,7 +178,9 @@ async function annualTable(ctx: AppContext, yearText: string): Promise<{ year: n
   if (finals.length === 0) throw new UserError(`${year} has no final half-year assessment yet`, `finalize one first: icm assess finalize --period ${h1.code}`)
   const byUnit = new Map<number, { code: string; name: string; H1: number | null; H2: number | null }>()
   for (const f of finals) {
-    for (const r of await listAssessmentRows(store.db, f.period)) {
+    const rows = await listAssessmentRows(store.db, f.period)
+    requireIntact(f, rows)
+    for (const r of rows) {
       const u = byUnit.get(r.unit_id) ?? { code: r.code, name: r.name, H1: null, H2: null }
       if (f.period.endsWith('H1')) u.H1 = r.total
       else u.H2 = r.total

@@ -12,9 +12,10 @@ import { describeBadLines } from '../domain/bad-lines.js'
 import { ConflictError, NotFoundError, UsageError, UserError, errorWithCode, type ExitCodeValue } from '../domain/errors.js'
 import { parsePeriod, periodEnd, periodStart, type Period } from '../domain/period.js'
 import { format1 } from '../domain/rounding.js'
+import { tableRowsHash } from '../domain/table-hash.js'
 import { insertAction } from '../storage/actions-repo.js'
 import { assessUnitsOf, complaintInputs, projectInputs, requestInputs, satisfactionInputs, type PeriodBounds } from '../storage/assessment-data-repo.js'
-import { findAssessment, findInput, listAssessmentRows, listInputs, saveDraft, setAssessmentState, upsertInput } from '../storage/assessments-repo.js'
+import { findAssessment, findInput, listAssessmentRows, listInputs, saveDraft, setAssessmentState, setRowsHash, upsertInput } from '../storage/assessments-repo.js'
 import { appendEvent } from '../storage/events-repo.js'
 import type { AssessmentRow, AssessmentTableRow } from '../storage/schema-assessments.js'
 import type { DB } from '../storage/schema.js'
@@ -247,6 +248,7 @@ export async function assessRunRun(ctx: AppContext, opts: { period?: string; lev
       computed_at: now.toISOString(),
       finalized_at: null,
       finalized_by: null,
+      rows_hash: null,
     }
     const stored = tableRows(period.code, rows)
     await saveDraft(trx, a, stored)
@@ -256,10 +258,20 @@ export async function assessRunRun(ctx: AppContext, opts: { period?: string; lev
   await printTable(ctx, saved.a, saved.stored, { csv: opts.csv })
 }
 
+/** A period's stored table; a final one only when its rows still match their hash. */
 export async function requireTable(db: Kysely<DB>, period: Period): Promise<{ a: AssessmentRow; rows: AssessmentTableRow[] }> {
   const a = await findAssessment(db, period.code)
   if (!a) throw new UserError(`${period.code} has not been assessed yet`, `run it first: icm assess run --period ${period.code}`)
-  return { a, rows: await listAssessmentRows(db, period.code) }
+  const rows = await listAssessmentRows(db, period.code)
+  requireIntact(a, rows)
+  return { a, rows }
+}
+
+/** Refuses (exit 5) a final table whose rows no longer match the hash stored when it was finalized (DESIGN.md §8). */
+export function requireIntact(a: AssessmentRow, rows: readonly AssessmentTableRow[]): void {
+  if (a.state === 'final' && a.rows_hash !== tableRowsHash(a.period, rows)) {
+    throw new ConflictError(`the final ${a.period} table does not match its hash: its rows were changed outside icm`, 'run icm check')
+  }
 }
 
 export async function assessShowRun(ctx: AppContext, opts: { period?: string; csv?: boolean }): Promise<void> {
@@ -365,9 +377,13 @@ export async function assessFinalizeRun(ctx: AppContext, opts: { period?: string
       computed_at: now.toISOString(),
       finalized_at: now.toISOString(),
       finalized_by: ctx.actor,
+      rows_hash: null,
     }
     const stored = tableRows(period.code, rows)
     await saveDraft(trx, a, stored)
+    // hashed as read back, so the hash is of exactly what show, export and bonus will read
+    a.rows_hash = tableRowsHash(period.code, await listAssessmentRows(trx, period.code))
+    await setRowsHash(trx, period.code, a.rows_hash)
     const changed = before.inputs_hash !== a.inputs_hash
     const actions: string[] = []
     for (const r of rows.filter((x) => x.grade === 'D' || x.grade === 'E')) {
@@ -381,7 +397,7 @@ export async function assessFinalizeRun(ctx: AppContext, opts: { period?: string
       })
       actions.push(`${action.code} ${r.code}`)
     }
-    await appendEvent(trx, ctx.event('assess.finalize', period.code, { inputsHash: a.inputs_hash, weights: input.policy.weights, units: rows.length, actions, changedSinceLastRun: changed }))
+    await appendEvent(trx, ctx.event('assess.finalize', period.code, { inputsHash: a.inputs_hash, rowsHash: a.rows_hash, weights: input.policy.weights, units: rows.length, actions, changedSinceLastRun: changed }))
     return { a, stored, actions, changed }
   })
   await printTable(ctx, result.a, result.stored, {})
@@ -399,9 +415,9 @@ export async function assessReopenRun(ctx: AppContext, opts: { period?: string; 
     const before = await findAssessment(trx, period.code)
     if (!before) throw new NotFoundError(`${period.code} has never been assessed`)
     if (before.state !== 'final') throw new UserError(`${period.code} is not final, so there is nothing to reopen`)
-    await setAssessmentState(trx, period.code, { state: 'draft', finalized_at: null, finalized_by: null })
-    await appendEvent(trx, ctx.event('assess.reopen', period.code, { reason, finalizedAt: before.finalized_at, finalizedBy: before.finalized_by, inputsHash: before.inputs_hash }))
-    return { ...before, state: 'draft' as const, finalized_at: null, finalized_by: null }
+    await setAssessmentState(trx, period.code, { state: 'draft', finalized_at: null, finalized_by: null, rows_hash: null })
+    await appendEvent(trx, ctx.event('assess.reopen', period.code, { reason, finalizedAt: before.finalized_at, finalizedBy: before.finalized_by, inputsHash: before.inputs_hash, rowsHash: before.rows_hash }))
+    return { ...before, state: 'draft' as const, finalized_at: null, finalized_by: null, rows_hash: null }
   })
   if (ctx.json) printJson(ctx, { period: a.period, state: a.state, reason })
   confirm(ctx, `${period.code} reopened (draft again): ${reason}`)

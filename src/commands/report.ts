@@ -5,10 +5,22 @@ import { confirm, printEntity, printJson, printRows } from '../cli/output.js'
 import { localDate } from '../domain/dates.js'
 import { NotFoundError, UserError } from '../domain/errors.js'
 import { centsToAmount, formatAmount, parseDecision } from '../domain/report.js'
-import { REPORTS_KEY_ENV, deriveReportKey, newKdfParams, openIdentity, parseKdfParams, sealIdentity, type KdfParams } from '../domain/report-crypto.js'
+import {
+  REPORTS_KEY_ENV,
+  deriveReportKey,
+  keyCheckOf,
+  keyMatchesCheck,
+  newKdfParams,
+  openIdentity,
+  padIdentity,
+  parseKdfParams,
+  sealIdentity,
+  type KdfParams,
+  type SealedIdentity,
+} from '../domain/report-crypto.js'
 import { appendEvent } from '../storage/events-repo.js'
 import { getMeta, setMeta } from '../storage/meta-repo.js'
-import { decideReport, findReportByCode, insertReport, listReports, nextReportCode } from '../storage/reports-repo.js'
+import { decideReport, findReportByCode, insertReport, listReports, listSealedIdentities, nextReportCode } from '../storage/reports-repo.js'
 import type { ReportRow } from '../storage/schema-collaboration.js'
 import type { DB } from '../storage/schema.js'
 import { unitCodesById } from '../storage/units-repo.js'
@@ -23,6 +35,8 @@ import { example, parseAt, requireUnit, shownInstant } from './shared.js'
 
 /** The meta key holding the scrypt parameters and the database's salt. */
 const KDF_META_KEY = 'reports.kdf'
+/** The meta key holding the key check: an HMAC of a fixed text under the derived key. */
+const KEY_CHECK_META_KEY = 'reports.key-check'
 /** A shorter secret is refused when filing (guessing it would be cheap even through scrypt). */
 const MIN_KEY_LENGTH = 8
 
@@ -129,6 +143,7 @@ export async function reportFileRun(ctx: AppContext, opts: ReportFileOptions): P
   if (reporter === '') throw new UserError('--reporter cannot be empty', 'leave out --reporter for an anonymous report')
   let secret: string | null = null
   if (reporter !== null) {
+    padIdentity(reporter) // refuses a name too long to pad, before anything else
     secret = reportsKey(ctx, '--reporter')
     if (secret.length < MIN_KEY_LENGTH) throw new UserError(`${REPORTS_KEY_ENV} is too short to protect a reporter`, `use at least ${MIN_KEY_LENGTH} characters`)
   }
@@ -136,8 +151,10 @@ export async function reportFileRun(ctx: AppContext, opts: ReportFileOptions): P
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
     const about = await requireUnit(trx, aboutRef, 'unit')
+    const key = reporter !== null && secret !== null ? await databaseKey(trx, secret, null) : null
+    if (key === 'mismatch') throw new UserError(`${REPORTS_KEY_ENV} does not match this database's key`, 'file with the key the other reports were filed with; nothing was filed')
     const code = await nextReportCode(trx)
-    const sealed = reporter !== null && secret !== null ? sealIdentity(deriveReportKey(secret, await kdfParams(trx, true)), reporter, code) : null
+    const sealed = reporter !== null && key !== null ? sealIdentity(key, reporter, code) : null
     const created = await insertReport(trx, {
       code,
       about_id: about.id,
@@ -164,14 +181,36 @@ export async function reportFileRun(ctx: AppContext, opts: ReportFileOptions): P
   return row.code
 }
 
-/** The database's scrypt parameters; created on first use inside the caller's write transaction. */
-async function kdfParams(db: Kysely<DB>, create: boolean): Promise<KdfParams> {
-  const stored = await getMeta(db, KDF_META_KEY)
-  if (stored !== undefined) return parseKdfParams(stored)
-  if (!create) throw new Error('a report has an encrypted reporter but the database has no reports key parameters')
-  const params = newKdfParams()
-  await setMeta(db, KDF_META_KEY, JSON.stringify(params))
-  return params
+/**
+ * The database's key derived from `secret`, inside the caller's write transaction, or 'mismatch'
+ * when the secret is not this database's key. The first filing creates the salt and the key
+ * check. `revealing` is the sealed identity about to be opened (null when filing).
+ *
+ * A database from before key checks has sealed identities and no check. We never store a check
+ * for a key that no identity vouches for: the first key that opens an existing identity (when
+ * filing: any on file; when revealing: the one asked for) is provably the key those reports were
+ * filed with, so its check is stored then; a key that opens none is refused and stores nothing.
+ * Storing the first key presented instead would let a mistyped key become the database's key and
+ * lock the real one out.
+ */
+async function databaseKey(db: Kysely<DB>, secret: string, revealing: { sealed: SealedIdentity; code: string } | null): Promise<Buffer | 'mismatch'> {
+  const storedParams = await getMeta(db, KDF_META_KEY)
+  if (storedParams === undefined) {
+    if (revealing) throw new Error('a report has an encrypted reporter but the database has no reports key parameters')
+    const params: KdfParams = newKdfParams()
+    await setMeta(db, KDF_META_KEY, JSON.stringify(params))
+    const key = deriveReportKey(secret, params)
+    await setMeta(db, KEY_CHECK_META_KEY, keyCheckOf(key))
+    return key
+  }
+  const key = deriveReportKey(secret, parseKdfParams(storedParams))
+  const check = await getMeta(db, KEY_CHECK_META_KEY)
+  if (check !== undefined) return keyMatchesCheck(key, check) ? key : 'mismatch'
+  const vouchers = revealing ? [revealing] : (await listSealedIdentities(db)).map((s) => ({ sealed: s, code: s.code }))
+  const vouched = vouchers.length === 0 || vouchers.some((v) => openIdentity(key, v.sealed, v.code) !== null)
+  if (!vouched) return 'mismatch'
+  await setMeta(db, KEY_CHECK_META_KEY, keyCheckOf(key))
+  return key
 }
 
 export async function reportListRun(ctx: AppContext, opts: { status?: string; about?: string; csv?: boolean }): Promise<void> {
@@ -255,14 +294,17 @@ export async function reportRevealRun(ctx: AppContext, code: string, opts: { rea
     if (r.reporter_iv === null || r.reporter_tag === null || r.reporter_ciphertext === null) {
       throw new UserError(`${r.code} was filed anonymously: there is no identity to reveal`)
     }
-    const key = deriveReportKey(secret, await kdfParams(trx, false))
-    const identity = openIdentity(key, { iv: r.reporter_iv, tag: r.reporter_tag, ciphertext: r.reporter_ciphertext }, r.code)
-    if (identity === null) {
-      throw new UserError(`cannot reveal the reporter of ${r.code}: ${REPORTS_KEY_ENV} is not the key it was filed with`, 'nothing was shown')
-    }
-    await appendEvent(trx, ctx.event('report.reveal', r.code, { reason }))
+    const sealed = { iv: r.reporter_iv, tag: r.reporter_tag, ciphertext: r.reporter_ciphertext }
+    const key = await databaseKey(trx, secret, { sealed, code: r.code })
+    const identity = key === 'mismatch' ? null : openIdentity(key, sealed, r.code)
+    // a refused reveal is logged too (who, when, which report; never the key), and committed
+    if (identity === null) await appendEvent(trx, ctx.event('report.reveal-refused', r.code, { reason }))
+    else await appendEvent(trx, ctx.event('report.reveal', r.code, { reason }))
     return { report: r, identity }
   })
+  if (identity === null) {
+    throw new UserError(`cannot reveal the reporter of ${report.code}: ${REPORTS_KEY_ENV} is not the key it was filed with`, 'nothing was shown')
+  }
   if (ctx.json) printJson(ctx, { code: report.code, reporter: identity })
   else ctx.io.out(`${identity}\n`)
   confirm(ctx, `reporter of ${report.code} revealed to ${ctx.actor}; the reveal was logged`)

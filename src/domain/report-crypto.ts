@@ -1,10 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { UserError } from './errors.js'
 
 /**
  * The confidential reporter identity of an employee report (DESIGN.md §5): AES-256-GCM with a
  * key derived by scrypt from the ICM_REPORTS_KEY secret and a per-database random salt. Only
  * the sealed form (iv, tag, ciphertext) is ever stored; the report's code is bound in as
- * additional authenticated data, so a sealed identity cannot be moved to another report.
+ * additional authenticated data, so a sealed identity cannot be moved to another report. The
+ * identity is padded to IDENTITY_BYTES first, so every ciphertext has the same length; and the
+ * database keeps a key check (an HMAC of a fixed text under the key), so a wrong key is refused
+ * when filing, not only when revealing (DESIGN.md §8).
  */
 export const REPORTS_KEY_ENV = 'ICM_REPORTS_KEY'
 
@@ -23,7 +27,7 @@ export interface SealedIdentity {
   iv: string
   /** base64 of the 16-byte GCM authentication tag */
   tag: string
-  /** base64 of the encrypted UTF-8 identity */
+  /** base64 of the encrypted UTF-8 identity, padded with NUL bytes to IDENTITY_BYTES */
   ciphertext: string
 }
 
@@ -46,11 +50,25 @@ export function deriveReportKey(secret: string, params: KdfParams): Buffer {
   return scryptSync(Buffer.from(secret, 'utf8'), Buffer.from(params.salt, 'base64'), 32, { N: params.N, r: params.r, p: params.p })
 }
 
-/** Encrypts `identity` for the report `code`. */
+/** Every identity is padded to this many UTF-8 bytes before encryption; a longer one is refused. */
+export const IDENTITY_BYTES = 256
+
+/** The identity as the fixed-length plain text that is encrypted: UTF-8, then NUL bytes. UserError when it cannot be. */
+export function padIdentity(identity: string): Buffer {
+  const bytes = Buffer.from(identity, 'utf8')
+  if (identity.includes('\u0000')) throw new UserError('--reporter cannot contain a NUL character')
+  if (bytes.length > IDENTITY_BYTES) {
+    throw new UserError(`--reporter is too long: ${bytes.length} bytes in UTF-8, at most ${IDENTITY_BYTES}`, 'give a shorter name, e.g. the name and an employee number')
+  }
+  return Buffer.concat([bytes, Buffer.alloc(IDENTITY_BYTES - bytes.length)])
+}
+
+/** Encrypts `identity` (padded to IDENTITY_BYTES) for the report `code`. */
 export function sealIdentity(key: Buffer, identity: string, code: string, iv: Buffer = randomBytes(12)): SealedIdentity {
+  const plain = padIdentity(identity)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(code, 'utf8'))
-  const ciphertext = Buffer.concat([cipher.update(identity, 'utf8'), cipher.final()])
+  const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()])
   return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') }
 }
 
@@ -60,8 +78,27 @@ export function openIdentity(key: Buffer, sealed: SealedIdentity, code: string):
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'))
     decipher.setAAD(Buffer.from(code, 'utf8'))
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'))
-    return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8')
+    const plain = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()])
+    // identities sealed before padding have no NUL bytes to strip
+    let end = plain.length
+    while (end > 0 && plain[end - 1] === 0) end--
+    return plain.subarray(0, end).toString('utf8')
   } catch {
     return null
   }
+}
+
+/** The fixed text whose HMAC under a database's key is its key check. */
+export const KEY_CHECK_TEXT = 'icm reports key check v1'
+
+/** The key check of a derived key: base64 of HMAC-SHA256(key, KEY_CHECK_TEXT). It reveals nothing about the key. */
+export function keyCheckOf(key: Buffer): string {
+  return createHmac('sha256', key).update(KEY_CHECK_TEXT, 'utf8').digest('base64')
+}
+
+/** Whether a derived key is the one whose check is stored (compared in constant time). */
+export function keyMatchesCheck(key: Buffer, storedCheck: string): boolean {
+  const a = Buffer.from(keyCheckOf(key), 'base64')
+  const b = Buffer.from(storedCheck, 'base64')
+  return a.length === b.length && timingSafeEqual(a, b)
 }

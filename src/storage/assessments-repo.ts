@@ -42,9 +42,19 @@ export async function saveDraft(db: Kysely<DB>, a: AssessmentRow, rows: Assessme
 export async function setAssessmentState(
   db: Kysely<DB>,
   period: string,
-  changes: Pick<AssessmentRow, 'state' | 'finalized_at' | 'finalized_by'>,
+  changes: Pick<AssessmentRow, 'state' | 'finalized_at' | 'finalized_by' | 'rows_hash'>,
 ): Promise<void> {
   await db.updateTable('assessments').set(changes).where('period', '=', period).execute()
+}
+
+/** Stores the hash of a final table's rows, as read back from the database (domain/table-hash.ts). */
+export async function setRowsHash(db: Kysely<DB>, period: string, rowsHash: string): Promise<void> {
+  await db.updateTable('assessments').set({ rows_hash: rowsHash }).where('period', '=', period).execute()
+}
+
+/** Every final assessment, oldest period first (for icm check). */
+export async function listAllFinalAssessments(db: Kysely<DB>): Promise<AssessmentRow[]> {
+  return db.selectFrom('assessments').selectAll().where('state', '=', 'final').orderBy('period').execute()
 }
 
 /** The final assessments of the given periods. */

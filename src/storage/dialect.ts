@@ -34,6 +34,51 @@ export async function makeAppendOnly(db: Kysely<any>, table: string): Promise<vo
 }
 
 /**
+ * The append-only triggers of a table that are missing, disabled or no longer refuse the change
+ * (their names, e.g. events_no_delete). SQLite: the two triggers must read as makeAppendOnly
+ * wrote them (quotes, case and spacing aside); PostgreSQL: the one trigger must be enabled, fire
+ * before UPDATE and DELETE for each row, and call a function that raises.
+ */
+export async function appendOnlyProblems(db: Kysely<any>, table: string): Promise<string[]> {
+  if (dialectOf(db) === 'postgres') {
+    const name = `${table}_append_only`
+    const rows = await sql<{ tgname: string; tgenabled: string; def: string; prosrc: string }>`
+      select t.tgname, t.tgenabled, pg_get_triggerdef(t.oid) as def, p.prosrc from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+      where t.tgrelid = ${table}::regclass and not t.tgisinternal and t.tgname = ${name}`.execute(db)
+    const t = rows.rows[0]
+    const sound =
+      t !== undefined &&
+      t.tgenabled !== 'D' &&
+      /^CREATE TRIGGER \S+ BEFORE (DELETE OR UPDATE|UPDATE OR DELETE) ON \S+ FOR EACH ROW EXECUTE (FUNCTION|PROCEDURE) \S+\(\)$/.test(t.def) &&
+      /raise\s+exception/i.test(t.prosrc)
+    return sound ? [] : [name]
+  }
+  const rows = await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'trigger' and tbl_name = ${table}`.execute(db)
+  const norm = (text: string) => text.toLowerCase().replace(/["`[\]]/g, '').replace(/\s+/g, ' ').trim()
+  return ['update', 'delete'].flatMap((op) => {
+    const name = `${table}_no_${op}`
+    const found = rows.rows.find((r) => r.name === name)
+    const expected = `create trigger ${name} before ${op} on ${table} begin select raise(abort, '${table} is append-only'); end`
+    return found?.sql && norm(found.sql) === expected ? [] : [name]
+  })
+}
+
+/** Recreates the named append-only triggers of a table (as appendOnlyProblems names them). */
+export async function restoreAppendOnly(db: Kysely<any>, table: string, names: readonly string[]): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    for (const name of names) await sql`drop trigger if exists ${sql.raw(name)} on ${sql.table(table)}`.execute(db)
+    await makeAppendOnly(db, table)
+    return
+  }
+  for (const name of names) {
+    const op = name.endsWith('_no_update') ? 'update' : 'delete'
+    await sql`drop trigger if exists ${sql.raw(name)}`.execute(db)
+    await sql`create trigger ${sql.raw(name)} before ${sql.raw(op)} on ${sql.table(table)}
+      begin select raise(abort, ${sql.lit(`${table} is append-only`)}); end`.execute(db)
+  }
+}
+
+/**
  * A database error that is the user's doing, as the error icm reports: a unique key taken by a
  * concurrent writer is a conflict (exit 5) on either backend. Anything else stays as it was.
  */

@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import { nextLink, type StoredEvent } from '../domain/event-chain.js'
+import { dialectOf } from './dialect.js'
 import type { DB, EventRow } from './schema.js'
 
 export interface NewEvent {
@@ -10,11 +12,42 @@ export interface NewEvent {
   details: Record<string, unknown>
 }
 
-/** Appends one row to the audit trail; call it inside the write transaction it records. */
+/**
+ * The PostgreSQL advisory lock that orders the event chain. Codes are ordered by the row lock of
+ * their `sequences` row (one per series, so it cannot order events of different series); this
+ * transaction-scoped lock is the one every event writer takes, so two transactions never read
+ * the same previous hash. SQLite needs none: BEGIN IMMEDIATE already serialises writers.
+ */
+export const EVENT_CHAIN_LOCK_KEY = 7_364_282
+
+/**
+ * Appends one row to the audit trail, chained to the last event (domain/event-chain.ts). Call it
+ * inside the write transaction it records, on any kysely transaction of either backend. On
+ * PostgreSQL it holds the chain lock until that transaction ends, so call it last.
+ */
 export async function appendEvent(db: Kysely<DB>, e: NewEvent): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${EVENT_CHAIN_LOCK_KEY})`.execute(db)
+  const head = await chainHead(db)
+  const content = { at: e.at.toISOString(), actor: e.actor, host: e.host, action: e.action, entity: e.entity, details: JSON.stringify(e.details) }
   await db
     .insertInto('events')
-    .values({ at: e.at.toISOString(), actor: e.actor, host: e.host, action: e.action, entity: e.entity, details: JSON.stringify(e.details) })
+    .values({ ...content, ...nextLink(head, content) })
+    .execute()
+}
+
+/** The last event that has a hash: the one the next event chains to (a row written outside icm is skipped). */
+export async function chainHead(db: Kysely<DB>): Promise<{ seq: number | null; hash: string | null } | undefined> {
+  return db.selectFrom('events').select(['seq', 'hash']).where('hash', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirst()
+}
+
+/** Up to `limit` events after id `afterId`, in id order, with their chain columns (for icm check). */
+export async function eventsAfter(db: Kysely<DB>, afterId: number, limit: number): Promise<StoredEvent[]> {
+  return db
+    .selectFrom('events')
+    .select(['id', 'seq', 'at', 'actor', 'host', 'action', 'entity', 'details', 'prev_hash', 'hash'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
     .execute()
 }
 

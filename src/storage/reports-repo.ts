@@ -20,6 +20,17 @@ export async function findReportByCode(db: Kysely<DB>, code: string): Promise<Re
   return db.selectFrom('reports').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst()
 }
 
+/** The sealed identities on file (code, iv, tag, ciphertext), oldest report first: never in plain text. */
+export async function listSealedIdentities(db: Kysely<DB>): Promise<{ code: string; iv: string; tag: string; ciphertext: string }[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['code', 'reporter_iv', 'reporter_tag', 'reporter_ciphertext'])
+    .where('reporter_ciphertext', 'is not', null)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({ code: r.code, iv: r.reporter_iv!, tag: r.reporter_tag!, ciphertext: r.reporter_ciphertext! }))
+}
+
 export interface ReportFilter {
   status?: ReportRow['status']
   aboutId?: number

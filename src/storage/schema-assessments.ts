@@ -19,6 +19,8 @@ export interface AssessmentTable {
   computed_at: string
   finalized_at: string | null
   finalized_by: string | null
+  /** sha256 of the rows of a final table (domain/table-hash.ts); null while it is a draft */
+  rows_hash: string | null
 }
 
 export interface AssessmentRowTable {

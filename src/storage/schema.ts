@@ -75,6 +75,12 @@ export interface EventTable {
   action: string
   entity: string | null
   details: string
+  /** the event's place in the hash chain (1, 2, 3 …); null only on a row written outside icm */
+  seq: number | null
+  /** the hash of the chained event before it (64 zeros for the first) */
+  prev_hash: string | null
+  /** sha256 of its canonical form (domain/event-chain.ts) */
+  hash: string | null
 }
 
 export interface SequenceTable {

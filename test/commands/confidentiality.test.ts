@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { BACKEND, cli, dbState, type RunResult } from '../helpers/harness.js'
+import { withoutEventLog } from '../helpers/tamper.js'
 
 /**
  * The reporter's identity (issue 6): after filing a report with a distinctive name, the name is
@@ -28,6 +29,8 @@ describe('the confidentiality of a reporter', () => {
     // (on PostgreSQL, every row of every table is searched instead).
     const onFile = BACKEND === 'sqlite'
     const keeper = onFile ? new Database(t.db) : undefined
+    // it must read once to take its share of the WAL index; a connection that never read does not keep the WAL
+    keeper?.prepare('select count(*) from meta').get()
     try {
       const outputs: RunResult[] = []
       const run = async (args: string[], env: Record<string, string> = {}) => {
@@ -61,7 +64,15 @@ describe('the confidentiality of a reporter', () => {
       expect(wrong.code).toBe(3)
       expect(wrong.stdout).toBe('')
       expect(wrong.stderr).toBe('icm: cannot reveal the reporter of RPT-0001: ICM_REPORTS_KEY is not the key it was filed with (nothing was shown)\n')
-      expect(await dbState(t.db)).toBe(before)
+      // the only change: the refused attempt is logged (who, when, which report; never the key)
+      const after = await dbState(t.db)
+      expect(after).not.toBe(before)
+      expect(withoutEventLog(after)).toBe(withoutEventLog(before))
+      const logged = await t.ok(['log', '--entity', 'RPT-0001', '--json'])
+      outputs.push(logged)
+      const refused = logged.json().filter((e: any) => e.action === 'report.reveal-refused')
+      expect(refused).toEqual([expect.objectContaining({ actor: 'tester', details: { reason: null } })])
+      expect(after).not.toContain('another key')
       outputs.push(wrong)
 
       for (const r of outputs) {

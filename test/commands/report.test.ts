@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cli, dbState, queryRows } from '../helpers/harness.js'
+import { tamper, withoutEventLog } from '../helpers/tamper.js'
 
 const KEY = { ICM_REPORTS_KEY: 'correct horse battery staple' }
 
@@ -108,7 +109,8 @@ describe('icm report', () => {
     ['neither --valid nor --invalid', ['report', 'decide', 'RPT-0001'], {}, 2, /missing --valid or --invalid/],
     ['deciding a decided report', ['report', 'decide', 'RPT-0002', '--valid'], {}, 3, /RPT-0002 was already decided invalid/],
     ['deciding before it was filed', ['report', 'decide', 'RPT-0001', '--valid', '--at', '2026-06-01'], {}, 3, /cannot be decided before it was filed/],
-    ['revealing with a wrong key', ['report', 'reveal', 'RPT-0001'], { ICM_REPORTS_KEY: 'wrong horse battery staple' }, 3, /cannot reveal the reporter of RPT-0001: ICM_REPORTS_KEY is not the key it was filed with/],
+    ['filing with another key', ['report', 'file', '--about', 'PUR', '--description', 'x', '--reporter', '李四'], { ICM_REPORTS_KEY: 'wrong horse battery staple' }, 3, /^icm: ICM_REPORTS_KEY does not match this database's key \(/],
+    ['a reporter name over 256 bytes', ['report', 'file', '--about', 'PUR', '--description', 'x', '--reporter', '张'.repeat(86)], KEY, 3, /--reporter is too long: 258 bytes in UTF-8, at most 256/],
     ['revealing without a key', ['report', 'reveal', 'RPT-0001'], {}, 3, /revealing a reporter needs the ICM_REPORTS_KEY environment variable/],
     ['revealing an anonymous report', ['report', 'reveal', 'RPT-0002'], KEY, 3, /RPT-0002 was filed anonymously/],
     ['a bad status', ['report', 'list', '--status', 'open'], {}, 3, /invalid report status 'open'/],
@@ -126,5 +128,69 @@ describe('icm report', () => {
     expect(r.stderr).not.toContain('王芳')
     expect(r.stdout).toBe('')
     expect(await dbState(t.db)).toBe(before)
+  })
+
+  it('logs a refused reveal (who, when, which report; never the key) and still shows nothing, exit 3', async () => {
+    const t = await company()
+    await t.ok(['report', 'file', '--about', 'WH', '--description', 'a', '--reporter', '王芳'], { env: KEY })
+    const before = await dbState(t.db)
+    const r = await t.run(['--actor', 'mallory', 'report', 'reveal', 'RPT-0001', '--reason', '好奇'], { env: { ICM_REPORTS_KEY: 'wrong horse battery staple' } })
+    expect(r.code).toBe(3)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe('icm: cannot reveal the reporter of RPT-0001: ICM_REPORTS_KEY is not the key it was filed with (nothing was shown)\n')
+    const log = (await t.ok(['log', '--entity', 'RPT-0001', '--json'])).json()
+    expect(log.map((e: any) => [e.action, e.actor, e.host, e.at, e.details])).toEqual([
+      ['report.file', 'tester', 'test-host', '2026-07-01T10:00:00+08:00', { about: 'WH', anonymous: false }],
+      ['report.reveal-refused', 'mallory', 'test-host', '2026-07-01T10:00:00+08:00', { reason: '好奇' }],
+    ])
+    const after = await dbState(t.db)
+    expect(withoutEventLog(after)).toBe(withoutEventLog(before))
+    for (const secret of ['wrong horse', '王芳']) expect(after).not.toContain(secret)
+  })
+
+  it('pads every identity to 256 bytes before encryption: the ciphertext length gives nothing away', async () => {
+    const t = await company()
+    const names = ['王', 'Zhang Wei 张伟', 'x'.repeat(256), '张'.repeat(85)]
+    for (const n of names) await t.ok(['report', 'file', '--about', 'WH', '--description', 'a', '--reporter', n], { env: KEY })
+    const stored = await queryRows<{ c: string }>(t.db, `select reporter_ciphertext as c from reports order by id`)
+    expect(stored.map((s) => Buffer.from(s.c, 'base64').length)).toEqual([256, 256, 256, 256])
+    for (const [i, n] of names.entries()) expect((await t.ok(['report', 'reveal', `RPT-000${i + 1}`], { env: KEY })).stdout).toBe(`${n}\n`)
+  })
+
+  it('stores the key check once, with the salt, and refuses filing under another key: nothing filed, exit 3', async () => {
+    const t = await company()
+    await t.ok(['report', 'file', '--about', 'WH', '--description', 'a', '--reporter', '王芳'], { env: KEY })
+    const check = await meta(t.db, 'reports.key-check')
+    expect(Buffer.from(check!, 'base64')).toHaveLength(32)
+    await t.ok(['report', 'file', '--about', 'WH', '--description', 'b', '--reporter', '李四'], { env: KEY })
+    expect(await meta(t.db, 'reports.key-check')).toBe(check)
+    const before = await dbState(t.db)
+    const r = await t.run(['report', 'file', '--about', 'WH', '--description', 'c', '--reporter', '赵六'], { env: { ICM_REPORTS_KEY: 'another company key' } })
+    expect([r.code, r.stdout, r.stderr]).toEqual([3, '', "icm: ICM_REPORTS_KEY does not match this database's key (file with the key the other reports were filed with; nothing was filed)\n"])
+    expect(await dbState(t.db)).toBe(before)
+    // an anonymous report needs no key, so another key in the environment does not matter
+    await t.ok(['report', 'file', '--about', 'WH', '--description', 'd'], { env: { ICM_REPORTS_KEY: 'another company key' } })
+  })
+
+  it('a database from before key checks: stores the check for the first key that opens an identity on file, never for another', async () => {
+    const t = await company()
+    await t.ok(['report', 'file', '--about', 'WH', '--description', 'a', '--reporter', '王芳'], { env: KEY })
+    await tamper(t.db, `delete from meta where key = 'reports.key-check'`)
+    const wrong = { ICM_REPORTS_KEY: 'wrong horse battery staple' }
+    // filing under a key that opens no identity on file: refused, and no check stored for it
+    const f = await t.run(['report', 'file', '--about', 'WH', '--description', 'b', '--reporter', '李四'], { env: wrong })
+    expect([f.code, f.stderr]).toEqual([3, expect.stringContaining("ICM_REPORTS_KEY does not match this database's key")])
+    expect(await meta(t.db, 'reports.key-check')).toBeUndefined()
+    // a wrong reveal: refused and logged, still no check
+    expect((await t.run(['report', 'reveal', 'RPT-0001'], { env: wrong })).code).toBe(3)
+    expect(await meta(t.db, 'reports.key-check')).toBeUndefined()
+    // the right key opens RPT-0001 when filing: its check is stored
+    await t.ok(['report', 'file', '--about', 'WH', '--description', 'c', '--reporter', '赵六'], { env: KEY })
+    const check = await meta(t.db, 'reports.key-check')
+    expect(check).toBeDefined()
+    // the same by a reveal
+    await tamper(t.db, `delete from meta where key = 'reports.key-check'`)
+    expect((await t.ok(['report', 'reveal', 'RPT-0002'], { env: KEY })).stdout).toBe('赵六\n')
+    expect(await meta(t.db, 'reports.key-check')).toBe(check)
   })
 })

@@ -1,5 +1,17 @@
+import { createCipheriv, createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { deriveReportKey, newKdfParams, openIdentity, parseKdfParams, sealIdentity } from '../../src/domain/report-crypto.js'
+import {
+  IDENTITY_BYTES,
+  KEY_CHECK_TEXT,
+  deriveReportKey,
+  keyCheckOf,
+  keyMatchesCheck,
+  newKdfParams,
+  openIdentity,
+  padIdentity,
+  parseKdfParams,
+  sealIdentity,
+} from '../../src/domain/report-crypto.js'
 
 const SALT = Buffer.alloc(16, 7)
 const IV = Buffer.alloc(12, 1)
@@ -21,7 +33,7 @@ describe('sealing a reporter identity', () => {
     expect(Buffer.from(sealed.iv, 'base64')).toHaveLength(12)
     expect(Buffer.from(sealed.tag, 'base64')).toHaveLength(16)
     const raw = Buffer.from(sealed.ciphertext, 'base64')
-    expect(raw).toHaveLength(Buffer.byteLength(NAME, 'utf8'))
+    expect(raw).toHaveLength(IDENTITY_BYTES) // padded: 256 bytes whatever the name's length
     expect(raw.includes(Buffer.from('张伟', 'utf8'))).toBe(false)
     expect(JSON.stringify(sealed)).not.toContain('Zhang')
     expect(openIdentity(key, sealed, 'RPT-0001')).toBe(NAME)
@@ -47,5 +59,40 @@ describe('sealing a reporter identity', () => {
   it('reads the stored parameters back and refuses damaged ones', () => {
     expect(parseKdfParams(JSON.stringify(params))).toEqual(params)
     expect(() => parseKdfParams('{"alg":"md5"}')).toThrow(/damaged/)
+  })
+
+  it('pads to 256 bytes with NUL: a 1-byte and a 256-byte name give ciphertexts of the same length', () => {
+    expect(padIdentity('王')).toEqual(Buffer.concat([Buffer.from([0xe7, 0x8e, 0x8b]), Buffer.alloc(253)]))
+    for (const name of ['a', 'x'.repeat(256), '张'.repeat(85)]) {
+      const sealed = sealIdentity(key, name, 'RPT-0001', IV)
+      expect(Buffer.from(sealed.ciphertext, 'base64')).toHaveLength(256)
+      expect(openIdentity(key, sealed, 'RPT-0001')).toBe(name)
+    }
+  })
+
+  it.each([
+    ['257 ASCII bytes', 'x'.repeat(257), /too long: 257 bytes in UTF-8, at most 256/],
+    ['86 Chinese characters (258 bytes)', '张'.repeat(86), /too long: 258 bytes/],
+    ['a NUL character', 'a\u0000b', /cannot contain a NUL character/],
+  ])('refuses to seal %s (exit 3)', (_what, name, message) => {
+    expect(() => sealIdentity(key, name, 'RPT-0001', IV)).toThrow(message)
+    expect(() => padIdentity(name)).toThrow(expect.objectContaining({ exitCode: 3 }))
+  })
+
+  it('still opens an identity sealed before padding (no NUL bytes to strip)', () => {
+    const cipher = createCipheriv('aes-256-gcm', key, IV)
+    cipher.setAAD(Buffer.from('RPT-0001', 'utf8'))
+    const ciphertext = Buffer.concat([cipher.update(NAME, 'utf8'), cipher.final()])
+    const sealed = { iv: IV.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') }
+    expect(openIdentity(key, sealed, 'RPT-0001')).toBe(NAME)
+  })
+
+  it('keeps a key check: HMAC-SHA256 of a fixed text under the derived key, matching only that key', () => {
+    const check = keyCheckOf(key)
+    expect(check).toBe(createHmac('sha256', key).update('icm reports key check v1').digest('base64'))
+    expect(KEY_CHECK_TEXT).toBe('icm reports key check v1')
+    expect(keyMatchesCheck(key, check)).toBe(true)
+    expect(keyMatchesCheck(deriveReportKey('wrong horse battery', params), check)).toBe(false)
+    expect(keyMatchesCheck(key, 'AAAA')).toBe(false)
   })
 })

@@ -18,7 +18,7 @@ function logRequests(db: string, n: number, tag: string): Promise<{ code: number
 }
 
 describe('several administrators writing at once', () => {
-  it('four processes each logging 250 requests: 1,000 requests, 1,000 distinct codes, 1,000 events, no errors', { timeout: 240_000 }, async () => {
+  it('four processes each logging 250 requests: 1,000 requests, 1,000 distinct codes, 1,000 events in one hash chain, no errors', { timeout: 240_000 }, async () => {
     const t = cli()
     await t.ok(['unit', 'add', 'HR', '--name', '人力资源部', '--kind', 'department'])
     await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
@@ -34,5 +34,9 @@ describe('several administrators writing at once', () => {
     const events = (await t.ok(['log', '--limit', '5000', '--json'])).json().filter((e: any) => e.action === 'request.log')
     expect(events).toHaveLength(1000)
     expect(new Set(events.map((e: any) => e.entity)).size).toBe(1000)
+    // one unbroken hash chain over all 1,002 events, though four processes wrote them at once
+    const check = await t.run(['check', '--json'])
+    expect(check.code).toBe(0)
+    expect(check.json().chain).toMatchObject({ status: 'ok', events: 1002, breaks: 0, head: { seq: 1002 } })
   })
 })

@@ -6,6 +6,7 @@ import * as m004 from './2026_11_26_004_complaints.js'
 import * as m005 from './2026_11_26_005_surveys.js'
 import * as m006 from './2026_11_26_006_collaboration.js'
 import * as m007 from './2026_11_26_007_assessments.js'
+import * as m008 from './2026_11_28_001_event_chain.js'
 
 /**
  * Every migration, in order. Names sort in the order they run; a database that holds a name not
@@ -19,5 +20,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_005_surveys': m005,
   '2026_11_26_006_collaboration': m006,
   '2026_11_26_007_assessments': m007,
+  '2026_11_28_001_event_chain': m008,
 }
 
