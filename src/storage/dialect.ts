@@ -1,21 +1,14 @@
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { ConflictError } from '../domain/errors.js'
 
 /**
- * What differs between SQLite and PostgreSQL lives here and nowhere else: the identity column,
- * the append-only rule on events, and how a write transaction starts.
+ * What differs between SQLite and PostgreSQL lives here (the migrations keep frozen copies of
+ * what they use: migrations/frozen-helpers.ts): the append-only rule on events, database errors.
  */
 export type DialectName = 'sqlite' | 'postgres'
 
 export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
-}
-
-/** An auto-increment integer primary key named id. */
-export function addIdColumn<T extends string>(db: Kysely<any>, table: CreateTableBuilder<T, any>): CreateTableBuilder<T, any> {
-  return dialectOf(db) === 'postgres'
-    ? table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().generatedByDefaultAsIdentity())
-    : table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement())
 }
 
 /** Triggers that refuse UPDATE and DELETE on a table (the event log is append-only). */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addIdColumn, makeAppendOnly } from '../dialect.js'
+import { addIdColumn, makeAppendOnly } from './frozen-helpers.js'
 
 /** Units, processes, dependencies, links, config, calendar, the event log and code sequences. */
 export async function up(db: Kysely<any>): Promise<void> {

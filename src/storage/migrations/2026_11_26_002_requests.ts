@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addIdColumn } from '../dialect.js'
+import { addIdColumn } from './frozen-helpers.js'
 
 /** The service catalogue and internal requests with evaluations, co-responsible units and changes. */
 export async function up(db: Kysely<any>): Promise<void> {

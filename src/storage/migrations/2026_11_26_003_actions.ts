@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addIdColumn } from '../dialect.js'
+import { addIdColumn } from './frozen-helpers.js'
 
 /** Improvement actions, shared by complaints, surveys, audits, relationships and assessments. */
 export async function up(db: Kysely<any>): Promise<void> {

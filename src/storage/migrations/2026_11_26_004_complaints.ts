@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addIdColumn } from '../dialect.js'
+import { addIdColumn } from './frozen-helpers.js'
 
 /** Complaints with their investigation team and units, evidence and timeline (policy chapter 7). */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addIdColumn } from '../dialect.js'
+import { addIdColumn } from './frozen-helpers.js'
 
 /** Surveys, their import batches and responses, and follow-up visits (policy chapters 4.3 and 6). */
 export async function up(db: Kysely<any>): Promise<void> {

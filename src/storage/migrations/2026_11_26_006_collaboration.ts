@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addIdColumn } from '../dialect.js'
+import { addIdColumn } from './frozen-helpers.js'
 
 /** Collaboration projects, recognitions, internal audits with findings, employee reports (policy chapters 5 and 8.1). */
 export async function up(db: Kysely<any>): Promise<void> {
