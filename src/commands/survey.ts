@@ -2,18 +2,20 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import type { AppContext } from '../cli/context.js'
-import { readTextFile, requireFile } from '../cli/files.js'
+import { openInputFile, readTextFile } from '../cli/files.js'
 import { confirm, printEntity, printJson, printRows, printText, toCsv } from '../cli/output.js'
 import { confirmDestructive, need } from '../cli/prompt.js'
 import { parseDelimiterOption, type CsvDelimiter } from '../domain/csv-dialect.js'
 import { ConflictError, NotFoundError, UsageError, UserError } from '../domain/errors.js'
 import { SURVEY_FIELDS, displayHeader, mapHeaders, parseMappingFile, type HeaderMapping, type MappingFile } from '../domain/header-aliases.js'
 import { parsePeriod } from '../domain/period.js'
+import { CsvLimitError } from '../domain/survey-csv.js'
 import { describeUnitMatch } from '../domain/survey-import.js'
 import { checkSurveyCode, parseSurveyKind, unitSurveyResult } from '../domain/survey.js'
-import { encodingDisplayName, parseEncodingOption } from '../domain/text-encoding.js'
+import { encodingDisplayName, parseEncodingOption, type TextEncodingName } from '../domain/text-encoding.js'
 import { checkName } from '../domain/unit.js'
 import { appendEvent } from '../storage/events-repo.js'
+import type { Store } from '../storage/database.js'
 import type { DB } from '../storage/schema.js'
 import type { SurveyBatchRow, SurveyRow } from '../storage/schema-surveys.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyImportResult } from '../storage/survey-import.js'
@@ -21,6 +23,7 @@ import { countResponses, findBatchBySha256, findSurveyByCode, insertSurvey, iter
 import { listUnits } from '../storage/units-repo.js'
 import type { Kysely } from 'kysely'
 import { example, loadPolicy, shownInstant } from './shared.js'
+import { quote } from '../domain/excerpt.js'
 
 /** The JSON of a survey. */
 export function surveyJson(s: SurveyRow) {
@@ -54,7 +57,7 @@ function batchJson(b: SurveyBatchRow) {
 
 export async function requireSurvey(db: Kysely<DB>, code: string): Promise<SurveyRow> {
   const s = await findSurveyByCode(db, code)
-  if (!s) throw new NotFoundError(`unknown survey '${code}'`, 'see icm survey list, or create it with icm survey create')
+  if (!s) throw new NotFoundError(`unknown survey ${quote(code)}`, 'see icm survey list, or create it with icm survey create')
   return s
 }
 
@@ -249,17 +252,42 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const rejectsArg = opts.skipInvalid ? await need(ctx, opts.rejects, { flag: '--rejects', message: 'File for the bad lines (CSV)' }) : opts.rejects
   const store = await ctx.store()
   const survey = await requireSurvey(store.db, code)
-  const full = requireFile(ctx, file)
-  const shown = path.basename(file)
   const map: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
   let rejects: string | undefined
   if (rejectsArg !== undefined) {
     rejects = path.resolve(ctx.cwd, rejectsArg)
     if (!fs.existsSync(path.dirname(rejects))) throw new UserError(`cannot write ${rejectsArg}: folder ${path.dirname(rejects)} does not exist`, 'create the folder first')
-    if (rejects === full) throw new UserError('--rejects cannot be the file being imported', 'choose another file')
+    if (file !== '-' && rejects === path.resolve(ctx.cwd, file)) throw new UserError('--rejects cannot be the file being imported', 'choose another file')
     if (fs.existsSync(rejects) && fs.statSync(rejects).isDirectory()) throw new UserError(`--rejects ${rejectsArg} is a folder`, 'give a file name')
   }
 
+  // A regular file is read in place; stdin (-) and a pipe are copied to a temporary file first (the import reads it twice).
+  const input = openInputFile(ctx, file)
+  const shown = input.spooled ? input.shown : path.basename(file)
+  try {
+    await importInput(ctx, store, survey, { full: input.path, shown, encoding, delimiter, map, rejects, rejectsArg }, opts)
+  } catch (e) {
+    // The reader's bounds (a line over 1 MB, more than 1,000 columns) name the line; the file goes in front.
+    if (e instanceof CsvLimitError) throw e.inFile(shown)
+    throw e
+  } finally {
+    input.dispose()
+  }
+}
+
+/** What surveyImportRun has checked: the file to read (a regular file), how to read it, where the bad lines go. */
+interface ImportInput {
+  full: string
+  shown: string
+  encoding: TextEncodingName | 'auto'
+  delimiter: CsvDelimiter | undefined
+  map: MappingFile | undefined
+  rejects: string | undefined
+  rejectsArg: string | undefined
+}
+
+async function importInput(ctx: AppContext, store: Store, survey: SurveyRow, input: ImportInput, opts: SurveyImportOptions): Promise<void> {
+  const { full, shown, encoding, delimiter, map, rejects, rejectsArg } = input
   const head = readSurveyFileHead(full, shown, { encoding, delimiter })
   const mapping = mapHeaders(head.headers, map)
   const columns = mappingRows(head.headers, mapping)
@@ -389,7 +417,7 @@ const RESULT_VIEWS = ['rated', 'respondent'] as const
 
 export async function surveyResultsRun(ctx: AppContext, code: string, opts: { by?: string; csv?: boolean }): Promise<void> {
   const by = (opts.by ?? 'rated').trim().toLowerCase()
-  if (!(RESULT_VIEWS as readonly string[]).includes(by)) throw new UserError(`invalid --by '${opts.by}'`, 'use rated or respondent')
+  if (!(RESULT_VIEWS as readonly string[]).includes(by)) throw new UserError(`invalid --by ${quote(opts.by ?? '')}`, 'use rated or respondent')
   const store = await ctx.store()
   const s = await requireSurvey(store.db, code)
   const policy = await loadPolicy(store.db)

@@ -1,5 +1,6 @@
 import { TextDecoder } from 'node:util'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * Text encodings of survey exports (DESIGN.md §5 "Survey CSV import"): UTF-8 with or without a
@@ -106,7 +107,7 @@ export function parseEncodingOption(text: string): TextEncodingName | 'auto' {
     case 'cp936':
       return 'gb18030'
     default:
-      throw new UserError(`unknown encoding '${text}'`, 'use utf8, utf16le, utf16be, gb18030 (also for GBK) or auto')
+      throw new UserError(`unknown encoding ${quote(text)}`, 'use utf8, utf16le, utf16be, gb18030 (also for GBK) or auto')
   }
 }
 
