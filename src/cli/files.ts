@@ -93,7 +93,8 @@ export function readTextFile(ctx: { cwd: string }, file: string): string {
   try {
     detected = detectEncoding(bytes, true)
   } catch (e) {
-    if (isIcmError(e)) throw new UserError(`${input.shown}: ${e.message}`, e.hint)
+    // (the hint drops --encoding: only survey import has it)
+    if (isIcmError(e)) throw new UserError(`${input.shown}: ${e.message}`, 'save the file as UTF-8')
     throw e
   }
   try {
@@ -180,9 +181,11 @@ function tooLarge(file: string, maxBytes: number): UserError {
   return new UserError(`${file} is larger than ${sizeText(maxBytes)}, the most icm reads for this file`, 'check that this is the right file')
 }
 
-/** '50 MB', '4 GB' (binary units, as the limits are). */
+/** '50 MB', '4 GB', '100 bytes' (binary units, as the limits are). */
 function sizeText(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 ** 2} MB`
+  if (bytes >= 1024 ** 3) return `${Math.round((10 * bytes) / 1024 ** 3) / 10} GB`
+  if (bytes >= 1024 ** 2) return `${Math.round((10 * bytes) / 1024 ** 2) / 10} MB`
+  return `${bytes.toLocaleString('en-US')} bytes`
 }
 
 /** The bytes of a regular file, refusing more than maxBytes (the file may have grown since it was checked). */

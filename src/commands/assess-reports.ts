@@ -56,7 +56,7 @@ export function registerAssessReports(assess: Command, ctx: AppContext): void {
       .command('bonus')
       .description("Each unit's bonus: base amount × the period's bonus coefficient, and the total")
       .option('--period <period>', 'e.g. 2026-H1')
-      .option('--base <file>', 'CSV with unit,base_amount')
+      .option('--base <file>', 'CSV with unit,base_amount (- reads stdin)')
       .option('--csv', 'print CSV')
       .action((opts: { period?: string; base?: string; csv?: boolean }) => assessBonusRun(ctx, opts)),
     'icm assess bonus --period 2026-H1 --base bonus-base.csv',

@@ -42,7 +42,7 @@ export function registerAssess(program: Command, ctx: AppContext): void {
       .command('import-inputs')
       .description('Import self and superior scores from CSV (unit,self,superior), all or nothing')
       .argument('<period>', 'e.g. 2026-H1')
-      .argument('<file>', 'CSV with a header line unit,self,superior')
+      .argument('<file>', 'CSV with a header line unit,self,superior (- reads stdin)')
       .action((period: string, file: string) => assessImportInputsRun(ctx, period, file)),
     'icm assess import-inputs 2026-H1 inputs-2026h1.csv',
   )

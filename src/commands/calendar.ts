@@ -64,7 +64,7 @@ export function registerCalendar(program: Command, ctx: AppContext): void {
     calendar
       .command('import')
       .description('Import days from CSV (date,type,name), all or nothing')
-      .argument('<file>', 'CSV with a header line date,type,name')
+      .argument('<file>', 'CSV with a header line date,type,name (- reads stdin)')
       .action((file: string) => calendarImportRun(ctx, file)),
     'icm calendar import holidays-2026.csv',
   )

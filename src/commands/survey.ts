@@ -98,7 +98,7 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
       .command('import')
       .description('Import a survey platform CSV export: all or nothing, idempotent, streaming')
       .argument('<code>', 'survey code')
-      .argument('<file>', 'CSV export (UTF-8, UTF-16 or GB18030; comma, tab or semicolon)')
+      .argument('<file>', 'CSV export (UTF-8, UTF-16 or GB18030; comma, tab or semicolon); - reads stdin')
       .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030 (also for GBK)')
       .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
       .option('--map <file>', 'mapping file: {"rated_unit": "header text" | column number, …, "labels": {…}, "units": {…}}')

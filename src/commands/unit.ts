@@ -94,7 +94,7 @@ export function registerUnit(program: Command, ctx: AppContext): void {
     unit
       .command('import')
       .description('Import units from CSV (code,name,kind,parent,head,duties), all or nothing')
-      .argument('<file>', 'CSV file with a header line')
+      .argument('<file>', 'CSV file with a header line (- reads stdin)')
       .action((file: string) => unitImportRun(ctx, file)),
     'icm unit import org.csv',
   )

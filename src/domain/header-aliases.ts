@@ -221,7 +221,7 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   if (missing.length > 0) {
     const seen = headers.slice(0, width).map((_, i) => displayHeader(headers, i))
     throw new UserError(
-      `cannot find the column for ${missing.join(' and ')} among the headers ${quoteList(seen) || '(none)'}`,
+      `cannot find the column for ${missing.join(' and ')} among the headers ${quoteList(seen, 60) || '(none)'}`,
       MAP_HINT,
     )
   }

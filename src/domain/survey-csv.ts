@@ -31,8 +31,6 @@ export interface CsvRecord {
 
 /** Characters one record (a line, or the lines of a quoted field) may hold: 1 MB. */
 export const MAX_RECORD_CHARS = 1 << 20
-/** @deprecated the old name of MAX_RECORD_CHARS */
-export const DEFAULT_MAX_RECORD_CHARS = MAX_RECORD_CHARS
 /** Cells one record may have. */
 export const MAX_COLUMNS = 1000
 
@@ -154,6 +152,8 @@ export class CsvRecordReader {
       let complete = false
       /** the record ended with a line break (not the end of the text) */
       let ended = false
+      /** where the record's text ends (its line break, or the end of s) */
+      let end = n
       // One record: fields until a line break outside quotes, or the end of s.
       for (;;) {
         if (p < n && s.charCodeAt(p) === QUOTE) {
@@ -244,6 +244,7 @@ export class CsvRecordReader {
           continue
         }
         // A line break ends the record.
+        end = p
         if (c === CR) {
           if (p + 1 < n) {
             p += s.charCodeAt(p + 1) === LF ? 2 : 1
@@ -261,7 +262,7 @@ export class CsvRecordReader {
         break
       }
       if (!complete) return start
-      if (p - start > this.maxRecordChars) throw this.tooLong(startLine)
+      if (end - start > this.maxRecordChars) throw this.tooLong(startLine)
       // `line` has moved past the breaks inside quoted fields, and past the record's own line break if it had one.
       const spanned = ended ? line - startLine : line - startLine + 1
       this.line = ended ? line : line + 1
