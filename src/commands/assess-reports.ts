@@ -1,13 +1,14 @@
 import type { Command } from 'commander'
 import { checkOutputPath, writeOutputFile } from '../cli/output-file.js'
 import type { AppContext } from '../cli/context.js'
-import { parseCsvText, readTextFile } from '../cli/files.js'
+import { readCsvFile } from '../cli/files.js'
 import { confirm, printCaption, printJson, printRows, printText, toCsv, warn } from '../cli/output.js'
 import { need } from '../cli/prompt.js'
 import type { AssessPolicy, UnitDetails } from '../domain/assessment.js'
 import { describeBadLines } from '../domain/bad-lines.js'
 import { formatInstant } from '../domain/dates.js'
 import { NotFoundError, UserError } from '../domain/errors.js'
+import { excerpt, quote } from '../domain/excerpt.js'
 import { COMPONENT_KEYS, annualTotal, bonusOf, gradeOf, rankWithTies } from '../domain/kpi.js'
 import { halvesOf, yearOf } from '../domain/period.js'
 import { format1, round2 } from '../domain/rounding.js'
@@ -55,7 +56,7 @@ export function registerAssessReports(assess: Command, ctx: AppContext): void {
       .command('bonus')
       .description("Each unit's bonus: base amount × the period's bonus coefficient, and the total")
       .option('--period <period>', 'e.g. 2026-H1')
-      .option('--base <file>', 'CSV with unit,base_amount')
+      .option('--base <file>', 'CSV with unit,base_amount (- reads stdin)')
       .option('--csv', 'print CSV')
       .action((opts: { period?: string; base?: string; csv?: boolean }) => assessBonusRun(ctx, opts)),
     'icm assess bonus --period 2026-H1 --base bonus-base.csv',
@@ -282,24 +283,28 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
 export async function assessBonusRun(ctx: AppContext, opts: { period?: string; base?: string; csv?: boolean }): Promise<void> {
   const period = periodOption(await need(ctx, opts.period, { flag: '--period', message: 'Period (e.g. 2026-H1)' }))
   const file = await need(ctx, opts.base, { flag: '--base', message: 'CSV file with unit,base_amount' })
-  const { header, rows: lines } = await parseCsvText(readTextFile(ctx, file), file)
+  const { shown, header, rows: lines } = readCsvFile(ctx, file)
   const cols = header.map((h) => h.trim().toLowerCase())
   const [iUnit, iBase] = [cols.indexOf('unit'), cols.indexOf('base_amount')]
-  if (iUnit < 0 || iBase < 0) throw new UserError(`${file}: the header must name unit and base_amount (it has: ${header.join(',')})`)
+  if (iUnit < 0 || iBase < 0) throw new UserError(`${shown}: the header must name unit and base_amount (it has: ${excerpt(header.join(','))})`)
   const store = await ctx.store()
   const { a, rows } = await requireTable(store.db, period)
   const problems: { line: number; reason: string }[] = []
   const items: { unit: string; name: string; grade: string | null; coefficient: number | null; base: number; bonus: number | null }[] = []
   const seen = new Set<string>()
-  for (const { line, cells } of lines) {
+  for (const { line, cells, problem } of lines) {
+    if (problem !== undefined) {
+      problems.push({ line, reason: problem })
+      continue
+    }
     try {
       const unit = await requireUnit(store.db, cells[iUnit] ?? '')
       if (seen.has(unit.code)) throw new UserError(`${unit.code} is listed twice`)
       seen.add(unit.code)
       const text = (cells[iBase] ?? '').trim().replace(/,/g, '')
       const base = Number(text)
-      if (text === '' || !Number.isFinite(base)) throw new UserError(`base_amount '${cells[iBase] ?? ''}' is not a number`)
-      if (base < 0) throw new UserError(`base_amount ${text} is negative`)
+      if (text === '' || !Number.isFinite(base)) throw new UserError(`base_amount ${quote(cells[iBase] ?? '')} is not a number`)
+      if (base < 0) throw new UserError(`base_amount ${excerpt(text)} is negative`)
       const row = rows.find((r) => r.unit_id === unit.id)
       if (!row) throw new UserError(`${unit.code} is not in the ${period.code} score table`)
       items.push({ unit: unit.code, name: unit.name, grade: row.grade, coefficient: row.bonus, base, bonus: row.bonus === null ? null : round2(base * row.bonus) })
@@ -308,9 +313,9 @@ export async function assessBonusRun(ctx: AppContext, opts: { period?: string; b
     }
   }
   if (problems.length > 0) {
-    throw new UserError(`${file} ${describeBadLines(problems[0]!, problems.length)}`, 'fix the base file; no bonus was computed')
+    throw new UserError(`${shown} ${describeBadLines(problems[0]!, problems.length)}`, 'fix the base file; no bonus was computed')
   }
-  if (items.length === 0) throw new UserError(`${file} has a header but no units`)
+  if (items.length === 0) throw new UserError(`${shown} has a header but no units`)
   if (a.state !== 'final') warn(ctx, `${period.code} is a draft: coefficients can still change (icm assess finalize --period ${period.code})`)
   const total = round2(items.reduce((s, i) => s + (i.bonus ?? 0), 0))
   const baseTotal = round2(items.reduce((s, i) => s + i.base, 0))

@@ -3,13 +3,14 @@ import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../cli/context.js'
 import { barChart } from '../cli/bar-chart.js'
-import { parseCsvText, readTextFile } from '../cli/files.js'
+import { readCsvFile } from '../cli/files.js'
 import { confirm, printCaption, printJson, printRows, printText } from '../cli/output.js'
 import { need } from '../cli/prompt.js'
 import { assessUnits, inputsFingerprint, type AssessInput, type AssessLevel, type AssessPolicy, type UnitAssessment } from '../domain/assessment.js'
 import { addDays, localDate } from '../domain/dates.js'
 import { describeBadLines } from '../domain/bad-lines.js'
 import { ConflictError, NotFoundError, UsageError, UserError, errorWithCode, type ExitCodeValue } from '../domain/errors.js'
+import { excerpt, quote } from '../domain/excerpt.js'
 import { parsePeriod, periodEnd, periodStart, type Period } from '../domain/period.js'
 import { format1 } from '../domain/rounding.js'
 import { tableRowsHash } from '../domain/table-hash.js'
@@ -42,7 +43,7 @@ export function registerAssess(program: Command, ctx: AppContext): void {
       .command('import-inputs')
       .description('Import self and superior scores from CSV (unit,self,superior), all or nothing')
       .argument('<period>', 'e.g. 2026-H1')
-      .argument('<file>', 'CSV with a header line unit,self,superior')
+      .argument('<file>', 'CSV with a header line unit,self,superior (- reads stdin)')
       .action((period: string, file: string) => assessImportInputsRun(ctx, period, file)),
     'icm assess import-inputs 2026-H1 inputs-2026h1.csv',
   )
@@ -140,18 +141,22 @@ export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promi
 
 export async function assessImportInputsRun(ctx: AppContext, periodText: string, file: string): Promise<void> {
   const period = periodOption(periodText)
-  const { header, rows } = await parseCsvText(readTextFile(ctx, file), file)
+  const { shown, header, rows } = readCsvFile(ctx, file)
   const cols = header.map((h) => h.trim().toLowerCase())
   const [iUnit, iSelf, iSup] = [cols.indexOf('unit'), cols.indexOf('self'), cols.indexOf('superior')]
-  if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(`${file}: the header must name unit and self and/or superior (it has: ${header.join(',')})`, 'e.g. unit,self,superior')
-  if (rows.length === 0) throw new UserError(`${file} has a header but no rows`)
+  if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(`${shown}: the header must name unit and self and/or superior (it has: ${excerpt(header.join(','))})`, 'e.g. unit,self,superior')
+  if (rows.length === 0) throw new UserError(`${shown} has a header but no rows`)
   const store = await ctx.store()
   const count = await store.write(async (trx) => {
     await refuseFinal(trx, period, 'importing inputs')
     const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
     const good: { unitId: number; code: string; self: number | null; superior: number | null }[] = []
     const seen = new Map<number, number>()
-    for (const { line, cells } of rows) {
+    for (const { line, cells, problem } of rows) {
+      if (problem !== undefined) {
+        problems.push({ line, reason: problem, exitCode: 3 })
+        continue
+      }
       try {
         const unit = await requireUnit(trx, cells[iUnit] ?? '')
         if (seen.has(unit.id)) throw new UserError(`${unit.code} is also on line ${seen.get(unit.id)}`)
@@ -164,16 +169,16 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
     }
     if (problems.length > 0) {
       // the exit code is the first bad line's: 4 for an unknown unit, 3 for a bad score
-      throw errorWithCode(problems[0]!.exitCode, `${file} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
+      throw errorWithCode(problems[0]!.exitCode, `${shown} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
     }
     for (const g of good) {
       await upsertInput(trx, { period: period.code, unit_id: g.unitId, self: g.self, superior: g.superior, updated_at: ctx.now().toISOString() })
     }
-    await appendEvent(trx, ctx.event('assess.import-inputs', period.code, { file, units: good.map((g) => g.code) }))
+    await appendEvent(trx, ctx.event('assess.import-inputs', period.code, { file: shown, units: good.map((g) => g.code) }))
     return good.length
   })
-  if (ctx.json) printJson(ctx, { period: period.code, file, imported: count })
-  confirm(ctx, `${count} inputs for ${period.code} imported from ${file}`)
+  if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count })
+  confirm(ctx, `${count} inputs for ${period.code} imported from ${shown}`)
 }
 
 /** Loads the period's data and computes every row (nothing is written). */
@@ -230,7 +235,7 @@ function tableRows(period: string, rows: UnitAssessment[]): AssessmentTableRow[]
 
 export async function assessRunRun(ctx: AppContext, opts: { period?: string; level: string; csv?: boolean }): Promise<void> {
   const period = periodOption(await need(ctx, opts.period, { flag: '--period', message: 'Period (e.g. 2026-H1)' }))
-  if (opts.level !== 'department' && opts.level !== 'position') throw new UserError(`invalid level '${opts.level}'`, 'use department or position')
+  if (opts.level !== 'department' && opts.level !== 'position') throw new UserError(`invalid level ${quote(opts.level)}`, 'use department or position')
   const level: AssessLevel = opts.level
   const store = await ctx.store()
   await refuseFinal(store.db, period, 'a new run')

@@ -1,11 +1,12 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../cli/context.js'
-import { parseCsvText, readTextFile } from '../cli/files.js'
+import { readCsvFile } from '../cli/files.js'
 import { confirm, printEntity, printRows, warn } from '../cli/output.js'
 import { describeBadLines } from '../domain/bad-lines.js'
 import { isWorkingDay, scheduleOf } from '../domain/business-time.js'
 import { parseDate, isoWeekday } from '../domain/dates.js'
 import { UserError } from '../domain/errors.js'
+import { excerpt, quote } from '../domain/excerpt.js'
 import { yearOf } from '../domain/period.js'
 import { listCalendarDays, upsertCalendarDay } from '../storage/calendar-repo.js'
 import { appendEvent } from '../storage/events-repo.js'
@@ -30,7 +31,7 @@ const TYPE_ALIASES: Record<string, DayType> = {
 
 export function parseDayType(text: string): DayType {
   const t = TYPE_ALIASES[text.trim().toLowerCase()]
-  if (!t) throw new UserError(`invalid day type '${text}'`, 'use holiday or workday (a make-up working day, 调休)')
+  if (!t) throw new UserError(`invalid day type ${quote(text)}`, 'use holiday or workday (a make-up working day, 调休)')
   return t
 }
 
@@ -63,7 +64,7 @@ export function registerCalendar(program: Command, ctx: AppContext): void {
     calendar
       .command('import')
       .description('Import days from CSV (date,type,name), all or nothing')
-      .argument('<file>', 'CSV with a header line date,type,name')
+      .argument('<file>', 'CSV with a header line date,type,name (- reads stdin)')
       .action((file: string) => calendarImportRun(ctx, file)),
     'icm calendar import holidays-2026.csv',
   )
@@ -118,16 +119,20 @@ export async function calendarListRun(ctx: AppContext, opts: { year?: string; cs
 }
 
 export async function calendarImportRun(ctx: AppContext, file: string): Promise<void> {
-  const { header, rows } = await parseCsvText(readTextFile(ctx, file), file)
+  const { shown, header, rows } = readCsvFile(ctx, file)
   const cols = header.map((h) => h.trim().toLowerCase())
   const iDate = cols.indexOf('date')
   const iType = cols.indexOf('type')
   const iName = cols.indexOf('name')
-  if (iDate < 0 || iType < 0) throw new UserError(`${file}: the header must name date and type (it has: ${header.join(',')})`, 'e.g. date,type,name')
+  if (iDate < 0 || iType < 0) throw new UserError(`${shown}: the header must name date and type (it has: ${excerpt(header.join(','))})`, 'e.g. date,type,name')
   const days: { date: string; type: DayType; name: string | null }[] = []
   const seen = new Map<string, number>()
   const problems: { line: number; reason: string }[] = []
-  for (const { line, cells } of rows) {
+  for (const { line, cells, problem } of rows) {
+    if (problem !== undefined) {
+      problems.push({ line, reason: problem })
+      continue
+    }
     try {
       const date = parseDate(cells[iDate] ?? '')
       const type = parseDayType(cells[iType] ?? '')
@@ -139,14 +144,14 @@ export async function calendarImportRun(ctx: AppContext, file: string): Promise<
     }
   }
   if (problems.length > 0) {
-    throw new UserError(`${file} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
+    throw new UserError(`${shown} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
   }
-  if (days.length === 0) throw new UserError(`${file} has a header but no days`)
+  if (days.length === 0) throw new UserError(`${shown} has a header but no days`)
   const store = await ctx.store()
   await store.write(async (trx) => {
     for (const d of days) await upsertCalendarDay(trx, d)
-    await appendEvent(trx, ctx.event('calendar.import', null, { file, days: days.length }))
+    await appendEvent(trx, ctx.event('calendar.import', null, { file: shown, days: days.length }))
   })
-  if (ctx.json) printEntity(ctx, { file, imported: days.length, days: days.map(dayJson) }, [])
-  confirm(ctx, `${days.length} calendar days imported from ${file}`)
+  if (ctx.json) printEntity(ctx, { file: shown, imported: days.length, days: days.map(dayJson) }, [])
+  confirm(ctx, `${days.length} calendar days imported from ${shown}`)
 }

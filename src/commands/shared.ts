@@ -9,6 +9,7 @@ import { listCalendarDays } from '../storage/calendar-repo.js'
 import { loadConfigValues } from '../storage/config-repo.js'
 import type { DB, UnitRow } from '../storage/schema.js'
 import { findUnitByCode, findUnitsByName } from '../storage/units-repo.js'
+import { quote } from '../domain/excerpt.js'
 
 /** Examples of every command, so the help and the command-tree test read the same list. */
 const examples = new WeakMap<Command, string[]>()
@@ -32,9 +33,9 @@ export async function requireUnit(db: Kysely<DB>, ref: string, what = 'unit'): P
   const byName = await findUnitsByName(db, text)
   if (byName.length === 1) return byName[0]!
   if (byName.length > 1) {
-    throw new UserError(`${what} '${ref}' is ambiguous: ${byName.map((u) => u.code).join(', ')} share that name`, 'use the unit code')
+    throw new UserError(`${what} ${quote(ref)} is ambiguous: ${byName.map((u) => u.code).join(', ')} share that name`, 'use the unit code')
   }
-  throw new NotFoundError(`unknown ${what} '${ref}'`, 'see icm unit list')
+  throw new NotFoundError(`unknown ${what} ${quote(ref)}`, 'see icm unit list')
 }
 
 /** A list option 'A,B, C' → ['A','B','C'] (empty items dropped). */
@@ -62,7 +63,7 @@ export function parseWhole(text: string | undefined, flag: string, min: number, 
   if (text === undefined) return undefined
   const t = String(text).trim()
   if (!/^-?\d+$/.test(t) || Number(t) < min || Number(t) > max) {
-    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, got '${text}'`)
+    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, got ${quote(text)}`)
   }
   return Number(t)
 }
@@ -73,7 +74,7 @@ export function parseNumber(text: string | undefined, flag: string, min: number,
   const t = String(text).trim()
   const n = Number(t)
   if (t === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new UserError(`${flag} must be a number from ${min} to ${max}, got '${text}'`)
+    throw new UserError(`${flag} must be a number from ${min} to ${max}, got ${quote(text)}`)
   }
   return n
 }

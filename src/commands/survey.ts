@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import type { AppContext } from '../cli/context.js'
-import { readTextFile, requireFile } from '../cli/files.js'
+import { openInputFile, readTextFile } from '../cli/files.js'
 import { confirm, printEntity, printJson, printRows, printText, toCsv } from '../cli/output.js'
 import { need } from '../cli/prompt.js'
 import { OutputFile, checkOutputPath } from '../cli/output-file.js'
@@ -9,11 +9,13 @@ import { parseDelimiterOption, type CsvDelimiter } from '../domain/csv-dialect.j
 import { ConflictError, NotFoundError, UsageError, UserError } from '../domain/errors.js'
 import { SURVEY_FIELDS, displayHeader, mapHeaders, parseMappingFile, type HeaderMapping, type MappingFile } from '../domain/header-aliases.js'
 import { parsePeriod } from '../domain/period.js'
+import { CsvLimitError } from '../domain/survey-csv.js'
 import { describeUnitMatch } from '../domain/survey-import.js'
 import { checkSurveyCode, parseSurveyKind, unitSurveyResult } from '../domain/survey.js'
-import { encodingDisplayName, parseEncodingOption } from '../domain/text-encoding.js'
+import { encodingDisplayName, parseEncodingOption, type TextEncodingName } from '../domain/text-encoding.js'
 import { checkName } from '../domain/unit.js'
 import { appendEvent } from '../storage/events-repo.js'
+import type { Store } from '../storage/database.js'
 import type { DB } from '../storage/schema.js'
 import type { SurveyBatchRow, SurveyRow } from '../storage/schema-surveys.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyImportResult } from '../storage/survey-import.js'
@@ -21,6 +23,7 @@ import { countResponses, findBatchBySha256, findSurveyByCode, insertSurvey, iter
 import { listUnits } from '../storage/units-repo.js'
 import type { Kysely } from 'kysely'
 import { example, loadPolicy, shownInstant } from './shared.js'
+import { quote } from '../domain/excerpt.js'
 
 /** The JSON of a survey. */
 export function surveyJson(s: SurveyRow) {
@@ -54,7 +57,7 @@ function batchJson(b: SurveyBatchRow) {
 
 export async function requireSurvey(db: Kysely<DB>, code: string): Promise<SurveyRow> {
   const s = await findSurveyByCode(db, code)
-  if (!s) throw new NotFoundError(`unknown survey '${code}'`, 'see icm survey list, or create it with icm survey create')
+  if (!s) throw new NotFoundError(`unknown survey ${quote(code)}`, 'see icm survey list, or create it with icm survey create')
   return s
 }
 
@@ -95,7 +98,7 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
       .command('import')
       .description('Import a survey platform CSV export: all or nothing, idempotent, streaming')
       .argument('<code>', 'survey code')
-      .argument('<file>', 'CSV export (UTF-8, UTF-16 or GB18030; comma, tab or semicolon)')
+      .argument('<file>', 'CSV export (UTF-8, UTF-16 or GB18030; comma, tab or semicolon); - reads stdin')
       .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030 (also for GBK)')
       .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
       .option('--map <file>', 'mapping file: {"rated_unit": "header text" | column number, …, "labels": {…}, "units": {…}}')
@@ -251,15 +254,41 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const rejectsArg = opts.skipInvalid ? await need(ctx, opts.rejects, { flag: '--rejects', message: 'File for the bad lines (CSV)' }) : opts.rejects
   const store = await ctx.store()
   const survey = await requireSurvey(store.db, code)
-  const full = requireFile(ctx, file)
-  const shown = path.basename(file)
   const map: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
   let rejects: string | undefined
   if (rejectsArg !== undefined && !opts.showMapping) {
-    rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs: [file, ...(opts.map ? [opts.map] : [])] })
+    const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
+    rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs })
     if (rejects === undefined) return
   }
 
+  // A regular file is read in place; stdin (-) and a pipe are copied to a temporary file first (the import reads it twice).
+  const input = openInputFile(ctx, file)
+  const shown = input.spooled ? input.shown : path.basename(file)
+  try {
+    await importInput(ctx, store, survey, { full: input.path, shown, encoding, delimiter, map, rejects, rejectsArg }, opts)
+  } catch (e) {
+    // The reader's bounds (a line over 1 MB, more than 1,000 columns) name the line; the file goes in front.
+    if (e instanceof CsvLimitError) throw e.inFile(shown)
+    throw e
+  } finally {
+    input.dispose()
+  }
+}
+
+/** What surveyImportRun has checked: the file to read (a regular file), how to read it, where the bad lines go. */
+interface ImportInput {
+  full: string
+  shown: string
+  encoding: TextEncodingName | 'auto'
+  delimiter: CsvDelimiter | undefined
+  map: MappingFile | undefined
+  rejects: string | undefined
+  rejectsArg: string | undefined
+}
+
+async function importInput(ctx: AppContext, store: Store, survey: SurveyRow, input: ImportInput, opts: SurveyImportOptions): Promise<void> {
+  const { full, shown, encoding, delimiter, map, rejects, rejectsArg } = input
   const head = readSurveyFileHead(full, shown, { encoding, delimiter })
   const mapping = mapHeaders(head.headers, map)
   const columns = mappingRows(head.headers, mapping)
@@ -389,7 +418,7 @@ const RESULT_VIEWS = ['rated', 'respondent'] as const
 
 export async function surveyResultsRun(ctx: AppContext, code: string, opts: { by?: string; csv?: boolean }): Promise<void> {
   const by = (opts.by ?? 'rated').trim().toLowerCase()
-  if (!(RESULT_VIEWS as readonly string[]).includes(by)) throw new UserError(`invalid --by '${opts.by}'`, 'use rated or respondent')
+  if (!(RESULT_VIEWS as readonly string[]).includes(by)) throw new UserError(`invalid --by ${quote(opts.by ?? '')}`, 'use rated or respondent')
   const store = await ctx.store()
   const s = await requireSurvey(store.db, code)
   const policy = await loadPolicy(store.db)

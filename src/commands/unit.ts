@@ -1,12 +1,13 @@
 import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../cli/context.js'
-import { parseCsvText, readTextFile } from '../cli/files.js'
+import { readCsvFile } from '../cli/files.js'
 import { confirm, printEntity, printRows } from '../cli/output.js'
 import { confirmDestructive, need } from '../cli/prompt.js'
-import { ConflictError, UsageError, UserError, errorWithCode } from '../domain/errors.js'
+import { ConflictError, ExitCode, UsageError, UserError, errorWithCode } from '../domain/errors.js'
+import { excerpt } from '../domain/excerpt.js'
 import { describeBadLines } from '../domain/bad-lines.js'
-import { UNIT_IMPORT_HEADERS, planUnitImport, type UnitImportRow } from '../domain/unit-import.js'
+import { UNIT_IMPORT_HEADERS, planUnitImport, type ImportProblem, type UnitImportRow } from '../domain/unit-import.js'
 import { UNIT_KINDS, checkName, checkParentKind, checkUnitCode, makesCycle, parseUnitKind, type UnitKind } from '../domain/unit.js'
 import { appendEvent } from '../storage/events-repo.js'
 import type { DB, UnitRow } from '../storage/schema.js'
@@ -93,7 +94,7 @@ export function registerUnit(program: Command, ctx: AppContext): void {
     unit
       .command('import')
       .description('Import units from CSV (code,name,kind,parent,head,duties), all or nothing')
-      .argument('<file>', 'CSV file with a header line')
+      .argument('<file>', 'CSV file with a header line (- reads stdin)')
       .action((file: string) => unitImportRun(ctx, file)),
     'icm unit import org.csv',
   )
@@ -244,31 +245,36 @@ export async function unitDeactivateRun(ctx: AppContext, ref: string, opts: { ye
 }
 
 export async function unitImportRun(ctx: AppContext, file: string): Promise<void> {
-  const { header, rows } = await parseCsvText(readTextFile(ctx, file), file)
+  const { shown, header, rows } = readCsvFile(ctx, file)
   const fields = header.map((h) => UNIT_IMPORT_HEADERS[h.replace(/^\uFEFF/, '').trim().toLowerCase()])
   for (const need of ['code', 'name', 'kind'] as const) {
     if (!fields.includes(need)) {
-      throw new UserError(`${file}: no '${need}' column (its header: ${header.join(',')})`, 'the header must name code,name,kind and may add parent,head,duties')
+      throw new UserError(`${shown}: no '${need}' column (its header: ${excerpt(header.join(','))})`, 'the header must name code,name,kind and may add parent,head,duties')
     }
   }
   const ignored = header.filter((_, i) => fields[i] === undefined)
-  const input: UnitImportRow[] = rows.map(({ line, cells }) => {
-    const r: UnitImportRow = { line, code: '', name: '', kind: '', parent: '', head: '', duties: '' }
-    fields.forEach((f, i) => {
-      if (f) r[f] = cells[i] ?? ''
+  // A row cut short or malformed is a bad line whatever its cells say (DESIGN.md §8).
+  const shapeProblems: ImportProblem[] = rows.flatMap((r) => (r.problem === undefined ? [] : [{ line: r.line, reason: r.problem, exitCode: ExitCode.invalid }]))
+  const input: UnitImportRow[] = rows
+    .filter((r) => r.problem === undefined)
+    .map(({ line, cells }) => {
+      const r: UnitImportRow = { line, code: '', name: '', kind: '', parent: '', head: '', duties: '' }
+      fields.forEach((f, i) => {
+        if (f) r[f] = cells[i] ?? ''
+      })
+      return r
     })
-    return r
-  })
-  if (input.length === 0) throw new UserError(`${file} has a header but no units`)
+  if (rows.length === 0) throw new UserError(`${shown} has a header but no units`)
   const store = await ctx.store()
   const result = await store.write(async (trx) => {
     const existing = await listUnits(trx, { includeInactive: true })
     const plan = planUnitImport(input, new Map(existing.map((u) => [u.code.toUpperCase(), { code: u.code, kind: u.kind as UnitKind }])))
-    const first = plan.problems[0]
+    const problems = [...shapeProblems, ...plan.problems].sort((a, b) => a.line - b.line)
+    const first = problems[0]
     if (first) {
       throw errorWithCode(
         first.exitCode,
-        `${file} ${describeBadLines(first, plan.problems.length)}; nothing imported`,
+        `${shown} ${describeBadLines(first, problems.length)}; nothing imported`,
         'fix the file and import it again',
       )
     }
@@ -281,13 +287,13 @@ export async function unitImportRun(ctx: AppContext, file: string): Promise<void
     for (const u of plan.units) {
       if (u.parent) await updateUnit(trx, ids.get(u.code.toUpperCase())!, { parent_id: ids.get(u.parent.toUpperCase())! })
     }
-    await appendEvent(trx, ctx.event('unit.import', null, { file, units: plan.units.map((u) => u.code) }))
+    await appendEvent(trx, ctx.event('unit.import', null, { file: shown, units: plan.units.map((u) => u.code) }))
     return plan.units
   })
-  const summary = { file, imported: result.length, units: result.map((u) => u.code), ignoredColumns: ignored }
+  const summary = { file: shown, imported: result.length, units: result.map((u) => u.code), ignoredColumns: ignored }
   if (ctx.json) printEntity(ctx, summary, [])
-  if (ignored.length > 0) ctx.io.err(`icm: ignored columns: ${ignored.join(', ')}\n`)
-  confirm(ctx, `${result.length} units imported from ${file}`)
+  if (ignored.length > 0) ctx.io.err(`icm: ignored columns: ${excerpt(ignored.join(', '))}\n`)
+  confirm(ctx, `${result.length} units imported from ${shown}`)
 }
 
 function blankToNull(v: string | undefined): string | null {

@@ -1,5 +1,6 @@
 import { formatInstant, localDate } from './dates.js'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /** Improvement actions: who does what by when, and whether it is late. */
 export const ACTION_SOURCES = ['manual', 'complaint', 'survey', 'audit', 'relation', 'assessment'] as const
@@ -7,7 +8,7 @@ export type ActionSource = (typeof ACTION_SOURCES)[number]
 
 export function parseActionSource(text: string): ActionSource {
   const s = text.trim().toLowerCase() as ActionSource
-  if (!ACTION_SOURCES.includes(s)) throw new UserError(`invalid action source '${text}'`, `use one of ${ACTION_SOURCES.join(', ')}`)
+  if (!ACTION_SOURCES.includes(s)) throw new UserError(`invalid action source ${quote(text)}`, `use one of ${ACTION_SOURCES.join(', ')}`)
   return s
 }
 
@@ -15,7 +16,7 @@ export const ACTION_STATUS_FILTERS = ['open', 'done', 'overdue'] as const
 
 export function parseActionStatusFilter(text: string): (typeof ACTION_STATUS_FILTERS)[number] {
   const s = text.trim().toLowerCase() as (typeof ACTION_STATUS_FILTERS)[number]
-  if (!ACTION_STATUS_FILTERS.includes(s)) throw new UserError(`invalid action status '${text}'`, 'use open, done or overdue')
+  if (!ACTION_STATUS_FILTERS.includes(s)) throw new UserError(`invalid action status ${quote(text)}`, 'use open, done or overdue')
   return s
 }
 

@@ -1,5 +1,6 @@
 import { daysBetween } from './dates.js'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /** Internal audits (policy chapter 8): finding severities and whether a finding is overdue. */
 export const SEVERITIES = ['minor', 'major', 'critical'] as const
@@ -7,7 +8,7 @@ export type Severity = (typeof SEVERITIES)[number]
 
 export function parseSeverity(text: string): Severity {
   const s = text.trim().toLowerCase() as Severity
-  if (!SEVERITIES.includes(s)) throw new UserError(`invalid severity '${text}'`, 'use minor, major or critical')
+  if (!SEVERITIES.includes(s)) throw new UserError(`invalid severity ${quote(text)}`, 'use minor, major or critical')
   return s
 }
 

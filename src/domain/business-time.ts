@@ -1,5 +1,6 @@
 import { addDays, isoWeekday, localDate, startOfDate } from './dates.js'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * Business time (DESIGN.md §3): working days are the schedule's weekdays minus calendar holidays
@@ -29,15 +30,15 @@ const WORK_DAYS_HINT = 'use ISO weekdays 1 (Mon) … 7 (Sun) as a list or ranges
 /** The working hours of '09:00-18:00' as minutes after midnight; end may be 24:00. */
 export function parseWorkHours(text: string): { startMinute: number; endMinute: number } {
   const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text.trim())
-  if (!m) throw new UserError(`invalid work hours '${text}'`, WORK_HOURS_HINT)
+  if (!m) throw new UserError(`invalid work hours ${quote(text)}`, WORK_HOURS_HINT)
   const [sh, sm, eh, em] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]
   if (sh > 23 || sm > 59 || em > 59 || eh > 24 || (eh === 24 && em !== 0)) {
-    throw new UserError(`invalid work hours '${text}': no such time`, WORK_HOURS_HINT)
+    throw new UserError(`invalid work hours ${quote(text)}: no such time`, WORK_HOURS_HINT)
   }
   const startMinute = sh * 60 + sm
   const endMinute = eh * 60 + em
   if (endMinute <= startMinute) {
-    throw new UserError(`invalid work hours '${text}': work must end after it starts`, WORK_HOURS_HINT)
+    throw new UserError(`invalid work hours ${quote(text)}: work must end after it starts`, WORK_HOURS_HINT)
   }
   return { startMinute, endMinute }
 }
@@ -49,13 +50,13 @@ export function parseWorkDays(text: string): Set<number> {
   for (const raw of text.split(',')) {
     const part = raw.trim()
     const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part)
-    if (!m) throw new UserError(`invalid work days '${text}': cannot read '${part}'`, WORK_DAYS_HINT)
+    if (!m) throw new UserError(`invalid work days ${quote(text)}: cannot read ${quote(part)}`, WORK_DAYS_HINT)
     const from = Number(m[1])
     const to = m[2] === undefined ? from : Number(m[2])
     if (from < 1 || from > 7 || to < 1 || to > 7) {
-      throw new UserError(`invalid work days '${text}': weekdays are 1 to 7`, WORK_DAYS_HINT)
+      throw new UserError(`invalid work days ${quote(text)}: weekdays are 1 to 7`, WORK_DAYS_HINT)
     }
-    if (to < from) throw new UserError(`invalid work days '${text}': range '${part}' runs backwards`, WORK_DAYS_HINT)
+    if (to < from) throw new UserError(`invalid work days ${quote(text)}: range ${quote(part)} runs backwards`, WORK_DAYS_HINT)
     for (let d = from; d <= to; d++) days.add(d)
   }
   return days

@@ -4,6 +4,7 @@ import { formatInstant, localDate } from './dates.js'
 import { UserError } from './errors.js'
 import type { ComplaintOutcome } from './kpi.js'
 import { round2 } from './rounding.js'
+import { quote } from './excerpt.js'
 
 /**
  * The rules of complaint handling (policy chapter 7) besides the state machine: what the user may
@@ -20,14 +21,14 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
 /** A root-cause category typed by the user, case-insensitive. */
 export function parseRootCauseCategory(text: string): RootCauseCategory {
   const t = text.trim().toLowerCase() as RootCauseCategory
-  if (!ROOT_CAUSE_CATEGORIES.includes(t)) throw new UserError(`invalid root-cause category '${text}'`, `use one of ${ROOT_CAUSE_CATEGORIES.join(', ')}`)
+  if (!ROOT_CAUSE_CATEGORIES.includes(t)) throw new UserError(`invalid root-cause category ${quote(text)}`, `use one of ${ROOT_CAUSE_CATEGORIES.join(', ')}`)
   return t
 }
 
 /** An evidence kind typed by the user ('site-visit' is read as site_visit). */
 export function parseEvidenceKind(text: string): EvidenceKind {
   const t = text.trim().toLowerCase().replace(/-/g, '_') as EvidenceKind
-  if (!EVIDENCE_KINDS.includes(t)) throw new UserError(`invalid evidence kind '${text}'`, `use one of ${EVIDENCE_KINDS.join(', ')}`)
+  if (!EVIDENCE_KINDS.includes(t)) throw new UserError(`invalid evidence kind ${quote(text)}`, `use one of ${EVIDENCE_KINDS.join(', ')}`)
   return t
 }
 
@@ -36,14 +37,14 @@ export function parseResolved(text: string): boolean {
   const t = text.trim().toLowerCase()
   if (t === 'yes') return true
   if (t === 'no') return false
-  throw new UserError(`--resolved must be yes or no, got '${text}'`, 'yes closes the complaint, no reopens the investigation')
+  throw new UserError(`--resolved must be yes or no, got ${quote(text)}`, 'yes closes the complaint, no reopens the investigation')
 }
 
 /** A satisfaction score: a whole number 1–5. */
 export function parseSatisfaction(text: string): number {
   const t = text.trim()
   if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 5) {
-    throw new UserError(`--satisfaction must be a whole number from 1 to 5, got '${text}'`, '1 = very dissatisfied … 5 = very satisfied')
+    throw new UserError(`--satisfaction must be a whole number from 1 to 5, got ${quote(text)}`, '1 = very dissatisfied … 5 = very satisfied')
   }
   return Number(t)
 }
@@ -52,7 +53,7 @@ export function parseSatisfaction(text: string): number {
 export function checkChannel(text: string, channels: readonly string[]): string {
   const t = text.trim().toLowerCase()
   if (!channels.includes(t)) {
-    throw new UserError(`'${text}' is not a published complaint channel`, `use one of ${channels.join(', ')} (config complaint.channels)`)
+    throw new UserError(`${quote(text)} is not a published complaint channel`, `use one of ${channels.join(', ')} (config complaint.channels)`)
   }
   return t
 }

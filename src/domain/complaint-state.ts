@@ -1,4 +1,5 @@
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * The complaint state machine (DESIGN.md §2, policy chapter 7):
@@ -135,5 +136,5 @@ export function parseComplaintStatus(text: string): ComplaintStatus {
   const t = text.trim().toLowerCase()
   if (t === 'closed') return 'verified'
   if (isComplaintStatus(t)) return t
-  throw new UserError(`unknown complaint status '${text}'`, `one of: ${COMPLAINT_STATUSES.join(', ')}`)
+  throw new UserError(`unknown complaint status ${quote(text)}`, `one of: ${COMPLAINT_STATUSES.join(', ')}`)
 }

@@ -1,6 +1,7 @@
 import { parseWorkDays, parseWorkHours } from './business-time.js'
 import { UserError } from './errors.js'
 import { parseBonusTable, parseGradeBands, parseWeights } from './kpi.js'
+import { quote } from './excerpt.js'
 
 /**
  * The policy parameters of DESIGN.md §4: each key's default, meaning and validation. The database
@@ -18,7 +19,7 @@ function positiveNumber(key: string, max: number) {
   return (v: string) => {
     const n = Number(v.trim())
     if (v.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) {
-      throw new UserError(`${key} must be a number greater than 0 and at most ${max}, got '${v}'`)
+      throw new UserError(`${key} must be a number greater than 0 and at most ${max}, got ${quote(v)}`)
     }
     return String(n)
   }
@@ -28,7 +29,7 @@ function wholeNumber(key: string, min: number, max: number) {
   return (v: string) => {
     const t = v.trim()
     if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) {
-      throw new UserError(`${key} must be a whole number from ${min} to ${max}, got '${v}'`)
+      throw new UserError(`${key} must be a whole number from ${min} to ${max}, got ${quote(v)}`)
     }
     return String(Number(t))
   }
@@ -46,9 +47,9 @@ function channelList(key: string) {
   return (v: string) => {
     const items = v.split(',').map((s) => s.trim().toLowerCase())
     if (items.some((s) => !/^[a-z][a-z0-9_-]*$/.test(s))) {
-      throw new UserError(`${key} must be a comma-separated list of channel names (letters, digits, - and _), got '${v}'`, 'e.g. email,phone,online,in_person')
+      throw new UserError(`${key} must be a comma-separated list of channel names (letters, digits, - and _), got ${quote(v)}`, 'e.g. email,phone,online,in_person')
     }
-    if (new Set(items).size !== items.length) throw new UserError(`${key} lists a channel twice: '${v}'`)
+    if (new Set(items).size !== items.length) throw new UserError(`${key} lists a channel twice: ${quote(v)}`)
     return items.join(',')
   }
 }
@@ -102,7 +103,7 @@ function checked(v: string, parse: (text: string) => unknown): string {
 export function configKey(key: string): ConfigKey {
   const def = CONFIG_KEYS.find((k) => k.key === key.trim().toLowerCase())
   if (!def) {
-    throw new UserError(`unknown config key '${key}'`, `known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
+    throw new UserError(`unknown config key ${quote(key)}`, `known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
   }
   return def
 }

@@ -1,4 +1,5 @@
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /** Field delimiters survey import reads (DESIGN.md §5): comma, tab (UTF-16 Excel "Unicode text"), semicolon (European Excel). */
 export type CsvDelimiter = ',' | '\t' | ';'
@@ -45,7 +46,7 @@ export function parseDelimiterOption(text: string): CsvDelimiter {
     case 'semicolon':
       return ';'
     default:
-      throw new UserError(`unknown delimiter '${text}'`, 'use comma (,), tab (\\t) or semicolon (;)')
+      throw new UserError(`unknown delimiter ${quote(text)}`, 'use comma (,), tab (\\t) or semicolon (;)')
   }
 }
 

@@ -1,4 +1,5 @@
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * Dates and instants. A calendar date is a 'YYYY-MM-DD' string; an instant is a Date. Input is
@@ -23,9 +24,9 @@ export function daysInMonth(year: number, month: number): number {
 export function parseDate(text: string, what = 'date'): string {
   const t = text.trim()
   const m = DATE_RE.exec(t)
-  if (!m) throw new UserError(`invalid ${what} '${text}'`, 'use YYYY-MM-DD, e.g. 2026-03-15')
+  if (!m) throw new UserError(`invalid ${what} ${quote(text)}`, 'use YYYY-MM-DD, e.g. 2026-03-15')
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  if (!isValidYmd(y, mo, d)) throw new UserError(`invalid ${what} '${text}': no such day`, 'use a real calendar date, e.g. 2026-02-28')
+  if (!isValidYmd(y, mo, d)) throw new UserError(`invalid ${what} ${quote(text)}: no such day`, 'use a real calendar date, e.g. 2026-02-28')
   return t
 }
 
@@ -40,12 +41,12 @@ export function parseInstant(text: string, what = 'date-time'): Date {
     return new Date(y, mo - 1, d, 0, 0, 0, 0)
   }
   const m = DATETIME_RE.exec(t)
-  if (!m) throw new UserError(`invalid ${what} '${text}'`, 'use YYYY-MM-DD or an ISO 8601 date-time, e.g. 2026-03-15T14:30')
+  if (!m) throw new UserError(`invalid ${what} ${quote(text)}`, 'use YYYY-MM-DD or an ISO 8601 date-time, e.g. 2026-03-15T14:30')
   const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])]
   const s = m[6] ? Number(m[6]) : 0
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0
-  if (!isValidYmd(y, mo, d)) throw new UserError(`invalid ${what} '${text}': no such day`, 'use a real calendar date')
-  if (h > 23 || mi > 59 || s > 59) throw new UserError(`invalid ${what} '${text}': no such time`, 'hours 00-23, minutes and seconds 00-59')
+  if (!isValidYmd(y, mo, d)) throw new UserError(`invalid ${what} ${quote(text)}: no such day`, 'use a real calendar date')
+  if (h > 23 || mi > 59 || s > 59) throw new UserError(`invalid ${what} ${quote(text)}: no such time`, 'hours 00-23, minutes and seconds 00-59')
   const zone = m[8]
   if (!zone) return new Date(y, mo - 1, d, h, mi, s, ms)
   let offsetMinutes = 0

@@ -1,5 +1,6 @@
 import { UserError } from './errors.js'
 import { hasLookalikes, toSimplified, unifyLookalikes } from './unit-names.js'
+import { excerpt, quote, quoteList } from './excerpt.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
@@ -147,6 +148,17 @@ export function displayHeader(headers: readonly string[], column: number): strin
   return text === '' ? `column ${column + 1}` : text
 }
 
+/**
+ * The columns a header really has: its cells up to the last one that is not blank (invisible
+ * characters count as blank). Excel and 腾讯问卷 end every line with empty columns (`a,b,c,,`):
+ * those are not columns a row must fill.
+ */
+export function headerWidth(headers: readonly string[]): number {
+  let width = headers.length
+  while (width > 0 && (headers[width - 1] ?? '').replace(INVISIBLE, '').trim() === '') width--
+  return width
+}
+
 const MAP_HINT = 'say which column feeds which field with --map FILE.json, e.g. {"rated_unit": "被评价部门", "overall": 7}'
 
 /**
@@ -158,8 +170,7 @@ const MAP_HINT = 'say which column feeds which field with --map FILE.json, e.g. 
  * (listing the headers seen).
  */
 export function mapHeaders(headers: readonly string[], map?: MappingFile): HeaderMapping {
-  let width = headers.length
-  while (width > 0 && (headers[width - 1] ?? '').replace(INVISIBLE, '').trim() === '') width--
+  const width = headerWidth(headers)
   const norm = headers.slice(0, width).map(normalizeHeader)
 
   const columns: ColumnMap = {}
@@ -168,14 +179,14 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
 
   for (const [key, ref] of Object.entries(map?.columns ?? {})) {
     if (!isSurveyField(key)) {
-      throw new UserError(`--map: '${key}' is not a survey field`, `use ${SURVEY_FIELDS.join(', ')} or labels`)
+      throw new UserError(`--map: ${quote(key)} is not a survey field`, `use ${SURVEY_FIELDS.join(', ')} or labels`)
     }
     if (ref === undefined) continue
     const col = mapColumn(headers, norm, key, ref)
     const taken = owner.get(col)
     if (taken) {
       throw new UserError(
-        `--map gives column ${col + 1} (${displayHeader(headers, col)}) to both ${taken} and ${key}`,
+        `--map gives column ${col + 1} (${excerpt(displayHeader(headers, col))}) to both ${taken} and ${key}`,
         'give each field its own column',
       )
     }
@@ -192,7 +203,7 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
     if (prev !== undefined) {
       const a = displayHeader(headers, prev)
       const b = displayHeader(headers, i)
-      const what = a === b ? `header '${a}' appears twice` : `headers '${a}' and '${b}' both mean ${field}`
+      const what = a === b ? `header ${quote(a)} appears twice` : `headers ${quote(a)} and ${quote(b)} both mean ${field}`
       throw new UserError(
         `${what} (columns ${prev + 1} and ${i + 1}), so ${field} is ambiguous`,
         `say which one feeds ${field} with --map FILE.json, e.g. {"${field}": ${prev + 1}}`,
@@ -208,9 +219,9 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
     missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
   }
   if (missing.length > 0) {
-    const seen = headers.slice(0, width).map((_, i) => `'${displayHeader(headers, i)}'`)
+    const seen = headers.slice(0, width).map((_, i) => displayHeader(headers, i))
     throw new UserError(
-      `cannot find the column for ${missing.join(' and ')} among the headers ${seen.join(', ') || '(none)'}`,
+      `cannot find the column for ${missing.join(' and ')} among the headers ${quoteList(seen, 60) || '(none)'}`,
       MAP_HINT,
     )
   }
@@ -222,7 +233,7 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   for (let i = 0; i < width; i++) {
     const raw = headers[i] ?? ''
     if (hasLookalikes(raw)) {
-      warnings.push(`header '${displayHeader(headers, i)}' has look-alike radical characters; read as '${unifyLookalikes(raw.replace(INVISIBLE, '')).trim()}'`)
+      warnings.push(`header ${quote(displayHeader(headers, i))} has look-alike radical characters; read as ${quote(unifyLookalikes(raw.replace(INVISIBLE, '')).trim())}`)
     }
   }
   if (columns.response_id === undefined) {
@@ -254,12 +265,12 @@ function mapColumn(headers: readonly string[], norm: readonly string[], field: S
     if (h === want && want !== '') hits.push(i)
   })
   if (hits.length === 0) {
-    const seen = norm.map((_, i) => `'${displayHeader(headers, i)}'`).join(', ')
-    throw new UserError(`--map: ${field} is '${ref}', but no column has that header (headers: ${seen})`, 'copy the header text from the file, or give the 1-based column number')
+    const seen = quoteList(norm.map((_, i) => displayHeader(headers, i)))
+    throw new UserError(`--map: ${field} is ${quote(ref)}, but no column has that header (headers: ${seen})`, 'copy the header text from the file, or give the 1-based column number')
   }
   if (hits.length > 1) {
     throw new UserError(
-      `--map: ${field} is '${ref}', which heads columns ${hits.map((i) => i + 1).join(' and ')}`,
+      `--map: ${field} is ${quote(ref)}, which heads columns ${hits.map((i) => i + 1).join(' and ')}`,
       `give the column number instead, e.g. {"${field}": ${hits[0]! + 1}}`,
     )
   }
@@ -298,7 +309,7 @@ export function parseMappingFile(jsonText: string): MappingFile {
       continue
     }
     if (!isSurveyField(key)) {
-      throw new UserError(`the mapping file names '${key}', which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels or units`)
+      throw new UserError(`the mapping file names ${quote(key)}, which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels or units`)
     }
     if (typeof value === 'string' && value.trim() !== '') {
       result.columns[key] = value
@@ -322,7 +333,7 @@ function parseLabels(value: unknown): Record<string, number> {
   for (const [label, score] of Object.entries(value as Record<string, unknown>)) {
     if (label.trim() === '') throw new UserError('the mapping file has an empty label', 'remove it from "labels"')
     if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
-      throw new UserError(`the mapping file gives label '${label}' the score ${JSON.stringify(score)}: scores are whole numbers 1–5`, 'e.g. "labels": {"Neutral": 3}')
+      throw new UserError(`the mapping file gives label ${quote(label)} the score ${excerpt(JSON.stringify(score) ?? String(score))}: scores are whole numbers 1–5`, 'e.g. "labels": {"Neutral": 3}')
     }
     labels[label] = score
   }
@@ -338,7 +349,7 @@ function parseUnitAliases(value: unknown): Record<string, string> {
   for (const [name, code] of Object.entries(value as Record<string, unknown>)) {
     if (name.trim() === '') throw new UserError('the mapping file has an empty unit name in "units"', hint)
     if (typeof code !== 'string' || code.trim() === '') {
-      throw new UserError(`the mapping file gives unit name '${name}' as ${JSON.stringify(code)}: expected a unit code`, hint)
+      throw new UserError(`the mapping file gives unit name ${quote(name)} as ${excerpt(JSON.stringify(code) ?? String(code))}: expected a unit code`, hint)
     }
     units[name.trim()] = code.trim()
   }

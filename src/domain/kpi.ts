@@ -1,5 +1,6 @@
 import { UserError } from './errors.js'
 import { format1, round1 } from './rounding.js'
+import { quote } from './excerpt.js'
 
 /**
  * KPI formulas of the half-yearly assessment and the relationship index (DESIGN.md §3).
@@ -360,14 +361,14 @@ function parseTable<K extends string>(text: string, keys: readonly K[], what: st
   for (const part of parts) {
     if (part === '') continue
     const eq = part.indexOf('=')
-    if (eq < 0) throw new UserError(`${what}: '${part}' is not KEY=NUMBER`, hint)
+    if (eq < 0) throw new UserError(`${what}: ${quote(part)} is not KEY=NUMBER`, hint)
     const rawKey = part.slice(0, eq).trim()
     const rawValue = part.slice(eq + 1).trim()
     const key = keys.find((k) => k === rawKey) ?? keys.find((k) => k.toLowerCase() === rawKey.toLowerCase())
-    if (key === undefined) throw new UserError(`${what}: unknown key '${rawKey}'`, hint)
+    if (key === undefined) throw new UserError(`${what}: unknown key ${quote(rawKey)}`, hint)
     if (out.has(key)) throw new UserError(`${what}: ${key} is given twice`, hint)
     if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(rawValue)) {
-      throw new UserError(`${what}: ${key} must be a number, got '${rawValue}'`, hint)
+      throw new UserError(`${what}: ${key} must be a number, got ${quote(rawValue)}`, hint)
     }
     const value = Number(rawValue)
     if (value < 0) throw new UserError(`${what}: ${key} must not be negative, got ${rawValue}`, hint)

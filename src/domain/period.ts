@@ -1,5 +1,6 @@
 import { addDays, localDate, startOfDate } from './dates.js'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * Assessment periods (DESIGN.md §3): a year '2026', a half '2026-H1' / '2026-H2', or a quarter
@@ -25,20 +26,20 @@ const PERIOD_HINT = 'use YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1 … YYYY-Q4, e.g. 202
 /** The period of '2026', '2026-H1', '2026-h2' or '2026-Q1' … '2026-Q4'. */
 export function parsePeriod(text: string): Period {
   const m = /^(\d{4})(?:-([HQ])(\d))?$/i.exec(text.trim())
-  if (!m) throw new UserError(`invalid period '${text}'`, PERIOD_HINT)
+  if (!m) throw new UserError(`invalid period ${quote(text)}`, PERIOD_HINT)
   const year = Number(m[1])
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new UserError(`invalid period '${text}': year must be ${MIN_YEAR}–${MAX_YEAR}`, PERIOD_HINT)
+    throw new UserError(`invalid period ${quote(text)}: year must be ${MIN_YEAR}–${MAX_YEAR}`, PERIOD_HINT)
   }
   if (m[2] === undefined) return span(String(year), 'year', year, 1, 12)
   const letter = m[2].toUpperCase()
   const n = Number(m[3])
   const code = `${year}-${letter}${n}`
   if (letter === 'H') {
-    if (n < 1 || n > 2) throw new UserError(`invalid period '${text}': a year has halves H1 and H2`, PERIOD_HINT)
+    if (n < 1 || n > 2) throw new UserError(`invalid period ${quote(text)}: a year has halves H1 and H2`, PERIOD_HINT)
     return span(code, 'half', year, 6 * n - 5, 6 * n)
   }
-  if (n < 1 || n > 4) throw new UserError(`invalid period '${text}': a year has quarters Q1 to Q4`, PERIOD_HINT)
+  if (n < 1 || n > 4) throw new UserError(`invalid period ${quote(text)}: a year has quarters Q1 to Q4`, PERIOD_HINT)
   return span(code, 'quarter', year, 3 * n - 2, 3 * n)
 }
 
@@ -71,13 +72,13 @@ export function halvesOf(year: number): [Period, Period] {
 /** The year of '2026' (1900–2999). */
 export function yearOf(text: string): number {
   const t = text.trim()
-  if (!/^\d{4}$/.test(t)) throw new UserError(`invalid year '${text}'`, 'use four digits, e.g. 2026')
+  if (!/^\d{4}$/.test(t)) throw new UserError(`invalid year ${quote(text)}`, 'use four digits, e.g. 2026')
   return checkYear(Number(t), text)
 }
 
 function checkYear(year: number, text: string): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new UserError(`invalid year '${text}': must be ${MIN_YEAR}–${MAX_YEAR}`, 'use four digits, e.g. 2026')
+    throw new UserError(`invalid year ${quote(text)}: must be ${MIN_YEAR}–${MAX_YEAR}`, 'use four digits, e.g. 2026')
   }
   return year
 }

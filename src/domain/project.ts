@@ -1,5 +1,6 @@
 import { daysBetween } from './dates.js'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * Collaboration projects (policy chapter 5: 项目协作 and 问题协同解决): kinds, states, the rules of
@@ -13,13 +14,13 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
 export function parseProjectKind(text: string): ProjectKind {
   const k = text.trim().toLowerCase() as ProjectKind
-  if (!PROJECT_KINDS.includes(k)) throw new UserError(`invalid project kind '${text}'`, 'use project (项目协作) or problem (问题协同解决)')
+  if (!PROJECT_KINDS.includes(k)) throw new UserError(`invalid project kind ${quote(text)}`, 'use project (项目协作) or problem (问题协同解决)')
   return k
 }
 
 export function parseProjectStatus(text: string): ProjectStatus {
   const s = text.trim().toLowerCase() as ProjectStatus
-  if (!PROJECT_STATUSES.includes(s)) throw new UserError(`invalid project status '${text}'`, `use one of ${PROJECT_STATUSES.join(', ')}`)
+  if (!PROJECT_STATUSES.includes(s)) throw new UserError(`invalid project status ${quote(text)}`, `use one of ${PROJECT_STATUSES.join(', ')}`)
   return s
 }
 
@@ -27,7 +28,7 @@ export function parseProjectStatus(text: string): ProjectStatus {
 export function parseWholeIn(text: string, flag: string, min: number, max: number): number {
   const t = String(text).trim()
   if (!/^-?\d+$/.test(t) || Number(t) < min || Number(t) > max) {
-    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, got '${text}'`)
+    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, got ${quote(text)}`)
   }
   return Number(t)
 }

@@ -1,4 +1,5 @@
 import { UsageError, UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /** Employee reports of violations (policy chapter 8.1): the decision on a report and its reward. */
 export type Validity = 'valid' | 'invalid'
@@ -26,9 +27,9 @@ export function parseDecision(o: { valid?: boolean; invalid?: boolean; reward?: 
 /** '200' → 20000, '88.5' → 8850; UserError for a negative, non-numeric or sub-cent amount. */
 export function parseRewardCents(text: string): number {
   const t = String(text).trim()
-  if (/^-/.test(t)) throw new UserError(`--reward cannot be negative, got '${text}'`)
+  if (/^-/.test(t)) throw new UserError(`--reward cannot be negative, got ${quote(text)}`)
   const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(t)
-  if (!m) throw new UserError(`--reward must be an amount like 200 or 88.50, got '${text}'`)
+  if (!m) throw new UserError(`--reward must be an amount like 200 or 88.50, got ${quote(text)}`)
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 }
 

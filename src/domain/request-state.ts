@@ -1,4 +1,5 @@
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * The request state machine (DESIGN.md §2):
@@ -104,5 +105,5 @@ export function isRequestStatus(text: string): text is RequestStatus {
 export function parseRequestStatus(text: string): RequestStatus {
   const t = text.trim().toLowerCase().replace(/-/g, '_')
   if (isRequestStatus(t)) return t
-  throw new UserError(`unknown request status '${text}'`, `one of: ${REQUEST_STATUSES.join(', ')}`)
+  throw new UserError(`unknown request status ${quote(text)}`, `one of: ${REQUEST_STATUSES.join(', ')}`)
 }

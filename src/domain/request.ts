@@ -1,5 +1,6 @@
 import { addBusinessDays, addBusinessHours, addBusinessMinutes, businessMinutesBetween, type BusinessClock, type WorkSchedule } from './business-time.js'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /** Requests (policy chapter 3): channels, deadlines on the business calendar, lateness, changes. */
 export const REQUEST_CHANNELS = ['meeting', 'mailbox', 'hotline', 'online', 'survey', 'research'] as const
@@ -7,7 +8,7 @@ export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 
 export function parseChannel(text: string): RequestChannel {
   const c = text.trim().toLowerCase() as RequestChannel
-  if (!REQUEST_CHANNELS.includes(c)) throw new UserError(`invalid channel '${text}'`, `use one of ${REQUEST_CHANNELS.join(', ')}`)
+  if (!REQUEST_CHANNELS.includes(c)) throw new UserError(`invalid channel ${quote(text)}`, `use one of ${REQUEST_CHANNELS.join(', ')}`)
   return c
 }
 
@@ -15,7 +16,7 @@ export function parseYesNo(text: string, flag: string): boolean {
   const t = text.trim().toLowerCase()
   if (['yes', 'y', 'true', '1', '是'].includes(t)) return true
   if (['no', 'n', 'false', '0', '否'].includes(t)) return false
-  throw new UserError(`${flag} must be yes or no, got '${text}'`)
+  throw new UserError(`${flag} must be yes or no, got ${quote(text)}`)
 }
 
 /** The response due time: N business hours after the request was logged (DESIGN.md §3). */

@@ -1,4 +1,5 @@
 import { toSimplified, unifyLookalikes } from './unit-names.js'
+import { quote } from './excerpt.js'
 
 /**
  * Reading a 1–5 score from a survey cell (DESIGN.md §5): a number, a satisfaction label in
@@ -83,7 +84,7 @@ function readScore(t: string, extra: Map<string, number> | undefined): ScoreCell
   const custom = extra?.get(f)
   if (custom !== undefined) {
     if (Number.isInteger(custom) && custom >= 1 && custom <= 5) return scoreOf(custom)
-    return { kind: 'invalid', reason: `label '${t}' is mapped to ${custom}, outside 1–5` }
+    return { kind: 'invalid', reason: `label ${quote(t)} is mapped to ${custom}, outside 1–5` }
   }
   if (SKIP_MARKERS.has(f)) return EMPTY
   const label = SCORE_LABELS[f]
@@ -96,6 +97,5 @@ function readScore(t: string, extra: Map<string, number> | undefined): ScoreCell
     if (n < 1 || n > 5) return { kind: 'invalid', reason: `score ${m[1]} is out of range 1–5` }
     return scoreOf(n)
   }
-  const shown = t.length > 40 ? `${t.slice(0, 40)}…` : t
-  return { kind: 'invalid', reason: `'${shown}' is not a score (expected 1–5 or a label such as 满意 or satisfied)` }
+  return { kind: 'invalid', reason: `${quote(t, 40)} is not a score (expected 1–5 or a label such as 满意 or satisfied)` }
 }

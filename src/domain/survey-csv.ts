@@ -1,5 +1,6 @@
 import type { CsvDelimiter } from './csv-dialect.js'
 import { UserError } from './errors.js'
+import { excerpt } from './excerpt.js'
 
 /**
  * A streaming CSV reader for survey exports (RFC 4180 as Excel and survey platforms write it),
@@ -12,6 +13,11 @@ import { UserError } from './errors.js'
  * it). Text after a closing quote and before the next delimiter, and a quoted field the file never
  * closes, make the record malformed: it is still returned, with `error` saying what is wrong, so
  * the importer can count it among the bad lines and go on.
+ *
+ * Bounds (DESIGN.md §8 "Inputs are bounded"): a record longer than MAX_RECORD_CHARS or with more
+ * than MAX_COLUMNS cells stops the reading with a CsvLimitError naming its line, so a file that
+ * is not a CSV (one endless line, a binary blob, a wrong delimiter) costs little memory and gets
+ * one short message. The checks are per cell and per record, not per character.
  */
 export interface CsvRecord {
   /** Line of the file the record starts on (the first line is 1). */
@@ -23,8 +29,26 @@ export interface CsvRecord {
   error?: string
 }
 
-/** Characters one record may span before the reader gives up on it (a quote that never closes). */
-export const DEFAULT_MAX_RECORD_CHARS = 1_000_000
+/** Characters one record (a line, or the lines of a quoted field) may hold: 1 MB. */
+export const MAX_RECORD_CHARS = 1 << 20
+/** Cells one record may have. */
+export const MAX_COLUMNS = 1000
+
+/** A record over the reader's bounds: the import stops (exit 3); `line` is where the record starts. */
+export class CsvLimitError extends UserError {
+  constructor(
+    readonly line: number,
+    message: string,
+    hint: string,
+  ) {
+    super(message, hint)
+  }
+
+  /** The same error with the file's name in front: "survey.csv line 7 is longer than …". */
+  inFile(shown: string): UserError {
+    return new UserError(`${shown} ${this.message}`, this.hint)
+  }
+}
 
 const QUOTE = 34
 const LF = 10
@@ -37,16 +61,19 @@ export class CsvRecordReader {
   private skipLf = false
   private readonly delim: number
   private readonly maxRecordChars: number
+  private readonly maxColumns: number
 
-  constructor(delimiter: CsvDelimiter, opts: { maxRecordChars?: number } = {}) {
+  constructor(delimiter: CsvDelimiter, opts: { maxRecordChars?: number; maxColumns?: number } = {}) {
     this.delim = delimiter.charCodeAt(0)
-    this.maxRecordChars = opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS
+    this.maxRecordChars = opts.maxRecordChars ?? MAX_RECORD_CHARS
+    this.maxColumns = opts.maxColumns ?? MAX_COLUMNS
   }
 
   /**
    * Reads the complete records of `text` (following what came before) into `out`. A record not
-   * yet ended is kept for the next call. Throws UserError when one record runs on for more than
-   * maxRecordChars (an unbalanced quote in a large file), naming its line.
+   * yet ended is kept for the next call. Throws CsvLimitError, naming the record's line, when a
+   * record runs on for more than maxRecordChars (a line that long, or a quote that never closes)
+   * or has more than maxColumns cells.
    */
   push(text: string, out: CsvRecord[]): void {
     if (text.length === 0) return
@@ -57,12 +84,41 @@ export class CsvRecordReader {
     }
     const used = this.parse(s, false, out)
     this.buf = used === s.length ? '' : s.slice(used)
-    if (this.buf.length > this.maxRecordChars) {
-      throw new UserError(
-        `line ${this.line}: a quoted field opens on this line and does not close within ${this.maxRecordChars.toLocaleString('en-US')} characters (an unbalanced quote)`,
-        'close the quote, or write a quote inside a quoted field as two ("")',
-      )
-    }
+    if (this.buf.length > this.maxRecordChars) throw this.unfinishedTooLong()
+  }
+
+  /**
+   * The error for an unfinished record past maxRecordChars: read as if the text ended here, it
+   * is either a quoted field that never closes or a record too long (parse throws that one).
+   */
+  private unfinishedTooLong(): CsvLimitError {
+    const line = this.line
+    const probe: CsvRecord[] = []
+    this.parse(this.buf, true, probe)
+    this.buf = ''
+    return probe[0]?.error?.startsWith('unbalanced quote')
+      ? new CsvLimitError(
+          line,
+          `line ${line}: a quoted field opens on this line and does not close within ${this.maxRecordChars.toLocaleString('en-US')} characters (an unbalanced quote)`,
+          'close the quote, or write a quote inside a quoted field as two ("")',
+        )
+      : this.tooLong(line)
+  }
+
+  private tooLong(line: number): CsvLimitError {
+    return new CsvLimitError(
+      line,
+      `line ${line} is longer than ${this.maxRecordChars.toLocaleString('en-US')} characters${this.maxRecordChars === MAX_RECORD_CHARS ? ' (1 MB)' : ''}, the most one line may hold`,
+      'check that this is the right file: a CSV file holds one record a line',
+    )
+  }
+
+  private tooManyColumns(line: number): CsvLimitError {
+    return new CsvLimitError(
+      line,
+      `line ${line} has more than ${this.maxColumns.toLocaleString('en-US')} columns, the most a record may have`,
+      'check that this is the right file, and its delimiter',
+    )
   }
 
   /** Reads the last record, which needs no line break after it. */
@@ -84,6 +140,7 @@ export class CsvRecordReader {
   private parse(s: string, final: boolean, out: CsvRecord[]): number {
     const n = s.length
     const delim = this.delim
+    const maxColumns = this.maxColumns
     let pos = 0
     while (pos < n) {
       const start = pos
@@ -95,6 +152,8 @@ export class CsvRecordReader {
       let complete = false
       /** the record ended with a line break (not the end of the text) */
       let ended = false
+      /** where the record's text ends (its line break, or the end of s) */
+      let end = n
       // One record: fields until a line break outside quotes, or the end of s.
       for (;;) {
         if (p < n && s.charCodeAt(p) === QUOTE) {
@@ -146,7 +205,7 @@ export class CsvRecordReader {
                 e++
               }
               if (e >= n && !final) return start
-              error ??= `text after a closing quote in field ${cells.length + 1} ('${s.slice(p, Math.min(e, p + 20))}'): a quote inside a quoted field must be written as two ("")`
+              error ??= `text after a closing quote in field ${cells.length + 1} ('${excerpt(s.slice(p, Math.min(e, p + 40)), 20)}'): a quote inside a quoted field must be written as two ("")`
               value += s.slice(p, e)
               p = e
             }
@@ -173,6 +232,7 @@ export class CsvRecordReader {
         }
         const c = s.charCodeAt(p)
         if (c === delim) {
+          if (cells.length >= maxColumns) throw this.tooManyColumns(startLine)
           p++
           if (p >= n && !final) return start
           if (p >= n) {
@@ -184,6 +244,7 @@ export class CsvRecordReader {
           continue
         }
         // A line break ends the record.
+        end = p
         if (c === CR) {
           if (p + 1 < n) {
             p += s.charCodeAt(p + 1) === LF ? 2 : 1
@@ -201,6 +262,7 @@ export class CsvRecordReader {
         break
       }
       if (!complete) return start
+      if (end - start > this.maxRecordChars) throw this.tooLong(startLine)
       // `line` has moved past the breaks inside quoted fields, and past the record's own line break if it had one.
       const spanned = ended ? line - startLine : line - startLine + 1
       this.line = ended ? line : line + 1

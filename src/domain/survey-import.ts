@@ -1,14 +1,17 @@
+import { cellCountProblem } from './bad-lines.js'
 import { UserError } from './errors.js'
-import { displayHeader, type HeaderMapping, type MappingFile } from './header-aliases.js'
+import { quote } from './excerpt.js'
+import { displayHeader, headerWidth, type HeaderMapping, type MappingFile } from './header-aliases.js'
 import type { CsvRecord } from './survey-csv.js'
 import { compileSurveyRowValidator, isBlankRecord, rowFingerprint, type CanonicalResponse, type SurveyRowResult } from './survey-row.js'
 import { createUnitResolver, type ResolvableUnit, type UnitMatchVia, type UnitResolution, type UnitResolver } from './unit-names.js'
 
 /**
  * The import's decision for each record of a survey file (DESIGN.md §5 "Survey CSV import"),
- * pure: blank lines are skipped; malformed records, records with more cells than the header, and
- * rows validateSurveyRow rejects are bad lines (exit 3); a good row gets its natural key and
- * fingerprint. Conflicts between rows need the database and are the importer's.
+ * pure: blank lines are skipped; malformed records, records with fewer cells than the header or
+ * more (bad-lines.cellCountProblem), and rows validateSurveyRow rejects are bad lines (exit 3);
+ * a good row gets its natural key and fingerprint. Conflicts between rows need the database and
+ * are the importer's.
  */
 
 export type CheckedRecord =
@@ -46,7 +49,7 @@ export function unitsWithAliases(units: readonly ResolvableUnit[], aliases: Read
   const byCode = new Map(units.map((u) => [u.code.toUpperCase(), { ...u, aliases: [...(u.aliases ?? [])] }]))
   for (const [alias, code] of Object.entries(aliases)) {
     const u = byCode.get(code.trim().toUpperCase())
-    if (!u) throw new UserError(`the mapping file's "units" gives '${alias}' to '${code}', which is not a unit code`, 'see icm unit list')
+    if (!u) throw new UserError(`the mapping file's "units" gives ${quote(alias)} to ${quote(code)}, which is not a unit code`, 'see icm unit list')
     u.aliases.push(alias)
   }
   return [...byCode.values()]
@@ -61,7 +64,9 @@ function unneutralise(cell: string): string {
 
 export class SurveyRecordChecker {
   private readonly validate: (cells: readonly string[]) => SurveyRowResult
+  /** cells in the header record, and the header's columns without its trailing blank ones (headerWidth) */
   private readonly width: number
+  private readonly minWidth: number
   private readonly matches = new Map<string, UnitNameMatch>()
   private readonly codeOf: Map<number, string>
 
@@ -71,6 +76,7 @@ export class SurveyRecordChecker {
    */
   constructor(headers: readonly string[], mapping: HeaderMapping, units: readonly ResolvableUnit[], map?: MappingFile) {
     this.width = headers.length
+    this.minWidth = headerWidth(headers)
     this.codeOf = new Map(units.map((u) => [u.id, u.code]))
     const resolve = createUnitResolver(units)
     const seen = new Map<string, UnitResolution>()
@@ -92,17 +98,9 @@ export class SurveyRecordChecker {
     const cells = record.cells
     if (record.error === undefined && isBlankRecord(cells)) return { kind: 'blank' }
     if (record.error !== undefined) return { kind: 'bad', line: record.line, reason: record.error, cells }
-    if (cells.length > this.width) {
-      for (let i = this.width; i < cells.length; i++) {
-        if (cells[i]!.trim() !== '') {
-          return {
-            kind: 'bad',
-            line: record.line,
-            reason: `${cells.length} cells, but the header has ${this.width} columns (a delimiter inside a cell that is not quoted?)`,
-            cells,
-          }
-        }
-      }
+    if (cells.length < this.minWidth || cells.length > this.width) {
+      const reason = cellCountProblem(cells, this.minWidth, this.width)
+      if (reason !== undefined) return { kind: 'bad', line: record.line, reason, cells }
     }
     for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.charCodeAt(0) === 39) cells[i] = unneutralise(cells[i]!)

@@ -3,6 +3,7 @@ import { parseInstant } from './dates.js'
 import { DIMENSION_FIELDS, SCORE_FIELDS, displayHeader, type ColumnMap, type SurveyField } from './header-aliases.js'
 import { parseScore } from './score-labels.js'
 import type { UnitResolver } from './unit-names.js'
+import { excerpt, quote } from './excerpt.js'
 
 /**
  * One survey CSV record → a canonical response or the reason it is rejected (DESIGN.md §5
@@ -67,7 +68,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
   const col = (f: SurveyField): number => ctx.columns[f] ?? -1
   const header = (f: SurveyField): string => {
     const i = ctx.columns[f]
-    return ctx.headers && i !== undefined ? displayHeader(ctx.headers, i) : f
+    return ctx.headers && i !== undefined ? excerpt(displayHeader(ctx.headers, i)) : f
   }
   const iRated = col('rated_unit')
   const iRespondent = col('respondent_unit')
@@ -107,7 +108,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
       if (!r.ok) (problems ??= []).push(`${respondentHeader}: ${unitProblem(respondentText, r.reason)}`)
       else if (r.id === ratedUnitId) {
         ;(problems ??= []).push(
-          `${respondentHeader} and ${ratedHeader}: a respondent rating their own unit ('${respondentText}' rates '${ratedText}')`,
+          `${respondentHeader} and ${ratedHeader}: a respondent rating their own unit (${quote(respondentText)} rates ${quote(ratedText)})`,
         )
       } else respondentUnitId = r.id
     }
@@ -135,7 +136,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
       const t = parseTime(submittedText)
       if (t) submittedAt = t.toISOString()
       else {
-        ;(problems ??= []).push(`${submittedHeader}: '${submittedText}' is not a date-time (expected ISO 8601 or 2026/4/25 9:45:35)`)
+        ;(problems ??= []).push(`${submittedHeader}: ${quote(submittedText)} is not a date-time (expected ISO 8601 or 2026/4/25 9:45:35)`)
       }
     }
 
@@ -226,8 +227,8 @@ function pad2(s: string): string {
 
 function unitProblem(text: string, reason: 'unknown' | 'ambiguous'): string {
   return reason === 'ambiguous'
-    ? `'${text}' matches more than one unit (use the unit code)`
-    : `'${text}' is not a known unit code or name`
+    ? `${quote(text)} matches more than one unit (use the unit code)`
+    : `${quote(text)} is not a known unit code or name`
 }
 
 function normalizeComment(text: string): string | null {

@@ -2,6 +2,7 @@ import { UserError } from './errors.js'
 import { satisfactionKpi } from './kpi.js'
 import { round2 } from './rounding.js'
 import { checkCode } from './unit.js'
+import { quote } from './excerpt.js'
 
 /** Surveys (policy chapter 4.3): kinds, codes, and the per-unit results of a survey. */
 
@@ -11,7 +12,7 @@ export type SurveyKind = (typeof SURVEY_KINDS)[number]
 export function parseSurveyKind(text: string): SurveyKind {
   const k = text.trim().toLowerCase()
   if (k === 'service' || k === 'relationship') return k
-  throw new UserError(`invalid survey kind '${text}'`, 'use service or relationship')
+  throw new UserError(`invalid survey kind ${quote(text)}`, 'use service or relationship')
 }
 
 /** A survey code as given: letters, digits, '-', '_' and '.', e.g. 2026H1-SERVICE. */

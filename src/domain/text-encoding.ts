@@ -1,5 +1,6 @@
 import { TextDecoder } from 'node:util'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /**
  * Text encodings of survey exports (DESIGN.md §5 "Survey CSV import"): UTF-8 with or without a
@@ -43,7 +44,7 @@ export function detectEncoding(sample: Uint8Array, isWholeFile: boolean): Detect
   const b = sample
   if (b.length === 0) return { encoding: 'utf8', bomLength: 0, reason: 'empty file, read as UTF-8' }
   if (startsWith(b, [0xff, 0xfe, 0x00, 0x00]) || startsWith(b, [0x00, 0x00, 0xfe, 0xff])) {
-    throw new UserError('the file is UTF-32, which survey import does not read', 'save the file as UTF-8 or UTF-16')
+    throw new UserError('the file is UTF-32, which icm does not read', 'save the file as UTF-8 or UTF-16')
   }
   if (startsWith(b, [0xef, 0xbb, 0xbf])) return { encoding: 'utf8', bomLength: 3, reason: 'UTF-8 byte order mark' }
   if (startsWith(b, [0xff, 0xfe])) return { encoding: 'utf16le', bomLength: 2, reason: 'UTF-16LE byte order mark' }
@@ -106,7 +107,7 @@ export function parseEncodingOption(text: string): TextEncodingName | 'auto' {
     case 'cp936':
       return 'gb18030'
     default:
-      throw new UserError(`unknown encoding '${text}'`, 'use utf8, utf16le, utf16be, gb18030 (also for GBK) or auto')
+      throw new UserError(`unknown encoding ${quote(text)}`, 'use utf8, utf16le, utf16be, gb18030 (also for GBK) or auto')
   }
 }
 

@@ -1,5 +1,6 @@
 import { ExitCode, type ExitCodeValue } from './errors.js'
 import { checkUnitCode, parseUnitKind, type UnitKind } from './unit.js'
+import { quote } from './excerpt.js'
 
 /**
  * Plans `icm unit import`: checks every row of the file against the others and the units already
@@ -103,7 +104,7 @@ export function planUnitImport(
     const pKey = u.parent.toUpperCase()
     const parent = inFile.get(pKey) ?? existing.get(pKey)
     if (!parent) {
-      bad(u.line, `unknown parent '${u.parent}' of ${u.code} (neither in the file nor in the database)`, ExitCode.notFound)
+      bad(u.line, `unknown parent ${quote(u.parent)} of ${u.code} (neither in the file nor in the database)`, ExitCode.notFound)
       continue
     }
     if (parent.kind !== 'department') {

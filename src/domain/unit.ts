@@ -1,4 +1,5 @@
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /** Rules for units (departments and positions), DESIGN.md §2. */
 export const UNIT_KINDS = ['department', 'position'] as const
@@ -10,7 +11,7 @@ const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/
 export function checkCode(code: string, what: string, exampleCode: string): string {
   const c = code.trim()
   if (!CODE_RE.test(c)) {
-    throw new UserError(`invalid ${what} '${code}'`, `use letters, digits, - _ and . (up to 40), e.g. ${exampleCode}`)
+    throw new UserError(`invalid ${what} ${quote(code)}`, `use letters, digits, - _ and . (up to 40), e.g. ${exampleCode}`)
   }
   return c
 }
@@ -33,7 +34,7 @@ const KIND_ALIASES: Record<string, UnitKind> = {
 
 export function parseUnitKind(text: string): UnitKind {
   const k = KIND_ALIASES[text.trim().toLowerCase()]
-  if (!k) throw new UserError(`invalid unit kind '${text}'`, 'use department or position')
+  if (!k) throw new UserError(`invalid unit kind ${quote(text)}`, 'use department or position')
   return k
 }
 

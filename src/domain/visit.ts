@@ -1,12 +1,13 @@
 import { addDays, daysBetween } from './dates.js'
 import { UserError } from './errors.js'
+import { quote } from './excerpt.js'
 
 /** Follow-up visits (回访, policy chapter 6): a supplier unit visiting its internal customer. */
 
 /** A visit's satisfaction: a whole number 1–5. */
 export function checkVisitSatisfaction(text: string): number {
   const t = text.trim()
-  if (!/^[1-5]$/.test(t)) throw new UserError(`--satisfaction must be a whole number from 1 to 5, got '${text}'`)
+  if (!/^[1-5]$/.test(t)) throw new UserError(`--satisfaction must be a whole number from 1 to 5, got ${quote(text)}`)
   return Number(t)
 }
 

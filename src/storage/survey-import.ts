@@ -8,7 +8,7 @@ import { formatInstant } from '../domain/dates.js'
 import { ConflictError, UserError, errorWithCode, type ExitCodeValue } from '../domain/errors.js'
 import type { HeaderMapping, MappingFile } from '../domain/header-aliases.js'
 import { responseValue } from '../domain/kpi.js'
-import { CsvRecordReader, type CsvRecord } from '../domain/survey-csv.js'
+import { CsvRecordReader, MAX_RECORD_CHARS, type CsvRecord } from '../domain/survey-csv.js'
 import { SurveyRecordChecker, describeBadLines, unitsWithAliases, type UnitNameMatch } from '../domain/survey-import.js'
 import { ChunkDecoder, detectEncoding, encodingDisplayName, type TextEncodingName } from '../domain/text-encoding.js'
 import type { Store } from './database.js'
@@ -102,7 +102,7 @@ export function readSurveyFileHead(file: string, shown: string, opts: { encoding
       pending = ''
       if (last) reader.end(records)
       header = records.find((rec) => rec.error !== undefined || rec.cells.some((c) => c.trim() !== ''))
-      if (header || last || offset >= 16 * SAMPLE_BYTES) break
+      if (header || last || offset >= 4 * MAX_RECORD_CHARS + SAMPLE_BYTES) break // a longer first line has made the reader throw
     }
     if (!header) {
       throw new UserError(

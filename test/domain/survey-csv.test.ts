@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { detectDelimiter, type CsvDelimiter } from '../../src/domain/csv-dialect.js'
-import { CsvRecordReader, type CsvRecord } from '../../src/domain/survey-csv.js'
+import { CsvLimitError, CsvRecordReader, MAX_COLUMNS, MAX_RECORD_CHARS, type CsvRecord } from '../../src/domain/survey-csv.js'
 import { createStrictDecoder, detectEncoding } from '../../src/domain/text-encoding.js'
 
 /** All records of `text`, fed in chunks of `chunk` characters. */
-function read(text: string, opts: { delimiter?: CsvDelimiter; chunk?: number; maxRecordChars?: number } = {}): CsvRecord[] {
-  const r = new CsvRecordReader(opts.delimiter ?? ',', { maxRecordChars: opts.maxRecordChars })
+function read(text: string, opts: { delimiter?: CsvDelimiter; chunk?: number; maxRecordChars?: number; maxColumns?: number } = {}): CsvRecord[] {
+  const r = new CsvRecordReader(opts.delimiter ?? ',', { maxRecordChars: opts.maxRecordChars, maxColumns: opts.maxColumns })
   const out: CsvRecord[] = []
   const step = opts.chunk ?? text.length
   for (let i = 0; i < text.length; i += Math.max(1, step)) r.push(text.slice(i, i + Math.max(1, step)), out)
@@ -84,6 +84,54 @@ describe('CsvRecordReader', () => {
   it('gives up on a record longer than maxRecordChars while reading, naming its line (memory stays bounded)', () => {
     const text = `a\n1\n"${'x'.repeat(500)}`
     expect(() => read(text, { chunk: 100, maxRecordChars: 200 })).toThrow(/^line 3: a quoted field opens on this line and does not close within 200 characters/)
+  })
+
+  it('reads a record of exactly maxRecordChars, and refuses one more character, naming the line', () => {
+    // "a\n" then line 2: 10 characters; with a limit of 10 it is read, with 9 refused
+    const text = 'a\n123456,789\nb\n'
+    expect(cells(read(text, { maxRecordChars: 10 }))).toEqual([['a'], ['123456', '789'], ['b']])
+    for (const chunk of [1, 4, text.length]) {
+      expect(() => read(text, { maxRecordChars: 9, chunk }), `chunk ${chunk}`).toThrow(
+        'line 2 is longer than 9 characters, the most one line may hold',
+      )
+    }
+  })
+
+  it('says a long line is a long line, not an unbalanced quote, when no quote is open', () => {
+    const text = `h\n${'x'.repeat(500)}\n`
+    expect(() => read(text, { chunk: 100, maxRecordChars: 200 })).toThrow(/^line 2 is longer than 200 characters/)
+    // a quote inside an unquoted field is literal: still a long line
+    expect(() => read(`h\nab"${'x'.repeat(500)}`, { chunk: 100, maxRecordChars: 200 })).toThrow(/^line 2 is longer than 200 characters/)
+  })
+
+  it('refuses a line over 1 MB (1,048,576 characters) by default, whatever the chunks', () => {
+    expect(MAX_RECORD_CHARS).toBe(1_048_576)
+    const text = `h\n${'x'.repeat(MAX_RECORD_CHARS + 1)}\n`
+    for (const chunk of [65_536, text.length]) {
+      expect(() => read(text, { chunk })).toThrow('line 2 is longer than 1,048,576 characters (1 MB), the most one line may hold')
+    }
+    expect(read(`h\n${'x'.repeat(MAX_RECORD_CHARS)}\n`, { chunk: 65_536 })).toHaveLength(2)
+  })
+
+  it('refuses a record with more than maxColumns cells, naming its line; maxColumns cells are fine', () => {
+    // 3 cells "a,b,c": read with a limit of 3, refused with 2
+    expect(cells(read('h\na,b,c\n', { maxColumns: 3 }))).toEqual([['h'], ['a', 'b', 'c']])
+    expect(() => read('h\na,b,c\n', { maxColumns: 2 })).toThrow('line 2 has more than 2 columns, the most a record may have')
+    expect(MAX_COLUMNS).toBe(1000)
+    expect(read(`${','.repeat(999)}\n`)[0]!.cells).toHaveLength(1000)
+    expect(() => read(`${','.repeat(1000)}\n`)).toThrow(/^line 1 has more than 1,000 columns/)
+  })
+
+  it('throws a CsvLimitError that knows its line and can name the file', () => {
+    let err: unknown
+    try {
+      read('h\n\n\na,b,c\n', { maxColumns: 2 })
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(CsvLimitError)
+    expect((err as CsvLimitError).line).toBe(4)
+    expect((err as CsvLimitError).inFile('units.csv').message).toBe('units.csv line 4 has more than 2 columns, the most a record may have')
   })
 
   it.each(['service-basic.csv', 'tencent-utf8-bom.csv', 'wjx-gb18030.csv', 'traditional-utf16le.txt'])(

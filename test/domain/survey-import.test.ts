@@ -71,6 +71,34 @@ describe('SurveyRecordChecker', () => {
     expect(checker().check(record(3, [...good, '', ''])).kind).toBe('row')
   })
 
+  it('calls a record with fewer cells than the header a bad line: a file cut mid-row, or "T2,HR,IT,1"', () => {
+    // the header has 11 columns; the last line of a file cut after "29,PUR,ADM,4,4," has 6 cells
+    expect(checker().check(record(32, ['29', 'PUR', 'ADM', '4', '4', '']))).toEqual({
+      kind: 'bad',
+      line: 32,
+      reason: '6 cells, but the header has 11 columns (a row cut short, or a line break in a cell that is not quoted?)',
+      cells: ['29', 'PUR', 'ADM', '4', '4', ''],
+    })
+    // enough to be a valid response (an accuracy score) were the missing cells empty: still a bad line
+    expect(checker().check(record(1207, ['T2', 'HR', 'IT', '1']))).toMatchObject({ kind: 'bad', line: 1207, reason: expect.stringMatching(/^4 cells, but the header has 11 columns/) })
+    // one cell short is short too
+    expect(checker().check(record(5, good.slice(0, 10))).kind).toBe('bad')
+  })
+
+  it('measures a short record against the header without its trailing blank columns (Excel, 腾讯问卷)', () => {
+    const headers = [...HEADERS, '', '']
+    const ch = new SurveyRecordChecker(headers, mapHeaders(headers), units)
+    // 13 header cells, 11 columns: a row of 11 cells fits, 10 does not; 13 with blank extras fits
+    expect(ch.check(record(2, [...good])).kind).toBe('row')
+    expect(ch.check(record(3, [...good, '', ''])).kind).toBe('row')
+    expect(ch.check(record(4, good.slice(0, 10)))).toMatchObject({ kind: 'bad', reason: expect.stringMatching(/^10 cells, but the header has 11 columns/) })
+  })
+
+  it('still skips a blank record, however few cells it has', () => {
+    expect(checker().check(record(9, ['']))).toEqual({ kind: 'blank' })
+    expect(checker().check(record(9, [' ', '']))).toEqual({ kind: 'blank' })
+  })
+
   it("takes back the mark icm's exports put before formula-like cells ('-3 is a skipped answer again)", () => {
     const c = checker().check(record(3, ['7', 'HR', 'IT', "'-3", '4', '5', '4', '4', '3', "'=1+1", '']))
     expect(c).toMatchObject({ kind: 'row', row: { accuracy: null, comment: '=1+1' } })
