@@ -317,10 +317,15 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
       event: (details) => ctx.event('survey.import', survey.code, details),
       onProgress: progress?.update,
       worker: ctx.env.ICM_IMPORT_WORKER === undefined ? undefined : ctx.env.ICM_IMPORT_WORKER === '1',
-      onWait: () => ctx.io.err('icm: waiting for another import to finish (the database is locked by another writer) …\n'),
+      onWait: () => ctx.waitingForLock(),
     })
   } finally {
     progress?.clear()
+  }
+  if (ctx.env.ICM_DEBUG) {
+    const t = result.timings
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+    ctx.io.err(`icm: debug: survey import: read and staged in ${s(t.stagingMs)}, analysed in ${s(t.analysisMs)}, waited ${s(t.lockWaitMs)} for the write lock and held it ${s(t.lockHeldMs)}\n`)
   }
 
   const summary = {
