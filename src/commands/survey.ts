@@ -318,6 +318,8 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
       onProgress: progress?.update,
       worker: ctx.env.ICM_IMPORT_WORKER === undefined ? undefined : ctx.env.ICM_IMPORT_WORKER === '1',
       onWait: () => ctx.waitingForLock(),
+      // the progress line goes before a "waiting for another icm command" line can come
+      beforeFinalStep: async () => progress?.clear(),
     })
   } finally {
     progress?.clear()
@@ -386,6 +388,7 @@ function progressPrinter(ctx: AppContext, total: number) {
     },
     clear: () => {
       if (shown) ctx.io.err('\r\x1b[2K')
+      shown = false
     },
   }
 }

@@ -49,6 +49,8 @@ export interface SurveyImportRequest {
   worker?: boolean
   /** called after each chunk: bytes read so far, rows read so far */
   onProgress?: (bytes: number, rows: number) => void
+  /** Called after the analysis, before the final step asks for the write lock (the CLI clears its progress line; tests commit another import there). */
+  beforeFinalStep?: () => Promise<void>
   /** PostgreSQL: called once when another import holds the import lock and this one starts to wait (SQLite's write lock says so through the store) */
   onWait?: () => void
 }

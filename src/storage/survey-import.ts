@@ -83,6 +83,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       return result(null, read, analysis, checker, backend.stager, timings)
     }
     await backend.stageSums(analysis.sums)
+    await req.beforeFinalStep?.()
     const locking = performance.now()
     timings.analysisMs = locking - started - timings.stagingMs
     let locked = 0

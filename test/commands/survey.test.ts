@@ -244,6 +244,23 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     expect(await dbState(t.db)).toBe(before)
   })
 
+  it('compares a later row of an id with the row the database has, else with the first row of the id in the file', async () => {
+    const t = await withSurvey()
+    await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'response_id,rated_unit,overall\n1,IT,4\n2,HR,5\n')])
+    // id 1: other content than a.csv's (conflict), then a.csv's own (already present, not a conflict with line 2);
+    // id 3: new, then other content (conflict with line 4), then the same again (already present).
+    const b = writeFile(t.dir, 'b.csv', 'response_id,rated_unit,overall\n1,IT,2\n1,IT,4\n3,FIN,3\n3,FIN,1\n3,FIN,3\n')
+    const r = await t.ok(['survey', 'import', 'S', b, '--skip-invalid', '--rejects', 'bad.csv', '--json'])
+    expect(r.json()).toMatchObject({ read: 5, imported: 1, alreadyPresent: 2, rejected: 2 })
+    expect(fs.readFileSync(path.join(t.dir, 'bad.csv'), 'utf8').split('\r\n')).toEqual([
+      'line,reason,response_id,rated_unit,overall',
+      '2,"response id 1 is also in a.csv line 2 (imported before, batch 1) with other content",1,IT,2',
+      '5,response id 3 is also on line 4 with other content,3,FIN,1',
+      '',
+    ])
+    expect(await rows(t.db, `select response_id, overall, line from survey_responses where batch_id = 2`)).toEqual([{ response_id: '3', overall: 3, line: 4 }])
+  })
+
   it('keys rows without a response id by their content: the same answer again is already present, two identical answers with different ids are both kept', async () => {
     const t = await withSurvey()
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'rated_unit,overall,comment\nIT,4,ok\nIT,4,ok\nHR,3,\n')])
