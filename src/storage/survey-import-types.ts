@@ -78,7 +78,7 @@ export const STRS = 4
  * collections).
  */
 export const PACK_ROWS = 256
-export const MAX_PACKS_IN_FLIGHT = 4
+export const MAX_PACKS_IN_FLIGHT = 16
 
 export interface BadLine {
   line: number
