@@ -174,10 +174,43 @@ function stageWorkerMain(load: (id: string) => any, define: typeof defineStager)
   const post = (m: unknown) => parentPort.postMessage(m)
   const fail = (e: any) => post({ type: 'error', message: String(e?.message ?? e), code: e?.code ?? null })
   let stager: any
+  // The survey file, read and decoded here a chunk ahead of the main thread, which parses and
+  // checks the text: the same strict decoder as domain/text-encoding.ts createStrictDecoder.
+  const source = workerData.source
+  let nextText = () => {}
   try {
     const Stager = define()
     stager = new Stager(load(workerData.driver), workerData.file, workerData.cacheKib)
+    if (source) {
+      const fs = load('node:fs')
+      const fd = fs.openSync(source.file, 'r')
+      const decoder = new TextDecoder(source.label, { fatal: true, ignoreBOM: false })
+      const chunk = Buffer.allocUnsafe(source.chunkBytes)
+      let offset = 0
+      let ended = false
+      nextText = () => {
+        if (ended) return
+        const n = fs.readSync(fd, chunk, 0, chunk.length, offset)
+        const last = n === 0 || offset + n >= source.size
+        let text: string
+        try {
+          text = last ? decoder.decode(chunk.subarray(0, n)) : decoder.decode(chunk.subarray(0, n), { stream: true })
+        } catch {
+          ended = true
+          fs.closeSync(fd)
+          post({ type: 'undecodable', offset })
+          return
+        }
+        offset += n
+        if (last) {
+          ended = true
+          fs.closeSync(fd)
+        }
+        post({ type: 'text', text, offset, last })
+      }
+    }
     post({ type: 'ready' })
+    if (source) for (let i = 0; i < source.ahead; i++) nextText()
   } catch (e) {
     fail(e)
     parentPort.close()
@@ -185,7 +218,9 @@ function stageWorkerMain(load: (id: string) => any, define: typeof defineStager)
   }
   parentPort.on('message', (m: any) => {
     try {
-      if (m.type === 'rows') {
+      if (m.type === 'text-read') {
+        nextText()
+      } else if (m.type === 'rows') {
         // The strings come as one text and their lengths (-1 for null): one copy instead of thousands of small ones.
         const lens: Int32Array = m.lens
         const strs: (string | null)[] = new Array(lens.length)
@@ -249,17 +284,19 @@ class WorkerStager implements Stager {
   private result: StageResult | undefined
   private exited = false
   private readonly gone: Promise<void>
+  /** decoded text the worker sent ahead, or where the file stopped decoding */
+  private texts: ({ text: string; offset: number; last: boolean } | { undecodable: number })[] = []
 
   private constructor(private readonly thread: Worker) {
     this.gone = new Promise((resolve) => thread.once('exit', () => resolve()))
   }
 
-  static start(file: string): Promise<WorkerStager> {
+  static start(file: string, source: TextSourceSpec | undefined): Promise<WorkerStager> {
     const require = createRequire(import.meta.url)
     // `require` is the eval'd script's own (a bundler would rewrite the word in code).
     const thread = new Worker(`(${stageWorkerMain.toString()})(require, ${defineStager.toString()})`, {
       eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file, cacheKib: IMPORT_CACHE_KIB },
+      workerData: { driver: require.resolve('better-sqlite3'), file, cacheKib: IMPORT_CACHE_KIB, source: source && { ...source, ahead: TEXTS_AHEAD } },
       stdout: false,
       stderr: false,
       // The worker only stages: a small young generation is plenty, and keeps its memory small.
@@ -287,6 +324,12 @@ class WorkerStager implements Stager {
   private message(m: any): void {
     if (m.type === 'done') {
       this.inFlight--
+      this.wake()
+    } else if (m.type === 'text') {
+      this.texts.push({ text: m.text, offset: m.offset, last: m.last })
+      this.wake()
+    } else if (m.type === 'undecodable') {
+      this.texts.push({ undecodable: m.offset })
       this.wake()
     } else if (m.type === 'error') {
       this.fail(workerError(m))
@@ -335,6 +378,21 @@ class WorkerStager implements Stager {
     if (this.failure) throw this.failure
   }
 
+  /**
+   * The next chunk of the survey file's text, decoded by the worker (which reads ahead), with the
+   * file offset after it; `{ undecodable }` when the chunk at that offset does not decode.
+   */
+  async nextText(): Promise<{ text: string; offset: number; last: boolean } | { undecodable: number }> {
+    while (this.texts.length === 0) {
+      if (this.failure) throw this.failure
+      if (this.exited) throw new Error('the stage worker stopped before the end of the file')
+      await new Promise<void>((resolve) => this.waiters.push(resolve))
+    }
+    const t = this.texts.shift()!
+    if ('text' in t && !t.last) this.thread.postMessage({ type: 'text-read' })
+    return t
+  }
+
   /** Ends the staging and waits for the thread to be gone, so its memory is given back before the final insert. */
   async finish(): Promise<StageResult> {
     if (this.failure) throw this.failure
@@ -373,11 +431,26 @@ function workerError(m: { message: string; code: string | null }): Error {
   return e
 }
 
-/** Opens the staging file of one import and its stager (a worker thread when `worker`). */
-export async function openSqliteImport(store: SqliteStore, worker: boolean): Promise<ImportBackend> {
+/** Chunks of text the worker decodes ahead of the main thread. */
+const TEXTS_AHEAD = 4
+
+/** What the worker needs to read and decode the survey file for the main thread. */
+export interface TextSourceSpec {
+  file: string
+  size: number
+  /** the TextDecoder label of the file's encoding */
+  label: string
+  chunkBytes: number
+}
+
+/**
+ * Opens the staging file of one import and its stager: a worker thread when `worker` is given,
+ * which also reads and decodes the survey file for the main thread (`worker` says where).
+ */
+export async function openSqliteImport(store: SqliteStore, worker: TextSourceSpec | undefined): Promise<ImportBackend> {
   const file = createStagingFile(store.location)
   try {
-    const stager = worker ? await WorkerStager.start(file) : new InThreadStager(file)
+    const stager = worker ? await WorkerStager.start(file, worker) : new InThreadStager(file)
     return new SqliteImport(store, file, stager)
   } catch (e) {
     removeStagingFile(file)

@@ -147,6 +147,12 @@ export interface Stager {
   send(pack: Pack): Promise<void>
   /** Waits for every pack and closes the staging side. */
   finish(): Promise<StageResult>
+  /**
+   * When the stager reads the file too (the SQLite stage worker decodes it ahead of the main
+   * thread): the next chunk of text with the file offset after it, or the offset of a chunk that
+   * does not decode.
+   */
+  nextText?(): Promise<{ text: string; offset: number; last: boolean } | { undecodable: number }>
   abort(): Promise<void>
 }
 

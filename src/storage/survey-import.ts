@@ -4,7 +4,7 @@ import { ConflictError, UserError, errorWithCode } from '../domain/errors.js'
 import { responseValue } from '../domain/kpi.js'
 import { CsvRecordReader, type CsvRecord } from '../domain/survey-csv.js'
 import { SurveyRecordChecker, describeBadLines, unitsWithAliases } from '../domain/survey-import.js'
-import { ChunkDecoder, encodingDisplayName } from '../domain/text-encoding.js'
+import { ChunkDecoder, createStrictDecoder, encodingDisplayName } from '../domain/text-encoding.js'
 import type { SqliteStore, Store } from './database.js'
 import { appendEvent } from './events-repo.js'
 import { CHUNK_BYTES } from './survey-file.js'
@@ -135,7 +135,9 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
 
 function openBackend(store: Store, req: SurveyImportRequest): Promise<ImportBackend> {
   if (store.pgPool) return openPostgresImport(store.pgPool, store.location, () => req.onWait?.())
-  return openSqliteImport(store as SqliteStore, req.worker ?? req.head.size >= WORKER_MIN_BYTES)
+  const worker = req.worker ?? req.head.size >= WORKER_MIN_BYTES
+  const label = createStrictDecoder(req.head.encoding).encoding
+  return openSqliteImport(store as SqliteStore, worker ? { file: req.file, size: req.head.size, label, chunkBytes: CHUNK_BYTES } : undefined)
 }
 
 /** Unless --skip-invalid, a file with a bad line imports nothing: the error of its first bad line (the rejects file is kept). */
@@ -165,21 +167,15 @@ function result(
 /** Reads, decodes and checks the file, sending the rows and bad lines to the stager in packs; returns the records read (blank lines aside). */
 async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker, stager: Stager): Promise<number> {
   let read = 0
-  const fd = fs.openSync(req.file, 'r')
+  const texts = stager.nextText ? workerTexts(req, stager.nextText.bind(stager)) : fileTexts(req)
   try {
-    const decoder = new ChunkDecoder(req.head.encoding)
     const reader = new CsvRecordReader(req.head.delimiter)
     const records: CsvRecord[] = []
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
-    let offset = 0
     let headerSeen = false
     let seq = 0
     let pack = newPack(seq)
     for (;;) {
-      const n = fs.readSync(fd, chunk, 0, chunk.length, offset)
-      const last = n === 0 || offset + n >= req.head.size
-      const text = decoder.decode(chunk.subarray(0, n), offset, last)
-      offset += n
+      const { text, offset, last } = await texts.next()
       reader.push(text, records)
       if (last) reader.end(records)
       for (let i = 0; i < records.length; i++) {
@@ -227,6 +223,55 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
     if (pack.count > 0 || pack.bad.length > 0) await stager.send(pack)
     return read
   } finally {
-    fs.closeSync(fd)
+    texts.close()
+  }
+}
+
+interface TextChunks {
+  /** the next chunk of text and the file offset after it; `last` ends the file */
+  next(): Promise<{ text: string; offset: number; last: boolean }>
+  close(): void
+}
+
+/** The file read and decoded here, a chunk at a time. */
+function fileTexts(req: SurveyImportRequest): TextChunks {
+  const fd = fs.openSync(req.file, 'r')
+  const decoder = new ChunkDecoder(req.head.encoding)
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  let offset = 0
+  return {
+    next: async () => {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, offset)
+      const last = n === 0 || offset + n >= req.head.size
+      const text = decoder.decode(chunk.subarray(0, n), offset, last)
+      offset += n
+      return { text, offset, last }
+    },
+    close: () => fs.closeSync(fd),
+  }
+}
+
+/**
+ * The file as the stage worker reads and decodes it. Where a chunk does not decode, the file is
+ * decoded again here up to that chunk, for the error ChunkDecoder gives (the line and offset of
+ * the bad bytes).
+ */
+function workerTexts(req: SurveyImportRequest, next: NonNullable<Stager['nextText']>): TextChunks {
+  return {
+    next: async () => {
+      const t = await next()
+      if ('text' in t) return t
+      const local = fileTexts(req)
+      try {
+        for (;;) {
+          const { offset, last } = await local.next()
+          if (offset > t.undecodable || last) break
+        }
+      } finally {
+        local.close()
+      }
+      throw new Error(`the survey file did not decode at offset ${t.undecodable}, but does when read again`)
+    },
+    close: () => {},
   }
 }

@@ -128,7 +128,7 @@ describe('icm survey import: the sample exports', () => {
     expect(json.unitsMatched).toContainEqual({ text: '品質管理部', unit: 'QA', via: 'regional' })
   })
 
-  it('inserts through a worker thread with the same result as on the main thread', async () => {
+  it('stages through a worker thread with the same result as on the main thread', async () => {
     const a = await withSurvey()
     const b = await withSurvey()
     await a.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')], { env: { ICM_IMPORT_WORKER: '0' } })
@@ -137,6 +137,22 @@ describe('icm survey import: the sample exports', () => {
     expect(await rows(b.db, q)).toEqual(await rows(a.db, q))
     expect(await rows(b.db, 'select * from survey_score_sums order by rated_id, respondent_id')).toEqual(await rows(a.db, 'select * from survey_score_sums order by rated_id, respondent_id'))
     expect(await rows(b.db, `select action, details from events where action = 'survey.import'`)).toEqual(await rows(a.db, `select action, details from events where action = 'survey.import'`))
+  })
+
+  it('refuses bytes that do not decode with the same message when the stage worker reads the file', async () => {
+    // the bad bytes in the fourth 64 KB chunk, which the worker decodes ahead of the main thread
+    const file = Buffer.concat([Buffer.from('rated_unit,overall,comment\n' + 'IT,4,fine\n'.repeat(25_000)), Buffer.from('HR,3,'), Buffer.from([0xc3, 0x28]), Buffer.from('\nIT,4,x\n')])
+    const messages: string[] = []
+    for (const worker of ['0', '1']) {
+      const t = await withSurvey()
+      const before = await dbState(t.db)
+      const r = await t.run(['survey', 'import', 'S', writeFile(t.dir, 'bad.csv', file)], { env: { ICM_IMPORT_WORKER: worker } })
+      expect(r.code).toBe(3)
+      expect(await dbState(t.db)).toBe(before)
+      messages.push(r.stderr)
+    }
+    expect(messages[1]).toBe(messages[0])
+    expect(messages[0]).toMatch(/^icm: line 25002: the file is not valid UTF-8 \(byte 0xC3 at offset 250032\)/)
   })
 
   it('shows progress on stderr on a terminal only', async () => {
