@@ -17,7 +17,7 @@ import { appendEvent } from '../storage/events-repo.js'
 import type { DB } from '../storage/schema.js'
 import type { SurveyBatchRow, SurveyRow } from '../storage/schema-surveys.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyImportResult } from '../storage/survey-import.js'
-import { countResponses, findBatchBySha256, findSurveyByCode, insertSurvey, iterateResponses, listBatches, listSurveys, surveyScoreSums } from '../storage/surveys-repo.js'
+import { countResponses, findBatchBySha256, findSurveyByCode, hasBatchOfSize, insertSurvey, iterateResponses, listBatches, listSurveys, surveyScoreSums } from '../storage/surveys-repo.js'
 import { listUnits } from '../storage/units-repo.js'
 import type { Kysely } from 'kysely'
 import { example, loadPolicy, shownInstant } from './shared.js'
@@ -291,9 +291,12 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
     return
   }
 
-  const sha256 = sha256OfFile(full)
-  if (!opts.force) {
-    const before = await findBatchBySha256(store.db, sha256)
+  // A file imported before is refused before any work. Only a batch of the same size can be the
+  // same file: otherwise the import hashes the file as it reads it (and checks again under the lock).
+  let knownSha256: string | undefined
+  if (!opts.force && (await hasBatchOfSize(store.db, head.size))) {
+    knownSha256 = sha256OfFile(full)
+    const before = await findBatchBySha256(store.db, knownSha256)
     if (before) throw alreadyImported(shown, before)
   }
 
@@ -307,7 +310,7 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
       head,
       mapping,
       map,
-      sha256,
+      sha256: knownSha256,
       dryRun: opts.dryRun === true,
       skipInvalid: opts.skipInvalid === true,
       force: opts.force === true,
@@ -333,7 +336,7 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const summary = {
     survey: survey.code,
     file: shown,
-    sha256,
+    sha256: result.sha256,
     batch: result.batchId,
     dryRun: opts.dryRun === true,
     forced: opts.force === true,

@@ -184,6 +184,7 @@ function stageWorkerMain(load: (id: string) => any, define: typeof defineStager)
     if (source) {
       const fs = load('node:fs')
       const fd = fs.openSync(source.file, 'r')
+      const hash = load('node:crypto').createHash('sha256')
       const decoder = new TextDecoder(source.label, { fatal: true, ignoreBOM: false })
       const chunk = Buffer.allocUnsafe(source.chunkBytes)
       let offset = 0
@@ -192,6 +193,7 @@ function stageWorkerMain(load: (id: string) => any, define: typeof defineStager)
         if (ended) return
         const n = fs.readSync(fd, chunk, 0, chunk.length, offset)
         const last = n === 0 || offset + n >= source.size
+        hash.update(chunk.subarray(0, n))
         let text: string
         try {
           text = last ? decoder.decode(chunk.subarray(0, n)) : decoder.decode(chunk.subarray(0, n), { stream: true })
@@ -206,7 +208,7 @@ function stageWorkerMain(load: (id: string) => any, define: typeof defineStager)
           ended = true
           fs.closeSync(fd)
         }
-        post({ type: 'text', text, offset, last })
+        post({ type: 'text', text, offset, last, sha256: last ? hash.digest('hex') : undefined })
       }
     }
     post({ type: 'ready' })
@@ -285,7 +287,7 @@ class WorkerStager implements Stager {
   private exited = false
   private readonly gone: Promise<void>
   /** decoded text the worker sent ahead, or where the file stopped decoding */
-  private texts: ({ text: string; offset: number; last: boolean } | { undecodable: number })[] = []
+  private texts: ({ text: string; offset: number; last: boolean; sha256?: string } | { undecodable: number })[] = []
 
   private constructor(private readonly thread: Worker) {
     this.gone = new Promise((resolve) => thread.once('exit', () => resolve()))
@@ -326,7 +328,7 @@ class WorkerStager implements Stager {
       this.inFlight--
       this.wake()
     } else if (m.type === 'text') {
-      this.texts.push({ text: m.text, offset: m.offset, last: m.last })
+      this.texts.push({ text: m.text, offset: m.offset, last: m.last, sha256: m.sha256 })
       this.wake()
     } else if (m.type === 'undecodable') {
       this.texts.push({ undecodable: m.offset })
@@ -380,9 +382,10 @@ class WorkerStager implements Stager {
 
   /**
    * The next chunk of the survey file's text, decoded by the worker (which reads ahead), with the
-   * file offset after it; `{ undecodable }` when the chunk at that offset does not decode.
+   * file offset after it (and with the last chunk, the sha256 of the bytes read); `{ undecodable }`
+   * when the chunk at that offset does not decode.
    */
-  async nextText(): Promise<{ text: string; offset: number; last: boolean } | { undecodable: number }> {
+  async nextText(): Promise<{ text: string; offset: number; last: boolean; sha256?: string } | { undecodable: number }> {
     while (this.texts.length === 0) {
       if (this.failure) throw this.failure
       if (this.exited) throw new Error('the stage worker stopped before the end of the file')

@@ -35,7 +35,8 @@ export interface SurveyImportRequest {
   head: SurveyFileHead
   mapping: HeaderMapping
   map?: MappingFile
-  sha256: string
+  /** the file's sha256 when known beforehand; else the import hashes the file as it reads it */
+  sha256?: string
   dryRun: boolean
   skipInvalid: boolean
   force: boolean
@@ -56,6 +57,8 @@ export interface SurveyImportRequest {
 }
 
 export interface SurveyImportResult {
+  /** the file's sha256 (hex) */
+  sha256: string
   batchId: number | null
   read: number
   imported: number
@@ -152,7 +155,7 @@ export interface Stager {
    * thread): the next chunk of text with the file offset after it, or the offset of a chunk that
    * does not decode.
    */
-  nextText?(): Promise<{ text: string; offset: number; last: boolean } | { undecodable: number }>
+  nextText?(): Promise<{ text: string; offset: number; last: boolean; sha256?: string } | { undecodable: number }>
   abort(): Promise<void>
 }
 

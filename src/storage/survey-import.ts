@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { formatInstant } from '../domain/dates.js'
 import { ConflictError, UserError, errorWithCode } from '../domain/errors.js'
@@ -68,7 +69,8 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
   const backend = await openBackend(store, req)
   let rejects: RejectsWriter | undefined
   try {
-    const read = await stageFile(req, checker, backend.stager)
+    const { read, sha256: hashed } = await stageFile(req, checker, backend.stager)
+    const sha256 = req.sha256 ?? hashed
     const staged = await backend.stager.finish()
     if (read === 0) throw new UserError(`${req.shown} has a header but no responses`, 'export the survey with its answers')
     await backend.ready()
@@ -80,7 +82,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
     if (req.dryRun) {
       rejects?.finish()
       timings.analysisMs = performance.now() - started - timings.stagingMs
-      return result(null, read, analysis, checker, backend.stager, timings)
+      return result(sha256, null, read, analysis, checker, backend.stager, timings)
     }
     await backend.stageSums(analysis.sums)
     await req.beforeFinalStep?.()
@@ -92,7 +94,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       locked = performance.now()
       timings.lockWaitMs = locked - locking
       if (!req.force) {
-        const before = await findBatchBySha256(trx, req.sha256)
+        const before = await findBatchBySha256(trx, sha256)
         if (before) throw alreadyImported(req.shown, before)
       }
       if ((await surveyState(trx, surveyId)) !== analysis.state) {
@@ -108,7 +110,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       const batch = await insertBatch(trx, {
         surveyId,
         fileName: req.shown,
-        sha256: req.sha256,
+        sha256,
         bytes: req.head.size,
         encoding: encodingDisplayName(req.head.encoding),
         forced: req.force,
@@ -120,13 +122,13 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       await insertSums(trx, backend.tables, surveyId, batch.id)
       const { imported, alreadyPresent, rejected } = analysis
       await finishBatch(trx, batch.id, { rows: read, imported, alreadyPresent, rejected })
-      await appendEvent(trx, req.event({ file: req.shown, sha256: req.sha256, batch: batch.id, read, imported, alreadyPresent, rejected, forced: req.force }))
+      await appendEvent(trx, req.event({ file: req.shown, sha256, batch: batch.id, read, imported, alreadyPresent, rejected, forced: req.force }))
       // Still inside the transaction: when the rejects file cannot be put in place, nothing is imported.
       rejects?.finish()
       return batch.id
     })
     timings.lockHeldMs = performance.now() - locked
-    return result(batchId, read, analysis, checker, backend.stager, timings)
+    return result(sha256, batchId, read, analysis, checker, backend.stager, timings)
   } finally {
     rejects?.discard()
     await backend.close()
@@ -154,6 +156,7 @@ function refuseBadLines(req: SurveyImportRequest, a: Analysis, rejects: RejectsW
 }
 
 function result(
+  sha256: string,
   batchId: number | null,
   read: number,
   a: Analysis,
@@ -161,12 +164,16 @@ function result(
   stager: Stager,
   timings: SurveyImportResult['timings'],
 ): SurveyImportResult {
-  return { batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), worker: stager.worker, timings }
+  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), worker: stager.worker, timings }
 }
 
-/** Reads, decodes and checks the file, sending the rows and bad lines to the stager in packs; returns the records read (blank lines aside). */
-async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker, stager: Stager): Promise<number> {
+/**
+ * Reads, decodes and checks the file, sending the rows and bad lines to the stager in packs;
+ * returns the records read (blank lines aside) and the sha256 of the bytes read.
+ */
+async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker, stager: Stager): Promise<{ read: number; sha256: string }> {
   let read = 0
+  let sha256 = ''
   const texts = stager.nextText ? workerTexts(req, stager.nextText.bind(stager)) : fileTexts(req)
   try {
     const reader = new CsvRecordReader(req.head.delimiter)
@@ -175,7 +182,7 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
     let seq = 0
     let pack = newPack(seq)
     for (;;) {
-      const { text, offset, last } = await texts.next()
+      const { text, offset, last, sha256: hashed } = await texts.next()
       reader.push(text, records)
       if (last) reader.end(records)
       for (let i = 0; i < records.length; i++) {
@@ -218,34 +225,39 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
       }
       records.length = 0
       req.onProgress?.(offset, read)
-      if (last) break
+      if (last) {
+        sha256 = hashed!
+        break
+      }
     }
     if (pack.count > 0 || pack.bad.length > 0) await stager.send(pack)
-    return read
+    return { read, sha256 }
   } finally {
     texts.close()
   }
 }
 
 interface TextChunks {
-  /** the next chunk of text and the file offset after it; `last` ends the file */
-  next(): Promise<{ text: string; offset: number; last: boolean }>
+  /** the next chunk of text and the file offset after it; `last` ends the file, and comes with the sha256 of the bytes read */
+  next(): Promise<{ text: string; offset: number; last: boolean; sha256?: string }>
   close(): void
 }
 
-/** The file read and decoded here, a chunk at a time. */
+/** The file read, hashed and decoded here, a chunk at a time. */
 function fileTexts(req: SurveyImportRequest): TextChunks {
   const fd = fs.openSync(req.file, 'r')
   const decoder = new ChunkDecoder(req.head.encoding)
+  const hash = createHash('sha256')
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
   let offset = 0
   return {
     next: async () => {
       const n = fs.readSync(fd, chunk, 0, chunk.length, offset)
       const last = n === 0 || offset + n >= req.head.size
+      hash.update(chunk.subarray(0, n))
       const text = decoder.decode(chunk.subarray(0, n), offset, last)
       offset += n
-      return { text, offset, last }
+      return { text, offset, last, sha256: last ? hash.digest('hex') : undefined }
     },
     close: () => fs.closeSync(fd),
   }
