@@ -5,7 +5,9 @@
 // not at all. Prints the import's rows per second and how long it held the write lock (from its
 // ICM_DEBUG line), and each writer's wait: its wall time less that of the same command alone.
 //
-// Run: npm run build && node bench/concurrent-writer.mjs [rows] [--icm path/to/icm.js]
+// Run: npm run build && node bench/concurrent-writer.mjs [rows] [--gap MS] [--icm path/to/icm.js]
+//   --gap  milliseconds between two writers (default 500: one writer at a time, so they do not
+//          take the import's CPU; every part of the import still meets some)
 //   --icm  time another build (e.g. one of the commit before the change, to compare)
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -18,7 +20,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const icm = path.resolve(args.includes('--icm') ? args[args.indexOf('--icm') + 1] : path.join(root, 'dist', 'icm.js'))
 if (!fs.existsSync(icm)) throw new Error(`build first: npm run build (no ${icm})`)
-const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 3_000_000)
+const rows = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--gap') ?? 3_000_000)
+const gap = args.includes('--gap') ? Number(args[args.indexOf('--gap') + 1]) : 500
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icm-bench-writer-'))
 const csv = path.join(dir, 'survey.csv')
@@ -65,16 +68,16 @@ while (!finished) {
   const at = since()
   const w = logRequest()
   writers.push({ at, ...w, waited: Math.max(0, w.wall - alone) })
-  await new Promise((r) => setImmediate(r))
+  await new Promise((r) => setTimeout(r, gap))
 }
 await importDone
 
-const debug = /staged in ([\d.]+) s, analysed in ([\d.]+) s, waited ([\d.]+) s for the write lock and held it ([\d.]+) s/.exec(importErr)
+const debug = /staged in ([\d.]+) s, analysed in ([\d.]+) s, waited ([\d.]+) s for the write lock and held it ([\d.]+) s, checkpointed in ([\d.]+) s/.exec(importErr)
 const failed = writers.filter((w) => w.status !== 0)
 const worst = writers.reduce((a, b) => (b.waited > a.waited ? b : a), writers[0])
 const mb = (fs.statSync(csv).size / 1e6).toFixed(0)
 console.log(`\nsurvey import of ${rows.toLocaleString('en-US')} rows (${mb} MB) with \`icm request log\` running meanwhile (node ${process.version}, ${os.cpus().length} cores)`)
-console.log(`  import: exit ${importCode}, ${importWall.toFixed(2)} s, ${Math.round(rows / importWall).toLocaleString('en-US')} rows/s` + (debug ? `; staged ${debug[1]} s, analysed ${debug[2]} s, held the write lock ${debug[4]} s (the final insert and commit)` : ''))
+console.log(`  import: exit ${importCode}, ${importWall.toFixed(2)} s, ${Math.round(rows / importWall).toLocaleString('en-US')} rows/s` + (debug ? `; staged ${debug[1]} s, analysed ${debug[2]} s, held the write lock ${debug[4]} s (the final insert and commit), then checkpointed the WAL in ${debug[5]} s` : ''))
 if (importCode !== 0) console.log(`  import stderr: ${importErr.trim()}`)
 console.log(`  request log alone: ${alone.toFixed(2)} s (median of 7)`)
 console.log(`  ${writers.length} request log runs during the import: ${writers.length - failed.length} succeeded, ${failed.length} failed`)

@@ -330,7 +330,7 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   if (ctx.env.ICM_DEBUG) {
     const t = result.timings
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-    ctx.io.err(`icm: debug: survey import: read and staged in ${s(t.stagingMs)}, analysed in ${s(t.analysisMs)}, waited ${s(t.lockWaitMs)} for the write lock and held it ${s(t.lockHeldMs)}\n`)
+    ctx.io.err(`icm: debug: survey import: read and staged in ${s(t.stagingMs)}, analysed in ${s(t.analysisMs)}, waited ${s(t.lockWaitMs)} for the write lock and held it ${s(t.lockHeldMs)}, checkpointed in ${s(t.checkpointMs)}\n`)
   }
 
   const summary = {

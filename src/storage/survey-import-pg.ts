@@ -150,6 +150,8 @@ class PostgresImport implements ImportBackend {
 
   async ready(): Promise<void> {}
 
+  async afterCommit(): Promise<void> {}
+
   async stageSums(sums: PairSums): Promise<void> {
     const columns: (number | null)[][] = [[], [], ...SUM_COLUMNS.map(() => [])]
     for (const [pair, a] of sums) {

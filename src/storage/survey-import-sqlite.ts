@@ -294,12 +294,20 @@ class SqliteImport implements ImportBackend {
     const cache = sqlite.pragma('cache_size', { simple: true }) as number
     sqlite.pragma('foreign_keys = OFF')
     sqlite.pragma(`cache_size = -${FINAL_CACHE_KIB}`)
+    // The checkpoint that follows so large a commit runs in afterCommit, so the commit lets the lock go first.
+    sqlite.pragma('wal_autocheckpoint = 0')
     try {
       return await this.store.write(fn)
     } finally {
+      sqlite.pragma('wal_autocheckpoint = 1000')
       sqlite.pragma('foreign_keys = ON')
       sqlite.pragma(`cache_size = ${cache}`)
     }
+  }
+
+  /** Copies the committed rows from the WAL into the database file (what the commit would have done), while other commands write. */
+  async afterCommit(): Promise<void> {
+    this.store.sqlite.pragma('wal_checkpoint(PASSIVE)')
   }
 
   async close(): Promise<void> {

@@ -67,8 +67,8 @@ export interface SurveyImportResult {
   unitsMatched: UnitNameMatch[]
   /** whether a worker thread staged the rows */
   worker: boolean
-  /** milliseconds: reading and staging, the analysis, waiting for the write lock, holding it (the final insert and commit) */
-  timings: { stagingMs: number; analysisMs: number; lockWaitMs: number; lockHeldMs: number }
+  /** milliseconds: reading and staging, the analysis, waiting for the write lock, holding it (the final insert and commit), the checkpoint after it */
+  timings: { stagingMs: number; analysisMs: number; lockWaitMs: number; lockHeldMs: number; checkpointMs: number }
 }
 
 /** Integers per packed row: respondent, rated, the six scores (0 = none), line. */
@@ -209,6 +209,8 @@ export interface ImportBackend {
   snapshot<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>
   /** Runs fn in one write transaction holding the write lock (the final insert). */
   locked<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>
+  /** After the final transaction committed, with the lock let go (SQLite: the checkpoint of its WAL). */
+  afterCommit(): Promise<void>
   /** Removes the staging area; always called, after success or failure. */
   close(): Promise<void>
 }

@@ -65,7 +65,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
     req.map,
   )
   const started = performance.now()
-  const timings = { stagingMs: 0, analysisMs: 0, lockWaitMs: 0, lockHeldMs: 0 }
+  const timings = { stagingMs: 0, analysisMs: 0, lockWaitMs: 0, lockHeldMs: 0, checkpointMs: 0 }
   const backend = await openBackend(store, req)
   let rejects: RejectsWriter | undefined
   try {
@@ -127,7 +127,10 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       rejects?.finish()
       return batch.id
     })
-    timings.lockHeldMs = performance.now() - locked
+    const committed = performance.now()
+    timings.lockHeldMs = committed - locked
+    await backend.afterCommit()
+    timings.checkpointMs = performance.now() - committed
     return result(sha256, batchId, read, analysis, checker, backend.stager, timings)
   } finally {
     rejects?.discard()
