@@ -80,7 +80,7 @@ sqlite.rowsPerSec = rows / sqlite.wall
 
 const results = [importRuns('icm survey import', csv)]
 if (variants) {
-  results.push(importRuns('icm survey import, insert worker off', csv, { ICM_IMPORT_WORKER: '0' }))
+  results.push(importRuns('icm survey import, stage worker off', csv, { ICM_IMPORT_WORKER: '0' }))
   const noIds = path.join(dir, 'survey-no-ids.csv')
   execFileSync(process.execPath, [path.join(root, 'bench', 'gen-survey-csv.mjs'), noIds, org, String(rows), '1', '--no-ids'], { stdio: 'ignore' })
   results.push(importRuns('icm survey import, no response ids (fingerprint keys)', noIds))

@@ -206,7 +206,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     expect(r.stderr).toContain('2 of 8 responses imported into S from bad-rows.csv, 6 rejected (see bad.csv)')
   })
 
-  it.each(['0', '1'])('lists the bad lines of a long file in file order, invalid and conflicting alike (insert worker %s)', async (worker) => {
+  it.each(['0', '1'])('lists the bad lines of a long file in file order, invalid and conflicting alike (stage worker %s)', async (worker) => {
     const t = await withSurvey()
     const lines = ['ID,respondent_unit,rated_unit,overall,comment']
     for (let i = 1; i <= 3000; i++) {
