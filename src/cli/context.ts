@@ -43,6 +43,11 @@ export interface AppContext {
   /** Opens the database at another location (used by `demo`), closing any open one. */
   useStore(location: string): Promise<Store>
   event(action: string, entity: string | null, details?: Record<string, unknown>): NewEvent
+  /**
+   * Says once per run, on a terminal only, that a write waits for another icm command (the
+   * store calls it when the write lock is taken; the survey import when it queues on PostgreSQL).
+   */
+  waitingForLock(): void
   close(): Promise<void>
 }
 
@@ -62,6 +67,7 @@ export function createContext(o: ContextOptions): AppContext {
   const clock = o.now ?? clockFromEnv(env)
   let store: Store | undefined
   let location: string | undefined
+  let saidWaiting = false
   const ctx: AppContext = {
     io: o.io,
     env,
@@ -93,12 +99,17 @@ export function createContext(o: ContextOptions): AppContext {
     async useStore(where) {
       if (store && location === where) return store
       await ctx.close()
-      store = await openStore(where, { notice: (m) => o.io.err(`icm: ${m}\n`), fsTypeOf: o.fsTypeOf, mustExist: ctx.access === 'read' })
+      store = await openStore(where, { notice: (m) => o.io.err(`icm: ${m}\n`), fsTypeOf: o.fsTypeOf, mustExist: ctx.access === 'read', onLockWait: () => ctx.waitingForLock() })
       location = where
       return store
     },
     event(action, entity, details = {}) {
       return { at: clock(), actor: ctx.actor, host: ctx.host, action, entity, details }
+    },
+    waitingForLock() {
+      if (saidWaiting || !o.io.interactive) return
+      saidWaiting = true
+      o.io.err('icm: waiting for another icm command to finish…\n')
     },
     async close() {
       const s = store

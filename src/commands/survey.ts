@@ -19,7 +19,7 @@ import type { Store } from '../storage/database.js'
 import type { DB } from '../storage/schema.js'
 import type { SurveyBatchRow, SurveyRow } from '../storage/schema-surveys.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyImportResult } from '../storage/survey-import.js'
-import { countResponses, findBatchBySha256, findSurveyByCode, insertSurvey, iterateResponses, listBatches, listSurveys, surveyScoreSums } from '../storage/surveys-repo.js'
+import { countResponses, findBatchBySha256, findSurveyByCode, hasBatchOfSize, insertSurvey, iterateResponses, listBatches, listSurveys, surveyScoreSums } from '../storage/surveys-repo.js'
 import { listUnits } from '../storage/units-repo.js'
 import type { Kysely } from 'kysely'
 import { example, loadPolicy, shownInstant } from './shared.js'
@@ -320,9 +320,12 @@ async function importInput(ctx: AppContext, store: Store, survey: SurveyRow, inp
     return
   }
 
-  const sha256 = sha256OfFile(full)
-  if (!opts.force) {
-    const before = await findBatchBySha256(store.db, sha256)
+  // A file imported before is refused before any work. Only a batch of the same size can be the
+  // same file: otherwise the import hashes the file as it reads it (and checks again under the lock).
+  let knownSha256: string | undefined
+  if (!opts.force && (await hasBatchOfSize(store.db, head.size))) {
+    knownSha256 = sha256OfFile(full)
+    const before = await findBatchBySha256(store.db, knownSha256)
     if (before) throw alreadyImported(shown, before)
   }
 
@@ -336,7 +339,7 @@ async function importInput(ctx: AppContext, store: Store, survey: SurveyRow, inp
       head,
       mapping,
       map,
-      sha256,
+      sha256: knownSha256,
       dryRun: opts.dryRun === true,
       skipInvalid: opts.skipInvalid === true,
       force: opts.force === true,
@@ -346,16 +349,23 @@ async function importInput(ctx: AppContext, store: Store, survey: SurveyRow, inp
       event: (details) => ctx.event('survey.import', survey.code, details),
       onProgress: progress?.update,
       worker: ctx.env.ICM_IMPORT_WORKER === undefined ? undefined : ctx.env.ICM_IMPORT_WORKER === '1',
-      onWait: () => ctx.io.err('icm: waiting for another import to finish (the database is locked by another writer) …\n'),
+      onWait: () => ctx.waitingForLock(),
+      // the progress line goes before a "waiting for another icm command" line can come
+      beforeFinalStep: async () => progress?.clear(),
     })
   } finally {
     progress?.clear()
+  }
+  if (ctx.env.ICM_DEBUG) {
+    const t = result.timings
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+    ctx.io.err(`icm: debug: survey import: read and staged in ${s(t.stagingMs)}, analysed in ${s(t.analysisMs)}, waited ${s(t.lockWaitMs)} for the write lock and held it ${s(t.lockHeldMs)}, checkpointed in ${s(t.checkpointMs)}\n`)
   }
 
   const summary = {
     survey: survey.code,
     file: shown,
-    sha256,
+    sha256: result.sha256,
     batch: result.batchId,
     dryRun: opts.dryRun === true,
     forced: opts.force === true,
@@ -410,6 +420,7 @@ function progressPrinter(ctx: AppContext, total: number) {
     },
     clear: () => {
       if (shown) ctx.io.err('\r\x1b[2K')
+      shown = false
     },
   }
 }

@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect, sql, type Migration } from 'kysely'
 import type { Pool } from 'pg'
 import { NotFoundError, UserError } from '../domain/errors.js'
 import { withTemporaryPath } from './atomic-file.js'
-import { translateDbError, type DialectName } from './dialect.js'
+import { databaseLockedError, isBusyError, translateDbError, type DialectName } from './dialect.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
 import type { DB } from './schema.js'
 import { MIGRATIONS } from './migrations/index.js'
@@ -44,7 +44,23 @@ export interface OpenOptions {
   migrations?: Record<string, Migration>
   /** A read command: a missing database is not created but refused (exit 4). */
   mustExist?: boolean
+  /**
+   * Called when a write transaction finds the database locked by another writer and starts to
+   * wait for it (SQLite: after LOCK_QUICK_TRY_MS); the CLI says so on a terminal.
+   */
+  onLockWait?: () => void
+  /** How long a writer waits for another one (default BUSY_TIMEOUT_MS; tests shorten it). */
+  busyTimeoutMs?: number
 }
+
+/**
+ * How long a command waits for another icm command's write transaction before giving up (exit 3).
+ * A survey import holds the lock only for its final insert (a few seconds per million rows), so
+ * a minute covers it with room to spare.
+ */
+export const BUSY_TIMEOUT_MS = 60_000
+/** The first, silent try for the write lock: a wait shorter than this is not worth a message. */
+export const LOCK_QUICK_TRY_MS = 250
 
 const SQLITE_HEADER = 'SQLite format 3\u0000'
 
@@ -97,13 +113,14 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
     throw new UserError(`the database ${location} is read-only; nothing was changed`, 'check the permissions of the file and its folder, or work on a copy')
   }
 
-  const sqlite = new BetterSqlite3(location, { readonly: !writable })
+  const busyTimeoutMs = opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS
+  const sqlite = new BetterSqlite3(location, { readonly: !writable, timeout: busyTimeoutMs })
   try {
     checkIsIcmDatabase(sqlite, location)
     if (writable) sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`)
     // read pages through a memory map rather than read() calls: large scans (assess run) are faster
     sqlite.pragma('mmap_size = 268435456')
   } catch (e) {
@@ -111,7 +128,7 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
     throw e
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
-  const store = sqliteStore(db, sqlite, location, !existed)
+  const store = sqliteStore(db, sqlite, location, !existed, { busyTimeoutMs, onLockWait: opts.onLockWait })
   try {
     const migrations = opts.migrations ?? MIGRATIONS
     if (!writable && appliedMigrations(sqlite).length < Object.keys(migrations).length) {
@@ -186,14 +203,19 @@ function checkIsIcmDatabase(sqlite: BetterSqlite3.Database, location: string): v
   }
 }
 
-function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: string, created: boolean): SqliteStore {
+interface LockWait {
+  busyTimeoutMs: number
+  onLockWait?: () => void
+}
+
+function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: string, created: boolean, wait: LockWait): SqliteStore {
   return {
     db,
     created,
     dialect: 'sqlite',
     sqlite,
     location,
-    write: (fn) => immediateTransaction(db, fn),
+    write: (fn) => immediateTransaction(db, sqlite, location, wait, fn),
     backupTo: async (target) => {
       // under a temporary name until complete: a killed backup leaves nothing under the backup's name
       await withTemporaryPath(target, async (temp) => {
@@ -215,9 +237,9 @@ function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: s
  * BEGIN IMMEDIATE on the one connection: kysely's own transaction issues a deferred BEGIN, which
  * fails at once with SQLITE_BUSY when it reads then writes while another process writes.
  */
-async function immediateTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+async function immediateTransaction<T>(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: string, wait: LockWait, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn)
+    beginImmediate(sqlite, location, wait)
     try {
       const result = await fn(conn)
       await sql`commit`.execute(conn)
@@ -227,6 +249,28 @@ async function immediateTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => 
       throw translateDbError(e)
     }
   })
+}
+
+/**
+ * Takes the write lock: a short silent try first; when another writer holds the lock, says so
+ * once (onLockWait) and waits up to the busy timeout, then refuses with exit 3 naming the lock.
+ */
+export function beginImmediate(sqlite: BetterSqlite3.Database, location: string, wait: LockWait): void {
+  sqlite.pragma(`busy_timeout = ${Math.min(LOCK_QUICK_TRY_MS, wait.busyTimeoutMs)}`)
+  try {
+    sqlite.exec('begin immediate')
+    return
+  } catch (e) {
+    if (!isBusyError(e)) throw e
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait.busyTimeoutMs}`)
+  }
+  wait.onLockWait?.()
+  try {
+    sqlite.exec('begin immediate')
+  } catch (e) {
+    throw isBusyError(e) ? databaseLockedError(location, wait.busyTimeoutMs) : e
+  }
 }
 
 /** The migrations a database has run, read with one query (the common, fast case). */

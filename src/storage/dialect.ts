@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
-import { ConflictError } from '../domain/errors.js'
+import { ConflictError, UserError } from '../domain/errors.js'
 
 /**
  * What differs between SQLite and PostgreSQL lives here (the migrations keep frozen copies of
@@ -80,5 +80,20 @@ export function translateDbError(e: unknown): unknown {
   if (err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new ConflictError(`that already exists (${err.detail ?? err.message ?? 'unique key'})`, 'another administrator may have just added it; list and try again')
   }
+  if (isBusyError(e)) return databaseLockedError()
   return e
+}
+
+/** SQLite's "database is locked": another connection holds the write lock past the busy timeout. */
+export function isBusyError(e: unknown): boolean {
+  return String((e as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY')
+}
+
+/** Exit 3: another icm command holds the write lock and did not let go in time (not a bug). */
+export function databaseLockedError(location?: string, waitedMs?: number): UserError {
+  const waited = waitedMs === undefined ? '' : ` after ${Number((waitedMs / 1000).toFixed(1))} s`
+  return new UserError(
+    `the database${location ? ` ${location}` : ''} is still locked by another icm command${waited}; nothing was changed`,
+    'try again when the other command has finished',
+  )
 }

@@ -18,7 +18,7 @@ export interface NewEvent {
  * transaction-scoped lock is the one every event writer takes, so two transactions never read
  * the same previous hash. SQLite needs none: BEGIN IMMEDIATE already serialises writers.
  */
-export const EVENT_CHAIN_LOCK_KEY = 7_364_282
+export const EVENT_CHAIN_LOCK_KEY = 7_364_283
 
 /**
  * Appends one row to the audit trail, chained to the last event (domain/event-chain.ts). Call it

@@ -1,14 +1,18 @@
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely'
 import type { Pool, PoolClient } from 'pg'
-import { ConflictError } from '../domain/errors.js'
-import { INTS, LOCK_WAIT_MS, STRS, type BatchEnd, type BatchSpec, type DoneHandler, type Pack, type PackConflict, type Sink } from './survey-import.js'
+import { BUSY_TIMEOUT_MS } from './database.js'
+import { databaseLockedError } from './dialect.js'
+import type { DB } from './schema.js'
+import { INTS, PAIR, STRS, SUM_COLUMNS, addToSums, type ImportBackend, type Pack, type PairSums, type StageResult, type Stager, type StagingTables } from './survey-import-types.js'
 
 /**
- * The survey import's inserting side on PostgreSQL: one pooled connection holds the transaction
- * (batch row, responses, score sums, event), so a failed or killed import leaves nothing. Rows
- * stream with COPY … FROM STDIN into a temporary table, some thousands at a time, and go on with
- * one INSERT … SELECT … ON CONFLICT DO NOTHING; the rows the unique key turned away are looked up:
- * the same content is already present, other content is a conflict. Imports queue on an
- * advisory lock, as they queue on SQLite's write lock.
+ * The survey import's PostgreSQL side, on one pooled connection. The rows are staged, outside any
+ * lock, into temporary tables of that connection (gone with it when the process dies): they stream
+ * with COPY … FROM STDIN into a raw table, some thousands at a time, and go on into the staged
+ * rows with INSERT … ON CONFLICT (key) DO NOTHING; the rows the key turned away are later rows of
+ * a key seen before. The final step (survey-import-final.ts) runs in one transaction holding the
+ * import lock, an advisory lock imports queue on as they queue on SQLite's write lock; other
+ * writers go on meanwhile (MVCC), except for the event, which every writer appends last.
  */
 const IMPORT_LOCK_KEY = 7_364_282
 /** Rows per INSERT: packs (256 rows, sized for SQLite's memory) are gathered up to this many, as a round trip costs more than a row. */
@@ -16,66 +20,18 @@ const ROWS_PER_STATEMENT = 8192
 /** COPY's text format: backslash, tab, line feed and carriage return are escaped. */
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
 
-export class PostgresSink implements Sink {
+const TABLES: StagingTables = { staged: 'icm_staged', dups: 'icm_dups', bad: 'icm_bad', sums: 'icm_sums' }
+
+class PostgresStager implements Stager {
   readonly worker = false
-  imported = 0
-  alreadyPresent = 0
-  /** score sums of the rows inserted: 'rated>respondent' → the 15 sums and counts */
-  private readonly sums = new Map<string, number[]>()
+  private staged = 0
+  private duplicates = 0
+  private readonly sums: PairSums = new Map()
   /** packs waiting to go in one statement */
   private pending: Pack[] = []
   private pendingRows = 0
 
-  private constructor(
-    private readonly client: PoolClient,
-    private readonly spec: BatchSpec,
-    private readonly batchId: number,
-    private readonly onDone: DoneHandler,
-  ) {}
-
-  static async start(pool: Pool, spec: BatchSpec, onWait: () => void, onDone: DoneHandler): Promise<{ already: any } | { sink: PostgresSink; batchId: number }> {
-    const client = await pool.connect()
-    try {
-      await client.query('begin')
-      const free = await client.query('select pg_try_advisory_xact_lock($1) as ok', [IMPORT_LOCK_KEY])
-      if (!free.rows[0].ok) {
-        onWait()
-        await client.query(`set local lock_timeout = ${LOCK_WAIT_MS}`)
-        try {
-          await client.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY])
-        } catch (e) {
-          if ((e as { code?: string }).code === '55P03') {
-            throw new ConflictError(`the database is still locked by another import after ${Math.round(LOCK_WAIT_MS / 60_000)} minutes; nothing imported`, 'wait for the other import to finish, then run this one again')
-          }
-          throw e
-        }
-      }
-      if (!spec.forced) {
-        const before = await client.query(
-          `select b.id, b.file_name, b.actor, b.at, s.code as survey_code from survey_batches b join surveys s on s.id = b.survey_id where b.sha256 = $1 order by b.id limit 1`,
-          [spec.sha256],
-        )
-        if (before.rows.length > 0) {
-          await client.query('rollback')
-          client.release()
-          return { already: before.rows[0] }
-        }
-      }
-      const row = await client.query(
-        `insert into survey_batches (survey_id, file_name, sha256, bytes, encoding, rows, imported, already_present, rejected, forced, actor, at)
-         values ($1, $2, $3, $4, $5, 0, 0, 0, 0, $6, $7, $8) returning id`,
-        [spec.surveyId, spec.fileName, spec.sha256, spec.bytes, spec.encoding, spec.forced ? 1 : 0, spec.actor, spec.at],
-      )
-      const batchId = Number(row.rows[0].id)
-      await client.query(`create temporary table icm_import_rows (key text, response_id text, respondent_id int, rated_id int, accuracy int, timeliness int,
-        completeness int, professionalism int, overall int, loyalty int, comment text, submitted_at text, line int, fingerprint text, idx int) on commit drop`)
-      return { sink: new PostgresSink(client, spec, batchId, onDone), batchId }
-    } catch (e) {
-      await client.query('rollback').catch(() => {})
-      client.release()
-      throw e
-    }
-  }
+  constructor(private readonly client: PoolClient) {}
 
   async send(pack: Pack): Promise<void> {
     this.pending.push(pack)
@@ -83,12 +39,22 @@ export class PostgresSink implements Sink {
     if (this.pendingRows >= ROWS_PER_STATEMENT) await this.flush()
   }
 
-  /** Inserts the packs gathered so far in one statement, then reports each pack in order. */
+  /** Stages the packs gathered so far: COPY into the raw table, then on into the staged rows. */
   private async flush(): Promise<void> {
     const packs = this.pending
     this.pending = []
     this.pendingRows = 0
     if (packs.length === 0) return
+    const bad = packs.flatMap((p) => p.bad)
+    if (bad.length > 0) {
+      await this.client.query(`insert into icm_bad (line, reason, exit_code, found) select line, reason, exit_code, 'file' from unnest($1::int[], $2::text[], $3::int[]) as b (line, reason, exit_code)`, [
+        bad.map((b) => b.line),
+        bad.map((b) => b.reason),
+        bad.map((b) => b.exitCode),
+      ])
+    }
+    const rows = packs.reduce((n, p) => n + p.count, 0)
+    if (rows === 0) return
     const { from: copyFrom } = (await import('pg-copy-streams')).default
     const copy = this.client.query(copyFrom('COPY icm_import_rows FROM STDIN'))
     const done = new Promise<void>((resolve, reject) => {
@@ -97,137 +63,160 @@ export class PostgresSink implements Sink {
     })
     const text = (v: string | null | undefined) => (v === null || v === undefined ? '\\N' : v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!))
     const int = (v: number) => (v === 0 ? '\\N' : String(v))
-    let r = 0
     for (const pack of packs) {
       let chunk = ''
-      for (let i = 0; i < pack.count; i++, r++) {
+      for (let i = 0; i < pack.count; i++) {
         const o = i * INTS
         const so = i * STRS
         const key = pack.strs[so] as string
-        chunk += `${text(key)}\t${key.startsWith('id:') ? text(key.slice(3)) : '\\N'}\t${int(pack.ints[o]!)}\t${pack.ints[o + 1]}`
+        chunk += `${pack.ints[o + 8]}\t${text(key)}\t${key.startsWith('id:') ? text(key.slice(3)) : '\\N'}\t${int(pack.ints[o]!)}\t${pack.ints[o + 1]}`
         for (let j = 0; j < 6; j++) chunk += `\t${int(pack.ints[o + 2 + j]!)}`
-        chunk += `\t${text(pack.strs[so + 1])}\t${text(pack.strs[so + 2])}\t${pack.ints[o + 8]}\t${text(pack.strs[so + 3])}\t${r}\n`
+        chunk += `\t${text(pack.strs[so + 1])}\t${text(pack.strs[so + 2])}\t${text(pack.strs[so + 3])}\n`
       }
       copy.write(chunk)
     }
     copy.end()
     await done
     const inserted = await this.client.query(
-      `insert into survey_responses (survey_id, key, response_id, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty, comment, submitted_at, batch_id, line, fingerprint)
-       select $1, key, response_id, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty, comment, submitted_at, $2, line, fingerprint
-       from icm_import_rows order by idx
-       on conflict (survey_id, key) do nothing
+      `insert into icm_staged select * from icm_import_rows order by line
+       on conflict (key) do nothing
        returning line`,
-      [this.spec.surveyId, this.batchId],
     )
+    if (inserted.rows.length < rows) {
+      await this.client.query(`insert into icm_dups (line, key, fingerprint)
+        select r.line, r.key, r.fingerprint from icm_import_rows r where not exists (select 1 from icm_staged s where s.line = r.line)`)
+    }
     await this.client.query('truncate icm_import_rows')
     const insertedLines = new Set(inserted.rows.map((r: { line: number }) => Number(r.line)))
-    const turnedAwayKeys: string[] = []
+    this.staged += insertedLines.size
+    this.duplicates += rows - insertedLines.size
     for (const pack of packs) {
-      for (let i = 0; i < pack.count; i++) if (!insertedLines.has(pack.ints[i * INTS + 8]!)) turnedAwayKeys.push(pack.strs[i * STRS] as string)
-    }
-    const byKey = new Map<string, { batch_id: number; line: number; fingerprint: string; file_name: string }>()
-    if (turnedAwayKeys.length > 0) {
-      const existing = await this.client.query(
-        `select r.key, r.batch_id, r.line, r.fingerprint, b.file_name from survey_responses r join survey_batches b on b.id = r.batch_id where r.survey_id = $1 and r.key = any($2::text[])`,
-        [this.spec.surveyId, turnedAwayKeys],
-      )
-      for (const row of existing.rows) byKey.set(row.key, row)
-    }
-    for (const pack of packs) {
-      const conflicts: PackConflict[] = []
-      let imported = 0
-      let present = 0
       for (let i = 0; i < pack.count; i++) {
-        if (insertedLines.has(pack.ints[i * INTS + 8]!)) {
-          imported++
-          this.addToSums(pack, i)
-          continue
-        }
-        const key = pack.strs[i * STRS] as string
-        const was = byKey.get(key)!
-        if (was.fingerprint === pack.strs[i * STRS + 3]) {
-          present++
-          continue
-        }
-        const where = Number(was.batch_id) === this.batchId ? `on line ${was.line}` : `in ${was.file_name} line ${was.line} (imported before, batch ${was.batch_id})`
-        conflicts.push({ index: i, reason: `response id ${key.slice(3)} is also ${where} with other content` })
+        if (insertedLines.has(pack.ints[i * INTS + 8]!)) addToSums(this.sums, pack.ints, i * INTS, pack.values[i]!)
       }
-      this.imported += imported
-      this.alreadyPresent += present
-      this.onDone(pack, conflicts, imported, present)
     }
   }
 
-  private addToSums(pack: Pack, i: number): void {
-    const o = i * INTS
-    const key = `${pack.ints[o + 1]}>${pack.ints[o]}`
-    let a = this.sums.get(key)
-    if (!a) this.sums.set(key, (a = new Array(15).fill(0)))
-    a[0]!++
-    for (let j = 0; j < 6; j++) {
-      const score = pack.ints[o + 2 + j]!
-      if (score !== 0) {
-        a[1 + 2 * j]! += score
-        a[2 + 2 * j]!++
-      }
-    }
-    const value = pack.values[i]!
-    if (!Number.isNaN(value)) {
-      a[13]! += value
-      a[14]!++
-    }
-  }
-
-  async drain(): Promise<void> {
+  async finish(): Promise<StageResult> {
     await this.flush()
-  }
-
-  async end(e: BatchEnd): Promise<void> {
-    const c = this.client
-    try {
-      if (!e.commit) {
-        await c.query('rollback')
-        return
-      }
-      await c.query(`update survey_batches set rows = $1, imported = $2, already_present = $3, rejected = $4 where id = $5`, [
-        e.counts.rows,
-        e.counts.imported,
-        e.counts.alreadyPresent,
-        e.counts.rejected,
-        this.batchId,
-      ])
-      for (const [key, a] of this.sums) {
-        const [rated, respondent] = key.split('>').map(Number) as [number, number]
-        await c.query(
-          `insert into survey_score_sums (batch_id, survey_id, rated_id, respondent_id, responses, accuracy_sum, accuracy_n, timeliness_sum, timeliness_n,
-             completeness_sum, completeness_n, professionalism_sum, professionalism_n, overall_sum, overall_n, loyalty_sum, loyalty_n, value_sum, value_n)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-          [this.batchId, this.spec.surveyId, rated, respondent === 0 ? null : respondent, ...a],
-        )
-      }
-      await c.query(`insert into events (at, actor, host, action, entity, details) values ($1, $2, $3, $4, $5, $6)`, [
-        e.event.at,
-        e.event.actor,
-        e.event.host,
-        e.event.action,
-        e.event.entity,
-        e.event.details,
-      ])
-      await c.query('commit')
-    } catch (err) {
-      await c.query('rollback').catch(() => {})
-      throw err
-    } finally {
-      c.release()
-    }
+    return { staged: this.staged, duplicates: this.duplicates, sums: this.sums }
   }
 
   async abort(): Promise<void> {
+    this.pending = []
+  }
+}
+
+/** A kysely instance over one client: its queries run on that connection, inside whatever transaction the client is in. */
+function kyselyOn(client: PoolClient): Kysely<DB> {
+  const pool: PostgresPool = {
+    connect: async () => ({ query: client.query.bind(client) as never, release: () => {} }),
+    end: async () => {},
+  }
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** Opens the staging tables of one import on a connection of its own. */
+export async function openPostgresImport(pool: Pool, location: string, onWait: () => void): Promise<ImportBackend> {
+  const client = await pool.connect()
+  try {
+    await client.query(`create temporary table icm_staged (line int primary key, key text not null unique, response_id text, respondent_id int, rated_id int not null,
+      accuracy int, timeliness int, completeness int, professionalism int, overall int, loyalty int, comment text, submitted_at text, fingerprint text not null)`)
+    await client.query('create temporary table icm_import_rows (like icm_staged)')
+    await client.query('create temporary table icm_dups (line int primary key, key text not null, fingerprint text not null)')
+    await client.query('create temporary table icm_bad (line int primary key, reason text not null, exit_code int not null, found text not null)')
+    await client.query(`create temporary table icm_sums (rated_id int not null, respondent_id int, ${SUM_COLUMNS.map((c) => `${c} ${c === 'value_sum' ? 'double precision' : 'int'}`).join(', ')})`)
+  } catch (e) {
+    client.release(true)
+    throw e
+  }
+  return new PostgresImport(client, location, onWait)
+}
+
+class PostgresImport implements ImportBackend {
+  readonly tables = TABLES
+  readonly stager: Stager
+  readonly db: Kysely<DB>
+  private broken = false
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly location: string,
+    private readonly onWait: () => void,
+  ) {
+    this.stager = new PostgresStager(client)
+    this.db = kyselyOn(client)
+  }
+
+  async ready(): Promise<void> {}
+
+  async afterCommit(): Promise<void> {}
+
+  async stageSums(sums: PairSums): Promise<void> {
+    const columns: (number | null)[][] = [[], [], ...SUM_COLUMNS.map(() => [])]
+    for (const [pair, a] of sums) {
+      const respondent = pair % PAIR
+      columns[0]!.push((pair - respondent) / PAIR)
+      columns[1]!.push(respondent === 0 ? null : respondent)
+      a.forEach((v, i) => columns[2 + i]!.push(v))
+    }
+    const types = ['int', 'int', ...SUM_COLUMNS.map((c) => (c === 'value_sum' ? 'float8' : 'int'))]
+    await this.client.query('delete from icm_sums')
+    await this.client.query(`insert into icm_sums select * from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`, columns)
+  }
+
+  /** Repeatable read: every statement of the analysis sees the same snapshot (it writes only temporary tables). */
+  snapshot<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+    return this.transaction('begin isolation level repeatable read', false, fn)
+  }
+
+  locked<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+    return this.transaction('begin', true, fn)
+  }
+
+  private async transaction<T>(begin: string, lock: boolean, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+    const c = this.client
+    await c.query(begin)
     try {
-      await this.client.query('rollback')
-    } finally {
+      if (lock) await this.takeImportLock()
+      const result = await fn(this.db)
+      await c.query('commit')
+      return result
+    } catch (e) {
+      await c.query('rollback').catch(() => {
+        this.broken = true
+      })
+      throw e
+    }
+  }
+
+  /** The import lock, waiting for another import's final step up to the busy timeout (exit 3 after it). */
+  private async takeImportLock(): Promise<void> {
+    const c = this.client
+    const free = await c.query('select pg_try_advisory_xact_lock($1) as ok', [IMPORT_LOCK_KEY])
+    if (free.rows[0].ok) return
+    this.onWait()
+    await c.query(`set local lock_timeout = ${BUSY_TIMEOUT_MS}`)
+    try {
+      await c.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY])
+    } catch (e) {
+      if ((e as { code?: string }).code === '55P03') throw databaseLockedError(this.location, BUSY_TIMEOUT_MS)
+      throw e
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.stager.abort()
+    if (this.broken) {
+      this.client.release(true)
+      return
+    }
+    try {
+      await this.client.query('drop table if exists icm_import_rows, icm_staged, icm_dups, icm_bad, icm_sums')
       this.client.release()
+    } catch {
+      // a connection in a failed state is closed rather than returned to the pool
+      this.client.release(true)
     }
   }
 }

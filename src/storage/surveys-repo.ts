@@ -90,6 +90,11 @@ export async function findBatchBySha256(db: Kysely<DB>, sha256: string): Promise
     .executeTakeFirst()
 }
 
+/** Whether any import batch had a file of exactly this many bytes (a file imported before has its size). */
+export async function hasBatchOfSize(db: Kysely<DB>, bytes: number): Promise<boolean> {
+  return (await db.selectFrom('survey_batches').select('id').where('bytes', '=', bytes).limit(1).executeTakeFirst()) !== undefined
+}
+
 export interface NewBatch {
   surveyId: number
   fileName: string

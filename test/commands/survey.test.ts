@@ -128,7 +128,7 @@ describe('icm survey import: the sample exports', () => {
     expect(json.unitsMatched).toContainEqual({ text: '品質管理部', unit: 'QA', via: 'regional' })
   })
 
-  it('inserts through a worker thread with the same result as on the main thread', async () => {
+  it('stages through a worker thread with the same result as on the main thread', async () => {
     const a = await withSurvey()
     const b = await withSurvey()
     await a.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')], { env: { ICM_IMPORT_WORKER: '0' } })
@@ -137,6 +137,22 @@ describe('icm survey import: the sample exports', () => {
     expect(await rows(b.db, q)).toEqual(await rows(a.db, q))
     expect(await rows(b.db, 'select * from survey_score_sums order by rated_id, respondent_id')).toEqual(await rows(a.db, 'select * from survey_score_sums order by rated_id, respondent_id'))
     expect(await rows(b.db, `select action, details from events where action = 'survey.import'`)).toEqual(await rows(a.db, `select action, details from events where action = 'survey.import'`))
+  })
+
+  it('refuses bytes that do not decode with the same message when the stage worker reads the file', async () => {
+    // the bad bytes in the fourth 64 KB chunk, which the worker decodes ahead of the main thread
+    const file = Buffer.concat([Buffer.from('rated_unit,overall,comment\n' + 'IT,4,fine\n'.repeat(25_000)), Buffer.from('HR,3,'), Buffer.from([0xc3, 0x28]), Buffer.from('\nIT,4,x\n')])
+    const messages: string[] = []
+    for (const worker of ['0', '1']) {
+      const t = await withSurvey()
+      const before = await dbState(t.db)
+      const r = await t.run(['survey', 'import', 'S', writeFile(t.dir, 'bad.csv', file)], { env: { ICM_IMPORT_WORKER: worker } })
+      expect(r.code).toBe(3)
+      expect(await dbState(t.db)).toBe(before)
+      messages.push(r.stderr)
+    }
+    expect(messages[1]).toBe(messages[0])
+    expect(messages[0]).toMatch(/^icm: line 25002: the file is not valid UTF-8 \(byte 0xC3 at offset 250032\)/)
   })
 
   it('shows progress on stderr on a terminal only', async () => {
@@ -190,7 +206,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     expect(r.stderr).toContain('2 of 8 responses imported into S from bad-rows.csv, 6 rejected (see bad.csv)')
   })
 
-  it.each(['0', '1'])('lists the bad lines of a long file in file order, invalid and conflicting alike (insert worker %s)', async (worker) => {
+  it.each(['0', '1'])('lists the bad lines of a long file in file order, invalid and conflicting alike (stage worker %s)', async (worker) => {
     const t = await withSurvey()
     const lines = ['ID,respondent_unit,rated_unit,overall,comment']
     for (let i = 1; i <= 3000; i++) {
@@ -242,6 +258,23 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     expect(conflict.code).toBe(5)
     expect(conflict.stderr).toMatch(/^icm: c\.csv line 3: response id 1 is also in a\.csv line 2 \(imported before, batch 1\) with other content; nothing imported/)
     expect(await dbState(t.db)).toBe(before)
+  })
+
+  it('compares a later row of an id with the row the database has, else with the first row of the id in the file', async () => {
+    const t = await withSurvey()
+    await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'response_id,rated_unit,overall\n1,IT,4\n2,HR,5\n')])
+    // id 1: other content than a.csv's (conflict), then a.csv's own (already present, not a conflict with line 2);
+    // id 3: new, then other content (conflict with line 4), then the same again (already present).
+    const b = writeFile(t.dir, 'b.csv', 'response_id,rated_unit,overall\n1,IT,2\n1,IT,4\n3,FIN,3\n3,FIN,1\n3,FIN,3\n')
+    const r = await t.ok(['survey', 'import', 'S', b, '--skip-invalid', '--rejects', 'bad.csv', '--json'])
+    expect(r.json()).toMatchObject({ read: 5, imported: 1, alreadyPresent: 2, rejected: 2 })
+    expect(fs.readFileSync(path.join(t.dir, 'bad.csv'), 'utf8').split('\r\n')).toEqual([
+      'line,reason,response_id,rated_unit,overall',
+      '2,"response id 1 is also in a.csv line 2 (imported before, batch 1) with other content",1,IT,2',
+      '5,response id 3 is also on line 4 with other content,3,FIN,1',
+      '',
+    ])
+    expect(await rows(t.db, `select response_id, overall, line from survey_responses where batch_id = 2`)).toEqual([{ response_id: '3', overall: 3, line: 4 }])
   })
 
   it('keys rows without a response id by their content: the same answer again is already present, two identical answers with different ids are both kept', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -7,8 +7,9 @@ import { BACKEND, ROOT, queryRows, spawnIcm, tempDir, testDatabase } from '../he
 
 /**
  * Reliability of the bulk import on the built CLI (dist/icm.js), as separate processes: a killed
- * import leaves all of its file or nothing, and two imports at once both succeed. Files of this
- * size go through the insert worker.
+ * import leaves all of its file or nothing (and no staging file), two imports at once both
+ * succeed, and another command writes while an import stages its rows. Files of this size are
+ * staged by the worker thread.
  */
 
 /** A database with the bench's 100 units and survey S, and generated survey files of `rows` rows each. */
@@ -34,6 +35,35 @@ function query<T>(db: string, sql: string): T {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function spawnImport(cwd: string, env: Record<string, string>, file: string, extra: string[] = []): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), 'survey', 'import', 'S', file, ...extra], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', TZ: 'Asia/Shanghai', ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+}
+
+/** The import staging files next to icm.db (icm.db.import-<pid>-<random>.tmp). */
+function stagingFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => f.startsWith('icm.db.import-'))
+}
+
+/** Waits until an import's staging file holds more than `bytes` (-1: exists), and returns its path. */
+async function stagingFileGrowing(dir: string, bytes: number): Promise<string> {
+  const started = Date.now()
+  for (;;) {
+    const f = stagingFiles(dir).find((n) => n.endsWith('.tmp'))
+    if (f && fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.size! > bytes) return path.join(dir, f)
+    if (Date.now() - started > 20_000) throw new Error('the import never started staging')
+    await sleep(5)
+  }
+}
 
 /** SQLite's file, WAL and memory; the PostgreSQL project runs the block after this one instead. */
 describe.skipIf(BACKEND === 'postgres')('survey import, as a process', () => {
@@ -68,9 +98,62 @@ describe.skipIf(BACKEND === 'postgres')('survey import, as a process', () => {
     }
     expect(query<{ n: number }>(db, 'select count(*) as n from survey_responses').n).toBe(rows)
     expect(query<{ integrity_check: string }>(db, 'pragma integrity_check')).toEqual({ integrity_check: 'ok' })
+    expect(stagingFiles(cwd)).toEqual([])
   }, 60_000)
 
-  it('two imports of different files into one database at once both succeed (the second waits for the lock)', async () => {
+  it('killed (SIGKILL) while staging leaves no rows; the next import removes its staging file, never reading it, and succeeds', async () => {
+    const rows = 150_000
+    const { cwd, env, db } = setup([{ name: 'big.csv', rows, firstId: 1 }])
+    const child = spawnImport(cwd, env, 'big.csv')
+    const staging = await stagingFileGrowing(cwd, 1 << 20)
+    child.kill('SIGKILL')
+    expect(await exited(child)).toEqual({ code: null, signal: 'SIGKILL' })
+    expect(query<{ n: number }>(db, 'select count(*) as n from survey_responses').n).toBe(0)
+    expect(query<{ n: number }>(db, 'select count(*) as n from survey_batches').n).toBe(0)
+    // SIGKILL cannot be caught: the killed process's staging file is still there, under its pid.
+    expect(stagingFiles(cwd)).toEqual([path.basename(staging)])
+    // A stale file is never mistaken for a live one: the next import stages into a file of its own and
+    // removes the stale one. A truncated stale file would make a mistaken reader fail.
+    fs.truncateSync(staging, 4096)
+    const again = await spawnIcm(['survey', 'import', 'S', 'big.csv', '--json'], { cwd, env })
+    expect(again.code, again.stderr).toBe(0)
+    expect(JSON.parse(again.stdout)).toMatchObject({ read: rows, imported: rows, alreadyPresent: 0, rejected: 0 })
+    expect(stagingFiles(cwd)).toEqual([])
+  }, 60_000)
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('stopped with %s while staging leaves no rows and no staging file', async (signal) => {
+    const rows = 150_000
+    const { cwd, env, db } = setup([{ name: 'big.csv', rows, firstId: 1 }])
+    const child = spawnImport(cwd, env, 'big.csv')
+    await stagingFileGrowing(cwd, 1 << 20)
+    child.kill(signal)
+    expect(await exited(child)).toEqual({ code: null, signal })
+    expect(stagingFiles(cwd)).toEqual([])
+    expect(query<{ n: number }>(db, 'select count(*) as n from survey_responses').n).toBe(0)
+    expect(query<{ n: number }>(db, 'select count(*) as n from survey_batches').n).toBe(0)
+  }, 60_000)
+
+  it('another command writes while an import stages its rows: it succeeds before the import ends, and its event comes first', async () => {
+    const rows = 300_000
+    const { cwd, env, db } = setup([{ name: 'big.csv', rows, firstId: 1 }])
+    const child = spawnImport(cwd, env, 'big.csv', ['--json'])
+    let importOut = ''
+    child.stdout!.on('data', (d: Buffer) => (importOut += d.toString()))
+    // The staging file exists from the start of the import; reading 300,000 rows takes seconds.
+    await stagingFileGrowing(cwd, -1)
+    const add = await spawnIcm(['unit', 'add', 'NEW', '--name', '新部门', '--kind', 'department'], { cwd, env })
+    expect(add.code, add.stderr).toBe(0)
+    // The writer is done while the import is still at work (no batch yet). Before this change the
+    // import held the write lock from its first row: a writer waited for all of it (failing after
+    // 5 s), so its event could only come after the import's.
+    expect(query<{ n: number }>(db, 'select count(*) as n from survey_batches').n).toBe(0)
+    expect(await exited(child)).toEqual({ code: 0, signal: null })
+    expect(JSON.parse(importOut)).toMatchObject({ read: rows, imported: rows })
+    const order = await queryRows<{ action: string }>(db, `select action from events where action in ('unit.add', 'survey.import') order by id`)
+    expect(order.map((e) => e.action)).toEqual(['unit.add', 'survey.import'])
+  }, 60_000)
+
+  it('two imports of different files into one database at once both succeed, their final inserts one after the other', async () => {
     const rows = 120_000
     const { cwd, env, db } = setup([
       { name: 'a.csv', rows, firstId: 1 },
@@ -85,8 +168,7 @@ describe.skipIf(BACKEND === 'postgres')('survey import, as a process', () => {
     expect(JSON.parse(b.stdout)).toMatchObject({ imported: rows })
     expect(query<{ n: number }>(db, 'select count(*) as n from survey_responses').n).toBe(2 * rows)
     expect(query<{ n: number }>(db, 'select count(*) as n from survey_batches').n).toBe(2)
-    // One of them found the database locked and said it was waiting (when the two overlapped).
-    expect(`${a.stderr}${b.stderr}`).toMatch(/waiting for another import to finish|✓ 120000 of 120000/)
+    expectSerialImports(await batchRanges(db), await importEvents(db), rows)
   }, 60_000)
 
   it('keeps the peak memory of a 300,000-row import under 128 MB', async () => {
@@ -115,16 +197,18 @@ describe.skipIf(BACKEND === 'sqlite')('survey import on PostgreSQL, as a process
   it('killed (SIGKILL) in the middle leaves none of the file, and the same import then succeeds', async () => {
     const rows = 60_000
     const { cwd, env, db } = setup([{ name: 'big.csv', rows, firstId: 1 }], 'postgres')
+    // The import's connections are named, so other tests' sessions on the server do not count.
+    const app = `icm-e2e-${process.pid}-${Date.now()}`
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), 'survey', 'import', 'S', 'big.csv'], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', TZ: 'Asia/Shanghai', ...env },
+      env: { PATH: process.env.PATH ?? '', TZ: 'Asia/Shanghai', ...env, PGAPPNAME: app },
       stdio: 'ignore',
     })
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
-    // Mid-import: the batch row is written (uncommitted) and rows are going in.
+    // In the final step: the batch row is written (uncommitted) and the rows are going in.
     const started = Date.now()
     for (;;) {
-      const active = await queryRows<{ n: number }>(db, `select count(*) as n from pg_stat_activity where query like 'insert into survey_responses%'`)
+      const active = await queryRows<{ n: number }>(db, `select count(*) as n from pg_stat_activity where application_name = '${app}' and query like 'insert into survey_responses%'`)
       if (Number(active[0]!.n) > 0) break
       if (Date.now() - started > 20_000) throw new Error('the import never got going')
       await sleep(20)
@@ -140,7 +224,7 @@ describe.skipIf(BACKEND === 'sqlite')('survey import on PostgreSQL, as a process
     expect(JSON.parse(again.stdout)).toMatchObject({ read: rows, imported: rows, alreadyPresent: 0, rejected: 0 })
   }, 120_000)
 
-  it('two imports of different files into one database at once both succeed (the second waits for the lock)', async () => {
+  it('two imports of different files into one database at once both succeed, their final inserts one after the other', async () => {
     const rows = 30_000
     const { cwd, env, db } = setup(
       [
@@ -153,5 +237,54 @@ describe.skipIf(BACKEND === 'sqlite')('survey import on PostgreSQL, as a process
     expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0])
     expect(await count(db, 'survey_responses')).toBe(2 * rows)
     expect(await count(db, 'survey_batches')).toBe(2)
+    expectSerialImports(await batchRanges(db), await importEvents(db), rows)
+  }, 120_000)
+
+  it('killed (SIGKILL) while staging leaves none of the file, and another command writes meanwhile', async () => {
+    const rows = 60_000
+    const { cwd, env, db } = setup([{ name: 'big.csv', rows, firstId: 1 }], 'postgres')
+    const app = `icm-e2e-${process.pid}-${Date.now()}`
+    const child = spawnImport(cwd, { ...env, PGAPPNAME: app }, 'big.csv')
+    // Staging: the rows stream into the temporary tables of the import's own connection.
+    const started = Date.now()
+    for (;;) {
+      const active = await queryRows<{ n: number }>(db, `select count(*) as n from pg_stat_activity where application_name = '${app}' and query like 'insert into icm_staged%'`)
+      if (Number(active[0]!.n) > 0) break
+      if (Date.now() - started > 20_000) throw new Error('the import never got going')
+      await sleep(20)
+    }
+    const add = await spawnIcm(['unit', 'add', 'NEW', '--name', '新部门', '--kind', 'department'], { cwd, env })
+    expect(add.code, add.stderr).toBe(0)
+    child.kill('SIGKILL')
+    expect(await exited(child)).toEqual({ code: null, signal: 'SIGKILL' })
+    expect(await count(db, 'survey_responses')).toBe(0)
+    expect(await count(db, 'survey_batches')).toBe(0)
+    const again = await spawnIcm(['survey', 'import', 'S', 'big.csv', '--json'], { cwd, env })
+    expect(again.code, again.stderr).toBe(0)
+    expect(JSON.parse(again.stdout)).toMatchObject({ read: rows, imported: rows })
   }, 120_000)
 })
+
+/** Each batch's response ids, first and last. */
+async function batchRanges(db: string) {
+  return queryRows<{ batch: number; first: number; last: number; n: number }>(
+    db,
+    'select batch_id as batch, min(id) as first, max(id) as last, count(*) as n from survey_responses group by batch_id order by batch_id',
+  )
+}
+
+async function importEvents(db: string) {
+  return (await queryRows<{ details: string }>(db, `select details from events where action = 'survey.import' order by id`)).map((e) => JSON.parse(e.details).batch as number)
+}
+
+/**
+ * Two imports' final steps ran one after the other: each batch's rows are one unbroken run of
+ * ids (two INSERTs at once would interleave them), the second batch's after the first's, and
+ * the events in the same order as the batches.
+ */
+function expectSerialImports(ranges: { batch: number; first: number; last: number; n: number }[], eventBatches: number[], rows: number) {
+  expect(ranges.map((r) => Number(r.n))).toEqual([rows, rows])
+  for (const r of ranges) expect(Number(r.last) - Number(r.first) + 1).toBe(rows)
+  expect(Number(ranges[1]!.first)).toBeGreaterThan(Number(ranges[0]!.last))
+  expect(eventBatches).toEqual(ranges.map((r) => Number(r.batch)))
+}

@@ -3,11 +3,12 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { CURRENT_SCHEMA_VERSION, networkFsName, openSqliteStore } from '../../src/storage/database.js'
+import { BUSY_TIMEOUT_MS, CURRENT_SCHEMA_VERSION, networkFsName, openSqliteStore } from '../../src/storage/database.js'
 import { appendEvent, listEvents } from '../../src/storage/events-repo.js'
 import { MIGRATIONS } from '../../src/storage/migrations/index.js'
 import { formatCode, nextCode } from '../../src/storage/sequences-repo.js'
 import { tempDir } from '../helpers/harness.js'
+import { holdWriteLock } from '../helpers/write-lock.js'
 
 const event = (action: string, entity: string | null) => ({ at: new Date('2026-03-02T01:00:00Z'), actor: 'a', host: 'h', action, entity, details: { n: 1 } })
 
@@ -18,7 +19,8 @@ describe('opening a database', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2)
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS)
+    expect(BUSY_TIMEOUT_MS).toBe(60_000)
     const names = store.sqlite.prepare('select name from icm_migration order by name').all()
     expect(names).toHaveLength(CURRENT_SCHEMA_VERSION)
     await store.close()
@@ -122,6 +124,41 @@ describe('write transactions and the event log', () => {
     const codes = await store.write(async (trx) => [await nextCode(trx, 'REQ'), await nextCode(trx, 'REQ'), await nextCode(trx, 'CMP')])
     expect(codes).toEqual(['REQ-0001', 'REQ-0002', 'CMP-0001'])
     expect(formatCode('REQ', 12345)).toBe('REQ-12345')
+    await store.close()
+  })
+})
+
+describe('writers wait for each other (DESIGN.md §8)', () => {
+  it('a write finds the lock held, says so once, waits for the other writer to commit, then writes after it', async () => {
+    const file = path.join(tempDir(), 'icm.db')
+    let waits = 0
+    const store = await openSqliteStore(file, { onLockWait: () => waits++ })
+    const other = await holdWriteLock(file, 1000)
+    await store.write((trx) => appendEvent(trx, event('unit.add', 'HR')))
+    await other.released
+    expect(waits).toBe(1)
+    // The other writer's row was committed before this write could begin: it is there, and the
+    // write came after it (the lock holder inserts its row before it sleeps).
+    expect(store.sqlite.prepare(`select value from meta where key = 'held-by-other-writer'`).get()).toEqual({ value: '1' })
+    expect(await listEvents(store.db, { limit: 10 })).toHaveLength(1)
+    // A write that finds the lock free says nothing.
+    await store.write((trx) => appendEvent(trx, event('unit.add', 'IT')))
+    expect(waits).toBe(1)
+    await store.close()
+  })
+
+  it('refuses with exit 3 naming the lock, not a bug, when the other writer holds it past the timeout; nothing is written', async () => {
+    const file = path.join(tempDir(), 'icm.db')
+    let waits = 0
+    const store = await openSqliteStore(file, { onLockWait: () => waits++, busyTimeoutMs: 300 })
+    const other = await holdWriteLock(file, 2000)
+    await expect(store.write((trx) => appendEvent(trx, event('unit.add', 'HR')))).rejects.toMatchObject({
+      exitCode: 3,
+      message: `the database ${file} is still locked by another icm command after 0.3 s; nothing was changed`,
+    })
+    await other.released
+    expect(waits).toBe(1)
+    expect(await listEvents(store.db, { limit: 10 })).toEqual([])
     await store.close()
   })
 })

@@ -1,0 +1,229 @@
+/**
+ * The SQLite staging side of the survey import: what writes the checked rows into the staging
+ * file (survey-import-types.ts StagingTables), and the stage worker's body. Both are
+ * self-contained functions, passed to the worker thread as source text (dist/icm.js is one bundle,
+ * so there is no worker file): they must not use anything from outside their own bodies.
+ */
+
+/**
+ * The staging side as one self-contained function returning a class: it runs on the main
+ * thread for small files and, as source text, in the stage worker for large ones. It must not
+ * use anything from outside its own body (no imports, no module names), because the worker gets
+ * only its text. The tables are those of survey-import-types.ts StagingTables.
+ */
+export function defineStager() {
+  const ROWS_PER_INSERT = 16
+  return class FileStager {
+    db: any
+    staged = 0
+    duplicates = 0
+    insert: any
+    insertMany: any
+    lineOf: any
+    dup: any
+    bad: any
+    args: unknown[] = new Array(ROWS_PER_INSERT * 14)
+    /** score sums of the rows staged, per rated unit × 4194304 + respondent unit (0: none) */
+    sums = new Map<number, number[]>()
+
+    constructor(Database: any, file: string, cacheKib: number) {
+      const db = new Database(file, { fileMustExist: true })
+      this.db = db
+      // A scratch file nobody else opens, thrown away after the import: no syncs, and the journal
+      // in memory (better-sqlite3's defensive mode refuses OFF); new pages are never journaled.
+      db.pragma('journal_mode = MEMORY')
+      db.pragma('synchronous = OFF')
+      db.pragma('locking_mode = EXCLUSIVE')
+      db.pragma(`cache_size = -${cacheKib}`)
+      db.exec(`create table staged (line integer primary key, key text not null unique, response_id text, respondent_id integer, rated_id integer not null,
+          accuracy integer, timeliness integer, completeness integer, professionalism integer, overall integer, loyalty integer,
+          comment text, submitted_at text, fingerprint text not null);
+        create table dups (line integer primary key, key text not null, fingerprint text not null);
+        create table bad (line integer primary key, reason text not null, exit_code integer not null, found text not null);
+        create table sums (rated_id integer not null, respondent_id integer, responses integer, accuracy_sum integer, accuracy_n integer,
+          timeliness_sum integer, timeliness_n integer, completeness_sum integer, completeness_n integer, professionalism_sum integer,
+          professionalism_n integer, overall_sum integer, overall_n integer, loyalty_sum integer, loyalty_n integer, value_sum real, value_n integer);
+        begin`)
+      const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      this.insert = db.prepare(`insert into staged values ${row} on conflict (key) do nothing`)
+      this.insertMany = db.prepare(`insert into staged values ${new Array(ROWS_PER_INSERT).fill(row).join(', ')} on conflict (key) do nothing`)
+      this.lineOf = db.prepare('select line from staged where key = ?')
+      this.dup = db.prepare(`insert into dups values (?, ?, ?)`)
+      this.bad = db.prepare(`insert into bad values (?, ?, ?, 'file')`)
+    }
+
+    /**
+     * Stages a pack: `ints` holds 9 integers per row (respondent, rated, accuracy, timeliness,
+     * completeness, professionalism, overall, loyalty, each 0 for none; line), `strs` 4 per row
+     * (key, comment, submitted_at, fingerprint), `values` each row's kpi.responseValue (NaN for
+     * none). The first row of a key is staged and added to the sums; a later one is noted as a
+     * duplicate (the final step compares it).
+     */
+    stage(ints: Int32Array, strs: (string | null)[], values: Float64Array, count: number, bad: { line: number; reason: string; exitCode: number }[]): void {
+      for (const b of bad) this.bad.run(b.line, b.reason, b.exitCode)
+      const z = (n: number) => (n === 0 ? null : n)
+      const args = this.args
+      let i = 0
+      // Rows go in ROWS_PER_INSERT at a time (one call instead of sixteen); a row its key turned
+      // away (a duplicate) is found afterwards, as its key's staged line is not its own.
+      while (i < count) {
+        const n = Math.min(ROWS_PER_INSERT, count - i)
+        for (let k = 0; k < n; k++) {
+          const o = (i + k) * 9
+          const so = (i + k) * 4
+          const a = k * 14
+          const key = strs[so] as string
+          args[a] = ints[o + 8]
+          args[a + 1] = key
+          args[a + 2] = key.startsWith('id:') ? key.slice(3) : null
+          args[a + 3] = z(ints[o]!)
+          args[a + 4] = ints[o + 1]
+          for (let j = 0; j < 6; j++) args[a + 5 + j] = z(ints[o + 2 + j]!)
+          args[a + 11] = strs[so + 1]
+          args[a + 12] = strs[so + 2]
+          args[a + 13] = strs[so + 3]
+        }
+        const insert = n === ROWS_PER_INSERT ? this.insertMany : this.insert
+        let staged = 0
+        if (n === ROWS_PER_INSERT) staged = insert.run(args).changes
+        else for (let k = 0; k < n; k++) staged += this.insert.run(args.slice(k * 14, k * 14 + 14)).changes
+        for (let k = 0; k < n; k++) {
+          const o = (i + k) * 9
+          const line = ints[o + 8]!
+          if (staged < n && this.lineOf.get(strs[(i + k) * 4])?.line !== line) {
+            this.duplicates++
+            this.dup.run(line, strs[(i + k) * 4], strs[(i + k) * 4 + 3])
+            continue
+          }
+          this.staged++
+          this.addToSums(ints, o, values[i + k]!)
+        }
+        i += n
+      }
+    }
+
+    /** The same sums as survey-import-types.ts addToSums (this class cannot import it). */
+    addToSums(ints: Int32Array, o: number, value: number): void {
+      const sums = this.sums
+      const pair = ints[o + 1]! * 4194304 + ints[o]!
+      let a = sums.get(pair)
+      if (a === undefined) {
+        a = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        sums.set(pair, a)
+      }
+      a[0]!++
+      for (let j = 0; j < 6; j++) {
+        const score = ints[o + 2 + j]!
+        if (score !== 0) {
+          a[1 + 2 * j]! += score
+          a[2 + 2 * j]!++
+        }
+      }
+      if (!Number.isNaN(value)) {
+        a[13]! += value
+        a[14]!++
+      }
+    }
+
+    /** Commits and closes the staging file; returns what was staged. */
+    finish(): { staged: number; duplicates: number; sums: [number, number[]][] } {
+      this.db.exec('commit')
+      this.db.close()
+      return { staged: this.staged, duplicates: this.duplicates, sums: [...this.sums] }
+    }
+
+    close(): void {
+      if (this.db.open) this.db.close()
+    }
+  }
+}
+
+export type FileStager = InstanceType<ReturnType<typeof defineStager>>
+
+/**
+ * The stage worker's body, as source text for `new Worker(…, { eval: true })` (dist/icm.js is
+ * one bundle, so there is no separate worker file): opens the staging file, then answers the
+ * main thread's messages. Self-contained like defineStager: `load` is the worker script's require.
+ */
+export function stageWorkerMain(load: (id: string) => any, define: typeof defineStager): void {
+  const { parentPort, workerData } = load('node:worker_threads')
+  const post = (m: unknown) => parentPort.postMessage(m)
+  const fail = (e: any) => post({ type: 'error', message: String(e?.message ?? e), code: e?.code ?? null })
+  let stager: any
+  // The survey file, read and decoded here a chunk ahead of the main thread, which parses and
+  // checks the text: the same strict decoder as domain/text-encoding.ts createStrictDecoder.
+  const source = workerData.source
+  let nextText = () => {}
+  try {
+    const Stager = define()
+    stager = new Stager(load(workerData.driver), workerData.file, workerData.cacheKib)
+    if (source) {
+      const fs = load('node:fs')
+      const fd = fs.openSync(source.file, 'r')
+      const hash = load('node:crypto').createHash('sha256')
+      const decoder = new TextDecoder(source.label, { fatal: true, ignoreBOM: false })
+      const chunk = Buffer.allocUnsafe(source.chunkBytes)
+      let offset = 0
+      let ended = false
+      nextText = () => {
+        if (ended) return
+        const n = fs.readSync(fd, chunk, 0, chunk.length, offset)
+        const last = n === 0 || offset + n >= source.size
+        hash.update(chunk.subarray(0, n))
+        let text: string
+        try {
+          text = last ? decoder.decode(chunk.subarray(0, n)) : decoder.decode(chunk.subarray(0, n), { stream: true })
+        } catch {
+          ended = true
+          fs.closeSync(fd)
+          post({ type: 'undecodable', offset })
+          return
+        }
+        offset += n
+        if (last) {
+          ended = true
+          fs.closeSync(fd)
+        }
+        post({ type: 'text', text, offset, last, sha256: last ? hash.digest('hex') : undefined })
+      }
+    }
+    post({ type: 'ready' })
+    if (source) for (let i = 0; i < source.ahead; i++) nextText()
+  } catch (e) {
+    fail(e)
+    parentPort.close()
+    return
+  }
+  parentPort.on('message', (m: any) => {
+    try {
+      if (m.type === 'text-read') {
+        nextText()
+      } else if (m.type === 'rows') {
+        // The strings come as one text and their lengths (-1 for null): one copy instead of thousands of small ones.
+        const lens: Int32Array = m.lens
+        const strs: (string | null)[] = new Array(lens.length)
+        for (let i = 0, at = 0; i < lens.length; i++) {
+          const n = lens[i]!
+          if (n < 0) strs[i] = null
+          else {
+            strs[i] = m.text.slice(at, at + n)
+            at += n
+          }
+        }
+        stager.stage(m.ints, strs, m.values, m.count, m.bad)
+        post({ type: 'done', seq: m.seq })
+      } else if (m.type === 'end') {
+        post({ type: 'finished', result: stager.finish() })
+        parentPort.close()
+      }
+    } catch (e) {
+      fail(e)
+      try {
+        stager.close()
+      } catch {
+        // the connection is gone already
+      }
+      parentPort.close()
+    }
+  })
+}
