@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { BACKEND, cli, dbState, tempDir, writeFile } from '../helpers/harness.js'
 
 /**
@@ -28,7 +28,8 @@ const sqliteOnly = BACKEND === 'postgres'
 
 describe('output paths (DESIGN.md §8)', () => {
   let t: Cli
-  beforeAll(async () => {
+  // each test its own database (PostgreSQL test schemas are dropped after every test)
+  beforeEach(async () => {
     t = await withData()
   })
 

@@ -119,4 +119,24 @@ sys.stdout.write(str(os.waitstatus_to_exitcode(status)) + '\\n' + out.decode('ut
     execFileSync('chmod', ['640', db])
     expect(sh(`node "$ICM" --db demo.db request log --from HR --to IT --title 'mode kept' >/dev/null 2>&1; stat -c '%a' demo.db`, dir).stdout.trim()).toBe('640')
   })
+
+  it('a damaged database is named as such (exit 3, run icm check), never a bug', async () => {
+    const damaged = path.join(dir, 'damaged.db')
+    fs.copyFileSync(db, damaged)
+    const sqlite = new Database(damaged)
+    sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    sqlite.pragma('journal_mode = DELETE')
+    const page = (sqlite.prepare("select rootpage from sqlite_master where name = 'survey_responses'").get() as { rootpage: number }).rootpage
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number
+    sqlite.close()
+    const fd = fs.openSync(damaged, 'r+')
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0x41), 0, pageSize, (page - 1) * pageSize)
+    fs.closeSync(fd)
+    const r = await spawnIcm(['--db', damaged, 'survey', 'export', '2026H1-SERVICE', '--out', path.join(dir, 'damaged.csv')], { cwd: dir, env })
+    expect(r.code).toBe(3)
+    expect(r.stderr).toBe(`icm: database file is damaged: ${damaged} (run icm check; restore from a backup)\n`)
+    const check = await spawnIcm(['--db', damaged, 'check'], { cwd: dir, env })
+    expect(check.code).toBe(5)
+    expect(check.stdout).toMatch(/file integrity\tFAILED/)
+  })
 })
