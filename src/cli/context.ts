@@ -1,6 +1,6 @@
 import os from 'node:os'
 import path from 'node:path'
-import { parseInstant } from '../domain/dates.js'
+import { parseInstant } from '../domain/calendar/dates.js'
 import { UserError } from '../domain/errors.js'
 import type { Store } from '../storage/database.js'
 import { openStore } from '../storage/open.js'

@@ -4,9 +4,9 @@ import path from 'node:path'
 import tty from 'node:tty'
 import { cellCountProblem } from '../domain/bad-lines.js'
 import { NotFoundError, UserError, isIcmError } from '../domain/errors.js'
-import { headerWidth } from '../domain/header-aliases.js'
-import { CsvLimitError, CsvRecordReader, type CsvRecord } from '../domain/survey-csv.js'
-import { createStrictDecoder, detectEncoding } from '../domain/text-encoding.js'
+import { headerWidth } from '../domain/surveys/header-aliases.js'
+import { CsvLimitError, CsvRecordReader, type CsvRecord } from '../domain/surveys/survey-csv.js'
+import { createStrictDecoder, detectEncoding } from '../domain/surveys/text-encoding.js'
 
 /**
  * The files a command reads (DESIGN.md §8 "Inputs are bounded"): only regular files are read in

@@ -1,5 +1,5 @@
 import type { AppContext } from '../cli/context.js'
-import { assessInputRun, assessRunRun } from '../commands/assess.js'
+import { assessInputRun, assessRunRun } from '../commands/assess/index.js'
 
 /** Self and superior scores of the demo's departments for 2026-H1, and the draft score table. */
 const INPUTS: [string, number, number][] = [

@@ -1,8 +1,8 @@
 import type { AppContext } from '../cli/context.js'
-import { auditAddRun, auditCloseFindingRun, auditFindingRun } from '../commands/audit.js'
-import { projectAddRun, projectCancelRun, projectCompleteRun, projectMemberRun, projectProgressRun } from '../commands/project.js'
-import { recognitionAddRun } from '../commands/recognition.js'
-import { reportDecideRun, reportFileRun } from '../commands/report.js'
+import { auditAddRun, auditCloseFindingRun, auditFindingRun } from '../commands/audit/index.js'
+import { projectAddRun, projectCancelRun, projectCompleteRun, projectMemberRun, projectProgressRun } from '../commands/project/index.js'
+import { recognitionAddRun } from '../commands/recognition/index.js'
+import { reportDecideRun, reportFileRun } from '../commands/report/index.js'
 
 /**
  * The demo's collaboration projects, recognitions, internal audit and employee reports (policy

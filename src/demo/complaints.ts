@@ -1,5 +1,5 @@
 import type { AppContext } from '../cli/context.js'
-import { actionDoneRun } from '../commands/action.js'
+import { actionDoneRun } from '../commands/action/index.js'
 import {
   complaintEvidenceRun,
   complaintFeedbackRun,
@@ -9,8 +9,8 @@ import {
   complaintPreventRun,
   complaintRootCauseRun,
   complaintVerifyRun,
-} from '../commands/complaint.js'
-import { configSetRun } from '../commands/config.js'
+} from '../commands/complaint/index.js'
+import { configSetRun } from '../commands/config/index.js'
 
 /**
  * The demo's complaints (policy chapter 7), back-dated over 2026-H1 through the real commands:

@@ -1,6 +1,6 @@
 import type { AppContext } from '../cli/context.js'
-import { requestChangeRun, requestEvaluateRun, requestLogRun, requestRespondRun, requestStepRun } from '../commands/request.js'
-import { serviceAddRun } from '../commands/service.js'
+import { requestChangeRun, requestEvaluateRun, requestLogRun, requestRespondRun, requestStepRun } from '../commands/request/index.js'
+import { serviceAddRun } from '../commands/service/index.js'
 
 /**
  * The demo's service catalogue and a few dozen requests over 2026-H1 in every state, some

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { AppContext } from '../cli/context.js'
-import { surveyCreateRun, surveyImportRun } from '../commands/survey.js'
-import { visitLogRun } from '../commands/visit.js'
+import { surveyCreateRun, surveyImportRun } from '../commands/survey/index.js'
+import { visitLogRun } from '../commands/visit/index.js'
 import { DEMO_SURVEY_2026H1_CSV } from './survey-2026h1.js'
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { complaintOutcome } from '../domain/complaint-rules.js'
-import type { AssessUnit, ComplaintInput, OnTimeCount, ProjectInput, RequestInput, SatisfactionInput } from '../domain/assessment.js'
+import { complaintOutcome } from '../domain/complaints/complaint-rules.js'
+import type { AssessUnit, ComplaintInput, OnTimeCount, ProjectInput, RequestInput, SatisfactionInput } from '../domain/assessment/assessment.js'
 import { listProjectParticipations } from './projects-repo.js'
 import type { DB } from './schema.js'
 import { satisfactionAggregates } from './surveys-repo.js'

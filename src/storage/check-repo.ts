@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { ChainVerifier, type ChainReport } from '../domain/event-chain.js'
-import { tableRowsHash } from '../domain/table-hash.js'
+import { tableRowsHash } from '../domain/assessment/table-hash.js'
 import { listAllFinalAssessments, listAssessmentRows } from './assessments-repo.js'
 import type { Store } from './database.js'
 import { eventsAfter } from './events-repo.js'

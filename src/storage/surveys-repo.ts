@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { UnitScoreTotals } from '../domain/survey.js'
+import type { UnitScoreTotals } from '../domain/surveys/survey.js'
 import type { DB } from './schema.js'
 import type { SurveyBatchRow, SurveyResponseRow, SurveyRow } from './schema-surveys.js'
 

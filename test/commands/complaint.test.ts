@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createContext } from '../../src/cli/context.js'
 import { testIO } from '../../src/cli/io.js'
 import { createProgram } from '../../src/cli/program.js'
-import { COMPLAINT_ACTION_COMMANDS } from '../../src/domain/complaint-state.js'
+import { COMPLAINT_ACTION_COMMANDS } from '../../src/domain/complaints/complaint-state.js'
 import { cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
 
 // The harness clock: Wednesday 2026-07-01T10:00+08:00; no holidays in the calendar, so business

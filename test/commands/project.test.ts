@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { projectScore } from '../../src/domain/kpi.js'
+import { projectScore } from '../../src/domain/assessment/kpi.js'
 import { openStore } from '../../src/storage/open.js'
 import { listProjectParticipations } from '../../src/storage/projects-repo.js'
 import { unitCodesById } from '../../src/storage/units-repo.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { assessUnits, assessedUnits, type AssessInput, type AssessUnit } from '../../src/domain/assessment.js'
-import { scheduleOf } from '../../src/domain/business-time.js'
-import { DEFAULT_BONUS_TABLE, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS } from '../../src/domain/kpi.js'
+import { assessUnits, assessedUnits, type AssessInput, type AssessUnit } from '../../src/domain/assessment/assessment.js'
+import { scheduleOf } from '../../src/domain/calendar/business-time.js'
+import { DEFAULT_BONUS_TABLE, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS } from '../../src/domain/assessment/kpi.js'
 
 // TZ is Asia/Shanghai; the table is computed as of Wed 2026-07-01 10:00.
 const asOf = new Date('2026-07-01T10:00:00+08:00')

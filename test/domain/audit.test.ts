@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkFindingDue, findingDaysOverdue, findingState, opensAction, parseSeverity } from '../../src/domain/audit.js'
+import { checkFindingDue, findingDaysOverdue, findingState, opensAction, parseSeverity } from '../../src/domain/supervision/audit.js'
 
 describe('audit findings', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cellCountProblem, describeBadLines } from '../../src/domain/bad-lines.js'
-import { headerWidth } from '../../src/domain/header-aliases.js'
+import { headerWidth } from '../../src/domain/surveys/header-aliases.js'
 
 describe('describeBadLines', () => {
   it.each([

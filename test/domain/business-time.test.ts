@@ -11,8 +11,8 @@ import {
   parseWorkHours,
   scheduleOf,
   type WorkSchedule,
-} from '../../src/domain/business-time.js'
-import { isoWeekday, localDate, parseInstant } from '../../src/domain/dates.js'
+} from '../../src/domain/calendar/business-time.js'
+import { isoWeekday, localDate, parseInstant } from '../../src/domain/calendar/dates.js'
 import { UserError } from '../../src/domain/errors.js'
 
 // vitest pins TZ=Asia/Shanghai; all times below are local.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scheduleOf } from '../../src/domain/business-time.js'
+import { scheduleOf } from '../../src/domain/calendar/business-time.js'
 import {
   checkChannel,
   checkPlanDeadline,
@@ -16,10 +16,10 @@ import {
   parseSatisfaction,
   resolvedByDeadline,
   type ComplaintFacts,
-} from '../../src/domain/complaint-rules.js'
-import { parseInstant } from '../../src/domain/dates.js'
+} from '../../src/domain/complaints/complaint-rules.js'
+import { parseInstant } from '../../src/domain/calendar/dates.js'
 import { UserError } from '../../src/domain/errors.js'
-import { complaintHandlingKpi } from '../../src/domain/kpi.js'
+import { complaintHandlingKpi } from '../../src/domain/assessment/kpi.js'
 
 // The tests run with TZ=Asia/Shanghai (vitest.config.ts): local dates are +08:00 dates.
 const t = (s: string) => parseInstant(s)

@@ -10,7 +10,7 @@ import {
   type ComplaintAction,
   type ComplaintStatus,
   type ComplaintTransitionOptions,
-} from '../../src/domain/complaint-state.js'
+} from '../../src/domain/complaints/complaint-state.js'
 
 function thrown(fn: () => unknown): UserError {
   try {

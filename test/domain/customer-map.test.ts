@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveCustomerMap, renderDot, renderMermaid, type MapInput } from '../../src/domain/customer-map.js'
+import { deriveCustomerMap, renderDot, renderMermaid, type MapInput } from '../../src/domain/org/customer-map.js'
 
 const units = [
   { id: 1, code: 'PUR', name: '采购部', active: true },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daysBetween, formatInstant, isoWeekday, parseDate, parseInstant } from '../../src/domain/dates.js'
+import { addDays, daysBetween, formatInstant, isoWeekday, parseDate, parseInstant } from '../../src/domain/calendar/dates.js'
 
 // TZ is Asia/Shanghai (UTC+8) in vitest.config.ts.
 describe('dates', () => {

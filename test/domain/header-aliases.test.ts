@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { detectDelimiter } from '../../src/domain/csv-dialect.js'
+import { detectDelimiter } from '../../src/domain/surveys/csv-dialect.js'
 import { UserError } from '../../src/domain/errors.js'
 import {
   HEADER_ALIASES,
@@ -12,8 +12,8 @@ import {
   parseMappingFile,
   type ColumnMap,
   type MappingFile,
-} from '../../src/domain/header-aliases.js'
-import { createStrictDecoder, detectEncoding } from '../../src/domain/text-encoding.js'
+} from '../../src/domain/surveys/header-aliases.js'
+import { createStrictDecoder, detectEncoding } from '../../src/domain/surveys/text-encoding.js'
 
 /** The header record of a sample export, read as the importer will: detect, decode, parse. */
 function headerOf(file: string): string[] {

@@ -24,7 +24,7 @@ import {
   totalScore,
   type Components,
   type ComplaintOutcome,
-} from '../../src/domain/kpi.js'
+} from '../../src/domain/assessment/kpi.js'
 import { format1, round1, round2 } from '../../src/domain/rounding.js'
 
 function thrown(fn: () => unknown): UserError {

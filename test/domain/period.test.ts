@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseInstant } from '../../src/domain/dates.js'
+import { parseInstant } from '../../src/domain/calendar/dates.js'
 import { UserError } from '../../src/domain/errors.js'
 import {
   halvesOf,
@@ -9,7 +9,7 @@ import {
   periodEnd,
   periodStart,
   yearOf,
-} from '../../src/domain/period.js'
+} from '../../src/domain/calendar/period.js'
 
 // vitest pins TZ=Asia/Shanghai; instants below are local.
 

@@ -15,7 +15,7 @@ import {
   type CriteriaScores,
   type Quadrant,
   type RankKey,
-} from '../../src/domain/priority.js'
+} from '../../src/domain/requests/priority.js'
 
 const s = (reasonableness: number, feasibility: number, impact: number, costBenefit: number): CriteriaScores => ({
   reasonableness,

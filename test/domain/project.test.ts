@@ -10,7 +10,7 @@ import {
   parseQuality,
   projectTiming,
   timingText,
-} from '../../src/domain/project.js'
+} from '../../src/domain/collaboration/project.js'
 
 const TODAY = '2026-07-01'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assessRelation, relationActionRef } from '../../src/domain/relation.js'
+import { assessRelation, relationActionRef } from '../../src/domain/collaboration/relation.js'
 
 const none = { responses: 0, valueSum: 0, loyaltyCount: 0, loyaltySum: 0, requests: 0, visits: 0, projects: 0 }
 const opts = { frequent: 12, threshold: 60 }
@@ -52,7 +52,7 @@ describe('relationActionRef', () => {
 
 describe('sharedProjectCounts', () => {
   it('counts each project once for every pair of its units, in both directions', async () => {
-    const { sharedProjectCounts } = await import('../../src/domain/relation.js')
+    const { sharedProjectCounts } = await import('../../src/domain/collaboration/relation.js')
     // PRJ-1: units 1 (owner), 2, 3; PRJ-2: units 1, 2 → 1↔2 share two, 1↔3 and 2↔3 one
     const counts = sharedProjectCounts([
       { code: 'PRJ-1', unitId: 1 },

@@ -11,7 +11,7 @@ import {
   padIdentity,
   parseKdfParams,
   sealIdentity,
-} from '../../src/domain/report-crypto.js'
+} from '../../src/domain/supervision/report-crypto.js'
 
 const SALT = Buffer.alloc(16, 7)
 const IV = Buffer.alloc(12, 1)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { centsToAmount, formatAmount, parseDecision, parseRewardCents } from '../../src/domain/report.js'
+import { centsToAmount, formatAmount, parseDecision, parseRewardCents } from '../../src/domain/supervision/report.js'
 
 describe('report decisions', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   REQUEST_STATUSES,
   type RequestAction,
   type RequestStatus,
-} from '../../src/domain/request-state.js'
+} from '../../src/domain/requests/request-state.js'
 
 function thrown(fn: () => unknown): UserError {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createBusinessClock, scheduleOf } from '../../src/domain/business-time.js'
-import { businessHoursLate, isScopeChange, overdueAt, parseChannel, resolutionDue, responseDue, resumeAfterWaiting, type ClockState } from '../../src/domain/request.js'
+import { createBusinessClock, scheduleOf } from '../../src/domain/calendar/business-time.js'
+import { businessHoursLate, isScopeChange, overdueAt, parseChannel, resolutionDue, responseDue, resumeAfterWaiting, type ClockState } from '../../src/domain/requests/request.js'
 
 // TZ is Asia/Shanghai in vitest.config.ts; times below are local.
 // National Day 2026: Thu 10-01 … Wed 10-07 off; Sun 09-20 and Sat 10-10 are make-up workdays.
@@ -78,7 +78,7 @@ describe('request rules', () => {
 
 describe('the cached business clock', () => {
   it('agrees with businessMinutesBetween on 2,000 random spans across the National Day holiday', async () => {
-    const { businessMinutesBetween } = await import('../../src/domain/business-time.js')
+    const { businessMinutesBetween } = await import('../../src/domain/calendar/business-time.js')
     const clock = createBusinessClock(s)
     let seed = 7
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SCORE_LABELS, foldLabel, parseScore } from '../../src/domain/score-labels.js'
+import { SCORE_LABELS, foldLabel, parseScore } from '../../src/domain/surveys/score-labels.js'
 
 describe('parseScore', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { detectDelimiter, type CsvDelimiter } from '../../src/domain/csv-dialect.js'
-import { CsvLimitError, CsvRecordReader, MAX_COLUMNS, MAX_RECORD_CHARS, type CsvRecord } from '../../src/domain/survey-csv.js'
-import { createStrictDecoder, detectEncoding } from '../../src/domain/text-encoding.js'
+import { detectDelimiter, type CsvDelimiter } from '../../src/domain/surveys/csv-dialect.js'
+import { CsvLimitError, CsvRecordReader, MAX_COLUMNS, MAX_RECORD_CHARS, type CsvRecord } from '../../src/domain/surveys/survey-csv.js'
+import { createStrictDecoder, detectEncoding } from '../../src/domain/surveys/text-encoding.js'
 
 /** All records of `text`, fed in chunks of `chunk` characters. */
 function read(text: string, opts: { delimiter?: CsvDelimiter; chunk?: number; maxRecordChars?: number; maxColumns?: number } = {}): CsvRecord[] {

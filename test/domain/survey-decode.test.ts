@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../../src/domain/errors.js'
-import { ChunkDecoder, detectEncoding, type TextEncodingName } from '../../src/domain/text-encoding.js'
+import { ChunkDecoder, detectEncoding, type TextEncodingName } from '../../src/domain/surveys/text-encoding.js'
 
 /** Decodes `bytes` in chunks of `size` bytes as the import does. */
 function decodeInChunks(bytes: Uint8Array, enc: TextEncodingName, size: number): string {

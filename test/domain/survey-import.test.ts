@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
-import { mapHeaders, parseMappingFile } from '../../src/domain/header-aliases.js'
-import { SurveyRecordChecker, describeBadLines, describeUnitMatch, responseIdOfKey, responseKey, unitsWithAliases } from '../../src/domain/survey-import.js'
-import { compileSurveyRowValidator, createSubmittedAtParser, parseSubmittedAt, rowFingerprint, validateSurveyRow, type CanonicalResponse } from '../../src/domain/survey-row.js'
-import { createUnitResolver, type ResolvableUnit } from '../../src/domain/unit-names.js'
+import { mapHeaders, parseMappingFile } from '../../src/domain/surveys/header-aliases.js'
+import { SurveyRecordChecker, describeBadLines, describeUnitMatch, responseIdOfKey, responseKey, unitsWithAliases } from '../../src/domain/surveys/survey-import.js'
+import { compileSurveyRowValidator, createSubmittedAtParser, parseSubmittedAt, rowFingerprint, validateSurveyRow, type CanonicalResponse } from '../../src/domain/surveys/survey-row.js'
+import { createUnitResolver, type ResolvableUnit } from '../../src/domain/org/unit-names.js'
 
 /** The demo company's units (test/fixtures/org.csv), ids 1… in file order. */
 const units: ResolvableUnit[] = (

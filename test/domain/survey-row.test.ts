@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { detectDelimiter } from '../../src/domain/csv-dialect.js'
-import { mapHeaders } from '../../src/domain/header-aliases.js'
+import { detectDelimiter } from '../../src/domain/surveys/csv-dialect.js'
+import { mapHeaders } from '../../src/domain/surveys/header-aliases.js'
 import {
   isBlankRecord,
   parseSubmittedAt,
@@ -12,9 +12,9 @@ import {
   validateSurveyRow,
   type CanonicalResponse,
   type SurveyRowContext,
-} from '../../src/domain/survey-row.js'
-import { createStrictDecoder, detectEncoding } from '../../src/domain/text-encoding.js'
-import { createUnitResolver, type ResolvableUnit } from '../../src/domain/unit-names.js'
+} from '../../src/domain/surveys/survey-row.js'
+import { createStrictDecoder, detectEncoding } from '../../src/domain/surveys/text-encoding.js'
+import { createUnitResolver, type ResolvableUnit } from '../../src/domain/org/unit-names.js'
 
 // vitest pins TZ=Asia/Shanghai: local times without offset are UTC+8.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSurveyCode, parseSurveyKind, unitSurveyResult, type UnitScoreTotals } from '../../src/domain/survey.js'
+import { checkSurveyCode, parseSurveyKind, unitSurveyResult, type UnitScoreTotals } from '../../src/domain/surveys/survey.js'
 
 /** Totals of responses given as [accuracy, timeliness, completeness, professionalism, overall, loyalty] (null = no answer). */
 function totals(responses: (number | null)[][]): UnitScoreTotals {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { canonicalTableRows, tableRowsHash, type HashedTableRow } from '../../src/domain/table-hash.js'
+import { canonicalTableRows, tableRowsHash, type HashedTableRow } from '../../src/domain/assessment/table-hash.js'
 
 const IT: HashedTableRow = { unit_id: 2, position: 1, code: 'IT', name: '信息技术部', s: 90, t: 100, c: null, h: 80, self: 85, superior: 90, total: 88.5, rank: 1, grade: 'B', bonus: 1.1, details: '{}' }
 const HR: HashedTableRow = { unit_id: 1, position: 2, code: 'HR', name: '人力资源部', s: null, t: null, c: null, h: null, self: null, superior: null, total: null, rank: null, grade: null, bonus: null, details: '{}' }

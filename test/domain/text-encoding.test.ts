@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { TextDecoder } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { detectDelimiter, parseDelimiterOption } from '../../src/domain/csv-dialect.js'
+import { detectDelimiter, parseDelimiterOption } from '../../src/domain/surveys/csv-dialect.js'
 import { UserError } from '../../src/domain/errors.js'
 import {
   createStrictDecoder,
@@ -9,7 +9,7 @@ import {
   findInvalidSequence,
   parseEncodingOption,
   type TextEncodingName,
-} from '../../src/domain/text-encoding.js'
+} from '../../src/domain/surveys/text-encoding.js'
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/surveys/${name}`, import.meta.url)))
 

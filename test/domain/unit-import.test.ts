@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { planUnitImport, type UnitImportRow } from '../../src/domain/unit-import.js'
-import { makesCycle } from '../../src/domain/unit.js'
+import { planUnitImport, type UnitImportRow } from '../../src/domain/org/unit-import.js'
+import { makesCycle } from '../../src/domain/org/unit.js'
 
 const row = (line: number, code: string, kind: string, parent = '', name = code): UnitImportRow => ({ line, code, name, kind, parent, head: '', duties: '' })
 

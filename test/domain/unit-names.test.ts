@@ -8,7 +8,7 @@ import {
   regionalVariants,
   unifyLookalikes,
   type ResolvableUnit,
-} from '../../src/domain/unit-names.js'
+} from '../../src/domain/org/unit-names.js'
 
 /** The demo company's units (test/fixtures/org.csv), ids 1… in file order. */
 function orgUnits(): ResolvableUnit[] {

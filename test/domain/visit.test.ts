@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkVisitSatisfaction, visitDue } from '../../src/domain/visit.js'
+import { checkVisitSatisfaction, visitDue } from '../../src/domain/collaboration/visit.js'
 
 describe('visitDue (visit.interval_days 90)', () => {
   it.each([

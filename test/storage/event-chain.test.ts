@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ChainVerifier, GENESIS_HASH, eventHash } from '../../src/domain/event-chain.js'
-import { tableRowsHash } from '../../src/domain/table-hash.js'
+import { tableRowsHash } from '../../src/domain/assessment/table-hash.js'
 import { verifyEventChain } from '../../src/storage/check-repo.js'
 import type { Store } from '../../src/storage/database.js'
 import { appendEvent, eventsAfter } from '../../src/storage/events-repo.js'

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { mapHeaders } from '../../src/domain/header-aliases.js'
+import { mapHeaders } from '../../src/domain/surveys/header-aliases.js'
 import type { Store } from '../../src/storage/database.js'
 import { openStore } from '../../src/storage/open.js'
-import { importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyImportRequest } from '../../src/storage/survey-import.js'
+import { importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyImportRequest } from '../../src/storage/survey-import/import.js'
 import { findSurveyByCode } from '../../src/storage/surveys-repo.js'
 import { FIXTURES, cli, queryRows, writeFile } from '../helpers/harness.js'
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { responseValue } from '../../src/domain/kpi.js'
+import { responseValue } from '../../src/domain/assessment/kpi.js'
 import type { Store } from '../../src/storage/database.js'
 import { openStore } from '../../src/storage/open.js'
 import { satisfactionAggregates, surveyScoreSums } from '../../src/storage/surveys-repo.js'

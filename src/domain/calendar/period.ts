@@ -1,0 +1,95 @@
+import { addDays, localDate, startOfDate } from './dates.js'
+import { UserError } from '../errors.js'
+import { quote } from '../excerpt.js'
+
+/**
+ * Assessment periods (DESIGN.md §3): a year '2026', a half '2026-H1' / '2026-H2', or a quarter
+ * '2026-Q1' … '2026-Q4'. An item belongs to a period by its due time, in local time.
+ */
+export type PeriodKind = 'year' | 'half' | 'quarter'
+
+export interface Period {
+  /** Normalised upper case: '2026', '2026-H1', '2026-Q3'. */
+  code: string
+  kind: PeriodKind
+  year: number
+  /** First day, 'YYYY-MM-DD'. */
+  startDate: string
+  /** Last day, inclusive, 'YYYY-MM-DD'. */
+  endDate: string
+}
+
+const MIN_YEAR = 1900
+const MAX_YEAR = 2999
+const PERIOD_HINT = 'use YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1 … YYYY-Q4, e.g. 2026-H1'
+
+/** The period of '2026', '2026-H1', '2026-h2' or '2026-Q1' … '2026-Q4'. */
+export function parsePeriod(text: string): Period {
+  const m = /^(\d{4})(?:-([HQ])(\d))?$/i.exec(text.trim())
+  if (!m) throw new UserError(`invalid period ${quote(text)}`, PERIOD_HINT)
+  const year = Number(m[1])
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    throw new UserError(`invalid period ${quote(text)}: year must be ${MIN_YEAR}–${MAX_YEAR}`, PERIOD_HINT)
+  }
+  if (m[2] === undefined) return span(String(year), 'year', year, 1, 12)
+  const letter = m[2].toUpperCase()
+  const n = Number(m[3])
+  const code = `${year}-${letter}${n}`
+  if (letter === 'H') {
+    if (n < 1 || n > 2) throw new UserError(`invalid period ${quote(text)}: a year has halves H1 and H2`, PERIOD_HINT)
+    return span(code, 'half', year, 6 * n - 5, 6 * n)
+  }
+  if (n < 1 || n > 4) throw new UserError(`invalid period ${quote(text)}: a year has quarters Q1 to Q4`, PERIOD_HINT)
+  return span(code, 'quarter', year, 3 * n - 2, 3 * n)
+}
+
+/** Local midnight at the start of the period's first day. */
+export function periodStart(p: Period): Date {
+  return startOfDate(p.startDate)
+}
+
+/** Local midnight after the period's last day (exclusive end). */
+export function periodEnd(p: Period): Date {
+  return startOfDate(addDays(p.endDate, 1))
+}
+
+/** Whether calendar date 'YYYY-MM-DD' lies in the period (both ends inclusive). */
+export function periodContainsDate(p: Period, date: string): boolean {
+  return date >= p.startDate && date <= p.endDate
+}
+
+/** Whether instant `t` lies in [periodStart, periodEnd) in local time. */
+export function periodContainsInstant(p: Period, t: Date): boolean {
+  return periodContainsDate(p, localDate(t))
+}
+
+/** The two halves of `year`: [H1, H2]. */
+export function halvesOf(year: number): [Period, Period] {
+  const y = checkYear(year, String(year))
+  return [parsePeriod(`${y}-H1`), parsePeriod(`${y}-H2`)]
+}
+
+/** The year of '2026' (1900–2999). */
+export function yearOf(text: string): number {
+  const t = text.trim()
+  if (!/^\d{4}$/.test(t)) throw new UserError(`invalid year ${quote(text)}`, 'use four digits, e.g. 2026')
+  return checkYear(Number(t), text)
+}
+
+function checkYear(year: number, text: string): number {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new UserError(`invalid year ${quote(text)}: must be ${MIN_YEAR}–${MAX_YEAR}`, 'use four digits, e.g. 2026')
+  }
+  return year
+}
+
+function span(code: string, kind: PeriodKind, year: number, firstMonth: number, lastMonth: number): Period {
+  const y = String(year)
+  const startDate = `${y}-${pad2(firstMonth)}-01`
+  const endDate = addDays(`${lastMonth === 12 ? year + 1 : y}-${pad2(lastMonth === 12 ? 1 : lastMonth + 1)}-01`, -1)
+  return { code, kind, year, startDate, endDate }
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0')
+}

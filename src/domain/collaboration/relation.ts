@@ -1,0 +1,88 @@
+import { relationshipIndex } from '../assessment/kpi.js'
+import { round2 } from '../rounding.js'
+
+/**
+ * The relationship assessment of a supplier→customer pair for a period (policy chapter 6,
+ * DESIGN.md §3 "Relationship index"): satisfaction and loyalty from the survey responses in which
+ * the customer rated the supplier, and how often the two dealt with each other.
+ */
+
+export interface RelationInput {
+  /** survey responses in which the customer rated the supplier, with a value */
+  responses: number
+  /** Σ of those responses' values (kpi.responseValue) */
+  valueSum: number
+  loyaltyCount: number
+  loyaltySum: number
+  /** requests from the customer to the supplier whose response was due in the period */
+  requests: number
+  /** follow-up visits of the supplier to the customer in the period */
+  visits: number
+  /** collaboration projects the two share, due in the period */
+  projects: number
+}
+
+export interface RelationResult {
+  /** mean value 1–5 (two decimals); null without responses */
+  satisfactionMean: number | null
+  /** satisfaction 0–100; null without responses */
+  satisfaction: number | null
+  /** mean loyalty 1–5 (two decimals); null without loyalty answers */
+  loyaltyMean: number | null
+  loyalty: number | null
+  /** requests + visits + projects */
+  frequencyCount: number
+  /** 0–100: 100 at relation.frequent contacts or more */
+  frequency: number
+  /** 0.5·S + 0.3·L + 0.2·F over the parts known; null without satisfaction and loyalty */
+  index: number | null
+  /** index below the threshold */
+  flagged: boolean
+}
+
+/**
+ * One pair's index and flag: kpi.relationshipIndex over the mean satisfaction and loyalty (1–5)
+ * and the contact count; flagged when the index is below `threshold`. A pair without any
+ * survey answer has no index and is not flagged (nothing says the relationship is poor).
+ * E.g. satisfaction mean 3.5 (62.5), loyalty 3 (50), 6 contacts of 12 (50) → 0.5·62.5 + 0.3·50
+ * + 0.2·50 = 56.3 → flagged below 60.
+ */
+export function assessRelation(input: RelationInput, opts: { frequent: number; threshold: number }): RelationResult {
+  const satisfactionMean = input.responses > 0 ? input.valueSum / input.responses : null
+  const loyaltyMean = input.loyaltyCount > 0 ? input.loyaltySum / input.loyaltyCount : null
+  const frequencyCount = input.requests + input.visits + input.projects
+  const r = relationshipIndex({ satisfaction: satisfactionMean, loyalty: loyaltyMean, frequencyCount, frequent: opts.frequent })
+  return {
+    satisfactionMean: satisfactionMean === null ? null : round2(satisfactionMean),
+    satisfaction: r.satisfaction,
+    loyaltyMean: loyaltyMean === null ? null : round2(loyaltyMean),
+    loyalty: r.loyalty,
+    frequencyCount,
+    frequency: r.frequency,
+    index: r.value,
+    flagged: r.value !== null && r.value < opts.threshold,
+  }
+}
+
+/** The improvement action's source reference for a pair and period: '2026-H1 IT→HR' (one action per pair and period). */
+export function relationActionRef(period: string, supplier: string, customer: string): string {
+  return `${period} ${supplier}→${customer}`
+}
+
+/**
+ * Collaboration projects each pair of units shares (both owner or member), keyed 'a>b' in both
+ * directions: a shared project counts for the pair's frequency whoever supplies whom.
+ */
+export function sharedProjectCounts(parts: readonly { code: string; unitId: number }[]): Map<string, number> {
+  const byProject = new Map<string, Set<number>>()
+  for (const p of parts) {
+    let units = byProject.get(p.code)
+    if (!units) byProject.set(p.code, (units = new Set()))
+    units.add(p.unitId)
+  }
+  const counts = new Map<string, number>()
+  for (const units of byProject.values()) {
+    for (const a of units) for (const b of units) if (a !== b) counts.set(`${a}>${b}`, (counts.get(`${a}>${b}`) ?? 0) + 1)
+  }
+  return counts
+}

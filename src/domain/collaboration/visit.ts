@@ -1,0 +1,37 @@
+import { addDays, daysBetween } from '../calendar/dates.js'
+import { UserError } from '../errors.js'
+import { quote } from '../excerpt.js'
+
+/** Follow-up visits (回访, policy chapter 6): a supplier unit visiting its internal customer. */
+
+/** A visit's satisfaction: a whole number 1–5. */
+export function checkVisitSatisfaction(text: string): number {
+  const t = text.trim()
+  if (!/^[1-5]$/.test(t)) throw new UserError(`--satisfaction must be a whole number from 1 to 5, got ${quote(text)}`)
+  return Number(t)
+}
+
+export interface VisitDue {
+  /** the last visit on or before asOf, 'YYYY-MM-DD'; null when never visited */
+  lastVisit: string | null
+  /** days from the last visit to asOf; null when never visited */
+  daysSince: number | null
+  /** the date the next visit is due: lastVisit + interval; null when never visited (due now) */
+  nextDue: string | null
+  /** never visited, or nextDue ≤ asOf */
+  due: boolean
+  /** days past nextDue (0 when not overdue or never visited) */
+  daysOverdue: number
+}
+
+/**
+ * Whether a supplier→customer pair is due a follow-up visit on `asOf` (DESIGN.md §4
+ * visit.interval_days): due when it was never visited or its last visit is `intervalDays` or
+ * more days before asOf. With interval 90, a visit on 2026-04-01 is next due on 2026-06-30.
+ */
+export function visitDue(lastVisit: string | null, asOf: string, intervalDays: number): VisitDue {
+  if (lastVisit === null) return { lastVisit: null, daysSince: null, nextDue: null, due: true, daysOverdue: 0 }
+  const daysSince = daysBetween(lastVisit, asOf)
+  const nextDue = addDays(lastVisit, intervalDays)
+  return { lastVisit, daysSince, nextDue, due: daysSince >= intervalDays, daysOverdue: Math.max(0, daysSince - intervalDays) }
+}

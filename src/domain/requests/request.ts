@@ -1,0 +1,84 @@
+import { addBusinessDays, addBusinessHours, addBusinessMinutes, businessMinutesBetween, type BusinessClock, type WorkSchedule } from '../calendar/business-time.js'
+import { UserError } from '../errors.js'
+import { quote } from '../excerpt.js'
+
+/** Requests (policy chapter 3): channels, deadlines on the business calendar, lateness, changes. */
+export const REQUEST_CHANNELS = ['meeting', 'mailbox', 'hotline', 'online', 'survey', 'research'] as const
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
+
+export function parseChannel(text: string): RequestChannel {
+  const c = text.trim().toLowerCase() as RequestChannel
+  if (!REQUEST_CHANNELS.includes(c)) throw new UserError(`invalid channel ${quote(text)}`, `use one of ${REQUEST_CHANNELS.join(', ')}`)
+  return c
+}
+
+export function parseYesNo(text: string, flag: string): boolean {
+  const t = text.trim().toLowerCase()
+  if (['yes', 'y', 'true', '1', '是'].includes(t)) return true
+  if (['no', 'n', 'false', '0', '否'].includes(t)) return false
+  throw new UserError(`${flag} must be yes or no, got ${quote(text)}`)
+}
+
+/** The response due time: N business hours after the request was logged (DESIGN.md §3). */
+export function responseDue(s: WorkSchedule, loggedAt: Date, responseHours: number): Date {
+  return addBusinessHours(s, loggedAt, responseHours)
+}
+
+/** The resolution due time: N business days after the request was accepted. */
+export function resolutionDue(s: WorkSchedule, acceptedAt: Date, resolutionDays: number): Date {
+  return addBusinessDays(s, acceptedAt, resolutionDays)
+}
+
+/** Business hours from `due` to `at` (positive when late), to one decimal. */
+export function businessHoursLate(clock: BusinessClock, due: Date, at: Date): number {
+  return Math.round((clock.minutesBetween(due, at) / 60) * 10) / 10
+}
+
+/**
+ * After waiting on the customer from `since` to `until`: the paused business minutes and the
+ * resolution due time moved by them (paused time never counts against the provider).
+ */
+export function resumeAfterWaiting(s: WorkSchedule, due: Date, since: Date, until: Date): { pausedMinutes: number; due: Date } {
+  const pausedMinutes = Math.max(0, businessMinutesBetween(s, since, until))
+  return { pausedMinutes, due: addBusinessMinutes(s, due, pausedMinutes) }
+}
+
+export interface ClockState {
+  status: string
+  responseDue: string
+  respondedAt: string | null
+  cancelledAt: string | null
+  resolutionDue: string | null
+  resolvedAt: string | null
+  waitingSince: string | null
+}
+
+export type Overdue = { kind: 'response' | 'resolution'; due: Date }
+
+/**
+ * Whether a request is overdue at `asOf`: its response (not given by then, past due, not
+ * cancelled before), or its resolution (accepted, not resolved by then, past due). A request
+ * waiting on the customer is overdue only if it was already late when the wait began.
+ */
+export function overdueAt(r: ClockState, asOf: Date): Overdue | null {
+  const t = asOf.getTime()
+  const before = (iso: string | null) => iso !== null && Date.parse(iso) <= t
+  if (before(r.cancelledAt)) return null
+  if (!before(r.respondedAt)) {
+    return Date.parse(r.responseDue) < t ? { kind: 'response', due: new Date(r.responseDue) } : null
+  }
+  if (r.resolutionDue === null || before(r.resolvedAt)) return null
+  if (!['accepted', 'in_progress', 'waiting', 'resolved', 'closed'].includes(r.status)) return null
+  const due = Date.parse(r.resolutionDue)
+  if (r.status === 'waiting' && r.waitingSince !== null && due >= Date.parse(r.waitingSince)) return null
+  return due < t ? { kind: 'resolution', due: new Date(r.resolutionDue) } : null
+}
+
+/** Fields whose change is a change of scope: the request goes back to `new` for re-evaluation. */
+export const SCOPE_FIELDS = ['title', 'description', 'provider'] as const
+
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>
+
+export function isScopeChange(changes: FieldChanges): boolean {
+  return SCOPE_FIELDS.some((f) => f in changes)
+}

@@ -1,0 +1,357 @@
+import { UserError } from '../errors.js'
+import { hasLookalikes, toSimplified, unifyLookalikes } from '../org/unit-names.js'
+import { excerpt, quote, quoteList } from '../excerpt.js'
+
+/**
+ * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
+ * header name in English or Chinese, simplified or traditional, after a survey platform's question
+ * number, or by a mapping file given with `--map`.
+ */
+
+/** The canonical fields of a survey response, as `--map` keys and `--show-mapping` name them. */
+export const SURVEY_FIELDS = [
+  'response_id',
+  'respondent_unit',
+  'rated_unit',
+  'accuracy',
+  'timeliness',
+  'completeness',
+  'professionalism',
+  'overall',
+  'loyalty',
+  'comment',
+  'submitted_at',
+] as const
+export type SurveyField = (typeof SURVEY_FIELDS)[number]
+
+/** The five dimensions of a service survey (a row needs at least one of them). */
+export const DIMENSION_FIELDS = ['accuracy', 'timeliness', 'completeness', 'professionalism', 'overall'] as const
+export type DimensionField = (typeof DIMENSION_FIELDS)[number]
+
+/** Every field holding a 1–5 score: the five dimensions and loyalty. */
+export const SCORE_FIELDS = [...DIMENSION_FIELDS, 'loyalty'] as const
+export type ScoreField = (typeof SCORE_FIELDS)[number]
+
+/** Which column feeds each field, 0-based. */
+export type ColumnMap = Partial<Record<SurveyField, number>>
+
+/**
+ * A `--map FILE.json`: `{ "<field>": "<header text>" | <1-based column>, "labels": { "<label>": 1..5 } }`.
+ * parseMappingFile builds it from the JSON text.
+ */
+export interface MappingFile {
+  /** Field → a header text (compared after normalizeHeader) or a 1-based column number. */
+  columns: Partial<Record<SurveyField, string | number>>
+  /** Extra score labels → score, as written in the file (parseScore folds them like its own). */
+  labels: Record<string, number>
+  /** Extra unit names → unit code (`"units": {"品质部": "QA"}`), for names the folding cannot match. */
+  units?: Record<string, string>
+}
+
+export interface HeaderMapping {
+  /** 0-based column per field found; fields without a column are absent. */
+  columns: ColumnMap
+  /** Headers of the columns no field uses (IP, source, duration …), to list once; 'column N' when it has no header. */
+  ignored: string[]
+  /** Things the user should know but that do not stop the import (a missing optional column, look-alike characters). */
+  warnings: string[]
+}
+
+/**
+ * Header names per field, in the form normalizeHeader gives (simplified, lower-case, single
+ * spaces for spaces and underscores). Traditional forms come through normalisation (被評價部門 →
+ * 被评价部门). Matching is exact: a long question text needs `--map`, since a loose match would
+ * guess. 腾讯问卷 exports 开始答题时间 and 结束答题时间: the end is the submission, so only
+ * 结束答题时间 is submitted_at and the start time is ignored.
+ */
+export const HEADER_ALIASES: Readonly<Record<SurveyField, readonly string[]>> = {
+  response_id: ['response id', 'responseid', 'id', 'no', 'no.', 'answer id', 'submission id', '序号', '编号', '答卷编号', '答卷序号', '答题序号', '问卷编号'],
+  respondent_unit: [
+    'respondent unit', 'respondent', 'respondent department', 'your department', 'rater', 'rater unit',
+    '您所在的部门', '您所在部门', '你所在的部门', '所在部门', '评价部门', '填写部门', '填写人部门', '评价人部门', '评价人所在部门', '您的部门',
+  ],
+  rated_unit: [
+    'rated unit', 'rated', 'rated department', 'department rated',
+    '被评价部门', '被评部门', '被评价单位', '被评价的部门', '评价对象', '被评价对象', '被考评部门',
+  ],
+  accuracy: ['accuracy', '准确性', '准确度', '服务准确性'],
+  timeliness: ['timeliness', '及时性', '及时度', '服务及时性'],
+  completeness: ['completeness', '完整性', '完整度', '服务完整性'],
+  professionalism: ['professionalism', '专业性', '专业度', '专业水平', '服务专业性'],
+  overall: ['overall', 'overall satisfaction', 'satisfaction', '总体满意度', '整体满意度', '满意度', '综合满意度', '总体评价'],
+  loyalty: ['loyalty', '忠诚度', '合作意愿', '继续合作意愿', '您是否愿意继续与该部门合作', '是否愿意继续合作'],
+  comment: ['comment', 'comments', 'remark', 'remarks', 'suggestion', 'suggestions', '意见', '建议', '意见和建议', '意见与建议', '意见建议', '其他意见', '其他意见和建议', '备注', '留言'],
+  submitted_at: [
+    'submitted at', 'submitted', 'submission time', 'submit time', 'timestamp',
+    '提交答卷时间', '提交时间', '结束答题时间', '答题结束时间', '完成时间', '填写时间',
+  ],
+}
+
+let aliasIndex: ReadonlyMap<string, SurveyField> | undefined
+
+/** Normalised alias → field, built on first use (normalising loads the OpenCC dictionary). */
+function aliases(): ReadonlyMap<string, SurveyField> {
+  if (aliasIndex) return aliasIndex
+  const m = new Map<string, SurveyField>()
+  for (const field of SURVEY_FIELDS) {
+    for (const alias of [field, ...HEADER_ALIASES[field]]) {
+      const key = normalizeHeader(alias)
+      const other = m.get(key)
+      if (other && other !== field) throw new Error(`header alias '${alias}' is listed for both ${other} and ${field}`)
+      m.set(key, field)
+    }
+  }
+  aliasIndex = m
+  return m
+}
+
+/** Invisible characters Excel and platforms leave in headers: BOM, zero-width space/joiners, word joiner. */
+const INVISIBLE = /[\uFEFF\u200B-\u200D\u2060]/gu
+
+/**
+ * A survey platform's question number: `3、` `3.` `3．` `3:` `3)` `Q3` `Q3.` `Q3:` `(3)` `（3）`
+ * `[3]` `第3题`, read after NFKC (full-width forms are ASCII by then). A number directly followed
+ * by another digit after its dot (`3.5 分制`) is not a question number.
+ */
+const QUESTION_NUMBER =
+  /^(?:第\s*\d+\s*[题題]\s*[、.:)-]?|q\s*\d+\s*[、.:)-]?|\(\s*\d+\s*\)\s*[、.:-]?|\[\s*\d+\s*\]\s*[、.:-]?|\d+\s*[、.:)](?!\d))\s*/iu
+
+/** A platform's annotation at the end of a question: (单选题) [必答] 【量表题】 … */
+const QUESTION_KIND = /\s*[([【]\s*(?:单选题|多选题|填空题|量表题|矩阵量表题|矩阵单选题|评分题|下拉框|必答|必填|选填)\s*[)\]】]\s*$/u
+
+/** Trailing marks: colon, required star, question mark (full-width forms are ASCII after NFKC). */
+const TRAILING_MARKS = /[\s:*?]+$/u
+
+/**
+ * The comparison form of a header: BOM and zero-width characters removed, NFKC plus look-alike
+ * radicals (项⽬ → 项目), trimmed, question number stripped (unless nothing would be left),
+ * simplified Chinese, lower-case, underscores as spaces, runs of spaces as one, without a
+ * leading `*` or trailing `:` `：` `*` `?` `？` or a (单选题)-style annotation.
+ */
+export function normalizeHeader(h: string): string {
+  let s = unifyLookalikes(h.replace(INVISIBLE, '')).trim()
+  const stripped = s.replace(QUESTION_NUMBER, '')
+  if (stripped.trim() !== '') s = stripped
+  s = toSimplified(s).toLowerCase().replace(/_/g, ' ').replace(/\s+/gu, ' ')
+  s = s.replace(QUESTION_KIND, '').replace(TRAILING_MARKS, '').replace(/^[\s*]+/u, '')
+  return s.trim()
+}
+
+/** The field a header names through the alias table, if any. */
+export function fieldForHeader(h: string): SurveyField | undefined {
+  return aliases().get(normalizeHeader(h))
+}
+
+/** A header as messages show it: without BOM and outer spaces, or 'column N' when empty. */
+export function displayHeader(headers: readonly string[], column: number): string {
+  const text = (headers[column] ?? '').replace(INVISIBLE, '').trim()
+  return text === '' ? `column ${column + 1}` : text
+}
+
+/**
+ * The columns a header really has: its cells up to the last one that is not blank (invisible
+ * characters count as blank). Excel and 腾讯问卷 end every line with empty columns (`a,b,c,,`):
+ * those are not columns a row must fill.
+ */
+export function headerWidth(headers: readonly string[]): number {
+  let width = headers.length
+  while (width > 0 && (headers[width - 1] ?? '').replace(INVISIBLE, '').trim() === '') width--
+  return width
+}
+
+const MAP_HINT = 'say which column feeds which field with --map FILE.json, e.g. {"rated_unit": "被评价部门", "overall": 7}'
+
+/**
+ * Which column feeds which field (0-based). `map` entries win over the alias table. Trailing
+ * columns without a header (腾讯问卷's trailing comma) are dropped silently; other columns
+ * without a header are listed in `ignored`. Throws UserError when two columns would feed one
+ * field (naming both), when the map names a header or column that does not exist or gives one
+ * column to two fields, or when rated_unit or every one of the five score columns is missing
+ * (listing the headers seen).
+ */
+export function mapHeaders(headers: readonly string[], map?: MappingFile): HeaderMapping {
+  const width = headerWidth(headers)
+  const norm = headers.slice(0, width).map(normalizeHeader)
+
+  const columns: ColumnMap = {}
+  const owner = new Map<number, SurveyField>()
+  const mapped = new Set<SurveyField>()
+
+  for (const [key, ref] of Object.entries(map?.columns ?? {})) {
+    if (!isSurveyField(key)) {
+      throw new UserError(`--map: ${quote(key)} is not a survey field`, `use ${SURVEY_FIELDS.join(', ')} or labels`)
+    }
+    if (ref === undefined) continue
+    const col = mapColumn(headers, norm, key, ref)
+    const taken = owner.get(col)
+    if (taken) {
+      throw new UserError(
+        `--map gives column ${col + 1} (${excerpt(displayHeader(headers, col))}) to both ${taken} and ${key}`,
+        'give each field its own column',
+      )
+    }
+    columns[key] = col
+    owner.set(col, key)
+    mapped.add(key)
+  }
+
+  for (let i = 0; i < width; i++) {
+    if (owner.has(i)) continue
+    const field = aliases().get(norm[i]!)
+    if (!field || mapped.has(field)) continue
+    const prev = columns[field]
+    if (prev !== undefined) {
+      const a = displayHeader(headers, prev)
+      const b = displayHeader(headers, i)
+      const what = a === b ? `header ${quote(a)} appears twice` : `headers ${quote(a)} and ${quote(b)} both mean ${field}`
+      throw new UserError(
+        `${what} (columns ${prev + 1} and ${i + 1}), so ${field} is ambiguous`,
+        `say which one feeds ${field} with --map FILE.json, e.g. {"${field}": ${prev + 1}}`,
+      )
+    }
+    columns[field] = i
+    owner.set(i, field)
+  }
+
+  const missing: string[] = []
+  if (columns.rated_unit === undefined) missing.push('rated_unit (被评价部门)')
+  if (DIMENSION_FIELDS.every((f) => columns[f] === undefined)) {
+    missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
+  }
+  if (missing.length > 0) {
+    const seen = headers.slice(0, width).map((_, i) => displayHeader(headers, i))
+    throw new UserError(
+      `cannot find the column for ${missing.join(' and ')} among the headers ${quoteList(seen, 60) || '(none)'}`,
+      MAP_HINT,
+    )
+  }
+
+  const ignored: string[] = []
+  for (let i = 0; i < width; i++) if (!owner.has(i)) ignored.push(displayHeader(headers, i))
+
+  const warnings: string[] = []
+  for (let i = 0; i < width; i++) {
+    const raw = headers[i] ?? ''
+    if (hasLookalikes(raw)) {
+      warnings.push(`header ${quote(displayHeader(headers, i))} has look-alike radical characters; read as ${quote(unifyLookalikes(raw.replace(INVISIBLE, '')).trim())}`)
+    }
+  }
+  if (columns.response_id === undefined) {
+    warnings.push('no response id column: a row imported before is recognised by its content')
+  }
+  if (columns.respondent_unit === undefined) {
+    warnings.push('no respondent unit column: responses are stored without the respondent\'s unit')
+  }
+  const noScore = DIMENSION_FIELDS.filter((f) => columns[f] === undefined)
+  if (noScore.length > 0) warnings.push(`no column for ${noScore.join(', ')}: those scores stay empty`)
+  if (columns.submitted_at === undefined) warnings.push('no submitted time column: responses are stored without it')
+
+  return { columns, ignored, warnings }
+}
+
+function mapColumn(headers: readonly string[], norm: readonly string[], field: SurveyField, ref: string | number): number {
+  if (typeof ref === 'number') {
+    if (!Number.isInteger(ref) || ref < 1 || ref > headers.length) {
+      throw new UserError(
+        `--map: ${field} is column ${ref}, but the file has ${headers.length} columns`,
+        'columns are numbered from 1, as in a spreadsheet',
+      )
+    }
+    return ref - 1
+  }
+  const want = normalizeHeader(ref)
+  const hits: number[] = []
+  norm.forEach((h, i) => {
+    if (h === want && want !== '') hits.push(i)
+  })
+  if (hits.length === 0) {
+    const seen = quoteList(norm.map((_, i) => displayHeader(headers, i)))
+    throw new UserError(`--map: ${field} is ${quote(ref)}, but no column has that header (headers: ${seen})`, 'copy the header text from the file, or give the 1-based column number')
+  }
+  if (hits.length > 1) {
+    throw new UserError(
+      `--map: ${field} is ${quote(ref)}, which heads columns ${hits.map((i) => i + 1).join(' and ')}`,
+      `give the column number instead, e.g. {"${field}": ${hits[0]! + 1}}`,
+    )
+  }
+  return hits[0]!
+}
+
+function isSurveyField(key: string): key is SurveyField {
+  return (SURVEY_FIELDS as readonly string[]).includes(key)
+}
+
+const MAPPING_EXAMPLE = 'e.g. {"response_id": "ID", "rated_unit": "Which department are you rating?", "overall": 13, "labels": {"Neutral": 3}}'
+
+/**
+ * A `--map` file's JSON: keys are survey fields (values a header text or a 1-based column
+ * number) and `labels` (label → score 1–5). Throws UserError for invalid JSON (with the parser's
+ * message), an unknown key, a wrong type, or a label score outside 1–5.
+ */
+export function parseMappingFile(jsonText: string): MappingFile {
+  let data: unknown
+  try {
+    data = JSON.parse(jsonText.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new UserError(`the mapping file is not valid JSON: ${(e as Error).message}`, MAPPING_EXAMPLE)
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UserError('the mapping file must hold a JSON object', MAPPING_EXAMPLE)
+  }
+  const result: MappingFile = { columns: {}, labels: {} }
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (key === 'labels') {
+      result.labels = parseLabels(value)
+      continue
+    }
+    if (key === 'units') {
+      result.units = parseUnitAliases(value)
+      continue
+    }
+    if (!isSurveyField(key)) {
+      throw new UserError(`the mapping file names ${quote(key)}, which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels or units`)
+    }
+    if (typeof value === 'string' && value.trim() !== '') {
+      result.columns[key] = value
+    } else if (typeof value === 'number' && Number.isInteger(value) && value >= 1) {
+      result.columns[key] = value
+    } else {
+      throw new UserError(
+        `the mapping file gives ${key} as ${JSON.stringify(value)}: expected a header text or a column number from 1`,
+        MAPPING_EXAMPLE,
+      )
+    }
+  }
+  return result
+}
+
+function parseLabels(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UserError('the mapping file\'s "labels" must be an object of label → score', 'e.g. "labels": {"Neutral": 3, "Good": 4}')
+  }
+  const labels: Record<string, number> = {}
+  for (const [label, score] of Object.entries(value as Record<string, unknown>)) {
+    if (label.trim() === '') throw new UserError('the mapping file has an empty label', 'remove it from "labels"')
+    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
+      throw new UserError(`the mapping file gives label ${quote(label)} the score ${excerpt(JSON.stringify(score) ?? String(score))}: scores are whole numbers 1–5`, 'e.g. "labels": {"Neutral": 3}')
+    }
+    labels[label] = score
+  }
+  return labels
+}
+
+function parseUnitAliases(value: unknown): Record<string, string> {
+  const hint = 'e.g. "units": {"品质部": "QA"}'
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UserError('the mapping file\'s "units" must be an object of name in the file → unit code', hint)
+  }
+  const units: Record<string, string> = {}
+  for (const [name, code] of Object.entries(value as Record<string, unknown>)) {
+    if (name.trim() === '') throw new UserError('the mapping file has an empty unit name in "units"', hint)
+    if (typeof code !== 'string' || code.trim() === '') {
+      throw new UserError(`the mapping file gives unit name ${quote(name)} as ${excerpt(JSON.stringify(code) ?? String(code))}: expected a unit code`, hint)
+    }
+    units[name.trim()] = code.trim()
+  }
+  return units
+}

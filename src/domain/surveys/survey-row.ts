@@ -1,0 +1,300 @@
+import crypto from 'node:crypto'
+import { parseInstant } from '../calendar/dates.js'
+import { DIMENSION_FIELDS, SCORE_FIELDS, displayHeader, type ColumnMap, type SurveyField } from './header-aliases.js'
+import { parseScore } from './score-labels.js'
+import type { UnitResolver } from '../org/unit-names.js'
+import { excerpt, quote } from '../excerpt.js'
+
+/**
+ * One survey CSV record → a canonical response or the reason it is rejected (DESIGN.md §5
+ * "Survey CSV import"). Pure: the importer parses the CSV, resolves nothing itself and decides
+ * what a rejection means (fail the import, or write it to --rejects).
+ */
+
+/** A response as stored: unit ids, scores 1–5 or null, submitted time as ISO UTC. */
+export interface CanonicalResponse {
+  /** The export's own response id (序号, 编号, ID …), trimmed; null when the file has none. */
+  responseId: string | null
+  respondentUnitId: number | null
+  ratedUnitId: number
+  accuracy: number | null
+  timeliness: number | null
+  completeness: number | null
+  professionalism: number | null
+  overall: number | null
+  loyalty: number | null
+  /** Trimmed, line breaks as \n; null when empty or a platform's skipped marker. */
+  comment: string | null
+  /** `Date.prototype.toISOString()` form, e.g. '2026-04-25T01:45:35.000Z'. */
+  submittedAt: string | null
+}
+
+export interface SurveyRowContext {
+  /** 0-based column per field, from mapHeaders. */
+  columns: ColumnMap
+  /** From createUnitResolver over the units of the database. */
+  resolveUnit: UnitResolver
+  /** Extra score labels from the mapping file. */
+  labels?: Record<string, number>
+  /** The file's header row, so reasons name columns as the file does; without it they use field names. */
+  headers?: readonly string[]
+}
+
+export type SurveyRowResult = { ok: true; row: CanonicalResponse } | { ok: false; reason: string }
+
+/** A platform's marker for a skipped open question, as a whole comment. */
+const SKIPPED_COMMENT = /^[(（]\s*跳[过過]\s*[)）]$/u
+
+/**
+ * The canonical response of one record, or why it is rejected. Rules: the rated unit is
+ * required and must resolve; the respondent unit is optional but, when given, must resolve and
+ * differ from the rated unit; at least one of the five dimension scores is present and every
+ * present score (loyalty too) is valid; submitted_at is ISO 8601 or a platform's local
+ * 'YYYY/M/D H:mm:ss' / 'YYYY-M-D H:mm:ss'. Every problem of the row is listed, '; ' apart, each
+ * naming the column's header and the value. Cells beyond the end of a short record are empty.
+ *
+ * Not checked here (the importer's job): blank records (see isBlankRecord), unbalanced quotes and
+ * other CSV syntax, and conflicts between rows (the same response id with different content).
+ */
+export function validateSurveyRow(cells: readonly string[], ctx: SurveyRowContext): SurveyRowResult {
+  return compileSurveyRowValidator(ctx)(cells)
+}
+
+/**
+ * validateSurveyRow with the column lookups, header names and time parsing prepared once for a
+ * file: the importer calls the returned function for every record (a million in a large import).
+ */
+export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readonly string[]) => SurveyRowResult {
+  const col = (f: SurveyField): number => ctx.columns[f] ?? -1
+  const header = (f: SurveyField): string => {
+    const i = ctx.columns[f]
+    return ctx.headers && i !== undefined ? excerpt(displayHeader(ctx.headers, i)) : f
+  }
+  const iRated = col('rated_unit')
+  const iRespondent = col('respondent_unit')
+  const iId = col('response_id')
+  const iComment = col('comment')
+  const iSubmitted = col('submitted_at')
+  const scoreColumns = SCORE_FIELDS.map(col)
+  const scoreHeaders = SCORE_FIELDS.map(header)
+  const ratedHeader = header('rated_unit')
+  const respondentHeader = header('respondent_unit')
+  const submittedHeader = header('submitted_at')
+  const present = DIMENSION_FIELDS.filter((f) => ctx.columns[f] !== undefined)
+  const noScore = `no score given: ${present.length > 0 ? present.map(header).join(', ') : DIMENSION_FIELDS.join(', ')} are all empty`
+  const labels = ctx.labels
+  const resolveUnit = ctx.resolveUnit
+  const parseTime = createSubmittedAtParser()
+  const scores: (number | null)[] = [null, null, null, null, null, null]
+
+  return (cells) => {
+    const cell = (i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim())
+    let problems: string[] | undefined
+
+    const ratedText = cell(iRated)
+    let ratedUnitId: number | null = null
+    if (ratedText === '') {
+      ;(problems ??= []).push(`${ratedHeader}: empty, but the rated unit is required`)
+    } else {
+      const r = resolveUnit(ratedText)
+      if (r.ok) ratedUnitId = r.id
+      else (problems ??= []).push(`${ratedHeader}: ${unitProblem(ratedText, r.reason)}`)
+    }
+
+    const respondentText = cell(iRespondent)
+    let respondentUnitId: number | null = null
+    if (respondentText !== '') {
+      const r = resolveUnit(respondentText)
+      if (!r.ok) (problems ??= []).push(`${respondentHeader}: ${unitProblem(respondentText, r.reason)}`)
+      else if (r.id === ratedUnitId) {
+        ;(problems ??= []).push(
+          `${respondentHeader} and ${ratedHeader}: a respondent rating their own unit (${quote(respondentText)} rates ${quote(ratedText)})`,
+        )
+      } else respondentUnitId = r.id
+    }
+
+    let invalidScore = false
+    let anyDimension = false
+    for (let k = 0; k < 6; k++) {
+      const s = parseScore(cell(scoreColumns[k]!), labels)
+      if (s.kind === 'score') {
+        scores[k] = s.value
+        if (k < 5) anyDimension = true
+      } else {
+        scores[k] = null
+        if (s.kind === 'invalid') {
+          invalidScore = true
+          ;(problems ??= []).push(`${scoreHeaders[k]}: ${s.reason}`)
+        }
+      }
+    }
+    if (!invalidScore && !anyDimension) (problems ??= []).push(noScore)
+
+    const submittedText = cell(iSubmitted)
+    let submittedAt: string | null = null
+    if (submittedText !== '') {
+      const t = parseTime(submittedText)
+      if (t) submittedAt = t.toISOString()
+      else {
+        ;(problems ??= []).push(`${submittedHeader}: ${quote(submittedText)} is not a date-time (expected ISO 8601 or 2026/4/25 9:45:35)`)
+      }
+    }
+
+    if (problems !== undefined || ratedUnitId === null) return { ok: false, reason: (problems ?? []).join('; ') }
+
+    const responseId = cell(iId)
+    return {
+      ok: true,
+      row: {
+        responseId: responseId === '' ? null : responseId,
+        respondentUnitId,
+        ratedUnitId,
+        accuracy: scores[0]!,
+        timeliness: scores[1]!,
+        completeness: scores[2]!,
+        professionalism: scores[3]!,
+        overall: scores[4]!,
+        loyalty: scores[5]!,
+        comment: normalizeComment(cell(iComment)),
+        submittedAt,
+      },
+    }
+  }
+}
+
+/** True when every cell is empty or blank, like the `,,,,` lines Excel leaves at the end: skip them, do not reject. */
+export function isBlankRecord(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '')
+}
+
+/**
+ * A platform's submission time: ISO 8601 (with or without offset; without is local time, as
+ * parseInstant reads it) or 'YYYY/M/D H:mm[:ss]', 'YYYY-M-D H:mm[:ss]', 'YYYY.M.D', '2026年4月25日
+ * 9:45' in local time. Undefined when it is none of those or no such day or time.
+ */
+export function parseSubmittedAt(text: string): Date | undefined {
+  const t = text.trim()
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?$/u.exec(t)
+  const iso = m
+    ? `${m[1]}-${pad2(m[2]!)}-${pad2(m[3]!)}` + (m[4] ? `T${pad2(m[4])}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}` : '')
+    : t
+  try {
+    return parseInstant(iso)
+  } catch {
+    return undefined
+  }
+}
+
+/** The common shapes of a platform's time, local: '2026-04-25 09:45:35', '2026/4/25 9:45', 'YYYY-MM-DDTHH:mm:ss'. */
+const PLAIN_LOCAL_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * parseSubmittedAt for a whole file: the common local 'date time' shapes are read without the
+ * general parser, with the UTC offset of each calendar day looked up once (a day whose offset
+ * changes, a daylight-saving day, takes the general path). Same results as parseSubmittedAt.
+ */
+export function createSubmittedAtParser(): (text: string) => Date | undefined {
+  const dayOffsets = new Map<number, number | null>()
+  return (text) => {
+    const m = PLAIN_LOCAL_TIME.exec(text)
+    if (!m) return parseSubmittedAt(text)
+    const y = Number(m[1])
+    const mo = Number(m[2])
+    const d = Number(m[3])
+    const h = Number(m[4])
+    const mi = Number(m[5])
+    const sec = m[6] === undefined ? 0 : Number(m[6])
+    if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return undefined
+    const leap = mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)
+    if (d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) return undefined
+    const day = y * 10_000 + mo * 100 + d
+    let offset = dayOffsets.get(day)
+    if (offset === undefined) {
+      const start = new Date(y, mo - 1, d, 0, 0, 0).getTimezoneOffset()
+      const end = new Date(y, mo - 1, d, 23, 59, 59).getTimezoneOffset()
+      offset = start === end ? start : null
+      if (dayOffsets.size < 10_000) dayOffsets.set(day, offset)
+    }
+    if (offset === null) return new Date(y, mo - 1, d, h, mi, sec, 0)
+    return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, 0) + offset * 60_000)
+  }
+}
+
+function pad2(s: string): string {
+  return s.padStart(2, '0')
+}
+
+function unitProblem(text: string, reason: 'unknown' | 'ambiguous'): string {
+  return reason === 'ambiguous'
+    ? `${quote(text)} matches more than one unit (use the unit code)`
+    : `${quote(text)} is not a known unit code or name`
+}
+
+function normalizeComment(text: string): string | null {
+  const t = text.replace(/\r\n?/g, '\n').trim()
+  if (t === '' || SKIPPED_COMMENT.test(t)) return null
+  return t
+}
+
+/** The fields that make up a response's content: everything but the export's response id. */
+const CONTENT_FIELDS = [
+  'respondentUnitId',
+  'ratedUnitId',
+  'accuracy',
+  'timeliness',
+  'completeness',
+  'professionalism',
+  'overall',
+  'loyalty',
+  'comment',
+  'submittedAt',
+] as const satisfies readonly (keyof CanonicalResponse)[]
+
+/**
+ * sha256 hex of the response's content (all fields but responseId, in a fixed order, as JSON):
+ * the natural key of a row when the export has no response id, and the way to tell "already
+ * imported" from "conflict". Stored in the database: changing this format breaks re-imports.
+ */
+export function rowFingerprint(row: CanonicalResponse): string {
+  // Exactly JSON.stringify(['icm.response.v1', …the content fields]), written out: this runs for every row.
+  const canonical =
+    '["icm.response.v1",' +
+    jsonValue(row.respondentUnitId) +
+    ',' +
+    jsonValue(row.ratedUnitId) +
+    ',' +
+    jsonValue(row.accuracy) +
+    ',' +
+    jsonValue(row.timeliness) +
+    ',' +
+    jsonValue(row.completeness) +
+    ',' +
+    jsonValue(row.professionalism) +
+    ',' +
+    jsonValue(row.overall) +
+    ',' +
+    jsonValue(row.loyalty) +
+    ',' +
+    (row.comment === null ? 'null' : JSON.stringify(row.comment)) +
+    ',' +
+    (row.submittedAt === null ? 'null' : JSON.stringify(row.submittedAt)) +
+    ']'
+  return sha256Hex(canonical)
+}
+
+function jsonValue(n: number | null): string {
+  return n === null ? 'null' : String(n)
+}
+
+// The one-shot crypto.hash (Node ≥ 20.12) is about twice as fast as createHash for short texts:
+// a million-row import hashes every row.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash
+function sha256Hex(text: string): string {
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** True when two responses say the same thing (responseId aside). */
+export function sameContent(a: CanonicalResponse, b: CanonicalResponse): boolean {
+  return CONTENT_FIELDS.every((f) => a[f] === b[f])
+}

@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import { formatInstant } from '../../domain/calendar/dates.js'
+import { ConflictError, UserError, errorWithCode } from '../../domain/errors.js'
+import { responseValue } from '../../domain/assessment/kpi.js'
+import { CsvRecordReader, type CsvRecord } from '../../domain/surveys/survey-csv.js'
+import { SurveyRecordChecker, describeBadLines, unitsWithAliases } from '../../domain/surveys/survey-import.js'
+import { ChunkDecoder, createStrictDecoder, encodingDisplayName } from '../../domain/surveys/text-encoding.js'
+import type { SqliteStore, Store } from '../database.js'
+import { appendEvent } from '../events-repo.js'
+import { CHUNK_BYTES } from './survey-file.js'
+import { analyse, badLinePages, insertStaged, insertSums, surveyState, type Analysis } from './final-insert.js'
+import { openPostgresImport } from './postgres.js'
+import { writeRejects, type RejectsWriter } from './rejects.js'
+import { WORKER_MIN_BYTES, openSqliteImport } from './sqlite.js'
+import { INTS, PACK_ROWS, STRS, newPack, type ImportBackend, type Stager, type SurveyImportRequest, type SurveyImportResult } from './types.js'
+import { findBatchBySha256, finishBatch, insertBatch } from '../surveys-repo.js'
+import { listUnits } from '../units-repo.js'
+
+export { readSurveyFileHead, sha256OfFile } from './survey-file.js'
+export type { SurveyFileHead, SurveyImportRequest, SurveyImportResult } from './types.js'
+export { WORKER_MIN_BYTES } from './sqlite.js'
+
+/**
+ * The streaming bulk path of `icm survey import` (DESIGN.md §5, §8). Three steps:
+ *
+ * 1. Staging, outside any lock: the file is read in chunks, decoded strictly, split into records
+ *    and checked row by row on the main thread; the good rows go in packs to a staging area (an
+ *    SQLite file next to the database, written by a worker thread for a large file; temporary
+ *    tables on PostgreSQL), with the bad lines. Other commands write meanwhile.
+ * 2. Analysis, on one read snapshot: the staged rows are compared with the survey's rows
+ *    (survey-import-final.ts); the rejects file is written, and a file with bad lines is refused
+ *    here unless --skip-invalid; a dry run ends here.
+ * 3. The final step, the only one holding the write lock: the sha256 is checked again, the
+ *    analysis is redone if another import of the survey committed meanwhile, and the batch row,
+ *    the rows (one INSERT … SELECT), the batch's score sums and the event go in one transaction.
+ *
+ * Memory stays flat: nothing holds more than a chunk of text and a few packs in flight; the
+ * comparisons are SQL over the staging tables. A killed process leaves no rows (the final
+ * transaction is all or nothing) and its staging file is removed (staging-files.ts).
+ */
+
+export function alreadyImported(shown: string, before: { file_name: string; survey_code: string; at: string; actor: string; id: number }): ConflictError {
+  return new ConflictError(
+    `${shown} was already imported into ${before.survey_code} as ${before.file_name} (batch ${before.id}, by ${before.actor} at ${formatInstant(new Date(before.at))}); nothing imported`,
+    'a file is imported once, whatever its name; add --force to import it again, skipping the rows already present',
+  )
+}
+
+/**
+ * Imports the file into the survey: all or nothing unless `skipInvalid`; nothing is written to
+ * the database with `dryRun`. Throws ConflictError when the file was imported before (unless
+ * `force`), and the error of the first bad line (exit 3 invalid, 5 conflict) naming how many
+ * more there are.
+ */
+export async function importSurveyFile(store: Store, req: SurveyImportRequest): Promise<SurveyImportResult> {
+  const units = await listUnits(store.db, { includeInactive: true })
+  const checker = new SurveyRecordChecker(
+    req.head.headers,
+    req.mapping,
+    unitsWithAliases(
+      units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+      req.map?.units,
+    ),
+    req.map,
+  )
+  const started = performance.now()
+  const timings = { stagingMs: 0, analysisMs: 0, lockWaitMs: 0, lockHeldMs: 0, checkpointMs: 0 }
+  const backend = await openBackend(store, req)
+  let rejects: RejectsWriter | undefined
+  try {
+    const { read, sha256: hashed } = await stageFile(req, checker, backend.stager)
+    const sha256 = req.sha256 ?? hashed
+    const staged = await backend.stager.finish()
+    if (read === 0) throw new UserError(`${req.shown} has a header but no responses`, 'export the survey with its answers')
+    await backend.ready()
+    timings.stagingMs = performance.now() - started
+    const surveyId = req.survey.id
+    let analysis = await backend.snapshot((db) => analyse(db, backend.tables, surveyId, staged))
+    if (req.rejects) rejects = await writeRejects(req.rejects, req.file, req.head, badLinePages(backend.db, backend.tables))
+    refuseBadLines(req, analysis, rejects)
+    if (req.dryRun) {
+      rejects?.finish()
+      timings.analysisMs = performance.now() - started - timings.stagingMs
+      return result(sha256, null, read, analysis, checker, backend.stager, timings)
+    }
+    await backend.stageSums(analysis.sums)
+    await req.beforeFinalStep?.()
+    const locking = performance.now()
+    timings.analysisMs = locking - started - timings.stagingMs
+    let locked = 0
+
+    const batchId = await backend.locked(async (trx) => {
+      locked = performance.now()
+      timings.lockWaitMs = locked - locking
+      if (!req.force) {
+        const before = await findBatchBySha256(trx, sha256)
+        if (before) throw alreadyImported(req.shown, before)
+      }
+      if ((await surveyState(trx, surveyId)) !== analysis.state) {
+        // Another import of the survey committed since the analysis: its rows may be these.
+        analysis = await analyse(trx, backend.tables, surveyId, staged, analysis)
+        if (req.rejects) {
+          rejects?.discard()
+          rejects = await writeRejects(req.rejects, req.file, req.head, badLinePages(trx, backend.tables))
+        }
+        refuseBadLines(req, analysis, rejects)
+        await backend.stageSums(analysis.sums)
+      }
+      const batch = await insertBatch(trx, {
+        surveyId,
+        fileName: req.shown,
+        sha256,
+        bytes: req.head.size,
+        encoding: encodingDisplayName(req.head.encoding),
+        forced: req.force,
+        actor: req.actor,
+        at: req.now,
+      })
+      const inserted = await insertStaged(trx, backend.tables, surveyId, batch.id)
+      if (inserted !== analysis.imported) throw new Error(`the import inserted ${inserted} rows where the analysis expected ${analysis.imported}; nothing imported`)
+      await insertSums(trx, backend.tables, surveyId, batch.id)
+      const { imported, alreadyPresent, rejected } = analysis
+      await finishBatch(trx, batch.id, { rows: read, imported, alreadyPresent, rejected })
+      await appendEvent(trx, req.event({ file: req.shown, sha256, batch: batch.id, read, imported, alreadyPresent, rejected, forced: req.force }))
+      // Still inside the transaction: when the rejects file cannot be put in place, nothing is imported.
+      rejects?.finish()
+      return batch.id
+    })
+    const committed = performance.now()
+    timings.lockHeldMs = committed - locked
+    await backend.afterCommit()
+    timings.checkpointMs = performance.now() - committed
+    return result(sha256, batchId, read, analysis, checker, backend.stager, timings)
+  } finally {
+    rejects?.discard()
+    await backend.close()
+  }
+}
+
+function openBackend(store: Store, req: SurveyImportRequest): Promise<ImportBackend> {
+  if (store.pgPool) return openPostgresImport(store.pgPool, store.location, () => req.onWait?.())
+  const worker = req.worker ?? req.head.size >= WORKER_MIN_BYTES
+  const label = createStrictDecoder(req.head.encoding).encoding
+  return openSqliteImport(store as SqliteStore, worker ? { file: req.file, size: req.head.size, label, chunkBytes: CHUNK_BYTES } : undefined)
+}
+
+/** Unless --skip-invalid, a file with a bad line imports nothing: the error of its first bad line (the rejects file is kept). */
+function refuseBadLines(req: SurveyImportRequest, a: Analysis, rejects: RejectsWriter | undefined): void {
+  if (!a.first || req.skipInvalid) return
+  rejects?.finish()
+  throw errorWithCode(
+    a.first.exitCode,
+    `${req.shown} ${describeBadLines(a.first, a.rejected)}; nothing imported`,
+    req.rejects
+      ? `every bad line is in ${req.rejects}; fix them, or import the good rows with --skip-invalid`
+      : 'fix the file, or import the good rows and list the bad ones with --skip-invalid --rejects FILE',
+  )
+}
+
+function result(
+  sha256: string,
+  batchId: number | null,
+  read: number,
+  a: Analysis,
+  checker: SurveyRecordChecker,
+  stager: Stager,
+  timings: SurveyImportResult['timings'],
+): SurveyImportResult {
+  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), worker: stager.worker, timings }
+}
+
+/**
+ * Reads, decodes and checks the file, sending the rows and bad lines to the stager in packs;
+ * returns the records read (blank lines aside) and the sha256 of the bytes read.
+ */
+async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker, stager: Stager): Promise<{ read: number; sha256: string }> {
+  let read = 0
+  let sha256 = ''
+  const texts = stager.nextText ? workerTexts(req, stager.nextText.bind(stager)) : fileTexts(req)
+  try {
+    const reader = new CsvRecordReader(req.head.delimiter)
+    const records: CsvRecord[] = []
+    let headerSeen = false
+    let seq = 0
+    let pack = newPack(seq)
+    for (;;) {
+      const { text, offset, last, sha256: hashed } = await texts.next()
+      reader.push(text, records)
+      if (last) reader.end(records)
+      for (let i = 0; i < records.length; i++) {
+        const rec = records[i]!
+        if (!headerSeen) {
+          if (rec.line >= req.head.headerLine) headerSeen = true
+          continue
+        }
+        const c = checker.check(rec)
+        if (c.kind === 'blank') continue
+        read++
+        if (c.kind === 'bad') {
+          pack.bad.push({ line: c.line, reason: c.reason, exitCode: 3 })
+          continue
+        }
+        const r = c.row
+        const k = pack.count
+        const o = k * INTS
+        const ints = pack.ints
+        ints[o] = r.respondentUnitId ?? 0
+        ints[o + 1] = r.ratedUnitId
+        ints[o + 2] = r.accuracy ?? 0
+        ints[o + 3] = r.timeliness ?? 0
+        ints[o + 4] = r.completeness ?? 0
+        ints[o + 5] = r.professionalism ?? 0
+        ints[o + 6] = r.overall ?? 0
+        ints[o + 7] = r.loyalty ?? 0
+        ints[o + 8] = c.line
+        const so = k * STRS
+        pack.strs[so] = c.key
+        pack.strs[so + 1] = r.comment
+        pack.strs[so + 2] = r.submittedAt
+        pack.strs[so + 3] = c.fingerprint
+        pack.values[k] = responseValue(r) ?? Number.NaN
+        pack.count = k + 1
+        if (pack.count === PACK_ROWS) {
+          await stager.send(pack)
+          pack = newPack(++seq)
+        }
+      }
+      records.length = 0
+      req.onProgress?.(offset, read)
+      if (last) {
+        sha256 = hashed!
+        break
+      }
+    }
+    if (pack.count > 0 || pack.bad.length > 0) await stager.send(pack)
+    return { read, sha256 }
+  } finally {
+    texts.close()
+  }
+}
+
+interface TextChunks {
+  /** the next chunk of text and the file offset after it; `last` ends the file, and comes with the sha256 of the bytes read */
+  next(): Promise<{ text: string; offset: number; last: boolean; sha256?: string }>
+  close(): void
+}
+
+/** The file read, hashed and decoded here, a chunk at a time. */
+function fileTexts(req: SurveyImportRequest): TextChunks {
+  const fd = fs.openSync(req.file, 'r')
+  const decoder = new ChunkDecoder(req.head.encoding)
+  const hash = createHash('sha256')
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  let offset = 0
+  return {
+    next: async () => {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, offset)
+      const last = n === 0 || offset + n >= req.head.size
+      hash.update(chunk.subarray(0, n))
+      const text = decoder.decode(chunk.subarray(0, n), offset, last)
+      offset += n
+      return { text, offset, last, sha256: last ? hash.digest('hex') : undefined }
+    },
+    close: () => fs.closeSync(fd),
+  }
+}
+
+/**
+ * The file as the stage worker reads and decodes it. Where a chunk does not decode, the file is
+ * decoded again here up to that chunk, for the error ChunkDecoder gives (the line and offset of
+ * the bad bytes).
+ */
+function workerTexts(req: SurveyImportRequest, next: NonNullable<Stager['nextText']>): TextChunks {
+  return {
+    next: async () => {
+      const t = await next()
+      if ('text' in t) return t
+      const local = fileTexts(req)
+      try {
+        for (;;) {
+          const { offset, last } = await local.next()
+          if (offset > t.undecodable || last) break
+        }
+      } finally {
+        local.close()
+      }
+      throw new Error(`the survey file did not decode at offset ${t.undecodable}, but does when read again`)
+    },
+    close: () => {},
+  }
+}
