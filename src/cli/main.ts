@@ -5,7 +5,7 @@ import { createProgram } from './program.js'
 /** Runs one icm command line; returns the exit code and never calls process.exit. */
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
   try {
-    const program = createProgram(ctx)
+    const program = await createProgram(ctx, argv)
     if (argv.length === 0) {
       program.outputHelp()
       return 0

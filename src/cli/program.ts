@@ -1,29 +1,6 @@
 import { Command } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
-import { registerAction } from '../commands/action/index.js'
-import { registerAdmin } from '../commands/admin/index.js'
-import { registerAssess } from '../commands/assess/index.js'
-import { registerCalendar } from '../commands/calendar/index.js'
-import { registerCheck } from '../commands/check/index.js'
-import { registerConfig } from '../commands/config/index.js'
-import { registerCustomer } from '../commands/customer/index.js'
-import { registerDb } from '../commands/db/index.js'
-import { registerDemo } from '../commands/demo/index.js'
-import { registerDependency } from '../commands/dependency/index.js'
-import { registerLink } from '../commands/link/index.js'
-import { registerLog } from '../commands/log/index.js'
-import { registerProcess } from '../commands/process/index.js'
-import { registerService } from '../commands/service/index.js'
-import { registerRequest } from '../commands/request/index.js'
-import { registerComplaint } from '../commands/complaint/index.js'
-import { registerSurvey } from '../commands/survey/index.js'
-import { registerVisit } from '../commands/visit/index.js'
-import { registerRelation } from '../commands/relation/index.js'
-import { registerProject } from '../commands/project/index.js'
-import { registerRecognition } from '../commands/recognition/index.js'
-import { registerAudit } from '../commands/audit/index.js'
-import { registerReport } from '../commands/report/index.js'
-import { registerUnit } from '../commands/unit/index.js'
+import { COMMAND_GROUPS, groupsFor } from './command-registry.js'
 import type { AppContext, GlobalOptions } from './context.js'
 
 export const VERSION: string = pkg.version
@@ -40,10 +17,12 @@ function databaseAccessOf(action: Command): AppContext['access'] {
 }
 
 /**
- * A fresh commander program for one run (commander keeps parse state on its objects). Usage
- * errors surface as CommanderError (exit 2); output goes through ctx.io.
+ * A fresh commander program for one run (commander keeps parse state on its objects), with the
+ * command groups `argv` needs (all of them when no argv is given). Usage errors surface as
+ * CommanderError (exit 2); output goes through ctx.io.
  */
-export function createProgram(ctx: AppContext): Command {
+export async function createProgram(ctx: AppContext, argv?: readonly string[]): Promise<Command> {
+  const groups = argv === undefined ? COMMAND_GROUPS : groupsFor(argv)
   const program = new Command('icm')
     .description('icm — internal customer management (内部客户管理制度) over a local SQLite file')
     .version(VERSION, '-V, --version', 'print the version')
@@ -77,29 +56,6 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
     ctx.access = databaseAccessOf(action)
   })
 
-  registerAdmin(program, ctx)
-  registerCheck(program, ctx)
-  registerDemo(program, ctx)
-  registerUnit(program, ctx)
-  registerProcess(program, ctx)
-  registerDependency(program, ctx)
-  registerLink(program, ctx)
-  registerCustomer(program, ctx)
-  registerService(program, ctx)
-  registerRequest(program, ctx)
-  registerSurvey(program, ctx)
-  registerVisit(program, ctx)
-  registerRelation(program, ctx)
-  registerProject(program, ctx)
-  registerRecognition(program, ctx)
-  registerComplaint(program, ctx)
-  registerAction(program, ctx)
-  registerAudit(program, ctx)
-  registerReport(program, ctx)
-  registerAssess(program, ctx)
-  registerConfig(program, ctx)
-  registerCalendar(program, ctx)
-  registerLog(program, ctx)
-  registerDb(program, ctx)
+  for (const group of groups) (await group.load())(program, ctx)
   return program
 }

@@ -312,8 +312,8 @@ describe('refused transitions name the allowed next commands', () => {
     expect(await dbState(t.db)).toBe(before)
   })
 
-  it('names only commands that exist', () => {
-    const program = createProgram(createContext({ io: testIO(), env: {} }))
+  it('names only commands that exist', async () => {
+    const program = await createProgram(createContext({ io: testIO(), env: {} }))
     const find = (cmd: Command, names: string[]): Command | undefined =>
       names.length === 0 ? cmd : cmd.commands.find((c) => c.name() === names[0]) && find(cmd.commands.find((c) => c.name() === names[0])!, names.slice(1))
     for (const command of Object.values(COMPLAINT_ACTION_COMMANDS)) {

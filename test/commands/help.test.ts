@@ -12,8 +12,9 @@ function leaves(cmd: Command, prefix: string[] = []): { path: string; cmd: Comma
   return cmd.commands.flatMap((c) => leaves(c, here))
 }
 
+const program = await createProgram(createContext({ io: testIO(), env: {} }))
+
 describe('the command tree', () => {
-  const program = createProgram(createContext({ io: testIO(), env: {} }))
   const all = leaves(program)
 
   it('has the commands of the foundation issue', () => {
