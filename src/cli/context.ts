@@ -48,6 +48,11 @@ export interface AppContext {
    * store calls it when the write lock is taken; the survey import when it queues on PostgreSQL).
    */
   waitingForLock(): void
+  /**
+   * Runs another icm command line on the same open database, with its own IO (the demo builds
+   * its company this way, through the commands a user would type). Set by cli/main's run().
+   */
+  runCommand(argv: readonly string[], io: IO): Promise<number>
   close(): Promise<void>
 }
 
@@ -111,6 +116,9 @@ export function createContext(o: ContextOptions): AppContext {
       saidWaiting = true
       o.io.err('icm: waiting for another icm command to finish…\n')
     },
+    async runCommand() {
+      throw new Error('runCommand is set by cli/main run()')
+    },
     async close() {
       const s = store
       store = undefined
@@ -148,7 +156,18 @@ function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
   return () => new Date(t.getTime())
 }
 
-/** The same context with other IO (the demo builds its company quietly). */
-export function withIO(ctx: AppContext, io: IO): AppContext {
-  return Object.create(ctx, { io: { value: io, enumerable: true } }) as AppContext
+/**
+ * A context for a command run inside another (see AppContext.runCommand): its own IO and global
+ * options, the parent's database, clock and actor; closing it leaves the database open.
+ */
+export function nestedContext(parent: AppContext, io: IO): AppContext {
+  const child = createContext({ io, env: parent.env, cwd: parent.cwd, now: () => parent.now(), host: parent.host })
+  Object.defineProperty(child, 'actor', { get: () => parent.actor })
+  return Object.assign(child, {
+    dbLocation: () => parent.dbLocation(),
+    store: () => parent.store(),
+    useStore: (where: string) => parent.useStore(where),
+    close: async () => {},
+    runCommand: parent.runCommand,
+  }) satisfies AppContext
 }

@@ -1,9 +1,10 @@
-import type { AppContext } from './context.js'
+import { nestedContext, type AppContext } from './context.js'
 import { reportError } from './errors.js'
 import { createProgram } from './program.js'
 
 /** Runs one icm command line; returns the exit code and never calls process.exit. */
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
+  ctx.runCommand = (nested, io) => run([...nested], nestedContext(ctx, io))
   try {
     const program = await createProgram(ctx, argv)
     if (argv.length === 0) {

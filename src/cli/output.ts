@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk'
 import Table from 'cli-table3'
+import { formatInstant } from '../domain/calendar/dates.js'
 import { neutraliseFormula } from '../domain/formula-safety.js'
 import type { AppContext } from './context.js'
 
@@ -124,4 +125,9 @@ export async function toCsv(header: string[], rows: string[][], opts: { bom?: bo
   const { stringify } = await import('csv-stringify/sync')
   // quoted_match: a cell holding a line break must be quoted (csv-stringify only quotes CRLF by itself)
   return stringify([header, ...rows], { escape_formulas: true, bom: opts.bom === true, record_delimiter: 'windows', quoted_match: /[\r\n]/ })
+}
+
+/** An ISO UTC text from the database as ISO 8601 with the local offset (null stays null). */
+export function shownInstant(iso: string | null | undefined): string | null {
+  return iso ? formatInstant(new Date(iso)) : null
 }

@@ -1,5 +1,4 @@
-import type { AppContext } from '../cli/context.js'
-import { assessInputRun, assessRunRun } from '../commands/assess/index.js'
+import type { Icm } from './runner.js'
 
 /** Self and superior scores of the demo's departments for 2026-H1, and the draft score table. */
 const INPUTS: [string, number, number][] = [
@@ -15,9 +14,9 @@ const INPUTS: [string, number, number][] = [
   ['RD', 84, 80],
 ]
 
-export async function demoAssessment(ctx: AppContext): Promise<void> {
+export async function demoAssessment(icm: Icm): Promise<void> {
   for (const [unit, self, superior] of INPUTS) {
-    await assessInputRun(ctx, { period: '2026-H1', unit, self: String(self), superior: String(superior) })
+    await icm('assess', 'input', '--period', '2026-H1', '--unit', unit, '--self', String(self), '--superior', String(superior))
   }
-  await assessRunRun(ctx, { period: '2026-H1', level: 'department' })
+  await icm('assess', 'run', '--period', '2026-H1', '--level', 'department')
 }

@@ -1,48 +1,41 @@
-import type { AppContext } from '../cli/context.js'
-import { calendarAddRun } from '../commands/calendar/index.js'
-import { dependencyAddRun } from '../commands/dependency/index.js'
-import { linkAddRun } from '../commands/link/index.js'
-import { processAddRun, processStepRun } from '../commands/process/index.js'
-import { unitAddRun } from '../commands/unit/index.js'
 import { demoAssessment } from './assessment.js'
 import { demoCollaboration } from './collaboration.js'
 import { demoComplaints } from './complaints.js'
-import { demoRequests } from './requests.js'
-import { demoSurveys } from './surveys.js'
 import { DEMO_CALENDAR, DEMO_DEPENDENCIES, DEMO_LINKS, DEMO_PROCESSES, DEMO_UNITS } from './company.js'
+import { demoRequests } from './requests.js'
+import { opt, type Icm } from './runner.js'
+import { demoSurveys } from './surveys.js'
 
 /**
- * Fills an empty database with the demo company through the same run functions the commands
- * use, so the demo exercises the real rules. Each issue adds its chapter at the end.
+ * Fills an empty database with the demo company through icm command lines, so the demo
+ * exercises the real commands and rules. Each chapter of the policy adds its part at the end.
  */
-export async function buildDemo(ctx: AppContext): Promise<void> {
-  await organisation(ctx)
-  await calendar(ctx)
-  await customerMap(ctx)
-  await demoRequests(ctx)
-  await demoComplaints(ctx)
-  await demoSurveys(ctx)
-  await demoCollaboration(ctx)
-  await demoAssessment(ctx)
+export async function buildDemo(icm: Icm): Promise<void> {
+  await organisation(icm)
+  await calendar(icm)
+  await customerMap(icm)
+  await demoRequests(icm)
+  await demoComplaints(icm)
+  await demoSurveys(icm)
+  await demoCollaboration(icm)
+  await demoAssessment(icm)
 }
 
-async function organisation(ctx: AppContext): Promise<void> {
+async function organisation(icm: Icm): Promise<void> {
   for (const u of DEMO_UNITS) {
-    await unitAddRun(ctx, u.code, { name: u.name, kind: u.kind, parent: u.parent, head: u.head, duties: u.duties })
+    await icm('unit', 'add', u.code, '--name', u.name, '--kind', u.kind, ...opt('--parent', u.parent), ...opt('--head', u.head), ...opt('--duties', u.duties))
   }
 }
 
-async function calendar(ctx: AppContext): Promise<void> {
-  for (const d of DEMO_CALENDAR) {
-    await calendarAddRun(ctx, d.date, { holiday: d.type === 'holiday', workday: d.type === 'workday', name: d.name })
-  }
+async function calendar(icm: Icm): Promise<void> {
+  for (const d of DEMO_CALENDAR) await icm('calendar', 'add', d.date, d.type === 'holiday' ? '--holiday' : '--workday', '--name', d.name)
 }
 
-async function customerMap(ctx: AppContext): Promise<void> {
+async function customerMap(icm: Icm): Promise<void> {
   for (const p of DEMO_PROCESSES) {
-    await processAddRun(ctx, p.code, { name: p.name })
-    for (const s of p.steps) await processStepRun(ctx, p.code, { unit: s.unit, output: s.output, after: s.after })
+    await icm('process', 'add', p.code, '--name', p.name)
+    for (const s of p.steps) await icm('process', 'step', p.code, '--unit', s.unit, '--output', s.output, ...opt('--after', s.after))
   }
-  for (const d of DEMO_DEPENDENCIES) await dependencyAddRun(ctx, d)
-  for (const l of DEMO_LINKS) await linkAddRun(ctx, l)
+  for (const d of DEMO_DEPENDENCIES) await icm('dependency', 'add', '--customer', d.customer, '--supplier', d.supplier, '--support', d.support)
+  for (const l of DEMO_LINKS) await icm('link', 'add', '--supplier', l.supplier, '--customer', l.customer, '--provides', l.provides)
 }

@@ -1,6 +1,4 @@
-import type { AppContext } from '../cli/context.js'
-import { requestChangeRun, requestEvaluateRun, requestLogRun, requestRespondRun, requestStepRun } from '../commands/request/index.js'
-import { serviceAddRun } from '../commands/service/index.js'
+import { opt, type Icm } from './runner.js'
 
 /**
  * The demo's service catalogue and a few dozen requests over 2026-H1 in every state, some
@@ -78,36 +76,39 @@ const REQUESTS: DemoRequest[] = [
   { from: 'PROD', to: 'RD', title: '工艺文件电子化', channel: 'survey', at: '2026-06-17T09:00', steps: [['change', { neededBy: '2026-09-30' }, '生产部同意延后到三季度', '2026-06-18T10:00']] },
 ]
 
-export async function demoRequests(ctx: AppContext): Promise<void> {
-  for (const s of SERVICES) await serviceAddRun(ctx, s.code, s)
+export async function demoRequests(icm: Icm): Promise<void> {
+  for (const s of SERVICES) {
+    await icm('service', 'add', s.code, '--provider', s.provider, '--name', s.name, ...opt('--response-hours', s.responseHours), ...opt('--resolution-days', s.resolutionDays), ...opt('--standard', s.standard))
+  }
   for (const r of REQUESTS) {
-    await requestLogRun(ctx, { from: r.from, to: r.to, service: r.service, title: r.title, channel: r.channel, neededBy: r.neededBy, at: r.at })
-    const code = `REQ-${String(REQUESTS.indexOf(r) + 1).padStart(4, '0')}`
-    for (const step of r.steps) await runStep(ctx, code, step)
+    const { code } = await icm.json('request', 'log', '--from', r.from, ...opt('--to', r.to), ...opt('--service', r.service), '--title', r.title, '--channel', r.channel, ...opt('--needed-by', r.neededBy), '--at', r.at)
+    for (const step of r.steps) await runStep(icm, code, step)
   }
 }
 
-async function runStep(ctx: AppContext, code: string, step: Step): Promise<void> {
+async function runStep(icm: Icm, code: string, step: Step): Promise<void> {
   switch (step[0]) {
     case 'evaluate': {
       const [, reasonableness, feasibility, impact, costBenefit, evaluator, at] = step
-      return requestEvaluateRun(ctx, code, { reasonableness: String(reasonableness), feasibility: String(feasibility), impact: String(impact), costBenefit: String(costBenefit), evaluator, at })
+      return icm('request', 'evaluate', code, '--reasonableness', String(reasonableness), '--feasibility', String(feasibility), '--impact', String(impact), '--cost-benefit', String(costBenefit), '--evaluator', evaluator, '--at', at)
     }
     case 'accept':
-      return requestRespondRun(ctx, code, { accept: true, expected: step[1], at: step[2] })
+      return icm('request', 'respond', code, '--accept', '--expected', step[1], '--at', step[2])
     case 'reject':
-      return requestRespondRun(ctx, code, { reject: true, reason: step[1], at: step[2] })
+      return icm('request', 'respond', code, '--reject', '--reason', step[1], '--at', step[2])
     case 'start':
     case 'resume':
-      return requestStepRun(ctx, code, step[0], { at: step[1] })
+      return icm('request', step[0], code, '--at', step[1])
     case 'wait':
     case 'cancel':
-      return requestStepRun(ctx, code, step[0], { reason: step[1], at: step[2] })
+      return icm('request', step[0], code, '--reason', step[1], '--at', step[2])
     case 'resolve':
-      return requestStepRun(ctx, code, 'resolve', { at: step[1], note: step[2] })
+      return icm('request', 'resolve', code, '--at', step[1], ...opt('--note', step[2]))
     case 'close':
-      return requestStepRun(ctx, code, 'close', { at: step[1], satisfaction: step[2] === undefined ? undefined : String(step[2]) })
-    case 'change':
-      return requestChangeRun(ctx, code, { ...step[1], reason: step[2], at: step[3] })
+      return icm('request', 'close', code, '--at', step[1], ...opt('--satisfaction', step[2]))
+    case 'change': {
+      const [, change, reason, at] = step
+      return icm('request', 'change', code, ...opt('--title', change.title), ...opt('--needed-by', change.neededBy), ...opt('--to', change.to), '--reason', reason, '--at', at)
+    }
   }
 }

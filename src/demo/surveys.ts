@@ -1,9 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AppContext } from '../cli/context.js'
-import { surveyCreateRun, surveyImportRun } from '../commands/survey/index.js'
-import { visitLogRun } from '../commands/visit/index.js'
+import { opt, type Icm } from './runner.js'
 import { DEMO_SURVEY_2026H1_CSV } from './survey-2026h1.js'
 
 /**
@@ -12,18 +10,18 @@ import { DEMO_SURVEY_2026H1_CSV } from './survey-2026h1.js'
  * their internal customers over the half year (some pairs never visited, so `icm visit due` has
  * something to say).
  */
-export async function demoSurveys(ctx: AppContext): Promise<void> {
-  await surveyCreateRun(ctx, '2026H1-SERVICE', { title: '2026年上半年内部服务满意度调查', period: '2026-H1', kind: 'service' })
+export async function demoSurveys(icm: Icm): Promise<void> {
+  await icm('survey', 'create', '2026H1-SERVICE', '--title', '2026年上半年内部服务满意度调查', '--period', '2026-H1', '--kind', 'service')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icm-demo-survey-'))
   try {
     const file = path.join(dir, '2026H1-内部服务满意度-问卷星导出.csv')
     fs.writeFileSync(file, DEMO_SURVEY_2026H1_CSV)
-    await surveyImportRun(ctx, '2026H1-SERVICE', file, {})
+    await icm('survey', 'import', '2026H1-SERVICE', file)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
 
-  for (const v of DEMO_VISITS) await visitLogRun(ctx, v)
+  for (const v of DEMO_VISITS) await icm('visit', 'log', '--by', v.by, '--customer', v.customer, '--date', v.date, ...opt('--satisfaction', v.satisfaction), '--notes', v.notes)
 }
 
 const DEMO_VISITS: { by: string; customer: string; date: string; satisfaction?: string; notes: string }[] = [

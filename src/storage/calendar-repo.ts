@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely'
+import { scheduleOf, type WorkSchedule } from '../domain/calendar/business-time.js'
+import type { Policy } from '../domain/config.js'
+import { loadPolicy } from './config-repo.js'
 import type { CalendarDayRow, DB } from './schema.js'
 
 export async function upsertCalendarDay(db: Kysely<DB>, day: CalendarDayRow): Promise<CalendarDayRow | undefined> {
@@ -15,4 +18,11 @@ export async function listCalendarDays(db: Kysely<DB>, year?: number): Promise<C
   let q = db.selectFrom('calendar_days').selectAll()
   if (year !== undefined) q = q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`)
   return q.orderBy('date').execute()
+}
+
+/** The business calendar: work hours and days from config, holidays and make-up days from the calendar. */
+export async function loadSchedule(db: Kysely<DB>, policy?: Policy): Promise<WorkSchedule> {
+  const p = policy ?? (await loadPolicy(db))
+  const days = await listCalendarDays(db)
+  return scheduleOf(p.workHours, p.workDays, days)
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { policyOf, type Policy } from '../domain/config.js'
 import type { DB } from './schema.js'
 
 /** The values set in the database; keys not here take their default from src/domain/config.ts. */
@@ -17,4 +18,9 @@ export async function setConfigValue(db: Kysely<DB>, key: string, value: string,
 
 export async function deleteConfigValue(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('config').where('key', '=', key).execute()
+}
+
+/** The policy parameters in force: config values over the defaults of DESIGN.md §4. */
+export async function loadPolicy(db: Kysely<DB>): Promise<Policy> {
+  return policyOf(await loadConfigValues(db))
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { createContext } from '../../src/cli/context.js'
 import { testIO } from '../../src/cli/io.js'
 import { createProgram } from '../../src/cli/program.js'
-import { examplesOf } from '../../src/cli/command-helpers.js'
 import { cli } from '../helpers/harness.js'
+import { examplesOf } from '../../src/cli/help.js'
 
 function leaves(cmd: Command, prefix: string[] = []): { path: string; cmd: Command }[] {
   const here = [...prefix, cmd.name()]

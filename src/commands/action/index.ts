@@ -3,33 +3,18 @@ import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
 import { confirm, printEntity, printRows } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
-import { actionState, checkActionDue, checkDoneTime, parseActionSource, parseActionStatusFilter } from '../../domain/supervision/action.js'
-import { daysBetween, localDate, parseDate } from '../../domain/calendar/dates.js'
+import { checkActionDue, checkDoneTime, parseActionSource, parseActionStatusFilter } from '../../domain/supervision/action.js'
+import { localDate, parseDate } from '../../domain/calendar/dates.js'
 import { NotFoundError, UserError } from '../../domain/errors.js'
 import { checkName } from '../../domain/org/unit.js'
 import { findActionByCode, insertAction, listActions, markActionDone } from '../../storage/actions-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import type { ActionRow, DB } from '../../storage/schema.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { example, parseAt, requireUnit, shownInstant } from '../../cli/command-helpers.js'
-
-/** The JSON of an improvement action, with its state as of today. */
-export function actionJson(a: ActionRow, codes: ReadonlyMap<number, string>, today: string) {
-  const state = actionState(a, today)
-  return {
-    code: a.code,
-    source: a.source,
-    sourceRef: a.source_ref,
-    owner: codes.get(a.owner_id) ?? null,
-    description: a.description,
-    due: a.due,
-    status: state,
-    daysOverdue: state === 'overdue' ? daysBetween(a.due, today) : null,
-    doneNote: a.done_note,
-    doneAt: shownInstant(a.done_at),
-    createdAt: shownInstant(a.created_at),
-  }
-}
+import { example } from '../../cli/help.js'
+import { parseAt } from '../../cli/options.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { actionJson } from '../../cli/json-views.js'
 
 export async function requireAction(db: Kysely<DB>, code: string): Promise<ActionRow> {
   const a = await findActionByCode(db, code)

@@ -5,7 +5,7 @@ import { confirm, printEntity } from '../../cli/output.js'
 import { checkOutputPath } from '../../cli/output-file.js'
 import { CURRENT_SCHEMA_VERSION } from '../../storage/database.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { example } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
 
 /** Database administration: create or migrate, and online backup. */
 export function registerAdmin(program: Command, ctx: AppContext): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printRows, printText, warn } from '../../cli/output.js'
+import { confirm, printEntity, printRows, printText, warn, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { SEVERITIES, checkFindingDue, findingDaysOverdue, findingState, opensAction, parseSeverity } from '../../domain/supervision/audit.js'
 import { localDate, parseDate } from '../../domain/calendar/dates.js'
@@ -24,8 +24,9 @@ import { appendEvent } from '../../storage/events-repo.js'
 import type { AuditRow, FindingRow } from '../../storage/schema-collaboration.js'
 import type { DB, UnitRow } from '../../storage/schema.js'
 import { listUnits, unitCodesById } from '../../storage/units-repo.js'
-import { requiredText } from '../project/index.js'
-import { example, parseAt, requireUnit, shownInstant, splitList } from '../../cli/command-helpers.js'
+import { requiredText, parseAt, splitList } from '../../cli/options.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /** The JSON of a finding, with its state as of today and the improvement action it opened. */
 export function findingJson(f: FindingRow, auditCode: string, codes: ReadonlyMap<number, string>, actionCodes: ReadonlyMap<number, string>, today: string) {
@@ -148,10 +149,10 @@ interface AuditAddOptions {
 
 /** Records an audit; returns its code. */
 export async function auditAddRun(ctx: AppContext, opts: AuditAddOptions): Promise<string> {
-  const title = await requiredText(ctx, opts.title, '--title', 'What was audited')
+  const title = await requiredText(ctx, opts.title, { flag: '--title', message: 'What was audited' })
   const date = parseDate(await need(ctx, opts.date, { flag: '--date', message: 'Audit date (YYYY-MM-DD)' }), '--date')
-  const auditor = await requiredText(ctx, opts.auditor, '--auditor', 'Who audited')
-  const scopeRefs = splitList(await requiredText(ctx, opts.scope, '--scope', 'Audited units (comma-separated)'))
+  const auditor = await requiredText(ctx, opts.auditor, { flag: '--auditor', message: 'Who audited' })
+  const scopeRefs = splitList(await requiredText(ctx, opts.scope, { flag: '--scope', message: 'Audited units (comma-separated)' }))
   if (scopeRefs.length === 0) throw new UserError('--scope names no unit', 'list the audited units, e.g. --scope IT,PUR')
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
@@ -182,9 +183,9 @@ interface FindingOptions {
 
 /** Records a finding (and, when major or critical, its improvement action); returns the finding's code. */
 export async function auditFindingRun(ctx: AppContext, auditCode: string, opts: FindingOptions): Promise<string> {
-  const unitRef = await requiredText(ctx, opts.unit, '--unit', 'Unit the finding is about')
+  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: 'Unit the finding is about' })
   const severity = parseSeverity(await need(ctx, opts.severity, { flag: '--severity', message: 'Severity', choices: SEVERITIES }))
-  const description = await requiredText(ctx, opts.description, '--description', 'What was found')
+  const description = await requiredText(ctx, opts.description, { flag: '--description', message: 'What was found' })
   const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Fix by (YYYY-MM-DD)' }), '--due')
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
@@ -250,7 +251,7 @@ async function withinScope(db: Kysely<DB>, unitId: number, scope: readonly numbe
 }
 
 export async function auditCloseFindingRun(ctx: AppContext, code: string, opts: { note?: string; at?: string }): Promise<void> {
-  const note = await requiredText(ctx, opts.note, '--note', 'What was done')
+  const note = await requiredText(ctx, opts.note, { flag: '--note', message: 'What was done' })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const { finding, auditCode } = await store.write(async (trx) => {

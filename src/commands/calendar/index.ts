@@ -10,7 +10,8 @@ import { excerpt, quote } from '../../domain/excerpt.js'
 import { yearOf } from '../../domain/calendar/period.js'
 import { listCalendarDays, upsertCalendarDay } from '../../storage/calendar-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { example, loadPolicy } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { loadPolicy } from '../../storage/config-repo.js'
 
 type DayType = 'holiday' | 'workday'
 

@@ -1,12 +1,12 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printJson, printRows, warn } from '../../cli/output.js'
+import { confirm, printJson, printRows, warn, shownInstant } from '../../cli/output.js'
 import type { ChainReport } from '../../domain/event-chain.js'
 import { ConflictError } from '../../domain/errors.js'
 import { finalTablesIntact, integrityProblems, verifyEventChain } from '../../storage/check-repo.js'
 import { appendOnlyProblems, restoreAppendOnly } from '../../storage/dialect.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { example, shownInstant } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
 
 /**
  * `icm check` (DESIGN.md §8): is the file sound, has anything been changed behind icm's back?

@@ -5,8 +5,8 @@ import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
 import { requireFile } from '../../cli/files.js'
-import { cellText, confirm, printEntity, printRows, printText, type Column } from '../../cli/output.js'
-import { need, type NeedSpec } from '../../cli/prompt.js'
+import { cellText, confirm, printEntity, printRows, printText, type Column, shownInstant } from '../../cli/output.js'
+import { need } from '../../cli/prompt.js'
 import {
   checkChannel,
   checkPlanDeadline,
@@ -52,8 +52,13 @@ import { findRequestByCode } from '../../storage/requests-repo.js'
 import type { ComplaintEvidenceRow, ComplaintRow, ComplaintUpdate } from '../../storage/schema-complaints.js'
 import type { DB } from '../../storage/schema.js'
 import { listUnits, unitCodesById } from '../../storage/units-repo.js'
-import { actionJson } from '../action/index.js'
-import { example, loadPolicy, loadSchedule, parseAt, requireUnit, shownInstant, splitList } from '../../cli/command-helpers.js'
+import { actionJson } from '../../cli/json-views.js'
+import { example } from '../../cli/help.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { parseAt, splitList } from '../../cli/options.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { optionalText, requiredText } from '../../cli/options.js'
 
 /** The storage-free facts the rules read from a complaint row. */
 export function complaintFacts(c: ComplaintRow): ComplaintFacts {
@@ -265,17 +270,6 @@ export function registerComplaint(program: Command, ctx: AppContext): void {
   )
 }
 
-/** A required text option: asked for when missing, and never empty ('' or blanks are exit 3). */
-async function needText(ctx: AppContext, value: string | undefined, spec: NeedSpec): Promise<string> {
-  return checkName(value ?? (await need(ctx, value, spec)), spec.flag)
-}
-
-/** An optional text option: blank → null. */
-function optionalText(value: string | undefined): string | null {
-  const t = value?.trim()
-  return t ? t : null
-}
-
 // ── channels ──────────────────────────────────────────────────────────────────────────────
 
 export async function complaintChannelsRun(ctx: AppContext): Promise<void> {
@@ -312,7 +306,7 @@ export async function complaintOpenRun(ctx: AppContext, opts: OpenOptions): Prom
   const policy = await loadPolicy(store.db)
   const againstRef = await need(ctx, opts.against, { flag: '--against', message: 'Unit complained about' })
   const channel = checkChannel(await need(ctx, opts.channel, { flag: '--channel', message: 'Channel', choices: policy.complaintChannels }), policy.complaintChannels)
-  const summary = await needText(ctx, opts.summary, { flag: '--summary', message: 'What is the complaint about' })
+  const summary = await requiredText(ctx, opts.summary, { flag: '--summary', message: 'What is the complaint about' })
   const handler = opts.handler !== undefined ? checkName(opts.handler, '--handler') : policy.complaintHandler
   if (!handler) throw new UserError('no complaint handler is designated and none was given', 'icm config set complaint.handler NAME, or add --handler NAME')
   const at = parseAt(ctx, opts.at)
@@ -409,7 +403,7 @@ interface InvestigateOptions {
 }
 
 export async function complaintInvestigateRun(ctx: AppContext, code: string, opts: InvestigateOptions): Promise<void> {
-  const team = splitList(await needText(ctx, opts.team, { flag: '--team', message: 'Investigation team (comma-separated names)' }))
+  const team = splitList(await requiredText(ctx, opts.team, { flag: '--team', message: 'Investigation team (comma-separated names)' }))
   if (team.length === 0) throw new UserError('--team names nobody', 'give one or more names, e.g. --team 王敏,张伟')
   const unitRefs = splitList(opts.units)
   const at = parseAt(ctx, opts.at)
@@ -449,7 +443,7 @@ async function fingerprint(full: string): Promise<{ name: string; size: number; 
 
 export async function complaintEvidenceRun(ctx: AppContext, code: string, opts: EvidenceOptions): Promise<void> {
   const kind = parseEvidenceKind(await need(ctx, opts.kind, { flag: '--kind', message: 'Kind of evidence', choices: EVIDENCE_KINDS }))
-  const note = await needText(ctx, opts.note, { flag: '--note', message: 'What it shows' })
+  const note = await requiredText(ctx, opts.note, { flag: '--note', message: 'What it shows' })
   const file = opts.file === undefined ? null : await fingerprint(requireFile(ctx, opts.file))
   const at = parseAt(ctx, opts.at)
   const { row, result } = await complaintStep(ctx, code, {
@@ -476,7 +470,7 @@ interface PlanOptions {
 
 export async function complaintPlanRun(ctx: AppContext, code: string, opts: PlanOptions): Promise<void> {
   const responsibleRef = await need(ctx, opts.responsible, { flag: '--responsible', message: 'Unit responsible for the plan' })
-  const measures = await needText(ctx, opts.measures, { flag: '--measures', message: 'Measures' })
+  const measures = await requiredText(ctx, opts.measures, { flag: '--measures', message: 'Measures' })
   const at = parseAt(ctx, opts.at)
   const given = opts.deadline === undefined ? undefined : checkPlanDeadline(parseDate(opts.deadline, '--deadline'), at)
   const { row } = await complaintStep(ctx, code, {
@@ -579,7 +573,7 @@ interface RootCauseOptions {
 
 export async function complaintRootCauseRun(ctx: AppContext, code: string, opts: RootCauseOptions): Promise<void> {
   const category = parseRootCauseCategory(await need(ctx, opts.category, { flag: '--category', message: 'Root-cause category', choices: ROOT_CAUSE_CATEGORIES }))
-  const analysis = await needText(ctx, opts.analysis, { flag: '--analysis', message: 'Why did it happen' })
+  const analysis = await requiredText(ctx, opts.analysis, { flag: '--analysis', message: 'Why did it happen' })
   const at = parseAt(ctx, opts.at)
   const { row } = await complaintStep(ctx, code, {
     action: 'root_cause',
@@ -604,7 +598,7 @@ interface PreventOptions {
 
 /** Opens a prevention action linked to the complaint; returns the action's code. */
 export async function complaintPreventRun(ctx: AppContext, code: string, opts: PreventOptions): Promise<string> {
-  const description = await needText(ctx, opts.action, { flag: '--action', message: 'What will be done to prevent it' })
+  const description = await requiredText(ctx, opts.action, { flag: '--action', message: 'What will be done to prevent it' })
   const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that must act' })
   const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)' }), '--due')
   const at = parseAt(ctx, opts.at)

@@ -5,7 +5,7 @@ import { CONFIG_KEYS, configKey } from '../../domain/config.js'
 import { UserError } from '../../domain/errors.js'
 import { deleteConfigValue, loadConfigValues, setConfigValue } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { example } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
 
 /** Policy parameters (DESIGN.md §4): defaults in code, the admin's values in the database. */
 export function registerConfig(program: Command, ctx: AppContext): void {

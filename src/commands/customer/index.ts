@@ -1,31 +1,11 @@
 import type { Command } from 'commander'
-import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
 import { printRows, printCaption } from '../../cli/output.js'
-import { deriveCustomerMap, renderDot, renderMermaid, type MapPair } from '../../domain/org/customer-map.js'
+import { renderDot, renderMermaid, type MapPair } from '../../domain/org/customer-map.js'
+import { loadCustomerMap } from '../../storage/customer-map-repo.js'
 import { UserError } from '../../domain/errors.js'
-import { listAllSteps } from '../../storage/processes-repo.js'
-import { listDependencies, listLinks } from '../../storage/relations-repo.js'
-import type { DB } from '../../storage/schema.js'
-import { listUnits } from '../../storage/units-repo.js'
-import { example, requireUnit } from '../../cli/command-helpers.js'
-
-/** The internal customer map, derived from processes, dependencies and links each time. */
-export async function loadCustomerMap(db: Kysely<DB>): Promise<MapPair[]> {
-  const [units, steps, dependencies, links] = await Promise.all([listUnits(db, { includeInactive: true }), listAllSteps(db), listDependencies(db), listLinks(db)])
-  return deriveCustomerMap({
-    units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, active: u.active === 1 })),
-    steps: steps.map((s) => ({
-      processCode: s.process_code,
-      seq: s.seq,
-      unitId: s.unit_id,
-      output: s.output,
-      afterSeqs: s.after_seqs === '' ? [] : s.after_seqs.split(',').map(Number),
-    })),
-    dependencies: dependencies.map((d) => ({ customerId: d.customer_id, supplierId: d.supplier_id, support: d.support })),
-    links: links.map((l) => ({ supplierId: l.supplier_id, customerId: l.customer_id, provides: l.provides })),
-  })
-}
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 const MAP_FORMATS = ['table', 'json', 'csv', 'mermaid', 'dot'] as const
 

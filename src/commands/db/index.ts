@@ -7,7 +7,7 @@ import { UserError } from '../../domain/errors.js'
 import { openStore } from '../../storage/open.js'
 import { copySqliteToPostgres } from '../../storage/db-copy.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { example } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
 
 /** Moving a database between backends. */
 export function registerDb(program: Command, ctx: AppContext): void {

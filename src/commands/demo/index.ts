@@ -1,18 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { withIO, type AppContext } from '../../cli/context.js'
-import { silentIO } from '../../cli/io.js'
+import type { AppContext } from '../../cli/context.js'
+import { testIO } from '../../cli/io.js'
 import { printCaption, printJson, printText } from '../../cli/output.js'
 import { confirmDestructive } from '../../cli/prompt.js'
 import { buildDemo } from '../../demo/build-demo.js'
+import type { Icm } from '../../demo/runner.js'
 import { UserError } from '../../domain/errors.js'
 import { isDemoDatabase, removeDatabaseFiles } from '../../storage/database.js'
 import { setMeta } from '../../storage/meta-repo.js'
-import { parsePeriod } from '../../domain/calendar/period.js'
-import { printTable, requireTable, tableJson } from '../assess/index.js'
-import { customerMapRun, loadCustomerMap } from '../customer/index.js'
-import { example } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
 
 export const DEFAULT_DEMO_DB = 'icm-demo.db'
 const DEMO_PERIOD = '2026-H1'
@@ -50,15 +48,32 @@ export async function demoRun(ctx: AppContext, opts: { yes?: boolean }): Promise
   const store = await ctx.useStore(file)
   await store.write((trx) => setMeta(trx, 'demo', '1'))
   ctx.io.err(`building the demo company in ${file} …\n`)
-  await buildDemo(withIO(ctx, silentIO()))
-  const { a, rows } = await requireTable(store.db, parsePeriod(DEMO_PERIOD))
+  const icm = demoRunner(ctx)
+  await buildDemo(icm)
   if (ctx.json) {
-    printJson(ctx, { database: file, customerMap: await loadCustomerMap(store.db), scoreTable: tableJson(a, rows) })
+    const customerMap = await icm.json('customer', 'map')
+    const scoreTable = await icm.json('assess', 'show', '--period', DEMO_PERIOD)
+    printJson(ctx, { database: file, customerMap, scoreTable })
   } else {
     printCaption(ctx, 'The internal customer map of the demo company (supplier → customer):')
-    await customerMapRun(ctx, {})
+    await ctx.runCommand(['customer', 'map'], ctx.io)
     printText(ctx, '')
-    await printTable(ctx, a, rows, { chart: true })
+    await ctx.runCommand(['assess', 'show', '--period', DEMO_PERIOD], ctx.io)
   }
   ctx.io.err(`\ndemo database: ${file}\nnext: icm --db ${path.relative(ctx.cwd, file) || file} assess explain --period ${DEMO_PERIOD} --unit IT   ·   icm --db ${path.relative(ctx.cwd, file) || file} request rank --to IT\n`)
+}
+
+/** Runs the demo's command lines on the demo database, quietly; a failing line stops the demo. */
+function demoRunner(ctx: AppContext): Icm {
+  const call = async (args: string[]): Promise<string> => {
+    const io = testIO()
+    const code = await ctx.runCommand(args, io)
+    if (code !== 0) throw new Error(`the demo's command 'icm ${args.join(' ')}' failed (exit ${code}): ${io.stderr().trim()}`)
+    return io.stdout()
+  }
+  const icm = async (...args: string[]): Promise<void> => {
+    await call(args)
+  }
+  icm.json = async <T>(...args: string[]): Promise<T> => JSON.parse(await call(['--json', ...args])) as T
+  return icm
 }

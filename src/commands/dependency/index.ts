@@ -1,13 +1,14 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printRows } from '../../cli/output.js'
+import { confirm, printEntity, printRows, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { UserError } from '../../domain/errors.js'
 import { checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertDependency, listDependencies } from '../../storage/relations-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { example, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /** Position-function analysis (policy 2.2): which position needs which for what support. */
 export function registerDependency(program: Command, ctx: AppContext): void {

@@ -1,13 +1,14 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printRows } from '../../cli/output.js'
+import { confirm, printEntity, printRows, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { UserError } from '../../domain/errors.js'
 import { checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertLink, listLinks } from '../../storage/relations-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { example, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /** Manual supplier→customer links, for relations no process or dependency shows. */
 export function registerLink(program: Command, ctx: AppContext): void {

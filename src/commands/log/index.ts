@@ -1,9 +1,10 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
-import { printRows } from '../../cli/output.js'
+import { printRows, shownInstant } from '../../cli/output.js'
 import { parseInstant } from '../../domain/calendar/dates.js'
 import { listEvents } from '../../storage/events-repo.js'
-import { example, parseWhole, shownInstant } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { parseWhole } from '../../cli/options.js'
 
 /** The audit trail: every change, who made it, from which host, when. */
 export function registerLog(program: Command, ctx: AppContext): void {

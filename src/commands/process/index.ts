@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printRows, printCaption } from '../../cli/output.js'
+import { confirm, printEntity, printRows, printCaption, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { ConflictError, NotFoundError, UserError } from '../../domain/errors.js'
 import { checkCode, checkName } from '../../domain/org/unit.js'
@@ -8,7 +8,9 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { findProcessByCode, insertProcess, insertStep, listProcesses, listSteps } from '../../storage/processes-repo.js'
 import type { ProcessStepRow } from '../../storage/schema.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { example, requireUnit, shownInstant, splitList } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { splitList } from '../../cli/options.js'
 
 /** Process analysis (policy 2.1): business processes and their ordered steps. */
 export function registerProcess(program: Command, ctx: AppContext): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printRows, printText, warn } from '../../cli/output.js'
+import { confirm, printEntity, printRows, printText, warn, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { localDate, parseDate } from '../../domain/calendar/dates.js'
 import { NotFoundError, UserError } from '../../domain/errors.js'
@@ -18,7 +18,6 @@ import {
   projectTiming,
   timingText,
 } from '../../domain/collaboration/project.js'
-import { checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import {
   findMember,
@@ -34,22 +33,10 @@ import {
 import type { ProjectMemberRow, ProjectProgressRow, ProjectRow } from '../../storage/schema-collaboration.js'
 import type { DB } from '../../storage/schema.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { example, parseAt, requireUnit, shownInstant } from '../../cli/command-helpers.js'
-
-/**
- * A required text option: asked for on a terminal when missing; given but blank it is invalid
- * input (exit 3), not a missing option.
- */
-export async function requiredText(ctx: AppContext, value: string | undefined, flag: string, message: string): Promise<string> {
-  if (value !== undefined) return checkName(value, flag)
-  return checkName(await need(ctx, value, { flag, message }), flag)
-}
-
-/** An optional text option: blank is the same as not given. */
-export function optionalText(value: string | undefined): string | null {
-  const t = value?.trim()
-  return t ? t : null
-}
+import { example } from '../../cli/help.js'
+import { parseAt } from '../../cli/options.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { optionalText, requiredText } from '../../cli/options.js'
 
 export async function requireProject(db: Kysely<DB>, code: string): Promise<ProjectRow> {
   const p = await findProjectByCode(db, code)
@@ -185,8 +172,8 @@ interface ProjectAddOptions {
 
 /** Adds a project; returns its code. */
 export async function projectAddRun(ctx: AppContext, opts: ProjectAddOptions): Promise<string> {
-  const name = await requiredText(ctx, opts.name, '--name', 'Name of the project')
-  const ownerRef = await requiredText(ctx, opts.owner, '--owner', 'Unit that owns it')
+  const name = await requiredText(ctx, opts.name, { flag: '--name', message: 'Name of the project' })
+  const ownerRef = await requiredText(ctx, opts.owner, { flag: '--owner', message: 'Unit that owns it' })
   const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)' }), '--due')
   const at = parseAt(ctx, opts.at)
   const start = opts.start === undefined ? localDate(at) : parseDate(opts.start, '--start')
@@ -228,8 +215,8 @@ interface ProjectMemberOptions {
 }
 
 export async function projectMemberRun(ctx: AppContext, code: string, opts: ProjectMemberOptions): Promise<void> {
-  const unitRef = await requiredText(ctx, opts.unit, '--unit', 'Member unit')
-  const duty = await requiredText(ctx, opts.duty, '--duty', "The unit's responsibility in the project")
+  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: 'Member unit' })
+  const duty = await requiredText(ctx, opts.duty, { flag: '--duty', message: "The unit's responsibility in the project" })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const { project, unitCode, previous } = await store.write(async (trx) => {
@@ -312,7 +299,7 @@ export async function projectCompleteRun(ctx: AppContext, code: string, opts: Pr
 }
 
 export async function projectCancelRun(ctx: AppContext, code: string, opts: { reason?: string; at?: string }): Promise<void> {
-  const reason = await requiredText(ctx, opts.reason, '--reason', 'Why is it cancelled')
+  const reason = await requiredText(ctx, opts.reason, { flag: '--reason', message: 'Why is it cancelled' })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const project = await store.write(async (trx) => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printRows } from '../../cli/output.js'
+import { confirm, printEntity, printRows, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { UsageError, UserError } from '../../domain/errors.js'
 import { parsePeriod } from '../../domain/calendar/period.js'
@@ -9,8 +9,9 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { insertRecognition, listRecognitions } from '../../storage/recognitions-repo.js'
 import type { RecognitionRow } from '../../storage/schema-collaboration.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { requiredText } from '../project/index.js'
-import { example, parseAt, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { requiredText, parseAt } from '../../cli/options.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /** The JSON of a recognition: the unit as its code, or the person. */
 export function recognitionJson(r: RecognitionRow, codes: ReadonlyMap<number, string>) {
@@ -74,7 +75,7 @@ export async function recognitionAddRun(ctx: AppContext, opts: RecognitionAddOpt
   const person = opts.person === undefined ? null : checkName(opts.person, '--person')
   const unitRef = opts.unit === undefined ? null : checkName(opts.unit, '--unit')
   const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period (e.g. 2026-H1)' }))
-  const reason = await requiredText(ctx, opts.reason, '--reason', 'What is it for')
+  const reason = await requiredText(ctx, opts.reason, { flag: '--reason', message: 'What is it for' })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {

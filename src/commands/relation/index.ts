@@ -12,8 +12,10 @@ import { requestCountsByPair } from '../../storage/relations-assess-repo.js'
 import { satisfactionAggregates } from '../../storage/surveys-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { visitsByPair } from '../../storage/visits-repo.js'
-import { loadCustomerMap } from '../customer/index.js'
-import { example, loadPolicy, parseWhole } from '../../cli/command-helpers.js'
+import { loadCustomerMap } from '../../storage/customer-map-repo.js'
+import { example } from '../../cli/help.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { parseWhole } from '../../cli/options.js'
 
 /** Days an improvement action opened by the relationship assessment has, from the day it is opened. */
 export const RELATION_ACTION_DAYS = 30

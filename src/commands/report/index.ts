@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printJson, printRows } from '../../cli/output.js'
+import { confirm, printEntity, printJson, printRows, shownInstant } from '../../cli/output.js'
 import { localDate } from '../../domain/calendar/dates.js'
 import { NotFoundError, UserError } from '../../domain/errors.js'
 import { centsToAmount, formatAmount, parseDecision } from '../../domain/supervision/report.js'
@@ -24,8 +24,9 @@ import { decideReport, findReportByCode, insertReport, listReports, listSealedId
 import type { ReportRow } from '../../storage/schema-collaboration.js'
 import type { DB } from '../../storage/schema.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { optionalText, requiredText } from '../project/index.js'
-import { example, parseAt, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { optionalText, requiredText, parseAt } from '../../cli/options.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /**
  * Employee reports of violations (员工监督举报, policy chapter 8.1). The reporter's identity is
@@ -137,8 +138,8 @@ interface ReportFileOptions {
 
 /** Files a report; returns its code. */
 export async function reportFileRun(ctx: AppContext, opts: ReportFileOptions): Promise<string> {
-  const aboutRef = await requiredText(ctx, opts.about, '--about', 'Unit the report is about')
-  const description = await requiredText(ctx, opts.description, '--description', 'What happened')
+  const aboutRef = await requiredText(ctx, opts.about, { flag: '--about', message: 'Unit the report is about' })
+  const description = await requiredText(ctx, opts.description, { flag: '--description', message: 'What happened' })
   const reporter = opts.reporter === undefined ? null : opts.reporter.trim()
   if (reporter === '') throw new UserError('--reporter cannot be empty', 'leave out --reporter for an anonymous report')
   let secret: string | null = null

@@ -27,9 +27,12 @@ import { nextCode } from '../../storage/sequences-repo.js'
 import { findServiceById } from '../../storage/services-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { requestJson, registerRequestViews } from './views.js'
-import { requireService } from '../service/index.js'
-import { example, loadPolicy, loadSchedule, parseAt, parseWhole, requireUnit, splitList } from '../../cli/command-helpers.js'
 import type { Updateable } from 'kysely'
+import { requireService, requireUnit } from '../../cli/lookups.js'
+import { example } from '../../cli/help.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { parseAt, parseWhole, splitList } from '../../cli/options.js'
 
 /** Internal requests (policy chapter 3): log, evaluate, rank, respond on time, work, change. */
 export function registerRequest(program: Command, ctx: AppContext): void {

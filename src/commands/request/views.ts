@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
-import { printCaption, printEntity, printRows, printText } from '../../cli/output.js'
+import { printCaption, printEntity, printRows, printText, shownInstant } from '../../cli/output.js'
 import { addBusinessDays, createBusinessClock, type WorkSchedule } from '../../domain/calendar/business-time.js'
 import { formatInstant, localDate, parseInstant } from '../../domain/calendar/dates.js'
 import { NotFoundError } from '../../domain/errors.js'
@@ -14,7 +14,9 @@ import { coUnitsOf, evaluationSummaries, findRequestByCode, listChanges, listEva
 import type { DB, RequestRow } from '../../storage/schema.js'
 import { findServiceById, serviceCodesById } from '../../storage/services-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { example, loadSchedule, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /** The JSON of a request: codes for units, ISO 8601 local times. */
 export function requestJson(r: RequestRow, codes: ReadonlyMap<number, string>, coUnitIds: readonly number[], serviceCode: string | null) {

@@ -1,16 +1,19 @@
 import type { Command } from 'commander'
-import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printRows } from '../../cli/output.js'
+import { confirm, printEntity, printRows, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
-import { ConflictError, NotFoundError } from '../../domain/errors.js'
+import { ConflictError } from '../../domain/errors.js'
 import { OPEN_REQUEST_STATUSES } from '../../domain/requests/request-state.js'
 import { checkCode, checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import type { DB, ServiceRow } from '../../storage/schema.js'
+import type { ServiceRow } from '../../storage/schema.js'
 import { findServiceByCode, insertService, listServices, serviceRequestCounts } from '../../storage/services-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { example, loadPolicy, parseNumber, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { parseNumber } from '../../cli/options.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { requireService } from '../../cli/lookups.js'
 
 /** The service catalogue (policy 4.1–4.2): what each unit provides, by when, to what standard. */
 export function registerService(program: Command, ctx: AppContext): void {
@@ -54,12 +57,6 @@ interface ServiceAddOptions {
   responseHours?: string
   resolutionDays?: string
   standard?: string
-}
-
-export async function requireService(db: Kysely<DB>, code: string): Promise<ServiceRow> {
-  const s = await findServiceByCode(db, code)
-  if (!s) throw new NotFoundError(`unknown service '${code}'`, 'see icm service list')
-  return s
 }
 
 export function serviceJson(s: ServiceRow, codes: ReadonlyMap<number, string>, defaults?: { responseHours: number; resolutionDays: number }) {

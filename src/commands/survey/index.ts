@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { openInputFile, readTextFile } from '../../cli/files.js'
-import { confirm, printEntity, printJson, printRows, printText, toCsv } from '../../cli/output.js'
+import { confirm, printEntity, printJson, printRows, printText, toCsv, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { OutputFile, checkOutputPath } from '../../cli/output-file.js'
 import { parseDelimiterOption, type CsvDelimiter } from '../../domain/surveys/csv-dialect.js'
@@ -22,8 +22,9 @@ import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, ty
 import { countResponses, findBatchBySha256, findSurveyByCode, hasBatchOfSize, insertSurvey, iterateResponses, listBatches, listSurveys, surveyScoreSums } from '../../storage/surveys-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import type { Kysely } from 'kysely'
-import { example, loadPolicy, shownInstant } from '../../cli/command-helpers.js'
 import { quote } from '../../domain/excerpt.js'
+import { example } from '../../cli/help.js'
+import { loadPolicy } from '../../storage/config-repo.js'
 
 /** The JSON of a survey. */
 export function surveyJson(s: SurveyRow) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
 import { readCsvFile } from '../../cli/files.js'
-import { confirm, printEntity, printRows } from '../../cli/output.js'
+import { confirm, printEntity, printRows, shownInstant } from '../../cli/output.js'
 import { confirmDestructive, need } from '../../cli/prompt.js'
 import { ConflictError, ExitCode, UsageError, UserError, errorWithCode } from '../../domain/errors.js'
 import { excerpt } from '../../domain/excerpt.js'
@@ -12,7 +12,8 @@ import { UNIT_KINDS, checkName, checkParentKind, checkUnitCode, makesCycle, pars
 import { appendEvent } from '../../storage/events-repo.js'
 import type { DB, UnitRow } from '../../storage/schema.js'
 import { findUnitByCode, insertUnit, listChildren, listUnits, unitCodesById, updateUnit } from '../../storage/units-repo.js'
-import { example, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /** The JSON of a unit: codes, not ids. */
 export function unitJson(u: UnitRow, codes: ReadonlyMap<number, string>) {

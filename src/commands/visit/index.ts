@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printCaption, printEntity, printRows, warn } from '../../cli/output.js'
+import { confirm, printCaption, printEntity, printRows, warn, shownInstant } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { localDate, parseDate } from '../../domain/calendar/dates.js'
 import { UserError } from '../../domain/errors.js'
@@ -10,8 +10,10 @@ import { appendEvent } from '../../storage/events-repo.js'
 import type { VisitRow } from '../../storage/schema-surveys.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { insertVisit, listVisits, visitsByPair } from '../../storage/visits-repo.js'
-import { loadCustomerMap } from '../customer/index.js'
-import { example, loadPolicy, requireUnit, shownInstant } from '../../cli/command-helpers.js'
+import { loadCustomerMap } from '../../storage/customer-map-repo.js'
+import { example } from '../../cli/help.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { requireUnit } from '../../cli/lookups.js'
 
 /** The JSON of a visit: unit codes, not ids. */
 export function visitJson(v: VisitRow, codes: ReadonlyMap<number, string>) {

@@ -1,0 +1,15 @@
+import type { Command } from 'commander'
+
+/** Examples of every command, so the help and the command-tree test read the same list. */
+const examples = new WeakMap<Command, string[]>()
+
+/** Adds an Examples section to a command's --help. */
+export function example(cmd: Command, ...lines: string[]): Command {
+  examples.set(cmd, lines)
+  cmd.addHelpText('after', `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`)
+  return cmd
+}
+
+export function examplesOf(cmd: Command): string[] {
+  return examples.get(cmd) ?? []
+}

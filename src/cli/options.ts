@@ -1,0 +1,67 @@
+import { formatInstant, parseInstant } from '../domain/calendar/dates.js'
+import { UserError } from '../domain/errors.js'
+import { quote } from '../domain/excerpt.js'
+import { checkName } from '../domain/org/unit.js'
+import type { AppContext } from './context.js'
+import { need, type NeedSpec } from './prompt.js'
+
+/**
+ * Option values as every command reads them: one parser per kind of value, so `--at`, a list of
+ * units or a score means the same in every group.
+ */
+
+/** A list option 'A,B, C' → ['A','B','C'] (empty items dropped; a full-width comma separates too). */
+export function splitList(text: string | undefined): string[] {
+  if (!text) return []
+  return text
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+}
+
+/** --at: when the thing happened (default now); a time in the future is refused. */
+export function parseAt(ctx: AppContext, at: string | undefined): Date {
+  const now = ctx.now()
+  if (at === undefined) return now
+  const t = parseInstant(at, '--at')
+  if (t.getTime() > now.getTime() + 60_000) {
+    throw new UserError(`--at ${at} is in the future (now is ${formatInstant(now)})`, '--at records when something already happened')
+  }
+  return t
+}
+
+/** A whole number option within [min, max], or UserError naming the option. */
+export function parseWhole(text: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined
+  const t = String(text).trim()
+  if (!/^-?\d+$/.test(t) || Number(t) < min || Number(t) > max) {
+    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, got ${quote(text)}`)
+  }
+  return Number(t)
+}
+
+/** A number option within [min, max], or UserError naming the option. */
+export function parseNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined
+  const t = String(text).trim()
+  const n = Number(t)
+  if (t === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UserError(`${flag} must be a number from ${min} to ${max}, got ${quote(text)}`)
+  }
+  return n
+}
+
+/**
+ * A required text option: asked for on a terminal when missing; given but blank it is invalid
+ * input (exit 3), not a missing option.
+ */
+export async function requiredText(ctx: AppContext, value: string | undefined, spec: NeedSpec): Promise<string> {
+  if (value !== undefined) return checkName(value, spec.flag)
+  return checkName(await need(ctx, value, spec), spec.flag)
+}
+
+/** An optional text option: blank is the same as not given. */
+export function optionalText(value: string | undefined): string | null {
+  const t = value?.trim()
+  return t ? t : null
+}
