@@ -11,6 +11,7 @@ import type { IO } from './io.js'
 export interface GlobalOptions {
   db?: string
   json?: boolean
+  csv?: boolean
   actor?: string
   input?: boolean
 }
@@ -32,6 +33,8 @@ export interface AppContext {
    */
   access: 'read' | 'write' | 'init'
   readonly json: boolean
+  /** --csv: list and table commands print RFC 4180 CSV */
+  readonly csv: boolean
   readonly actor: string
   readonly host: string
   /** May a missing option be asked for? (a terminal, and no --no-input) */
@@ -81,6 +84,9 @@ export function createContext(o: ContextOptions): AppContext {
     globals: {},
     get json() {
       return ctx.globals.json === true
+    },
+    get csv() {
+      return ctx.globals.csv === true
     },
     get actor() {
       return ctx.globals.actor || env.ICM_ACTOR || o.user || osUser()

@@ -16,7 +16,7 @@ export interface Column<T> {
 }
 
 export interface RowsOptions<T> {
-  /** --csv was given */
+  /** print CSV (default: the global --csv) */
   csv?: boolean
   /** the JSON object of a row (default: the row itself) */
   json?: (row: T) => unknown
@@ -53,7 +53,7 @@ export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns:
     printJson(ctx, rows.map((r) => (opts.json ? opts.json(r) : r)))
     return
   }
-  if (opts.csv) {
+  if (opts.csv || ctx.csv) {
     ctx.io.out(await toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => cellText(c.value(r))))))
     return
   }

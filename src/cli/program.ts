@@ -28,10 +28,12 @@ export async function createProgram(ctx: AppContext, argv?: readonly string[]): 
     .version(VERSION, '-V, --version', 'print the version')
     .option('--db <path>', 'database file (default: $ICM_DB, else ./icm.db)')
     .option('--json', 'print exactly one JSON document on stdout')
+    .option('--csv', 'list and table commands: print RFC 4180 CSV instead of a table')
     .option('--actor <name>', 'who is acting, for the event log (default: $ICM_ACTOR, else the OS user)')
     .option('--no-input', 'never prompt: fail when a required option is missing')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),

@@ -44,7 +44,6 @@ export function registerAction(program: Command, ctx: AppContext): void {
       .description('List improvement actions')
       .option('--status <status>', 'open, done or overdue')
       .option('--owner <unit>', 'only this unit')
-      .option('--csv', 'print CSV')
       .action((opts: { status?: string; owner?: string; csv?: boolean }) => actionListRun(ctx, opts)),
     'icm action list --status overdue',
   )
@@ -107,7 +106,7 @@ export async function actionListRun(ctx: AppContext, opts: { status?: string; ow
       { header: 'source', value: (a) => (a.sourceRef ? `${a.source} ${a.sourceRef}` : a.source) },
       { header: 'description', value: (a) => a.description },
     ],
-    { csv: opts.csv, empty: 'no improvement actions match' },
+    { csv: ctx.csv, empty: 'no improvement actions match' },
   )
 }
 

@@ -57,7 +57,6 @@ export function registerAssess(program: Command, ctx: AppContext): void {
       .description('Compute the draft score table of a period for every active department (or position) and print it')
       .option('--period <period>', 'e.g. 2026-H1')
       .option('--level <level>', 'department (default: positions roll up to their department) or position', 'department')
-      .option('--csv', 'print CSV')
       .action((opts: { period?: string; level: string; csv?: boolean }) => assessRunRun(ctx, opts)),
     'icm assess run --period 2026-H1',
   )
@@ -66,7 +65,6 @@ export function registerAssess(program: Command, ctx: AppContext): void {
       .command('show')
       .description('Print the stored score table of a period (draft or final); on a terminal with a bar chart of the totals')
       .option('--period <period>', 'e.g. 2026-H1')
-      .option('--csv', 'print CSV')
       .action((opts: { period?: string; csv?: boolean }) => assessShowRun(ctx, opts)),
     'icm assess show --period 2026-H1',
   )
@@ -264,7 +262,7 @@ export async function assessRunRun(ctx: AppContext, opts: { period?: string; lev
     await appendEvent(trx, ctx.event('assess.run', period.code, { level, units: rows.length, inputsHash: a.inputs_hash }))
     return { a, stored }
   })
-  await printTable(ctx, saved.a, saved.stored, { csv: opts.csv })
+  await printTable(ctx, saved.a, saved.stored, { csv: ctx.csv })
 }
 
 /** A period's stored table; a final one only when its rows still match their hash. */
@@ -287,7 +285,7 @@ export async function assessShowRun(ctx: AppContext, opts: { period?: string; cs
   const period = periodOption(await need(ctx, opts.period, { flag: '--period', message: 'Period (e.g. 2026-H1)' }))
   const store = await ctx.store()
   const { a, rows } = await requireTable(store.db, period)
-  await printTable(ctx, a, rows, { csv: opts.csv, chart: true })
+  await printTable(ctx, a, rows, { csv: ctx.csv, chart: true })
 }
 
 /** One row of the score table as JSON (the same on every run with the same inputs). */
@@ -360,9 +358,9 @@ export async function printTable(ctx: AppContext, a: AssessmentRow, rows: Assess
       { header: 'grade', value: (r) => r.grade ?? '' },
       { header: 'bonus', value: (r) => (r.bonus === null ? '' : r.bonus.toFixed(2)), align: 'right' },
     ],
-    { csv: opts.csv, empty: `no active ${a.level}s to assess` },
+    { csv: ctx.csv, empty: `no active ${a.level}s to assess` },
   )
-  if (opts.chart && !opts.csv && ctx.io.stdoutIsTTY && rows.length > 0) {
+  if (opts.chart && !ctx.csv && ctx.io.stdoutIsTTY && rows.length > 0) {
     printText(ctx, `\n${barChart(rows.map((r) => ({ label: `${r.code} ${r.name}`, value: r.total })))}`)
   }
 }

@@ -37,7 +37,6 @@ export function registerAssessReports(assess: Command, ctx: AppContext): void {
       .command('annual')
       .description("The year's evaluation: the mean of its final half-year totals, ranked and graded, with the year's recognitions")
       .option('--year <yyyy>', 'e.g. 2026')
-      .option('--csv', 'print CSV')
       .action((opts: { year?: string; csv?: boolean }) => assessAnnualRun(ctx, opts)),
     'icm assess annual --year 2026',
   )
@@ -59,7 +58,6 @@ export function registerAssessReports(assess: Command, ctx: AppContext): void {
       .description("Each unit's bonus: base amount × the period's bonus coefficient, and the total")
       .option('--period <period>', 'e.g. 2026-H1')
       .option('--base <file>', 'CSV with unit,base_amount (- reads stdin)')
-      .option('--csv', 'print CSV')
       .action((opts: { period?: string; base?: string; csv?: boolean }) => assessBonusRun(ctx, opts)),
     'icm assess bonus --period 2026-H1 --base bonus-base.csv',
   )
@@ -232,7 +230,7 @@ export async function assessAnnualRun(ctx: AppContext, opts: { year?: string; cs
     return
   }
   printCaption(ctx, `${year} annual evaluation: mean of the final half-year totals (${finals.join(', ')}); grades A≥${policy.grades.A} B≥${policy.grades.B} C≥${policy.grades.C} D≥${policy.grades.D}`)
-  await printRows(ctx, rows, annualColumns, { csv: opts.csv })
+  await printRows(ctx, rows, annualColumns, { csv: ctx.csv })
 }
 
 interface ExportOptions {
@@ -338,6 +336,6 @@ export async function assessBonusRun(ctx: AppContext, opts: { period?: string; b
       { header: 'base', value: (i) => i.base.toFixed(2), align: 'right' },
       { header: 'bonus', value: (i) => (i.bonus === null ? 'n/a' : i.bonus.toFixed(2)), align: 'right' },
     ],
-    { csv: opts.csv },
+    { csv: ctx.csv },
   )
 }

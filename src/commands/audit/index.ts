@@ -125,7 +125,6 @@ export function registerAudit(program: Command, ctx: AppContext): void {
       .command('list')
       .description('List audits with their open and overdue findings')
       .option('--period <period>', 'only audits dated in this period, e.g. 2026-H1')
-      .option('--csv', 'print CSV')
       .action((opts: { period?: string; csv?: boolean }) => auditListRun(ctx, opts)),
     'icm audit list --period 2026',
   )
@@ -303,7 +302,7 @@ export async function auditListRun(ctx: AppContext, opts: { period?: string; csv
       { header: 'open', value: (a) => a.openFindings, align: 'right' },
       { header: 'overdue', value: (a) => a.overdueFindings, align: 'right' },
     ],
-    { csv: opts.csv, empty: 'no audits match' },
+    { csv: ctx.csv, empty: 'no audits match' },
   )
 }
 

@@ -57,7 +57,6 @@ export function registerCalendar(program: Command, ctx: AppContext): void {
       .command('list')
       .description('List holidays and make-up working days')
       .option('--year <yyyy>', 'only this year')
-      .option('--csv', 'print CSV')
       .action((opts: { year?: string; csv?: boolean }) => calendarListRun(ctx, opts)),
     'icm calendar list --year 2026',
   )
@@ -115,7 +114,7 @@ export async function calendarListRun(ctx: AppContext, opts: { year?: string; cs
       { header: 'type', value: (d) => d.type },
       { header: 'name', value: (d) => d.name },
     ],
-    { csv: opts.csv, empty: `no holidays or make-up days${year ? ` in ${year}` : ''} (add them with icm calendar add or import)` },
+    { csv: ctx.csv, empty: `no holidays or make-up days${year ? ` in ${year}` : ''} (add them with icm calendar add or import)` },
   )
 }
 

@@ -246,7 +246,6 @@ export function registerComplaint(program: Command, ctx: AppContext): void {
       .option('--against <unit>', 'only complaints against this unit')
       .option('--period <period>', 'only complaints received in this period, e.g. 2026-H1')
       .option('--overdue', 'only complaints whose plan deadline passed without a resolved verification')
-      .option('--csv', 'print CSV')
       .action((opts: ListOptions) => complaintListRun(ctx, opts)),
     'icm complaint list --overdue',
     'icm complaint list --against IT --period 2026-H1',
@@ -264,7 +263,6 @@ export function registerComplaint(program: Command, ctx: AppContext): void {
       .command('stats')
       .description('Complaint summary of a period: per unit complained about, and per root-cause category')
       .option('--period <period>', 'e.g. 2026-H1')
-      .option('--csv', 'print CSV (the per-unit table)')
       .action((opts: { period?: string; csv?: boolean }) => complaintStatsRun(ctx, opts)),
     'icm complaint stats --period 2026-H1',
   )
@@ -663,7 +661,7 @@ export async function complaintListRun(ctx: AppContext, opts: ListOptions): Prom
       { header: 'overdue', value: (c) => (c.overdue ? `${c.daysOverdue}d` : '') },
       { header: 'summary', value: (c) => c.summary },
     ],
-    { csv: opts.csv, empty: 'no complaints match' },
+    { csv: ctx.csv, empty: 'no complaints match' },
   )
 }
 
@@ -771,7 +769,7 @@ export async function complaintStatsRun(ctx: AppContext, opts: { period?: string
     printEntity(ctx, { period: period.code, units, rootCauses: stats.rootCauses }, [])
     return
   }
-  if (opts.csv) {
+  if (ctx.csv) {
     await printRows(ctx, units, unitColumns, { csv: true })
     return
   }

@@ -15,7 +15,6 @@ export function registerConfig(program: Command, ctx: AppContext): void {
     config
       .command('list')
       .description('Every key with its value, default and meaning')
-      .option('--csv', 'print CSV')
       .action((opts: { csv?: boolean }) => configListRun(ctx, opts)),
     'icm config list',
   )
@@ -77,7 +76,7 @@ export async function configListRun(ctx: AppContext, opts: { csv?: boolean }): P
       { header: 'source', value: (e) => e.source },
       { header: 'meaning', value: (e) => e.description },
     ],
-    { csv: opts.csv },
+    { csv: ctx.csv },
   )
 }
 

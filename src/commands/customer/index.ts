@@ -17,7 +17,6 @@ export function registerCustomer(program: Command, ctx: AppContext): void {
       .command('map')
       .description('Every supplier→customer pair, what is provided, and where the pair comes from')
       .option('--format <format>', `output format: ${MAP_FORMATS.join(', ')}`)
-      .option('--csv', 'print CSV (same as --format csv)')
       .action((opts: { format?: string; csv?: boolean }) => customerMapRun(ctx, opts)),
     'icm customer map',
     'icm customer map --format mermaid > map.mmd',
@@ -28,7 +27,6 @@ export function registerCustomer(program: Command, ctx: AppContext): void {
       .command('of')
       .description('The internal customers a unit serves')
       .argument('<unit>', 'supplier unit code or name')
-      .option('--csv', 'print CSV')
       .action((ref: string, opts: { csv?: boolean }) => customerOfRun(ctx, ref, opts)),
     'icm customer of IT',
   )
@@ -38,7 +36,6 @@ export function registerCustomer(program: Command, ctx: AppContext): void {
       .command('suppliers-of')
       .description('The internal suppliers that serve a unit')
       .argument('<unit>', 'customer unit code or name')
-      .option('--csv', 'print CSV')
       .action((ref: string, opts: { csv?: boolean }) => customerSuppliersRun(ctx, ref, opts)),
     'icm customer suppliers-of FIN',
   )
@@ -52,7 +49,7 @@ const pairColumns = [
 ]
 
 export async function customerMapRun(ctx: AppContext, opts: { format?: string; csv?: boolean }): Promise<void> {
-  const format = opts.csv ? 'csv' : (opts.format ?? (ctx.json ? 'json' : 'table'))
+  const format = ctx.csv ? 'csv' : (opts.format ?? (ctx.json ? 'json' : 'table'))
   if (!(MAP_FORMATS as readonly string[]).includes(format)) {
     throw new UserError(`unknown map format '${format}'`, `use one of ${MAP_FORMATS.join(', ')}`)
   }
@@ -78,14 +75,14 @@ export async function customerOfRun(ctx: AppContext, ref: string, opts: { csv?: 
   const store = await ctx.store()
   const unit = await requireUnit(store.db, ref)
   const pairs = (await loadCustomerMap(store.db)).filter((p) => p.supplier === unit.code)
-  if (!ctx.json && !opts.csv && pairs.length > 0) printCaption(ctx, `${unit.code} ${unit.name} serves ${pairs.length} internal customer${pairs.length === 1 ? '' : 's'}:`)
-  await printPairs(ctx, pairs, opts.csv === true, `${unit.code} serves no internal customer in the map`)
+  if (!ctx.json && !ctx.csv && pairs.length > 0) printCaption(ctx, `${unit.code} ${unit.name} serves ${pairs.length} internal customer${pairs.length === 1 ? '' : 's'}:`)
+  await printPairs(ctx, pairs, ctx.csv === true, `${unit.code} serves no internal customer in the map`)
 }
 
 export async function customerSuppliersRun(ctx: AppContext, ref: string, opts: { csv?: boolean }): Promise<void> {
   const store = await ctx.store()
   const unit = await requireUnit(store.db, ref)
   const pairs = (await loadCustomerMap(store.db)).filter((p) => p.customer === unit.code)
-  if (!ctx.json && !opts.csv && pairs.length > 0) printCaption(ctx, `${unit.code} ${unit.name} is served by ${pairs.length} internal supplier${pairs.length === 1 ? '' : 's'}:`)
-  await printPairs(ctx, pairs, opts.csv === true, `${unit.code} has no internal supplier in the map`)
+  if (!ctx.json && !ctx.csv && pairs.length > 0) printCaption(ctx, `${unit.code} ${unit.name} is served by ${pairs.length} internal supplier${pairs.length === 1 ? '' : 's'}:`)
+  await printPairs(ctx, pairs, ctx.csv === true, `${unit.code} has no internal supplier in the map`)
 }

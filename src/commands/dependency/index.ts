@@ -29,7 +29,6 @@ export function registerDependency(program: Command, ctx: AppContext): void {
     dependency
       .command('list')
       .description('List position dependencies')
-      .option('--csv', 'print CSV')
       .action((opts: { csv?: boolean }) => dependencyListRun(ctx, opts)),
     'icm dependency list',
   )
@@ -76,6 +75,6 @@ export async function dependencyListRun(ctx: AppContext, opts: { csv?: boolean }
       { header: 'supplier', value: (r) => r.supplier },
       { header: 'support', value: (r) => r.support },
     ],
-    { csv: opts.csv, empty: 'no dependencies yet (add one with icm dependency add)' },
+    { csv: ctx.csv, empty: 'no dependencies yet (add one with icm dependency add)' },
   )
 }

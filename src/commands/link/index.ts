@@ -29,7 +29,6 @@ export function registerLink(program: Command, ctx: AppContext): void {
     link
       .command('list')
       .description('List manual links')
-      .option('--csv', 'print CSV')
       .action((opts: { csv?: boolean }) => linkListRun(ctx, opts)),
     'icm link list',
   )
@@ -76,6 +75,6 @@ export async function linkListRun(ctx: AppContext, opts: { csv?: boolean }): Pro
       { header: 'customer', value: (r) => r.customer },
       { header: 'provides', value: (r) => r.provides },
     ],
-    { csv: opts.csv, empty: 'no links yet (add one with icm link add)' },
+    { csv: ctx.csv, empty: 'no links yet (add one with icm link add)' },
   )
 }

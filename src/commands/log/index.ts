@@ -15,7 +15,6 @@ export function registerLog(program: Command, ctx: AppContext): void {
       .option('--entity <code>', 'only events about this code, e.g. REQ-0007 or IT')
       .option('--since <date>', 'only events at or after this date or date-time')
       .option('--limit <n>', 'at most this many of the newest events', '100')
-      .option('--csv', 'print CSV')
       .action((opts: LogOptions) => logRun(ctx, opts)),
     'icm log --entity IT --limit 20',
     'icm log --since 2026-06-01 --json',
@@ -53,6 +52,6 @@ export async function logRun(ctx: AppContext, opts: LogOptions): Promise<void> {
       { header: 'entity', value: (e) => e.entity },
       { header: 'details', value: (e) => JSON.stringify(e.details) },
     ],
-    { csv: opts.csv, empty: 'no events match' },
+    { csv: ctx.csv, empty: 'no events match' },
   )
 }

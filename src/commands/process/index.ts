@@ -43,7 +43,6 @@ export function registerProcess(program: Command, ctx: AppContext): void {
     process
       .command('list')
       .description('List business processes')
-      .option('--csv', 'print CSV')
       .action((opts: { csv?: boolean }) => processListRun(ctx, opts)),
     'icm process list',
   )
@@ -127,7 +126,7 @@ export async function processListRun(ctx: AppContext, opts: { csv?: boolean }): 
       { header: 'name', value: (r) => r.name },
       { header: 'steps', value: (r) => r.steps, align: 'right' },
     ],
-    { csv: opts.csv, json: (r) => ({ code: r.code, name: r.name, steps: r.steps, createdAt: shownInstant(r.created_at) }), empty: 'no processes yet (add one with icm process add)' },
+    { csv: ctx.csv, json: (r) => ({ code: r.code, name: r.name, steps: r.steps, createdAt: shownInstant(r.created_at) }), empty: 'no processes yet (add one with icm process add)' },
   )
 }
 

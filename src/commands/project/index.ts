@@ -146,7 +146,6 @@ export function registerProject(program: Command, ctx: AppContext): void {
       .option('--unit <unit>', 'only projects this unit owns or is a member of')
       .option('--period <period>', 'only projects due in this period, e.g. 2026-H1')
       .option('--late', 'only late ones: completed after due, or open past due')
-      .option('--csv', 'print CSV')
       .action((opts: ProjectListOptions) => projectListRun(ctx, opts)),
     'icm project list --period 2026-H1 --unit IT',
     'icm project list --late',
@@ -346,7 +345,7 @@ export async function projectListRun(ctx: AppContext, opts: ProjectListOptions):
       { header: 'timing', value: (p) => timingText(projectTiming({ status: p.status, due: p.due, completed_on: p.completedOn }, today)) },
       { header: 'quality', value: (p) => p.quality, align: 'right' },
     ],
-    { csv: opts.csv, empty: 'no projects match' },
+    { csv: ctx.csv, empty: 'no projects match' },
   )
 }
 

@@ -50,7 +50,6 @@ export function registerRecognition(program: Command, ctx: AppContext): void {
       .description('List recognitions, by period')
       .option('--period <period>', 'only recognitions for a period within this one, e.g. 2026 lists its halves and quarters too')
       .option('--unit <unit>', 'only recognitions of this unit')
-      .option('--csv', 'print CSV')
       .action((opts: { period?: string; unit?: string; csv?: boolean }) => recognitionListRun(ctx, opts)),
     'icm recognition list --period 2026',
   )
@@ -115,6 +114,6 @@ export async function recognitionListRun(ctx: AppContext, opts: { period?: strin
       { header: 'person', value: (r) => r.person },
       { header: 'reason', value: (r) => r.reason },
     ],
-    { csv: opts.csv, empty: 'no recognitions match' },
+    { csv: ctx.csv, empty: 'no recognitions match' },
   )
 }

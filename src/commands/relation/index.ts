@@ -30,7 +30,6 @@ export function registerRelation(program: Command, ctx: AppContext): void {
       .option('--period <period>', 'the period, e.g. 2026-H1 or 2026-Q3')
       .option('--threshold <n>', 'flag pairs whose index is below this (default: config relation.threshold)')
       .option('--create-actions', 'open an improvement action for each flagged pair (once per pair and period)')
-      .option('--csv', 'print CSV')
       .action((opts: RelationAssessOptions) => relationAssessRun(ctx, opts)),
     'icm relation assess --period 2026-H1',
     'icm relation assess --period 2026-H1 --threshold 65 --create-actions',
@@ -145,7 +144,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
   }
 
   const flagged = rows.filter((r) => r.flagged).length
-  if (!opts.csv && rows.length > 0) {
+  if (!ctx.csv && rows.length > 0) {
     printCaption(
       ctx,
       `${period.code}: index = 0.5·satisfaction + 0.3·loyalty + 0.2·frequency (100 at ${policy.relationFrequent} contacts: requests + visits + shared projects); ${flagged} of ${rows.length} pairs below ${threshold}`,
@@ -170,7 +169,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
       { header: 'action', value: (r) => r.action ?? '' },
     ],
     {
-      csv: opts.csv,
+      csv: ctx.csv,
       json: ({ supplierId: _id, actionCreated: _c, ...r }) => ({ period: period.code, threshold, ...r }),
       empty: 'no supplier→customer pairs (the customer map is empty and no survey response rates a supplier in this period)',
     },

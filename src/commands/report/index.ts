@@ -93,7 +93,6 @@ export function registerReport(program: Command, ctx: AppContext): void {
       .description('List reports (never the reporter)')
       .option('--status <status>', 'received or decided')
       .option('--about <unit>', 'only reports about this unit')
-      .option('--csv', 'print CSV')
       .action((opts: { status?: string; about?: string; csv?: boolean }) => reportListRun(ctx, opts)),
     'icm report list --status received',
   )
@@ -232,7 +231,7 @@ export async function reportListRun(ctx: AppContext, opts: { status?: string; ab
       { header: 'reward', value: (r) => (r.reward === null ? '' : formatAmount(Math.round(r.reward * 100))), align: 'right' },
       { header: 'description', value: (r) => r.description },
     ],
-    { csv: opts.csv, empty: 'no reports match' },
+    { csv: ctx.csv, empty: 'no reports match' },
   )
 }
 

@@ -62,7 +62,6 @@ export function registerRequestViews(request: Command, ctx: AppContext): void {
       .option('--to <unit>', 'only to this provider (or co-responsible) unit')
       .option('--period <period>', 'only those whose response was due in the period, e.g. 2026-H1')
       .option('--overdue', 'only those overdue now (response or resolution)')
-      .option('--csv', 'print CSV')
       .action((opts: ListOptions) => requestListRun(ctx, opts)),
     'icm request list --to IT --status in_progress',
     'icm request list --period 2026-H1 --overdue --json',
@@ -73,7 +72,6 @@ export function registerRequestViews(request: Command, ctx: AppContext): void {
       .description('The queue in priority order: quadrant (important+urgent, important, urgent, neither), then score, then age')
       .option('--to <unit>', 'only requests to this provider (or co-responsible) unit')
       .option('--status <status>', 'only this status (default: every open status)')
-      .option('--csv', 'print CSV')
       .action((opts: RankOptions) => requestRankRun(ctx, opts)),
     'icm request rank --to IT',
   )
@@ -82,7 +80,6 @@ export function registerRequestViews(request: Command, ctx: AppContext): void {
       .command('overdue')
       .description('Requests whose response or resolution is overdue, with how many business hours late')
       .option('--as-of <datetime>', 'as of this time (default: now)')
-      .option('--csv', 'print CSV')
       .action((opts: { asOf?: string; csv?: boolean }) => requestOverdueRun(ctx, opts)),
     'icm request overdue',
     'icm request overdue --as-of 2026-06-30T18:00',
@@ -144,7 +141,7 @@ export async function requestListRun(ctx: AppContext, opts: ListOptions): Promis
       { header: 'response due', value: (r) => r.responseDue },
       { header: 'overdue', value: (r) => r.overdue ?? '' },
     ],
-    { csv: opts.csv, empty: 'no requests match' },
+    { csv: ctx.csv, empty: 'no requests match' },
   )
 }
 
@@ -226,7 +223,7 @@ export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promis
       { header: 'title', value: (x) => x.title },
       { header: 'needed by', value: (x) => x.neededBy },
     ],
-    { csv: opts.csv, empty: 'no open requests to rank' },
+    { csv: ctx.csv, empty: 'no open requests to rank' },
   )
 }
 
@@ -264,7 +261,7 @@ export async function requestOverdueRun(ctx: AppContext, opts: { asOf?: string; 
       { header: 'from', value: (x) => x.from },
       { header: 'title', value: (x) => x.title },
     ],
-    { csv: opts.csv, empty: `nothing overdue as of ${formatInstant(asOf)}` },
+    { csv: ctx.csv, empty: `nothing overdue as of ${formatInstant(asOf)}` },
   )
 }
 

@@ -37,7 +37,6 @@ export function registerService(program: Command, ctx: AppContext): void {
       .command('list')
       .description('List the service catalogue')
       .option('--provider <unit>', 'only this provider')
-      .option('--csv', 'print CSV')
       .action((opts: { provider?: string; csv?: boolean }) => serviceListRun(ctx, opts)),
     'icm service list --provider IT',
   )
@@ -118,7 +117,7 @@ export async function serviceListRun(ctx: AppContext, opts: { provider?: string;
       { header: 'resolve (d)', value: (s) => s.resolutionDays, align: 'right' },
       { header: 'standard', value: (s) => s.standard },
     ],
-    { csv: opts.csv, empty: 'no services yet (add one with icm service add)' },
+    { csv: ctx.csv, empty: 'no services yet (add one with icm service add)' },
   )
 }
 

@@ -82,7 +82,6 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
     survey
       .command('list')
       .description('List surveys with their responses and import batches')
-      .option('--csv', 'print CSV')
       .action((opts: { csv?: boolean }) => surveyListRun(ctx, opts)),
     'icm survey list',
   )
@@ -120,7 +119,6 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
       .description('Results per unit: responses, mean of each dimension, loyalty, satisfaction index 0–100, lowest dimension')
       .argument('<code>', 'survey code')
       .option('--by <view>', 'rated (default): the units rated; respondent: the units that answered')
-      .option('--csv', 'print CSV')
       .action((code: string, opts: { by?: string; csv?: boolean }) => surveyResultsRun(ctx, code, opts)),
     'icm survey results 2026H1-SERVICE',
     'icm survey results 2026H1-SERVICE --by respondent --csv > by-respondent.csv',
@@ -184,7 +182,7 @@ export async function surveyListRun(ctx: AppContext, opts: { csv?: boolean }): P
       { header: 'batches', value: (s) => s.batches, align: 'right' },
     ],
     {
-      csv: opts.csv,
+      csv: ctx.csv,
       json: (s) => ({ ...surveyJson(s), responses: s.responses, batches: s.batches }),
       empty: 'no surveys yet (create one with icm survey create)',
     },
@@ -443,7 +441,7 @@ export async function surveyResultsRun(ctx: AppContext, code: string, opts: { by
     })
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0))
   const mean = (x: number | null) => (x === null ? '' : x.toFixed(2))
-  if (!ctx.json && !opts.csv && rows.length > 0 && ctx.io.stdoutIsTTY) {
+  if (!ctx.json && !ctx.csv && rows.length > 0 && ctx.io.stdoutIsTTY) {
     printText(
       ctx,
       `${s.code} (${s.period}), per ${by === 'rated' ? 'rated unit' : 'respondent unit'}: means 1–5; satisfaction = (mean − 1)/4·100 of overall (else the mean of the dimensions), n/a below ${policy.minResponses} responses`,
@@ -465,7 +463,7 @@ export async function surveyResultsRun(ctx: AppContext, code: string, opts: { by
       { header: 'satisfaction', value: (r) => (r.satisfaction === null ? 'n/a' : r.satisfaction.toFixed(1)), align: 'right' },
       { header: 'lowest', value: (r) => r.lowestDimension ?? '' },
     ],
-    { csv: opts.csv, empty: `no responses in ${s.code} yet (import some with icm survey import ${s.code} FILE.csv)` },
+    { csv: ctx.csv, empty: `no responses in ${s.code} yet (import some with icm survey import ${s.code} FILE.csv)` },
   )
 }
 

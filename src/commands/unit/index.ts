@@ -54,7 +54,6 @@ export function registerUnit(program: Command, ctx: AppContext): void {
       .description('List units (active ones unless --all)')
       .option('--kind <kind>', 'only departments or only positions')
       .option('--all', 'include deactivated units')
-      .option('--csv', 'print CSV')
       .action((opts: { kind?: string; all?: boolean; csv?: boolean }) => unitListRun(ctx, opts)),
     'icm unit list --kind department',
   )
@@ -152,7 +151,7 @@ export async function unitListRun(ctx: AppContext, opts: { kind?: string; all?: 
     { header: 'head', value: (u: UnitRow) => u.head },
     ...(opts.all ? [{ header: 'active', value: (u: UnitRow) => u.active === 1 }] : []),
   ]
-  await printRows(ctx, rows, columns, { csv: opts.csv, json: (u) => unitJson(u, codes), empty: 'no units yet (add one with icm unit add, or icm unit import FILE.csv)' })
+  await printRows(ctx, rows, columns, { csv: ctx.csv, json: (u) => unitJson(u, codes), empty: 'no units yet (add one with icm unit add, or icm unit import FILE.csv)' })
 }
 
 export async function unitShowRun(ctx: AppContext, ref: string): Promise<void> {

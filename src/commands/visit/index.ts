@@ -49,7 +49,6 @@ export function registerVisit(program: Command, ctx: AppContext): void {
       .description('List follow-up visits')
       .option('--by <unit>', 'only visits by this supplier unit')
       .option('--period <period>', 'only visits in this period, e.g. 2026-H1')
-      .option('--csv', 'print CSV')
       .action((opts: { by?: string; period?: string; csv?: boolean }) => visitListRun(ctx, opts)),
     'icm visit list --by IT --period 2026-H1',
   )
@@ -58,7 +57,6 @@ export function registerVisit(program: Command, ctx: AppContext): void {
       .command('due')
       .description('For every supplier→customer pair of the customer map: the last visit, days since, and whether one is due')
       .option('--as-of <date>', 'the day to judge (default today)')
-      .option('--csv', 'print CSV')
       .action((opts: { asOf?: string; csv?: boolean }) => visitDueRun(ctx, opts)),
     'icm visit due',
     'icm visit due --as-of 2026-09-30 --csv > visits-due.csv',
@@ -118,7 +116,7 @@ export async function visitListRun(ctx: AppContext, opts: { by?: string; period?
       { header: 'satisfaction', value: (v) => v.satisfaction, align: 'right' },
       { header: 'notes', value: (v) => v.notes },
     ],
-    { csv: opts.csv, empty: 'no visits match (log one with icm visit log)' },
+    { csv: ctx.csv, empty: 'no visits match (log one with icm visit log)' },
   )
 }
 
@@ -135,7 +133,7 @@ export async function visitDueRun(ctx: AppContext, opts: { asOf?: string; csv?: 
     return { supplier: p.supplier, supplierName: p.supplierName, customer: p.customer, customerName: p.customerName, ...d }
   })
   const due = rows.filter((r) => r.due).length
-  if (!opts.csv && rows.length > 0) {
+  if (!ctx.csv && rows.length > 0) {
     printCaption(ctx, `As of ${asOf} (visit.interval_days ${policy.visitIntervalDays}): ${due} of ${rows.length} pairs due a follow-up visit`)
   }
   await printRows(
@@ -150,7 +148,7 @@ export async function visitDueRun(ctx: AppContext, opts: { asOf?: string; csv?: 
       { header: 'due', value: (r) => (r.due ? (r.daysOverdue > 0 ? `yes, ${r.daysOverdue}d overdue` : 'yes') : 'no') },
     ],
     {
-      csv: opts.csv,
+      csv: ctx.csv,
       json: (r) => ({ ...r, asOf }),
       empty: 'the customer map is empty, so no visit is due (add processes, dependencies or links)',
     },
