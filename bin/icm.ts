@@ -2,9 +2,10 @@
 import { createContext } from '../src/cli/context.js'
 import { systemIO } from '../src/cli/io.js'
 import { run } from '../src/cli/main.js'
+import { COMMAND_GROUPS } from '../src/commands/registry.js'
 
 const io = systemIO()
-run(process.argv.slice(2), createContext({ io })).then(
+run(process.argv.slice(2), createContext({ io, commands: COMMAND_GROUPS })).then(
   (code) => {
     process.exitCode = code
   },

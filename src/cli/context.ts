@@ -5,7 +5,17 @@ import { UserError } from '../domain/errors.js'
 import type { Store } from '../storage/database.js'
 import { openStore } from '../storage/open.js'
 import type { NewEvent } from '../storage/events-repo.js'
+import type { Command } from 'commander'
 import type { IO } from './io.js'
+
+/** Registers a command group (or a top-level command) on the program. */
+export type Register = (program: Command, ctx: AppContext) => void
+
+export interface CommandGroup {
+  /** the top-level names the module registers */
+  names: readonly string[]
+  load(): Promise<Register>
+}
 
 /** The global options of DESIGN.md §5, as parsed for this run. */
 export interface GlobalOptions {
@@ -22,6 +32,8 @@ export interface GlobalOptions {
  */
 export interface AppContext {
   readonly io: IO
+  /** The command groups the program can load (src/commands/registry.ts, given by bin/icm.ts and the tests). */
+  readonly commands: readonly CommandGroup[]
   readonly env: NodeJS.ProcessEnv
   readonly cwd: string
   now(): Date
@@ -61,6 +73,7 @@ export interface AppContext {
 
 export interface ContextOptions {
   io: IO
+  commands?: readonly CommandGroup[]
   env?: NodeJS.ProcessEnv
   cwd?: string
   now?: () => Date
@@ -78,6 +91,7 @@ export function createContext(o: ContextOptions): AppContext {
   let saidWaiting = false
   const ctx: AppContext = {
     io: o.io,
+    commands: o.commands ?? [],
     env,
     cwd,
     now: clock,
@@ -167,7 +181,7 @@ function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
  * options, the parent's database, clock and actor; closing it leaves the database open.
  */
 export function nestedContext(parent: AppContext, io: IO): AppContext {
-  const child = createContext({ io, env: parent.env, cwd: parent.cwd, now: () => parent.now(), host: parent.host })
+  const child = createContext({ io, commands: parent.commands, env: parent.env, cwd: parent.cwd, now: () => parent.now(), host: parent.host })
   Object.defineProperty(child, 'actor', { get: () => parent.actor })
   return Object.assign(child, {
     dbLocation: () => parent.dbLocation(),

@@ -1,3 +1,4 @@
+import type { Command } from 'commander'
 import { formatInstant, parseInstant } from '../domain/calendar/dates.js'
 import { UserError } from '../domain/errors.js'
 import { quote } from '../domain/excerpt.js'
@@ -64,4 +65,32 @@ export async function requiredText(ctx: AppContext, value: string | undefined, s
 export function optionalText(value: string | undefined): string | null {
   const t = value?.trim()
   return t ? t : null
+}
+
+// ── Shared options: one flag, one help text, wherever a command takes it ─────────────────────
+
+/** The forms a period is written in, for every --period help text. */
+const PERIOD_FORMS = 'e.g. 2026-H1, 2026-Q3 or 2026'
+
+/**
+ * --period P. `role` says what the period selects, e.g. 'only complaints received in' gives
+ * "only complaints received in the period (e.g. 2026-H1, 2026-Q3 or 2026)".
+ */
+export function periodOption(cmd: Command, role = 'the period'): Command {
+  return cmd.option('--period <period>', `${role === 'the period' ? role : `${role} the period`} (${PERIOD_FORMS})`)
+}
+
+/** --at DATETIME: when the thing happened, for back-filling (never in the future). */
+export function atOption(cmd: Command, happened = 'it happened'): Command {
+  return cmd.option('--at <datetime>', `when ${happened} (default: now; a past date-time back-fills)`)
+}
+
+/** --unit UNIT, a unit by code or name. */
+export function unitOption(cmd: Command, role: string): Command {
+  return cmd.option('--unit <unit>', `${role} (code or name)`)
+}
+
+/** --yes: go ahead without asking (replace a file, confirm a destructive step). */
+export function yesOption(cmd: Command, what = 'replace an existing file without asking'): Command {
+  return cmd.option('--yes', what)
 }

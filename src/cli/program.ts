@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
-import { COMMAND_GROUPS, groupsFor } from './command-registry.js'
+import { groupsFor } from './command-registry.js'
 import type { AppContext, GlobalOptions } from './context.js'
 
 export const VERSION: string = pkg.version
@@ -18,11 +18,11 @@ function databaseAccessOf(action: Command): AppContext['access'] {
 
 /**
  * A fresh commander program for one run (commander keeps parse state on its objects), with the
- * command groups `argv` needs (all of them when no argv is given). Usage errors surface as
+ * command groups `argv` needs (all of ctx.commands when no argv is given). Usage errors surface as
  * CommanderError (exit 2); output goes through ctx.io.
  */
 export async function createProgram(ctx: AppContext, argv?: readonly string[]): Promise<Command> {
-  const groups = argv === undefined ? COMMAND_GROUPS : groupsFor(argv)
+  const groups = argv === undefined ? ctx.commands : groupsFor(ctx.commands, argv)
   const program = new Command('icm')
     .description('icm — internal customer management (内部客户管理制度) over a local SQLite file')
     .version(VERSION, '-V, --version', 'print the version')

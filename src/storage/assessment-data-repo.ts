@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { complaintOutcome } from '../domain/complaints/complaint-rules.js'
 import type { AssessUnit, ComplaintInput, OnTimeCount, ProjectInput, RequestInput, SatisfactionInput } from '../domain/assessment/assessment.js'
 import { listProjectParticipations } from './projects-repo.js'
+import type { PeriodBounds } from '../domain/calendar/period.js'
 import type { DB } from './schema.js'
 import { satisfactionAggregates } from './surveys-repo.js'
 
@@ -9,15 +10,6 @@ import { satisfactionAggregates } from './surveys-repo.js'
  * The data of one assessment period, in the shapes src/domain/assessment.ts takes. Large data is
  * read narrowly: survey responses are aggregated in SQL; requests are read four columns each.
  */
-export interface PeriodBounds {
-  /** first and last day, 'YYYY-MM-DD' (projects by due date, surveys by their period) */
-  startDate: string
-  endDate: string
-  /** [from, to) instants, ISO UTC (requests by response due time, complaints by received time) */
-  from: string
-  to: string
-}
-
 export async function assessUnitsOf(db: Kysely<DB>): Promise<AssessUnit[]> {
   const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'kind', 'parent_id', 'active']).orderBy('code').execute()
   return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parent_id, active: u.active === 1 }))

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { scheduleOf, type WorkSchedule } from '../domain/calendar/business-time.js'
-import type { Policy } from '../domain/config.js'
+import type { Policy } from '../domain/policy/config.js'
 import { loadPolicy } from './config-repo.js'
 import type { CalendarDayRow, DB } from './schema.js'
 

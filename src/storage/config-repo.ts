@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { policyOf, type Policy } from '../domain/config.js'
+import { policyOf, type Policy } from '../domain/policy/config.js'
 import type { DB } from './schema.js'
 
 /** The values set in the database; keys not here take their default from src/domain/config.ts. */

@@ -6,6 +6,7 @@ import { testIO } from '../../src/cli/io.js'
 import { createProgram } from '../../src/cli/program.js'
 import { COMPLAINT_ACTION_COMMANDS } from '../../src/domain/complaints/complaint-state.js'
 import { cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { COMMAND_GROUPS } from '../../src/commands/registry.js'
 
 // The harness clock: Wednesday 2026-07-01T10:00+08:00; no holidays in the calendar, so business
 // days are Mon–Fri 09:00–18:00.
@@ -313,7 +314,7 @@ describe('refused transitions name the allowed next commands', () => {
   })
 
   it('names only commands that exist', async () => {
-    const program = await createProgram(createContext({ io: testIO(), env: {} }))
+    const program = await createProgram(createContext({ io: testIO(), commands: COMMAND_GROUPS, env: {} }))
     const find = (cmd: Command, names: string[]): Command | undefined =>
       names.length === 0 ? cmd : cmd.commands.find((c) => c.name() === names[0]) && find(cmd.commands.find((c) => c.name() === names[0])!, names.slice(1))
     for (const command of Object.values(COMPLAINT_ACTION_COMMANDS)) {

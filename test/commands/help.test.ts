@@ -5,6 +5,7 @@ import { testIO } from '../../src/cli/io.js'
 import { createProgram } from '../../src/cli/program.js'
 import { cli } from '../helpers/harness.js'
 import { examplesOf } from '../../src/cli/help.js'
+import { COMMAND_GROUPS } from '../../src/commands/registry.js'
 
 function leaves(cmd: Command, prefix: string[] = []): { path: string; cmd: Command }[] {
   const here = [...prefix, cmd.name()]
@@ -12,7 +13,7 @@ function leaves(cmd: Command, prefix: string[] = []): { path: string; cmd: Comma
   return cmd.commands.flatMap((c) => leaves(c, here))
 }
 
-const program = await createProgram(createContext({ io: testIO(), env: {} }))
+const program = await createProgram(createContext({ io: testIO(), commands: COMMAND_GROUPS, env: {} }))
 
 describe('the command tree', () => {
   const all = leaves(program)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CONFIG_KEYS, configKey, policyOf } from '../../src/domain/config.js'
+import { CONFIG_KEYS, configKey, policyOf } from '../../src/domain/policy/config.js'
 
 describe('policy configuration', () => {
   it('has a valid default for every key (or none, for the complaint handler)', () => {

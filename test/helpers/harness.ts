@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import { createContext } from '../../src/cli/context.js'
 import { testIO } from '../../src/cli/io.js'
 import { run } from '../../src/cli/main.js'
+import { COMMAND_GROUPS } from '../../src/commands/registry.js'
 
 /** A fresh temporary folder, removed by the OS eventually (tests never share one). */
 export function tempDir(prefix = 'icm-test-'): string {
@@ -92,6 +93,7 @@ export function cli(opts: CliOptions = {}) {
     const io = testIO({ tty: o.tty, answers: o.answers })
     const ctx = createContext({
       io,
+      commands: COMMAND_GROUPS,
       env: { ICM_DB: db, ICM_ACTOR: 'tester', ...opts.env, ...o.env },
       cwd: dir,
       now: clock,

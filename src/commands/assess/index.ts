@@ -11,11 +11,11 @@ import { addDays, localDate } from '../../domain/calendar/dates.js'
 import { describeBadLines } from '../../domain/bad-lines.js'
 import { ConflictError, NotFoundError, UsageError, UserError, errorWithCode, type ExitCodeValue } from '../../domain/errors.js'
 import { excerpt, quote } from '../../domain/excerpt.js'
-import { parsePeriod, periodEnd, periodStart, type Period } from '../../domain/calendar/period.js'
+import { parsePeriod, boundsOf, type Period } from '../../domain/calendar/period.js'
 import { format1 } from '../../domain/rounding.js'
 import { tableRowsHash } from '../../domain/assessment/table-hash.js'
 import { insertAction } from '../../storage/actions-repo.js'
-import { assessUnitsOf, complaintInputs, projectInputs, requestInputs, satisfactionInputs, type PeriodBounds } from '../../storage/assessment-data-repo.js'
+import { assessUnitsOf, complaintInputs, projectInputs, requestInputs, satisfactionInputs } from '../../storage/assessment-data-repo.js'
 import { findAssessment, findInput, listAssessmentRows, listInputs, saveDraft, setAssessmentState, setRowsHash, upsertInput } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import type { AssessmentRow, AssessmentTableRow } from '../../storage/schema-assessments.js'
@@ -92,10 +92,6 @@ export function periodOption(text: string): Period {
   const p = parsePeriod(text)
   if (p.kind === 'year') throw new UserError(`an assessment period is a half-year or a quarter, not ${p.code}`, 'e.g. --period 2026-H1 (for a year: icm assess annual --year 2026)')
   return p
-}
-
-export function boundsOf(p: Period): PeriodBounds {
-  return { startDate: p.startDate, endDate: p.endDate, from: periodStart(p).toISOString(), to: periodEnd(p).toISOString() }
 }
 
 /** The policy a table is computed with (from config), as stored with it. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { confirm, printEntity, printRows } from '../../cli/output.js'
-import { CONFIG_KEYS, configKey } from '../../domain/config.js'
+import { CONFIG_KEYS, configKey } from '../../domain/policy/config.js'
 import { UserError } from '../../domain/errors.js'
 import { deleteConfigValue, loadConfigValues, setConfigValue } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'

@@ -43,6 +43,27 @@ export function parsePeriod(text: string): Period {
   return span(code, 'quarter', year, 3 * n - 2, 3 * n)
 }
 
+/**
+ * A period as every repository takes it: its days for what is dated by day (projects by due
+ * date, surveys by their period) and its instants for what is timed (requests by response due
+ * time, complaints by received time). Made once, by boundsOf.
+ */
+export interface PeriodBounds {
+  /** '2026-H1' */
+  code: string
+  /** first and last day, 'YYYY-MM-DD', both inclusive */
+  startDate: string
+  endDate: string
+  /** [from, to) instants, ISO 8601 UTC: local midnight of the first day and after the last */
+  from: string
+  to: string
+}
+
+/** The bounds of a period in local time. */
+export function boundsOf(p: Period): PeriodBounds {
+  return { code: p.code, startDate: p.startDate, endDate: p.endDate, from: periodStart(p).toISOString(), to: periodEnd(p).toISOString() }
+}
+
 /** Local midnight at the start of the period's first day. */
 export function periodStart(p: Period): Date {
   return startOfDate(p.startDate)

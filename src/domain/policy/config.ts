@@ -1,7 +1,7 @@
-import { parseWorkDays, parseWorkHours } from './calendar/business-time.js'
-import { UserError } from './errors.js'
-import { parseBonusTable, parseGradeBands, parseWeights } from './assessment/kpi.js'
-import { quote } from './excerpt.js'
+import { parseWorkDays, parseWorkHours } from '../calendar/business-time.js'
+import { UserError } from '../errors.js'
+import { parseBonusTable, parseGradeBands, parseWeights } from '../assessment/kpi.js'
+import { quote } from '../excerpt.js'
 
 /**
  * The policy parameters of DESIGN.md §4: each key's default, meaning and validation. The database
