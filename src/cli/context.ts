@@ -3,7 +3,6 @@ import path from 'node:path'
 import { parseInstant } from '../domain/calendar/dates.js'
 import { UserError } from '../domain/errors.js'
 import type { Store } from '../storage/database.js'
-import { openStore } from '../storage/open.js'
 import type { NewEvent } from '../storage/events-repo.js'
 import type { Command } from 'commander'
 import type { IO } from './io.js'
@@ -124,6 +123,8 @@ export function createContext(o: ContextOptions): AppContext {
     async useStore(where) {
       if (store && location === where) return store
       await ctx.close()
+      // loaded when a command first needs the database: --version and --help never load SQLite
+      const { openStore } = await import('../storage/open.js')
       store = await openStore(where, { notice: (m) => o.io.err(`icm: ${m}\n`), fsTypeOf: o.fsTypeOf, mustExist: ctx.access === 'read', onLockWait: () => ctx.waitingForLock() })
       location = where
       return store
