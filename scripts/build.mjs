@@ -4,7 +4,7 @@
 // commands need (prompts, CSV, Chinese conversion, PostgreSQL) and the native better-sqlite3 stay
 // external and are required on demand.
 import { build } from 'esbuild'
-import { chmodSync, copyFileSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs'
 
 await build({
   entryPoints: ['bin/icm.ts'],
@@ -22,6 +22,8 @@ await build({
   banner: { js: "var __icmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 })
-copyFileSync('scripts/loader.mjs', 'dist/icm.js')
+copyFileSync('scripts/loader.cjs', 'dist/icm.js')
+// dist/ is CommonJS: Node loads the entry with its CommonJS loader, which starts faster than the ESM one
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n')
 chmodSync('dist/icm.js', 0o755)
 rmSync('dist/icm.cjs.v8cache', { force: true })
