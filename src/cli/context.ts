@@ -5,6 +5,7 @@ import { UserError } from '../domain/errors.js'
 import type { Store } from '../storage/database.js'
 import type { NewEvent } from '../storage/events-repo.js'
 import type { Command } from 'commander'
+import type { Lang } from '../domain/i18n/catalog.js'
 import type { IO } from './io.js'
 
 /** Registers a command group (or a top-level command) on the program. */
@@ -43,6 +44,8 @@ export interface AppContext {
    * database is exit 4), a write command creates it and says so, init creates it quietly.
    */
   access: 'read' | 'write' | 'init'
+  /** The interface language when --lang (or a parent run) chose it; else the locale's, or config ui.lang. */
+  language: Lang | undefined
   readonly json: boolean
   /** --csv: list and table commands print RFC 4180 CSV */
   readonly csv: boolean
@@ -73,6 +76,7 @@ export interface AppContext {
 export interface ContextOptions {
   io: IO
   commands?: readonly CommandGroup[]
+  language?: Lang
   env?: NodeJS.ProcessEnv
   cwd?: string
   now?: () => Date
@@ -91,6 +95,7 @@ export function createContext(o: ContextOptions): AppContext {
   const ctx: AppContext = {
     io: o.io,
     commands: o.commands ?? [],
+    language: o.language,
     env,
     cwd,
     now: clock,
@@ -182,7 +187,7 @@ function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
  * options, the parent's database, clock and actor; closing it leaves the database open.
  */
 export function nestedContext(parent: AppContext, io: IO): AppContext {
-  const child = createContext({ io, commands: parent.commands, env: parent.env, cwd: parent.cwd, now: () => parent.now(), host: parent.host })
+  const child = createContext({ io, commands: parent.commands, language: parent.language, env: parent.env, cwd: parent.cwd, now: () => parent.now(), host: parent.host })
   Object.defineProperty(child, 'actor', { get: () => parent.actor })
   return Object.assign(child, {
     dbLocation: () => parent.dbLocation(),

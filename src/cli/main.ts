@@ -1,4 +1,6 @@
+import { useLanguage } from '../domain/i18n/catalog.js'
 import { nestedContext, type AppContext } from './context.js'
+import { langArgument, languageOfLocale, parseLang } from './language.js'
 import { reportError } from './errors.js'
 import { createProgram } from './program.js'
 
@@ -6,6 +8,12 @@ import { createProgram } from './program.js'
 export async function run(argv: string[], ctx: AppContext): Promise<number> {
   ctx.runCommand = (nested, io) => run([...nested], nestedContext(ctx, io))
   try {
+    await useLanguage(ctx.language ?? languageOfLocale(ctx.env))
+    const given = langArgument(argv)
+    if (given !== undefined) {
+      ctx.language = parseLang(given)
+      await useLanguage(ctx.language)
+    }
     const program = await createProgram(ctx, argv)
     if (argv.length === 0) {
       program.outputHelp()

@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
+import { t } from '../domain/i18n/catalog.js'
 import { groupsFor } from './command-registry.js'
 import type { AppContext, GlobalOptions } from './context.js'
 
@@ -24,16 +25,17 @@ function databaseAccessOf(action: Command): AppContext['access'] {
 export async function createProgram(ctx: AppContext, argv?: readonly string[]): Promise<Command> {
   const groups = argv === undefined ? ctx.commands : groupsFor(ctx.commands, argv)
   const program = new Command('icm')
-    .description('icm — internal customer management (内部客户管理制度) over a local SQLite file')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <path>', 'database file (default: $ICM_DB, else ./icm.db)')
-    .option('--json', 'print exactly one JSON document on stdout')
-    .option('--csv', 'list and table commands: print RFC 4180 CSV instead of a table')
-    .option('--actor <name>', 'who is acting, for the event log (default: $ICM_ACTOR, else the OS user)')
-    .option('--no-input', 'never prompt: fail when a required option is missing')
-    .helpOption('-h, --help', 'show help')
+    .description(t('cli.description'))
+    .version(VERSION, '-V, --version', t('cli.option.version'))
+    .option('--db <path>', t('cli.option.db'))
+    .option('--json', t('cli.option.json'))
+    .option('--csv', t('cli.option.csv'))
+    .option('--actor <name>', t('cli.option.actor'))
+    .option('--lang <lang>', t('cli.option.lang'))
+    .option('--no-input', t('cli.option.noInput'))
+    .helpOption('-h, --help', t('cli.option.help'))
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, styleTitle: translateTitle })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),
@@ -60,4 +62,18 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
 
   for (const group of groups) (await group.load())(program, ctx)
   return program
+}
+
+const TITLES = {
+  'Usage:': 'cli.help.usage',
+  'Arguments:': 'cli.help.arguments',
+  'Options:': 'cli.help.options',
+  'Global Options:': 'cli.help.globalOptions',
+  'Commands:': 'cli.help.commands',
+} as const
+
+/** commander's help headings in the interface language. */
+function translateTitle(title: string): string {
+  const key = TITLES[title as keyof typeof TITLES]
+  return key ? t(key) : title
 }

@@ -1,0 +1,21 @@
+/** The program itself: help, usage errors, prompts, confirmations, environment failures. */
+export const cli = {
+  'cli.description': 'icm — internal customer management (内部客户管理制度) over a local SQLite file',
+  'cli.option.version': 'print the version',
+  'cli.option.db': 'database file (default: $ICM_DB, else ./icm.db)',
+  'cli.option.json': 'print exactly one JSON document on stdout',
+  'cli.option.csv': 'list and table commands: print RFC 4180 CSV instead of a table',
+  'cli.option.actor': 'who is acting, for the event log (default: $ICM_ACTOR, else the OS user)',
+  'cli.option.noInput': 'never prompt: fail when a required option is missing',
+  'cli.option.lang': 'interface language: en, zh-CN or zh-TW (default: config ui.lang, else the locale)',
+  'cli.option.help': 'show help',
+  'cli.help.usage': 'Usage:',
+  'cli.help.arguments': 'Arguments:',
+  'cli.help.options': 'Options:',
+  'cli.help.globalOptions': 'Global Options:',
+  'cli.help.commands': 'Commands:',
+  'cli.help.example': 'Example:',
+  'cli.help.examples': 'Examples:',
+  'cli.unknownLang': "unknown language '{lang}'",
+  'cli.unknownLang.hint': 'use one of: {languages}',
+} as const

@@ -1,0 +1,21 @@
+/** 程序本身：帮助、用法错误、提问、确认、环境故障。 */
+export const cli = {
+  'cli.description': 'icm — 内部客户管理制度（基于本地 SQLite 数据库文件）',
+  'cli.option.version': '显示版本号',
+  'cli.option.db': '数据库文件（默认：$ICM_DB，否则 ./icm.db）',
+  'cli.option.json': '在标准输出打印一个 JSON 文档',
+  'cli.option.csv': '列表和表格命令：输出 RFC 4180 CSV 而不是表格',
+  'cli.option.actor': '操作人，记入事件日志（默认：$ICM_ACTOR，否则为操作系统用户名）',
+  'cli.option.noInput': '从不提问：缺少必填选项时直接报错',
+  'cli.option.lang': '界面语言：en、zh-CN 或 zh-TW（默认：配置 ui.lang，否则按系统区域设置）',
+  'cli.option.help': '显示帮助',
+  'cli.help.usage': '用法：',
+  'cli.help.arguments': '参数：',
+  'cli.help.options': '选项：',
+  'cli.help.globalOptions': '全局选项：',
+  'cli.help.commands': '命令：',
+  'cli.help.example': '示例：',
+  'cli.help.examples': '示例：',
+  'cli.unknownLang': "未知的语言 '{lang}'",
+  'cli.unknownLang.hint': '可用：{languages}',
+} as const

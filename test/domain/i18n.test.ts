@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { english, language, t, useLanguage } from '../../src/domain/i18n/catalog.js'
+import { en } from '../../src/domain/i18n/en/index.js'
+import { format, placeholdersOf } from '../../src/domain/i18n/format.js'
+import { zhCN } from '../../src/domain/i18n/zh-CN/index.js'
+import { zhTW } from '../../src/domain/i18n/zh-TW.generated.js'
+import { ZH_TW_TERMS } from '../../src/domain/i18n/zh-TW-terms.js'
+// @ts-expect-error a plain .mjs script without types
+import { zhTwSource } from '../../scripts/zh-tw.mjs'
+import fs from 'node:fs'
+import path from 'node:path'
+import { ROOT } from '../helpers/harness.js'
+
+describe('message templates', () => {
+  it.each([
+    ['{n} {n|unit|units} imported', { n: 1 }, '1 unit imported'],
+    ['{n} {n|unit|units} imported', { n: 3 }, '3 units imported'],
+    ['{n} {n|unit|units} imported', { n: 0 }, '0 units imported'],
+    ['✓ {code} logged, due {due}', { code: 'REQ-0001', due: '2026-03-02' }, '✓ REQ-0001 logged, due 2026-03-02'],
+    ['已导入 {n} 个单位', { n: 3 }, '已导入 3 个单位'],
+    ['{missing} stays', {}, '{missing} stays'],
+  ])('format(%j, %j) = %j', (template, params, expected) => {
+    expect(format(template, params)).toBe(expected)
+  })
+
+  it('lists placeholders', () => {
+    expect(placeholdersOf('{n} {n|unit|units} in {file}')).toEqual(['file', 'n'])
+  })
+})
+
+describe('the catalog (DESIGN.md §7)', () => {
+  const catalogs = { 'zh-CN': zhCN, 'zh-TW': zhTW } as Record<string, Record<string, string>>
+  const keys = Object.keys(en)
+
+  it.each(Object.keys(catalogs))('%s has every English key, and no other', (lang) => {
+    expect(Object.keys(catalogs[lang]!).sort()).toEqual([...keys].sort())
+  })
+
+  it.each(Object.keys(catalogs))('%s uses the same placeholders as English in every message, and none is empty', (lang) => {
+    const problems = keys.filter((k) => {
+      const translated = catalogs[lang]![k]!
+      return translated.trim() === '' || JSON.stringify(placeholdersOf(translated)) !== JSON.stringify(placeholdersOf((en as Record<string, string>)[k]!))
+    })
+    expect(problems).toEqual([])
+    expect(keys.filter((k) => (en as Record<string, string>)[k]!.trim() === '')).toEqual([])
+  })
+
+  it('zh-TW is up to date with the simplified catalog (npm run i18n)', () => {
+    const file = fs.readFileSync(path.join(ROOT, 'src/domain/i18n/zh-TW.generated.ts'), 'utf8')
+    expect(file).toBe(zhTwSource(zhCN, ZH_TW_TERMS))
+  })
+
+  it('speaks the active language and falls back to nothing silently', async () => {
+    expect(language()).toBe('en')
+    expect(t('cli.unknownLang', { lang: 'fr' })).toBe("unknown language 'fr'")
+    await useLanguage('zh-CN')
+    expect(t('cli.unknownLang', { lang: 'fr' })).toBe("未知的语言 'fr'")
+    expect(english('cli.unknownLang', { lang: 'fr' })).toBe("unknown language 'fr'")
+    await useLanguage('zh-TW')
+    expect(t('cli.unknownLang', { lang: 'fr' })).toBe("未知的語言 'fr'")
+    await useLanguage('en')
+  })
+})
