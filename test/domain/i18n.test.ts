@@ -5,6 +5,7 @@ import { format, placeholdersOf } from '../../src/domain/i18n/format.js'
 import { zhCN } from '../../src/domain/i18n/zh-CN/index.js'
 import { zhTW } from '../../src/domain/i18n/zh-TW.generated.js'
 import { ZH_TW_TERMS } from '../../src/domain/i18n/zh-TW-terms.js'
+import { ENUM_LABELS } from '../../src/domain/i18n/enums.js'
 // @ts-expect-error a plain .mjs script without types
 import { zhTwSource } from '../../scripts/zh-tw.mjs'
 import fs from 'node:fs'
@@ -47,7 +48,7 @@ describe('the catalog (DESIGN.md §7)', () => {
 
   it('zh-TW is up to date with the simplified catalog (npm run i18n)', () => {
     const file = fs.readFileSync(path.join(ROOT, 'src/domain/i18n/zh-TW.generated.ts'), 'utf8')
-    expect(file).toBe(zhTwSource(zhCN, ZH_TW_TERMS))
+    expect(file).toBe(zhTwSource(zhCN, ZH_TW_TERMS, ENUM_LABELS))
   })
 
   it('speaks the active language and falls back to nothing silently', async () => {

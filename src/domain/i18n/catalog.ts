@@ -1,4 +1,5 @@
 import { en } from './en/index.js'
+import { setTraditionalLabels } from './enums.js'
 import { format, type ArgsOf } from './format.js'
 
 /**
@@ -22,7 +23,11 @@ export async function useLanguage(lang: Lang): Promise<void> {
   if (lang === active) return
   if (lang === 'en') messages = en
   else if (lang === 'zh-CN') messages = (await import('./zh-CN/index.js')).zhCN
-  else messages = (await import('./zh-TW.generated.js')).zhTW
+  else {
+    const zhTW = await import('./zh-TW.generated.js')
+    messages = zhTW.zhTW
+    setTraditionalLabels(zhTW.zhTWEnums)
+  }
   active = lang
 }
 

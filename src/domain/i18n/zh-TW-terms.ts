@@ -4,7 +4,9 @@
  * offices say something else. Keep it short and reviewed; scripts/gen-zh-tw.mjs applies it.
  */
 export const ZH_TW_TERMS: readonly (readonly [from: string, to: string])[] = [
+  ['調休上班日', '補班日'],
   ['調休', '補班'],
+  ['崗位', '職位'],
   ['補休日', '補班日'],
   ['質量', '品質'],
   ['在線', '線上'],

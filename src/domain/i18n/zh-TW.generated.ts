@@ -2,6 +2,7 @@
 // src/domain/i18n/zh-TW-terms.ts). Do not edit: change the simplified catalog or the terms and run
 // `npm run i18n`; test/domain/i18n.test.ts fails when this file is out of date.
 import type { en } from './en/index.js'
+import type { ENUM_LABELS } from './enums.js'
 import type { SamePlaceholders } from './format.js'
 
 const messages = {
@@ -23,6 +24,112 @@ const messages = {
   "cli.help.examples": "示例：",
   "cli.unknownLang": "未知的語言 '{lang}'",
   "cli.unknownLang.hint": "可用：{languages}",
+  "enum.invalid": "{what} 的取值無效：{text}",
+  "enum.invalid.hint": "可用：{values}",
 } as const satisfies { readonly [K in keyof typeof en]: string }
 
 export const zhTW: SamePlaceholders<typeof en, typeof messages> = messages
+
+/** The labels of src/domain/i18n/enums.ts in traditional Chinese. */
+export const zhTWEnums: { readonly [K in keyof typeof ENUM_LABELS]: { readonly [V in keyof (typeof ENUM_LABELS)[K]]: string } } = {
+  requestStatus: {
+    "new": "新建",
+    "evaluated": "已評估",
+    "accepted": "已受理",
+    "rejected": "已拒絕",
+    "in_progress": "處理中",
+    "waiting": "等待客戶",
+    "resolved": "已解決",
+    "closed": "已關閉",
+    "cancelled": "已取消",
+  },
+  requestChannel: {
+    "meeting": "會議",
+    "mailbox": "意見箱",
+    "hotline": "專線",
+    "online": "線上",
+    "survey": "問卷",
+    "research": "調研",
+  },
+  complaintStatus: {
+    "received": "已受理",
+    "investigating": "調查中",
+    "planned": "已制定方案",
+    "confirmed": "已確認",
+    "verified": "已驗證關閉",
+  },
+  complaintChannel: {
+    "email": "郵件",
+    "phone": "電話",
+    "online": "線上",
+    "in_person": "當面",
+  },
+  rootCause: {
+    "process": "流程",
+    "people": "人員",
+    "system": "系統",
+    "communication": "溝通",
+    "resource": "資源",
+    "other": "其他",
+  },
+  evidenceKind: {
+    "document": "檔案",
+    "interview": "訪談",
+    "site_visit": "現場檢視",
+  },
+  severity: {
+    "minor": "輕微",
+    "major": "嚴重",
+    "critical": "重大",
+  },
+  unitKind: {
+    "department": "部門",
+    "position": "職位",
+  },
+  projectKind: {
+    "project": "專案",
+    "problem": "問題協同",
+  },
+  projectStatus: {
+    "open": "進行中",
+    "completed": "已完成",
+    "cancelled": "已取消",
+  },
+  actionStatus: {
+    "open": "未完成",
+    "done": "已完成",
+    "overdue": "已逾期",
+  },
+  actionSource: {
+    "manual": "手工",
+    "complaint": "投訴",
+    "survey": "問卷",
+    "audit": "稽核",
+    "relation": "客戶關係",
+    "assessment": "考核",
+  },
+  surveyKind: {
+    "service": "服務滿意度",
+    "relationship": "客戶關係",
+  },
+  assessmentState: {
+    "draft": "草稿",
+    "final": "已定稿",
+  },
+  level: {
+    "department": "部門",
+    "position": "職位",
+  },
+  calendarDay: {
+    "holiday": "節假日",
+    "workday": "補班日",
+  },
+  yesNo: {
+    "yes": "是",
+    "no": "否",
+  },
+  reportValidity: {
+    "valid": "屬實",
+    "invalid": "不屬實",
+  },
+}

@@ -1,6 +1,8 @@
 import { cli } from './cli.js'
+import { common } from './common.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
   ...cli,
+  ...common,
 } as const
