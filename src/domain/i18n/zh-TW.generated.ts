@@ -26,6 +26,14 @@ const messages = {
   "cli.unknownLang.hint": "可用：{languages}",
   "enum.invalid": "{what} 的取值無效：{text}",
   "enum.invalid.hint": "可用：{values}",
+  "lookup.unknownUnit": "找不到{what} {ref}",
+  "lookup.unknownUnit.hint": "可用 icm unit list 檢視所有單位",
+  "lookup.didYouMean": "您是不是要找 {units}？",
+  "lookup.or": " 或 ",
+  "lookup.ambiguousUnit": "{what} {ref} 不明確：可能是 {units}",
+  "lookup.ambiguousUnit.hint": "請使用單位程式碼",
+  "lookup.unknownService": "找不到服務 {code}",
+  "lookup.unknownService.hint": "可用 icm service list 檢視服務目錄",
 } as const satisfies { readonly [K in keyof typeof en]: string }
 
 export const zhTW: SamePlaceholders<typeof en, typeof messages> = messages
