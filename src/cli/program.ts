@@ -2,6 +2,7 @@ import { Command } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
 import { t } from '../domain/i18n/catalog.js'
 import { groupsFor } from './command-registry.js'
+import { usageErrorLine } from './usage-errors.js'
 import type { AppContext, GlobalOptions } from './context.js'
 
 export const VERSION: string = pkg.version
@@ -40,7 +41,7 @@ export async function createProgram(ctx: AppContext, argv?: readonly string[]): 
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),
       writeErr: (s) => ctx.io.err(s),
-      outputError: (s, write) => write(`icm: ${s.replace(/^error: /, '').trim()} (see --help)\n`),
+      outputError: (s, write) => write(usageErrorLine(s)),
     })
     .addHelpText(
       'after',

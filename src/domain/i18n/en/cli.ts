@@ -18,4 +18,12 @@ export const cli = {
   'cli.help.examples': 'Examples:',
   'cli.unknownLang': "unknown language '{lang}'",
   'cli.unknownLang.hint': 'use one of: {languages}',
+  'cli.usage.unknownCommand': "unknown command '{name}'",
+  'cli.usage.unknownOption': "unknown option '{option}'",
+  'cli.usage.missingArgument': "missing required argument '{name}'",
+  'cli.usage.optionArgumentMissing': "option '{option}' needs a value",
+  'cli.usage.tooManyArguments': 'too many arguments: {expected} expected, {got} given',
+  'cli.usage.conflictingOptions': '{a} cannot be used with {b}',
+  'cli.usage.didYouMean': 'did you mean {suggestion}?',
+  'cli.usage.seeHelp': 'see --help',
 } as const

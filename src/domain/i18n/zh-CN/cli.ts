@@ -18,4 +18,12 @@ export const cli = {
   'cli.help.examples': '示例：',
   'cli.unknownLang': "未知的语言 '{lang}'",
   'cli.unknownLang.hint': '可用：{languages}',
+  'cli.usage.unknownCommand': "未知的命令 '{name}'",
+  'cli.usage.unknownOption': "未知的选项 '{option}'",
+  'cli.usage.missingArgument': "缺少必需的参数 '{name}'",
+  'cli.usage.optionArgumentMissing': "选项 '{option}' 需要一个值",
+  'cli.usage.tooManyArguments': '参数太多：需要 {expected} 个，给了 {got} 个',
+  'cli.usage.conflictingOptions': '{a} 不能与 {b} 同时使用',
+  'cli.usage.didYouMean': '您是不是要输入 {suggestion}？',
+  'cli.usage.seeHelp': '见 --help',
 } as const
