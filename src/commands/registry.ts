@@ -29,5 +29,6 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { names: ['calendar'], load: async () => (await import('./calendar/index.js')).registerCalendar },
   { names: ['log'], load: async () => (await import('./log/index.js')).registerLog },
   { names: ['db'], load: async () => (await import('./db/index.js')).registerDb },
+  { names: ['completion', '__complete'], load: async () => (await import('./completion/index.js')).registerCompletion },
 ]
 

@@ -26,4 +26,7 @@ export const cli = {
   'cli.usage.conflictingOptions': '{a} cannot be used with {b}',
   'cli.usage.didYouMean': 'did you mean {suggestion}?',
   'cli.usage.seeHelp': 'see --help',
+  'completion.description': 'Print the shell completion script (bash, zsh, fish or powershell)',
+  'completion.unknownShell': "unknown shell '{shell}'",
+  'completion.unknownShell.hint': 'use one of: {shells}',
 } as const

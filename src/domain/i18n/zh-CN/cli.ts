@@ -26,4 +26,7 @@ export const cli = {
   'cli.usage.conflictingOptions': '{a} 不能与 {b} 同时使用',
   'cli.usage.didYouMean': '您是不是要输入 {suggestion}？',
   'cli.usage.seeHelp': '见 --help',
+  'completion.description': '输出命令行补全脚本（bash、zsh、fish 或 powershell）',
+  'completion.unknownShell': "未知的 shell '{shell}'",
+  'completion.unknownShell.hint': '可用：{shells}',
 } as const
