@@ -34,13 +34,10 @@ export function zhTwSource(zhCN, terms, enumLabels) {
 // \`npm run i18n\`; test/domain/i18n.test.ts fails when this file is out of date.
 import type { en } from './en/index.js'
 import type { ENUM_LABELS } from './enums.js'
-import type { SamePlaceholders } from './format.js'
 
-const messages = {
+export const zhTW = {
 ${lines.join('\n')}
 } as const satisfies { readonly [K in keyof typeof en]: string }
-
-export const zhTW: SamePlaceholders<typeof en, typeof messages> = messages
 
 /** The labels of src/domain/i18n/enums.ts in traditional Chinese. */
 export const zhTWEnums: { readonly [K in keyof typeof ENUM_LABELS]: { readonly [V in keyof (typeof ENUM_LABELS)[K]]: string } } = {

@@ -96,6 +96,11 @@ describe('the architecture (docs/architecture.md)', () => {
     expect(io).toEqual([])
   })
 
+  it('keeps the message catalog a leaf: src/domain/i18n imports nothing else of icm', () => {
+    const inI18n = (f: string) => f.startsWith(path.join('domain', 'i18n'))
+    expect(edges.filter((e) => inI18n(e.from) && !inI18n(e.to))).toEqual([])
+  })
+
   it('keeps storage below the CLI: it imports only domain and storage', () => {
     expect(edges.filter((e) => layer(e.from) === 'storage' && !['storage', 'domain'].includes(layer(e.to)))).toEqual([])
   })

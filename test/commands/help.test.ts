@@ -10,7 +10,7 @@ import { COMMAND_GROUPS } from '../../src/commands/registry.js'
 function leaves(cmd: Command, prefix: string[] = []): { path: string; cmd: Command }[] {
   const here = [...prefix, cmd.name()]
   if (cmd.commands.length === 0) return [{ path: here.slice(1).join(' '), cmd }]
-  return cmd.commands.flatMap((c) => leaves(c, here))
+  return cmd.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).flatMap((c) => leaves(c, here))
 }
 
 const program = await createProgram(createContext({ io: testIO(), commands: COMMAND_GROUPS, env: {} }))

@@ -20,7 +20,7 @@ export function registerCompletion(program: Command, ctx: AppContext): void {
       .description(t('completion.description'))
       .argument('<shell>', SHELLS.join(', '))
       .action((shell: string) => completionRun(ctx, shell)),
-    'source <(icm completion bash)',
+    'icm completion bash > ~/.local/share/bash-completion/completions/icm',
     'icm completion fish > ~/.config/fish/completions/icm.fish',
   )
   program

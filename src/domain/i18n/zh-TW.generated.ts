@@ -3,9 +3,8 @@
 // `npm run i18n`; test/domain/i18n.test.ts fails when this file is out of date.
 import type { en } from './en/index.js'
 import type { ENUM_LABELS } from './enums.js'
-import type { SamePlaceholders } from './format.js'
 
-const messages = {
+export const zhTW = {
   "cli.description": "icm — 內部客戶管理制度（基於本地 SQLite 資料庫檔案）",
   "cli.option.version": "顯示版本號",
   "cli.option.db": "資料庫檔案（預設：$ICM_DB，否則 ./icm.db）",
@@ -46,8 +45,6 @@ const messages = {
   "lookup.unknownService": "找不到服務 {code}",
   "lookup.unknownService.hint": "可用 icm service list 檢視服務目錄",
 } as const satisfies { readonly [K in keyof typeof en]: string }
-
-export const zhTW: SamePlaceholders<typeof en, typeof messages> = messages
 
 /** The labels of src/domain/i18n/enums.ts in traditional Chinese. */
 export const zhTWEnums: { readonly [K in keyof typeof ENUM_LABELS]: { readonly [V in keyof (typeof ENUM_LABELS)[K]]: string } } = {

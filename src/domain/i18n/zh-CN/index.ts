@@ -1,12 +1,9 @@
-import type { SamePlaceholders } from '../format.js'
 import type { en } from '../en/index.js'
 import { cli } from './cli.js'
 import { common } from './common.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
-const messages = {
+export const zhCN = {
   ...cli,
   ...common,
 } as const satisfies { readonly [K in keyof typeof en]: string }
-
-export const zhCN: SamePlaceholders<typeof en, typeof messages> = messages

@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 import { toSimplified } from '../org/unit-names.js'
-import { language, t } from './catalog.js'
-import { ENUM_LABELS, enumLabel, matchEnum, type EnumKind, type EnumValue } from './enums.js'
+import { language, t } from '../i18n/catalog.js'
+import { ENUM_LABELS, enumLabel, matchEnum, type EnumKind, type EnumValue } from '../i18n/enums.js'
 
 /**
  * A fixed value as a person typed it, in English or Chinese (DESIGN.md §7); a value in neither
