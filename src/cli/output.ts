@@ -2,6 +2,8 @@ import { Chalk } from 'chalk'
 import Table from 'cli-table3'
 import { formatInstant } from '../domain/calendar/dates.js'
 import { neutraliseFormula } from '../domain/formula-safety.js'
+import { label } from '../domain/i18n/catalog.js'
+import type { EnumKind } from '../domain/i18n/enums.js'
 import type { AppContext } from './context.js'
 
 /**
@@ -10,10 +12,21 @@ import type { AppContext } from './context.js'
  * confirmations, notes and warnings to stderr.
  */
 export interface Column<T> {
+  /** the column's name in CSV and piped output: a contract for scripts, English, never translated */
   header: string
+  /** its name on a terminal, in the interface language (default: header) */
+  title?: string
   value: (row: T) => unknown
+  /** a fixed value (a status, a channel …): shown by its label on a terminal, as itself when piped */
+  enum?: EnumKind
   align?: 'left' | 'right'
 }
+
+/**
+ * A line of an entity printed by printEntity: [name, value], or [name, value, title] where the
+ * name is what piped output says (English, a contract) and the title what a terminal shows.
+ */
+export type EntityField = readonly [name: string, value: unknown, title?: string]
 
 export interface RowsOptions<T> {
   /** print CSV (default: the global --csv) */
@@ -29,7 +42,7 @@ export interface RowsOptions<T> {
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'boolean') return v ? 'yes' : 'no'
-  if (Array.isArray(v)) return v.map(cellText).join(', ')
+  if (Array.isArray(v)) return v.map((x) => cellText(x)).join(', ')
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
   return String(v)
 }
@@ -61,12 +74,12 @@ export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns:
     if (opts.empty) ctx.io.err(`${opts.empty}\n`)
     return
   }
-  const header = columns.map((c) => c.header)
-  const body = rows.map((r) => columns.map((c) => cellText(c.value(r))))
   if (!ctx.io.stdoutIsTTY) {
-    ctx.io.out(tsv([header, ...body]))
+    ctx.io.out(tsv([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => cellText(c.value(r))))]))
     return
   }
+  const header = columns.map((c) => c.title ?? c.header)
+  const body = rows.map((r) => columns.map((c) => shownCell(c.value(r), c.enum)))
   if (opts.caption) ctx.io.out(`${opts.caption}\n`)
   const chalk = new Chalk({ level: ctx.io.color ? 1 : 0 })
   const table = new Table({
@@ -80,20 +93,28 @@ export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns:
 }
 
 /** An entity: its JSON object with --json, else label/value lines. */
-export function printEntity(ctx: AppContext, json: unknown, fields: [string, unknown][]): void {
+export function printEntity(ctx: AppContext, json: unknown, fields: readonly EntityField[]): void {
   if (ctx.json) {
     printJson(ctx, json)
     return
   }
-  const body = fields.map(([k, v]) => [k, cellText(v)])
   if (!ctx.io.stdoutIsTTY) {
-    ctx.io.out(tsv(body))
+    ctx.io.out(tsv(fields.map(([k, v]) => [k, cellText(v)])))
     return
   }
+  const body = fields.map(([k, v, title]) => [title ?? k, shownCell(v)])
   const chalk = new Chalk({ level: ctx.io.color ? 1 : 0 })
   const table = new Table({ style: { head: [], border: [] }, wordWrap: true })
   for (const [k, v] of body) table.push([chalk.bold(k ?? ''), v ?? ''])
   ctx.io.out(`${table.toString()}\n`)
+}
+
+/** A cell as a terminal shows it: a fixed value by its label, yes/no in the interface language. */
+function shownCell(v: unknown, kind?: EnumKind): string {
+  if (typeof v === 'boolean') return label('yesNo', v ? 'yes' : 'no')
+  if (kind !== undefined && typeof v === 'string' && v !== '') return label(kind, v)
+  if (Array.isArray(v)) return v.map((x) => shownCell(x, kind)).join(', ')
+  return cellText(v)
 }
 
 /** A line of prose on stdout (human mode only), e.g. a section title in `show`. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { useLanguage } from '../../src/domain/i18n/catalog.js'
-import { label, parseEnum } from '../../src/domain/input/enum-input.js'
+import { label, useLanguage } from '../../src/domain/i18n/catalog.js'
+import { parseEnum } from '../../src/domain/input/enum-input.js'
 
 afterEach(async () => {
   await useLanguage('en')

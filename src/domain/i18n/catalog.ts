@@ -1,5 +1,5 @@
 import { en } from './en/index.js'
-import { setTraditionalLabels } from './enums.js'
+import { enumLabel, setTraditionalLabels, type EnumKind } from './enums.js'
 import { format, type ArgsOf } from './format.js'
 
 /**
@@ -49,4 +49,9 @@ export function t<K extends MessageKey>(key: K, ...args: ArgsOf<Messages[K]>): s
 /** The English message, whatever the active language (for --json error codes and logs). */
 export function english<K extends MessageKey>(key: K, ...args: ArgsOf<Messages[K]>): string {
   return format(en[key], args[0] as Record<string, string | number> | undefined)
+}
+
+/** A fixed value's label in the interface language ('in_progress' → 'in progress', '处理中', '處理中'). */
+export function label(kind: EnumKind, value: string): string {
+  return enumLabel(kind, value, active)
 }

@@ -15,11 +15,6 @@ export function parseEnum<K extends EnumKind>(kind: K, text: string, what: strin
   throw new UserError(t('enum.invalid', { what, text: quote(text) }), t('enum.invalid.hint', { values: allowed.map((v) => shownValue(kind, v)).join(', ') }))
 }
 
-/** A value's label in the interface language. */
-export function label(kind: EnumKind, value: string): string {
-  return enumLabel(kind, value, language())
-}
-
 /** How a value is offered in a hint: itself in English; its label with the value in Chinese ('电话 (phone)'). */
 function shownValue(kind: EnumKind, value: string): string {
   const lang = language()
