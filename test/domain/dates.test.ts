@@ -3,7 +3,17 @@ import { addDays, daysBetween, formatInstant, isoWeekday, parseDate, parseInstan
 
 // TZ is Asia/Shanghai (UTC+8) in vitest.config.ts.
 describe('dates', () => {
-  it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31', '2026-1-5', 'tomorrow', ''])('refuses %j as a date', (text) => {
+  it.each([
+    ['2026/3/20', '2026-03-20'],
+    ['2026-3-20', '2026-03-20'],
+    ['2026.3.5', '2026-03-05'],
+    ['2026年3月20日', '2026-03-20'],
+    ['２０２６－０３－２０', '2026-03-20'],
+  ])('reads %j as people write it: %s (DESIGN.md §7)', (text, date) => {
+    expect(parseDate(text)).toBe(date)
+  })
+
+  it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31', '2026/13/5', '2026年2月30日', 'tomorrow', ''])('refuses %j as a date', (text) => {
     expect(() => parseDate(text)).toThrow(/invalid date/)
   })
 
@@ -22,7 +32,15 @@ describe('dates', () => {
     expect(parseInstant(text).toISOString()).toBe(iso)
   })
 
-  it.each(['2026-02-30T09:00', '2026-03-02T24:00', '2026-03-02T09:60', '2026/03/02 09:00'])('refuses %j as a date-time', (text) => {
+  it.each([
+    ['2026/03/02 09:00', '2026-03-02T01:00:00.000Z'],
+    ['2026-03-05 10：00', '2026-03-05T02:00:00.000Z'],
+    ['2026年3月5日 下午3:05', '2026-03-05T07:05:00.000Z'],
+  ])('reads the date-time %j as people write it', (text, iso) => {
+    expect(parseInstant(text).toISOString()).toBe(iso)
+  })
+
+  it.each(['2026-02-30T09:00', '2026-03-02T24:00', '2026-03-02T09:60', '2026/03/02 9点99分', 'soon'])('refuses %j as a date-time', (text) => {
     expect(() => parseInstant(text)).toThrow(/invalid/)
   })
 

@@ -28,7 +28,19 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text)).toEqual({ code, kind, year, startDate, endDate })
   })
 
-  it.each(['2026-H3', '26H1', '2026-Q5', '', '2026-1', '2026-H0', '2026-Q0', '2026H1', '2026-Y', 'H1-2026', '1899', '3000-H1'])(
+  it.each([
+    ['2026H1', '2026-H1'],
+    ['2026上半年', '2026-H1'],
+    ['2026年下半年', '2026-H2'],
+    ['2026Q3', '2026-Q3'],
+    ['2026年第三季度', '2026-Q3'],
+    ['2026年', '2026'],
+    ['２０２６－Ｈ１', '2026-H1'],
+  ])('reads %j as people say it: %s (DESIGN.md §7)', (text, code) => {
+    expect(parsePeriod(text).code).toBe(code)
+  })
+
+  it.each(['2026-H3', '26H1', '2026-Q5', '', '2026-1', '2026-H0', '2026-Q0', '2026H3', '2026-Y', 'H1-2026', '1899', '3000-H1'])(
     'refuses %j with a hint listing the accepted forms',
     (text) => {
       let error: unknown
@@ -38,7 +50,7 @@ describe('parsePeriod', () => {
         error = e
       }
       expect(error).toBeInstanceOf(UserError)
-      expect((error as UserError).hint).toMatch(/YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1/)
+      expect((error as UserError).hint).toMatch(/2026-H1, 2026-H2, 2026-Q1 … 2026-Q4 or 2026 \(also 2026H1, 2026上半年/)
     },
   )
 })

@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t as t_ } from '../i18n/catalog.js'
+import { canonicalDateTime } from './written-forms.js'
 
 /**
  * Dates and instants. A calendar date is a 'YYYY-MM-DD' string; an instant is a Date. Input is
@@ -20,13 +22,16 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-/** The calendar date of `text` ('YYYY-MM-DD'), refusing impossible dates like 2026-02-30. */
+/**
+ * The calendar date of `text` ('YYYY-MM-DD'), written as people write it (2026/3/5, 2026.3.5,
+ * 2026年3月5日, full-width digits: DESIGN.md §7), refusing impossible dates like 2026-02-30.
+ */
 export function parseDate(text: string, what = 'date'): string {
-  const t = text.trim()
+  const t = canonicalDateTime(text)
   const m = DATE_RE.exec(t)
-  if (!m) throw new UserError(`invalid ${what} ${quote(text)}`, 'use YYYY-MM-DD, e.g. 2026-03-15')
+  if (!m) throw new UserError(t_('date.invalid', { what, text: quote(text) }), t_('date.invalid.hint'))
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  if (!isValidYmd(y, mo, d)) throw new UserError(`invalid ${what} ${quote(text)}: no such day`, 'use a real calendar date, e.g. 2026-02-28')
+  if (!isValidYmd(y, mo, d)) throw new UserError(t_('date.noSuchDay', { what, text: quote(text) }), t_('date.noSuchDay.hint'))
   return t
 }
 
@@ -35,18 +40,18 @@ export function parseDate(text: string, what = 'date'): string {
  * time; with 'Z' or '+08:00' it is exact. Impossible dates and times are refused.
  */
 export function parseInstant(text: string, what = 'date-time'): Date {
-  const t = text.trim()
+  const t = canonicalDateTime(text)
   if (DATE_RE.test(t)) {
     const [y, mo, d] = parseDate(t, what).split('-').map(Number) as [number, number, number]
     return new Date(y, mo - 1, d, 0, 0, 0, 0)
   }
   const m = DATETIME_RE.exec(t)
-  if (!m) throw new UserError(`invalid ${what} ${quote(text)}`, 'use YYYY-MM-DD or an ISO 8601 date-time, e.g. 2026-03-15T14:30')
+  if (!m) throw new UserError(t_('datetime.invalid', { what, text: quote(text) }), t_('datetime.invalid.hint'))
   const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])]
   const s = m[6] ? Number(m[6]) : 0
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0
-  if (!isValidYmd(y, mo, d)) throw new UserError(`invalid ${what} ${quote(text)}: no such day`, 'use a real calendar date')
-  if (h > 23 || mi > 59 || s > 59) throw new UserError(`invalid ${what} ${quote(text)}: no such time`, 'hours 00-23, minutes and seconds 00-59')
+  if (!isValidYmd(y, mo, d)) throw new UserError(t_('date.noSuchDay', { what, text: quote(text) }), t_('date.noSuchDay.hint'))
+  if (h > 23 || mi > 59 || s > 59) throw new UserError(t_('datetime.noSuchTime', { what, text: quote(text) }), t_('datetime.noSuchTime.hint'))
   const zone = m[8]
   if (!zone) return new Date(y, mo - 1, d, h, mi, s, ms)
   let offsetMinutes = 0

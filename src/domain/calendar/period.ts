@@ -1,6 +1,8 @@
 import { addDays, localDate, startOfDate } from './dates.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
+import { canonicalPeriod } from './written-forms.js'
 
 /**
  * Assessment periods (DESIGN.md §3): a year '2026', a half '2026-H1' / '2026-H2', or a quarter
@@ -21,25 +23,26 @@ export interface Period {
 
 const MIN_YEAR = 1900
 const MAX_YEAR = 2999
-const PERIOD_HINT = 'use YYYY, YYYY-H1, YYYY-H2 or YYYY-Q1 … YYYY-Q4, e.g. 2026-H1'
-
-/** The period of '2026', '2026-H1', '2026-h2' or '2026-Q1' … '2026-Q4'. */
+/**
+ * The period of '2026', '2026-H1', '2026-h2' or '2026-Q1' … '2026-Q4', also as people say them:
+ * 2026H1, 2026上半年, 2026年下半年, 2026Q3, 2026年第三季度, 2026年 (DESIGN.md §7).
+ */
 export function parsePeriod(text: string): Period {
-  const m = /^(\d{4})(?:-([HQ])(\d))?$/i.exec(text.trim())
-  if (!m) throw new UserError(`invalid period ${quote(text)}`, PERIOD_HINT)
+  const m = /^(\d{4})(?:-([HQ])(\d))?$/i.exec(canonicalPeriod(text))
+  if (!m) throw new UserError(t('period.invalid', { text: quote(text) }), t('period.invalid.hint'))
   const year = Number(m[1])
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new UserError(`invalid period ${quote(text)}: year must be ${MIN_YEAR}–${MAX_YEAR}`, PERIOD_HINT)
+    throw new UserError(t('period.badYear', { text: quote(text), min: MIN_YEAR, max: MAX_YEAR }), t('period.invalid.hint'))
   }
   if (m[2] === undefined) return span(String(year), 'year', year, 1, 12)
   const letter = m[2].toUpperCase()
   const n = Number(m[3])
   const code = `${year}-${letter}${n}`
   if (letter === 'H') {
-    if (n < 1 || n > 2) throw new UserError(`invalid period ${quote(text)}: a year has halves H1 and H2`, PERIOD_HINT)
+    if (n < 1 || n > 2) throw new UserError(t('period.badHalf', { text: quote(text) }), t('period.invalid.hint'))
     return span(code, 'half', year, 6 * n - 5, 6 * n)
   }
-  if (n < 1 || n > 4) throw new UserError(`invalid period ${quote(text)}: a year has quarters Q1 to Q4`, PERIOD_HINT)
+  if (n < 1 || n > 4) throw new UserError(t('period.badQuarter', { text: quote(text) }), t('period.invalid.hint'))
   return span(code, 'quarter', year, 3 * n - 2, 3 * n)
 }
 
@@ -92,14 +95,14 @@ export function halvesOf(year: number): [Period, Period] {
 
 /** The year of '2026' (1900–2999). */
 export function yearOf(text: string): number {
-  const t = text.trim()
-  if (!/^\d{4}$/.test(t)) throw new UserError(`invalid year ${quote(text)}`, 'use four digits, e.g. 2026')
-  return checkYear(Number(t), text)
+  const y = canonicalPeriod(text)
+  if (!/^\d{4}$/.test(y)) throw new UserError(t('year.invalid', { text: quote(text) }), t('year.invalid.hint'))
+  return checkYear(Number(y), text)
 }
 
 function checkYear(year: number, text: string): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new UserError(`invalid year ${quote(text)}: must be ${MIN_YEAR}–${MAX_YEAR}`, 'use four digits, e.g. 2026')
+    throw new UserError(t('year.outOfRange', { text: quote(text), min: MIN_YEAR, max: MAX_YEAR }), t('year.invalid.hint'))
   }
   return year
 }

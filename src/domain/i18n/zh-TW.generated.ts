@@ -44,6 +44,22 @@ export const zhTW = {
   "lookup.ambiguousUnit.hint": "請使用單位程式碼",
   "lookup.unknownService": "找不到服務 {code}",
   "lookup.unknownService.hint": "可用 icm service list 檢視服務目錄",
+  "date.invalid": "{what} 無效：{text}",
+  "date.invalid.hint": "日期可寫作 2026-03-15、2026/3/15、2026.3.15 或 2026年3月15日",
+  "date.noSuchDay": "{what} 無效：{text} 這一天不存在",
+  "date.noSuchDay.hint": "請輸入真實的日期，例如 2026-02-28",
+  "datetime.invalid": "{what} 無效：{text}",
+  "datetime.invalid.hint": "寫日期（2026-03-15、2026/3/15 或 2026年3月15日），空格後寫時間，例如 2026-03-15 14:30",
+  "datetime.noSuchTime": "{what} 無效：{text} 這個時間不存在",
+  "datetime.noSuchTime.hint": "小時 00–23，分鐘和秒 00–59",
+  "period.invalid": "期間無效：{text}",
+  "period.invalid.hint": "可寫作 2026-H1、2026H1、2026上半年、2026年下半年、2026-Q3、2026年第三季度 或 2026",
+  "period.badYear": "期間無效：{text}，年份應在 {min}–{max} 之間",
+  "period.badHalf": "期間無效：{text}，一年只有上半年 H1 和下半年 H2",
+  "period.badQuarter": "期間無效：{text}，一年只有第一至第四季度 Q1–Q4",
+  "year.invalid": "年份無效：{text}",
+  "year.invalid.hint": "請寫四位數字，例如 2026",
+  "year.outOfRange": "年份無效：{text}，應在 {min}–{max} 之間",
 } as const satisfies { readonly [K in keyof typeof en]: string }
 
 /** The labels of src/domain/i18n/enums.ts in traditional Chinese. */
