@@ -1,3 +1,4 @@
+import { withoutPassword } from '../storage/open.js'
 import { nestedContext, type AppContext } from './context.js'
 import { reportError } from './errors.js'
 import { createProgram } from './program.js'
@@ -27,7 +28,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
 /** The database as messages may name it: a server URL without its password. */
 function shownLocation(ctx: AppContext): string | undefined {
   try {
-    return ctx.dbLocation().replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^@/]*@/i, '$1@')
+    return withoutPassword(ctx.dbLocation())
   } catch {
     return undefined
   }

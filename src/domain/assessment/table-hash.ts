@@ -35,5 +35,10 @@ export function canonicalTableRows(period: string, rows: readonly HashedTableRow
 
 /** The sha256 (hex) of a table's rows. */
 export function tableRowsHash(period: string, rows: readonly HashedTableRow[]): string {
-  return createHash('sha256').update(canonicalTableRows(period, rows), 'utf8').digest('hex')
+  return sha256Hex(canonicalTableRows(period, rows))
+}
+
+/** The sha256 of a text's UTF-8 bytes, in hex (the table's rows hash and its inputs fingerprint). */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
