@@ -1,6 +1,5 @@
 import { addDays, localDate } from '../calendar/dates.js'
 import { ConflictError } from '../errors.js'
-import type { Policy } from '../policy/config.js'
 import { format1 } from '../rounding.js'
 import { inputsFingerprint, type AssessInput, type AssessLevel, type AssessPolicy, type QualitativeInput, type UnitAssessment } from './assessment.js'
 import type { Components } from './kpi.js'
@@ -39,8 +38,8 @@ export interface ScoreRow {
   bonus: number | null
 }
 
-/** The assessment parameters of the policy in force, as a table stores them. */
-export function assessPolicyOf(p: Policy): AssessPolicy {
+/** The assessment parameters of the policy in force (domain/policy/config.ts Policy), as a table stores them. */
+export function assessPolicyOf(p: AssessPolicy): AssessPolicy {
   return { weights: p.weights, grades: p.grades, bonus: p.bonus, minResponses: p.minResponses, complaintFree: p.complaintFree }
 }
 
