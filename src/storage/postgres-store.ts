@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import { NotFoundError, UserError } from '../domain/errors.js'
 import { missingDatabase, type OpenOptions, type Store } from './database.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
@@ -86,7 +86,7 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
     await pool.end().catch(() => {})
     throw e instanceof NotFoundError ? e : connectError(target, e)
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<DB>({ dialect: new OwnSchemaDialect({ pool }) })
   let created = false
   const store: Store = {
     db,
@@ -149,6 +149,38 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
     throw e
   }
   return store
+}
+
+/**
+ * PostgreSQL as kysely speaks it, except that introspection (which kysely's Migrator uses to see
+ * whether its tables exist) looks at icm's own schema only: kysely's introspector reads every
+ * table of every schema on the server and looks each up by name, so a schema that another
+ * session drops meanwhile fails the migration ("schema … does not exist").
+ */
+class OwnSchemaDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db)
+  }
+}
+
+/** The schemas of the server, and the tables of the current schema (without their columns: nothing in icm reads them). */
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<any>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    return (await sql<SchemaMetadata>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db)).rows
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const rows = await sql<{ name: string; schema: string; isView: boolean }>`
+      select table_name as name, table_schema as schema, table_type = 'VIEW' as "isView"
+      from information_schema.tables where table_schema = current_schema() order by table_name`.execute(this.db)
+    return rows.rows.map((t) => ({ ...t, columns: [] }))
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() }
+  }
 }
 
 /** An arbitrary constant: the advisory lock that serialises icm migrations on a server. */
