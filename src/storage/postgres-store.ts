@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import { NotFoundError, UserError } from '../domain/errors.js'
-import { missingDatabase, type OpenOptions, type Store } from './database.js'
+import { missingDatabase, transactionOnConnection, type OpenOptions, type Store } from './database.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations/index.js'
 import { translateDbError } from './dialect.js'
@@ -127,18 +127,14 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
         // one migrator at a time: a transaction-scoped advisory lock. A transaction begun by hand on
         // one connection, because kysely's Migrator asks its db for a connection (a Transaction refuses)
         write: (fn) =>
-          db.connection().execute(async (conn) => {
-            await sql`begin`.execute(conn)
-            try {
+          transactionOnConnection(
+            db,
+            (conn) => sql`begin`.execute(conn),
+            async (conn) => {
               await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(conn)
-              const result = await fn(conn)
-              await sql`commit`.execute(conn)
-              return result
-            } catch (e) {
-              await sql`rollback`.execute(conn)
-              throw e
-            }
-          }),
+              return fn(conn)
+            },
+          ),
       },
       tables.length > 0,
       opts.migrations ?? MIGRATIONS,

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { CURRENT_SCHEMA_VERSION } from '../../src/storage/database.js'
+import { CURRENT_SCHEMA_VERSION, transactionOnConnection } from '../../src/storage/database.js'
 import { MIGRATION_TABLE, migrate } from '../../src/storage/migrate.js'
 import { MIGRATIONS } from '../../src/storage/migrations/index.js'
 import { openStore } from '../../src/storage/open.js'
@@ -78,18 +78,7 @@ describe(`migrate (${BACKEND})`, () => {
     const notices: string[] = []
     const backups: [number, number][] = []
     const store = await freshStore()
-    const write = <T>(fn: (trx: Kysely<any>) => Promise<T>) =>
-      store.db.connection().execute(async (conn) => {
-        await sql`begin`.execute(conn)
-        try {
-          const r = await fn(conn)
-          await sql`commit`.execute(conn)
-          return r
-        } catch (e) {
-          await sql`rollback`.execute(conn)
-          throw e
-        }
-      })
+    const write = <T>(fn: (trx: Kysely<any>) => Promise<T>) => transactionOnConnection(store.db as Kysely<any>, (conn) => sql`begin`.execute(conn), fn)
     const schema = BACKEND === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]!.s : undefined
     const target = {
       location: 'the test database',

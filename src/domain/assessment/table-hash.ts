@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
  */
 export interface HashedTableRow {
   unit_id: number
+  /** the row's place in the table (rank order, then code) */
   position: number
   code: string
   name: string
@@ -24,6 +25,7 @@ export interface HashedTableRow {
   rank: number | null
   grade: string | null
   bonus: number | null
+  /** JSON: everything behind the row */
   details: string
 }
 
