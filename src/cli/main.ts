@@ -1,4 +1,4 @@
-import { withoutPassword } from '../storage/open.js'
+import { withoutPassword } from '../storage/location.js'
 import { nestedContext, type AppContext } from './context.js'
 import { reportError } from './errors.js'
 import { createProgram } from './program.js'

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../domain/errors.js'
 import { DATABASE_COMPANIONS } from '../storage/atomic-file.js'
-import { isDatabaseUrl } from '../storage/open.js'
+import { isDatabaseUrl } from '../storage/location.js'
 import type { AppContext } from './context.js'
 
 export { OutputFile, withTemporaryPath, writeOutputFile } from '../storage/atomic-file.js'

@@ -40,10 +40,13 @@ export async function listFinalScoreTables(db: Kysely<DB>, periods?: readonly st
   return (await q.orderBy('period').execute()).map(scoreTableOf)
 }
 
-/** A period's rows in table order, and the hash of the rows as they are stored now (table-hash.ts). */
-export async function readScoreRows(db: Kysely<DB>, period: string): Promise<{ rows: ScoreRow[]; hash: string }> {
-  const rows = await storedRows(db, period)
-  return { rows: rows.map(scoreRowOf), hash: tableRowsHash(period, rows) }
+/**
+ * A table's rows in table order and, for a final table, the hash of the rows as they are stored
+ * now (table-hash.ts; a draft's rows are not hashed: null).
+ */
+export async function readScoreRows(db: Kysely<DB>, t: Pick<ScoreTable, 'period' | 'state'>): Promise<{ rows: ScoreRow[]; hash: string | null }> {
+  const rows = await storedRows(db, t.period)
+  return { rows: rows.map(scoreRowOf), hash: t.state === 'final' ? tableRowsHash(t.period, rows) : null }
 }
 
 /** Everything behind one unit's row (the numbers `assess explain` shows). */

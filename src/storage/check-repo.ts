@@ -44,7 +44,7 @@ export async function verifyEventChain(store: Store, page = 5000): Promise<Chain
 export async function finalTablesIntact(db: Kysely<DB>): Promise<{ period: string; intact: boolean }[]> {
   const out: { period: string; intact: boolean }[] = []
   for (const t of await listFinalScoreTables(db)) {
-    out.push({ period: t.period, intact: tableIntact(t, (await readScoreRows(db, t.period)).hash) })
+    out.push({ period: t.period, intact: tableIntact(t, (await readScoreRows(db, t)).hash) })
   }
   return out
 }

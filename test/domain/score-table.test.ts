@@ -51,6 +51,7 @@ describe('the life of a score table', () => {
     ['a final table whose rows match', final, 'abc', true],
     ['a final table whose rows changed', final, 'abd', false],
     ['a draft, whatever its rows', reopened(final), 'abd', true],
+    ['a draft, its rows not hashed', reopened(final), null, true],
   ])('uses %s: %s', (_what, t, hash, intact) => {
     expect(tableIntact(t, hash)).toBe(intact)
     if (intact) expect(() => checkIntact(t, hash)).not.toThrow()

@@ -21,7 +21,7 @@ export async function computeTable(db: Kysely<DB>, period: Period, level: Assess
 export async function requireTable(db: Kysely<DB>, period: Period): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
   const table = await findScoreTable(db, period.code)
   if (!table) throw new UserError(`${period.code} has not been assessed yet`, `run it first: icm assess run --period ${period.code}`)
-  const { rows, hash } = await readScoreRows(db, period.code)
+  const { rows, hash } = await readScoreRows(db, table)
   checkIntact(table, hash)
   return { table, rows }
 }
@@ -41,7 +41,7 @@ export async function annualTable(db: Kysely<DB>, year: number): Promise<AnnualT
   if (finals.length === 0) throw new UserError(`${year} has no final half-year assessment yet`, `finalize one first: icm assess finalize --period ${h1.code}`)
   const halves = []
   for (const f of finals) {
-    const { rows, hash } = await readScoreRows(db, f.period)
+    const { rows, hash } = await readScoreRows(db, f)
     checkIntact(f, hash)
     halves.push({ period: f.period, rows })
   }

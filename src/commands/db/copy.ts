@@ -7,7 +7,8 @@ import { need } from '../../cli/prompt.js'
 import { UserError } from '../../domain/errors.js'
 import { copySqliteToPostgres } from '../../storage/db-copy.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { isDatabaseUrl, isPostgresUrl, openStore } from '../../storage/open.js'
+import { isDatabaseUrl, isPostgresUrl } from '../../storage/location.js'
+import { openStore } from '../../storage/open.js'
 
 export function registerCopy(db: Command, ctx: AppContext): void {
   example(

@@ -10,7 +10,7 @@ import type { Icm } from '../../demo/runner.js'
 import { UserError } from '../../domain/errors.js'
 import { isDemoDatabase, removeDatabaseFiles } from '../../storage/database.js'
 import { setMeta } from '../../storage/meta-repo.js'
-import { isDatabaseUrl } from '../../storage/open.js'
+import { isDatabaseUrl } from '../../storage/location.js'
 import { yesOption } from '../../cli/options.js'
 import { example } from '../../cli/help.js'
 

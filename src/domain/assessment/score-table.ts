@@ -75,13 +75,16 @@ export function checkNotFinal(t: Pick<ScoreTable, 'state'> | undefined, period: 
   }
 }
 
-/** Whether a table may be used: a draft always, a final one while its rows match the hash stored when it was finalized. */
-export function tableIntact(t: Pick<ScoreTable, 'state' | 'rowsHash'>, hashOfRows: string): boolean {
+/**
+ * Whether a table may be used: a draft always, a final one while the hash of its rows as stored
+ * now (`hashOfRows`) is the one stored when it was finalized.
+ */
+export function tableIntact(t: Pick<ScoreTable, 'state' | 'rowsHash'>, hashOfRows: string | null): boolean {
   return t.state !== 'final' || t.rowsHash === hashOfRows
 }
 
 /** Refuses (exit 5) a final table whose rows no longer match their hash (DESIGN.md §8). */
-export function checkIntact(t: Pick<ScoreTable, 'period' | 'state' | 'rowsHash'>, hashOfRows: string): void {
+export function checkIntact(t: Pick<ScoreTable, 'period' | 'state' | 'rowsHash'>, hashOfRows: string | null): void {
   if (!tableIntact(t, hashOfRows)) {
     throw new ConflictError(`the final ${t.period} table does not match its hash: its rows were changed outside icm`, 'run icm check')
   }
