@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parseInstant } from '../domain/calendar/dates.js'
 import { UserError } from '../domain/errors.js'
 import type { Store } from '../storage/database.js'
+import { isDatabaseUrl } from '../storage/location.js'
 import type { NewEvent } from '../storage/events-repo.js'
 import type { Command } from 'commander'
 import type { Lang } from '../domain/i18n/catalog.js'
@@ -115,7 +116,7 @@ export function createContext(o: ContextOptions): AppContext {
     },
     dbLocation() {
       const raw = ctx.globals.db || env.ICM_DB || 'icm.db'
-      return isUrl(raw) ? raw : path.resolve(cwd, raw)
+      return isDatabaseUrl(raw) ? raw : path.resolve(cwd, raw)
     },
     access: 'write',
     async store() {
@@ -153,10 +154,6 @@ export function createContext(o: ContextOptions): AppContext {
     },
   }
   return ctx
-}
-
-function isUrl(s: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s)
 }
 
 function osUser(): string {

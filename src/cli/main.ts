@@ -1,4 +1,5 @@
 import { useLanguage } from '../domain/i18n/catalog.js'
+import { withoutPassword } from '../storage/location.js'
 import { nestedContext, type AppContext } from './context.js'
 import { langArgument, languageOfLocale, parseLang } from './language.js'
 import { reportError } from './errors.js'
@@ -35,7 +36,7 @@ export async function run(argv: string[], ctx: AppContext): Promise<number> {
 /** The database as messages may name it: a server URL without its password. */
 function shownLocation(ctx: AppContext): string | undefined {
   try {
-    return ctx.dbLocation().replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^@/]*@/i, '$1@')
+    return withoutPassword(ctx.dbLocation())
   } catch {
     return undefined
   }

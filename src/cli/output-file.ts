@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../domain/errors.js'
 import { DATABASE_COMPANIONS } from '../storage/atomic-file.js'
+import { isDatabaseUrl } from '../storage/location.js'
 import type { AppContext } from './context.js'
 
 export { OutputFile, withTemporaryPath, writeOutputFile } from '../storage/atomic-file.js'
@@ -34,7 +35,7 @@ export async function checkOutputPath(ctx: AppContext, file: string, opts: Outpu
   if (!isDirectory(dir)) throw new UserError(`cannot write ${file}: folder ${dir} does not exist`, 'create the folder first, or choose another path')
   const real = realTarget(target)
   const database = ctx.dbLocation()
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(database)) {
+  if (!isDatabaseUrl(database)) {
     const dbReal = realTarget(database)
     for (const suffix of DATABASE_COMPANIONS) {
       if (real === `${dbReal}${suffix}` || target === `${database}${suffix}`) {

@@ -1,15 +1,48 @@
 import type { Kysely } from 'kysely'
 import { complaintOutcome } from '../domain/complaints/complaint-rules.js'
-import type { AssessUnit, ComplaintInput, OnTimeCount, ProjectInput, RequestInput, SatisfactionInput } from '../domain/assessment/assessment.js'
-import { listProjectParticipations } from './projects-repo.js'
+import type { AssessInput, AssessLevel, AssessUnit, ComplaintInput, OnTimeCount, ProjectInput, RequestInput, SatisfactionInput } from '../domain/assessment/assessment.js'
+import { assessPolicyOf } from '../domain/assessment/score-table.js'
 import type { PeriodBounds } from '../domain/calendar/period.js'
+import { listInputs } from './assessments-repo.js'
+import { loadSchedule } from './calendar-repo.js'
+import { loadPolicy } from './config-repo.js'
+import { listProjectParticipations } from './projects-repo.js'
 import type { DB } from './schema.js'
 import { satisfactionAggregates } from './surveys-repo.js'
 
 /**
- * The data of one assessment period, in the shapes src/domain/assessment.ts takes. Large data is
- * read narrowly: survey responses are aggregated in SQL; requests are read four columns each.
+ * The data of one assessment period, in the shapes src/domain/assessment/assessment.ts takes.
+ * Large data is read narrowly: survey responses are aggregated in SQL; requests are read four
+ * columns each.
  */
+
+/** Everything a period's table is computed from, at a level, as of a time (nothing is written). */
+export async function loadAssessInput(db: Kysely<DB>, b: PeriodBounds, level: AssessLevel, asOf: Date): Promise<AssessInput> {
+  const policy = await loadPolicy(db)
+  const [units, schedule, satisfaction, requests, projects, complaints, inputs] = await Promise.all([
+    assessUnitsOf(db),
+    loadSchedule(db, policy),
+    satisfactionInputs(db, b),
+    requestInputs(db, b, asOf),
+    projectInputs(db, b),
+    complaintInputs(db, b),
+    listInputs(db, b.code),
+  ])
+  return {
+    units,
+    level,
+    policy: assessPolicyOf(policy),
+    asOf,
+    schedule,
+    satisfaction,
+    requestsOnTime: requests.onTime,
+    requests: requests.others,
+    projects,
+    complaints,
+    inputs,
+  }
+}
+
 export async function assessUnitsOf(db: Kysely<DB>): Promise<AssessUnit[]> {
   const rows = await db.selectFrom('units').select(['id', 'code', 'name', 'kind', 'parent_id', 'active']).orderBy('code').execute()
   return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parent_id, active: u.active === 1 }))

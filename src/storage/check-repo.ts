@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { ChainVerifier, type ChainReport } from '../domain/event-chain.js'
-import { tableRowsHash } from '../domain/assessment/table-hash.js'
-import { listAllFinalAssessments, listAssessmentRows } from './assessments-repo.js'
+import { tableIntact } from '../domain/assessment/score-table.js'
+import { listFinalScoreTables, readScoreRows } from './assessments-repo.js'
 import type { Store } from './database.js'
 import { eventsAfter } from './events-repo.js'
 import type { DB } from './schema.js'
@@ -43,8 +43,8 @@ export async function verifyEventChain(store: Store, page = 5000): Promise<Chain
 /** Every final table and whether its rows still match the hash stored when it was finalized. */
 export async function finalTablesIntact(db: Kysely<DB>): Promise<{ period: string; intact: boolean }[]> {
   const out: { period: string; intact: boolean }[] = []
-  for (const a of await listAllFinalAssessments(db)) {
-    out.push({ period: a.period, intact: a.rows_hash === tableRowsHash(a.period, await listAssessmentRows(db, a.period)) })
+  for (const t of await listFinalScoreTables(db)) {
+    out.push({ period: t.period, intact: tableIntact(t, (await readScoreRows(db, t)).hash) })
   }
   return out
 }

@@ -238,15 +238,24 @@ function sqliteStore(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: s
  * fails at once with SQLITE_BUSY when it reads then writes while another process writes.
  */
 async function immediateTransaction<T>(db: Kysely<DB>, sqlite: BetterSqlite3.Database, location: string, wait: LockWait, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return transactionOnConnection(db, () => beginImmediate(sqlite, location, wait), fn, translateDbError)
+}
+
+/**
+ * A transaction begun by hand on one connection: `begin` starts it, commit when fn succeeds,
+ * rollback (and `failed(e)` thrown) when it fails. For what kysely's own transaction cannot do:
+ * SQLite's BEGIN IMMEDIATE, and kysely's Migrator, which asks its db for a connection.
+ */
+export async function transactionOnConnection<D, T>(db: Kysely<D>, begin: (conn: Kysely<D>) => unknown, fn: (conn: Kysely<D>) => Promise<T>, failed: (e: unknown) => unknown = (e) => e): Promise<T> {
   return db.connection().execute(async (conn) => {
-    beginImmediate(sqlite, location, wait)
+    await begin(conn)
     try {
       const result = await fn(conn)
       await sql`commit`.execute(conn)
       return result
     } catch (e) {
       await sql`rollback`.execute(conn)
-      throw translateDbError(e)
+      throw failed(e)
     }
   })
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../domain/errors.js'
 import { openSqliteStore, type OpenOptions, type Store } from './database.js'
+import { isDatabaseUrl, isPostgresUrl } from './location.js'
 import { openPostgresStore } from './postgres-store.js'
 
 /**
@@ -7,8 +8,8 @@ import { openPostgresStore } from './postgres-store.js'
  * path (the default). Any other URL is refused.
  */
 export async function openStore(location: string, opts: OpenOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) return openPostgresStore(location, opts)
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+  if (isPostgresUrl(location)) return openPostgresStore(location, opts)
+  if (isDatabaseUrl(location)) {
     const scheme = location.slice(0, location.indexOf(':'))
     throw new UserError(`unsupported database URL scheme '${scheme}'`, 'give an SQLite file path, e.g. --db ./icm.db, or postgres://USER:PASSWORD@HOST:PORT/DATABASE')
   }

@@ -1,6 +1,6 @@
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import { NotFoundError, UserError } from '../domain/errors.js'
-import { missingDatabase, type OpenOptions, type Store } from './database.js'
+import { missingDatabase, transactionOnConnection, type OpenOptions, type Store } from './database.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations/index.js'
 import { translateDbError } from './dialect.js'
@@ -86,7 +86,7 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
     await pool.end().catch(() => {})
     throw e instanceof NotFoundError ? e : connectError(target, e)
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<DB>({ dialect: new OwnSchemaDialect({ pool }) })
   let created = false
   const store: Store = {
     db,
@@ -127,18 +127,14 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
         // one migrator at a time: a transaction-scoped advisory lock. A transaction begun by hand on
         // one connection, because kysely's Migrator asks its db for a connection (a Transaction refuses)
         write: (fn) =>
-          db.connection().execute(async (conn) => {
-            await sql`begin`.execute(conn)
-            try {
+          transactionOnConnection(
+            db,
+            (conn) => sql`begin`.execute(conn),
+            async (conn) => {
               await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(conn)
-              const result = await fn(conn)
-              await sql`commit`.execute(conn)
-              return result
-            } catch (e) {
-              await sql`rollback`.execute(conn)
-              throw e
-            }
-          }),
+              return fn(conn)
+            },
+          ),
       },
       tables.length > 0,
       opts.migrations ?? MIGRATIONS,
@@ -149,6 +145,38 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
     throw e
   }
   return store
+}
+
+/**
+ * PostgreSQL as kysely speaks it, except that introspection (which kysely's Migrator uses to see
+ * whether its tables exist) looks at icm's own schema only: kysely's introspector reads every
+ * table of every schema on the server and looks each up by name, so a schema that another
+ * session drops meanwhile fails the migration ("schema … does not exist").
+ */
+class OwnSchemaDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db)
+  }
+}
+
+/** The schemas of the server, and the tables of the current schema (without their columns: nothing in icm reads them). */
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<any>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    return (await sql<SchemaMetadata>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db)).rows
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const rows = await sql<{ name: string; schema: string; isView: boolean }>`
+      select table_name as name, table_schema as schema, table_type = 'VIEW' as "isView"
+      from information_schema.tables where table_schema = current_schema() order by table_name`.execute(this.db)
+    return rows.rows.map((t) => ({ ...t, columns: [] }))
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() }
+  }
 }
 
 /** An arbitrary constant: the advisory lock that serialises icm migrations on a server. */

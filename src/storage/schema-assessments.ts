@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import type { HashedTableRow } from '../domain/assessment/table-hash.js'
 
 /** The tables of the half-yearly assessment (policy chapter 8); part of the DB interface in schema.ts. */
 export interface AssessmentInputTable {
@@ -23,25 +24,9 @@ export interface AssessmentTable {
   rows_hash: string | null
 }
 
-export interface AssessmentRowTable {
+/** A row of a stored score table: the columns its hash covers (domain/assessment/table-hash.ts) and its period. */
+export interface AssessmentRowTable extends HashedTableRow {
   period: string
-  unit_id: number
-  /** the row's place in the table (rank order, then code) */
-  position: number
-  code: string
-  name: string
-  s: number | null
-  t: number | null
-  c: number | null
-  h: number | null
-  self: number | null
-  superior: number | null
-  total: number | null
-  rank: number | null
-  grade: string | null
-  bonus: number | null
-  /** JSON: everything behind the row */
-  details: string
 }
 
 export interface AssessmentTables {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { DB, NewUnit, UnitRow, UnitUpdate } from './schema.js'
+import type { NewUnit, UnitChanges } from '../domain/org/unit.js'
+import type { DB, UnitRow, UnitUpdate } from './schema.js'
 
 export async function findUnitByCode(db: Kysely<DB>, code: string): Promise<UnitRow | undefined> {
   return db
@@ -29,15 +30,29 @@ export async function listUnits(db: Kysely<DB>, f: UnitFilter = {}): Promise<Uni
   return q.orderBy('code').execute()
 }
 
-export async function insertUnit(db: Kysely<DB>, unit: NewUnit): Promise<UnitRow> {
-  return db.insertInto('units').values(unit).returningAll().executeTakeFirstOrThrow()
+/** Adds an active unit, created and updated at `at`. */
+export async function insertUnit(db: Kysely<DB>, u: NewUnit, at: Date): Promise<UnitRow> {
+  const now = at.toISOString()
+  return db
+    .insertInto('units')
+    .values({ code: u.code, name: u.name, kind: u.kind, parent_id: u.parentId, head: u.head, duties: u.duties, active: 1, created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
-export async function updateUnit(db: Kysely<DB>, id: number, changes: UnitUpdate): Promise<UnitRow> {
-  return db.updateTable('units').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+/** Changes a unit; `at` (when given) becomes its updated time. */
+export async function updateUnit(db: Kysely<DB>, id: number, c: UnitChanges, at?: Date): Promise<UnitRow> {
+  const set: UnitUpdate = {}
+  if (c.name !== undefined) set.name = c.name
+  if (c.head !== undefined) set.head = c.head
+  if (c.duties !== undefined) set.duties = c.duties
+  if (c.parentId !== undefined) set.parent_id = c.parentId
+  if (c.active !== undefined) set.active = c.active ? 1 : 0
+  if (at) set.updated_at = at.toISOString()
+  return db.updateTable('units').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
 }
 
-/** Active units whose parent is `id`. */
+/** The units (active or not) whose parent is `id`. */
 export async function listChildren(db: Kysely<DB>, id: number): Promise<UnitRow[]> {
   return db.selectFrom('units').selectAll().where('parent_id', '=', id).orderBy('code').execute()
 }

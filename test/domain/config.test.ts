@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CONFIG_KEYS, configKey, policyOf } from '../../src/domain/policy/config.js'
+import { CONFIG_KEYS, configEntries, configKey, policyOf } from '../../src/domain/policy/config.js'
 
 describe('policy configuration', () => {
   it('has a valid default for every key (or none, for the complaint handler)', () => {
@@ -28,5 +28,15 @@ describe('policy configuration', () => {
 
   it('names the known keys when a key is unknown', () => {
     expect(() => configKey('sla.respons_hours')).toThrow(expect.objectContaining({ hint: expect.stringContaining('sla.response_hours') }))
+  })
+})
+
+describe('configEntries', () => {
+  it('lists every key with the value in force, its default and where the value comes from', () => {
+    const entries = configEntries(new Map([['sla.response_hours', '4']]))
+    expect(entries.map((e) => e.key)).toEqual(CONFIG_KEYS.map((k) => k.key))
+    expect(entries[0]).toEqual({ key: 'sla.response_hours', value: '4', default: '8', source: 'set', description: 'business hours to respond to a request' })
+    expect(entries.find((e) => e.key === 'complaint.handler')).toMatchObject({ value: null, default: null, source: 'default' })
+    expect(entries.find((e) => e.key === 'visit.interval_days')).toMatchObject({ value: '90', source: 'default' })
   })
 })

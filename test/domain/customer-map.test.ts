@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveCustomerMap, renderDot, renderMermaid, type MapInput } from '../../src/domain/org/customer-map.js'
+import { checkDependency, checkLink, deriveCustomerMap, renderDot, renderMermaid, type MapInput } from '../../src/domain/org/customer-map.js'
 
 const units = [
   { id: 1, code: 'PUR', name: '采购部', active: true },
@@ -58,5 +58,18 @@ describe('deriveCustomerMap', () => {
     const pairs = [{ supplier: 'IT-HD', supplierName: 'IT "desk"', customer: 'HR', customerName: '人力', provides: ['账号'], sources: ['link'] }]
     expect(renderMermaid(pairs)).toBe('flowchart LR\n  IT_HD["IT-HD IT #quot;desk#quot;"]\n  HR["HR 人力"]\n  IT_HD -->|"账号"| HR\n')
     expect(renderDot(pairs)).toContain('"IT-HD" [label="IT-HD\nIT \\"desk\\""];')
+  })
+})
+
+describe('a dependency or link joins two different units', () => {
+  const IT = { id: 1, code: 'IT' }
+  const HR = { id: 2, code: 'HR' }
+  it('accepts two units', () => {
+    expect(() => checkDependency(HR, IT)).not.toThrow()
+    expect(() => checkLink(IT, HR)).not.toThrow()
+  })
+  it('refuses one unit on both ends (exit 3)', () => {
+    expect(() => checkDependency(IT, IT)).toThrow(expect.objectContaining({ exitCode: 3, message: 'a unit cannot depend on itself (IT)' }))
+    expect(() => checkLink(IT, IT)).toThrow(expect.objectContaining({ exitCode: 3, message: 'a unit cannot be its own customer (IT)' }))
   })
 })

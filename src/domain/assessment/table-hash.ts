@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
  */
 export interface HashedTableRow {
   unit_id: number
+  /** the row's place in the table (rank order, then code) */
   position: number
   code: string
   name: string
@@ -24,6 +25,7 @@ export interface HashedTableRow {
   rank: number | null
   grade: string | null
   bonus: number | null
+  /** JSON: everything behind the row */
   details: string
 }
 
@@ -35,5 +37,10 @@ export function canonicalTableRows(period: string, rows: readonly HashedTableRow
 
 /** The sha256 (hex) of a table's rows. */
 export function tableRowsHash(period: string, rows: readonly HashedTableRow[]): string {
-  return createHash('sha256').update(canonicalTableRows(period, rows), 'utf8').digest('hex')
+  return sha256Hex(canonicalTableRows(period, rows))
+}
+
+/** The sha256 of a text's UTF-8 bytes, in hex (the table's rows hash and its inputs fingerprint). */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }

@@ -1,3 +1,6 @@
+import { UserError } from '../errors.js'
+import type { ProcessStep } from './process.js'
+
 /**
  * The internal customer map (policy chapter 2), derived each time it is asked for from process
  * steps, position dependencies and manual links, merged per supplier→customer pair.
@@ -9,20 +12,39 @@ export interface MapUnit {
   active: boolean
 }
 
-export interface MapStep {
+export interface MapStep extends ProcessStep {
   processCode: string
-  seq: number
-  unitId: number
-  output: string
-  /** the steps this one follows ([] for a first step) */
-  afterSeqs: number[]
+}
+
+/** Position-function analysis (policy 2.2): a customer position needs a supplier position for some support. */
+export interface Dependency {
+  customerId: number
+  supplierId: number
+  support: string
+}
+
+/** A manual supplier→customer link, for a relation no process or dependency shows. */
+export interface Link {
+  supplierId: number
+  customerId: number
+  provides: string
 }
 
 export interface MapInput {
   units: MapUnit[]
   steps: MapStep[]
-  dependencies: { customerId: number; supplierId: number; support: string }[]
-  links: { supplierId: number; customerId: number; provides: string }[]
+  dependencies: Dependency[]
+  links: Link[]
+}
+
+/** A dependency joins two different units. */
+export function checkDependency(customer: { id: number; code: string }, supplier: { id: number }): void {
+  if (customer.id === supplier.id) throw new UserError(`a unit cannot depend on itself (${customer.code})`)
+}
+
+/** A link joins two different units. */
+export function checkLink(supplier: { id: number }, customer: { id: number; code: string }): void {
+  if (customer.id === supplier.id) throw new UserError(`a unit cannot be its own customer (${customer.code})`)
 }
 
 export interface MapPair {

@@ -69,3 +69,32 @@ export function makesCycle(id: number, parentId: number, parentOf: ReadonlyMap<n
   }
   return false
 }
+
+/** A new unit's fields (it starts active). */
+export interface NewUnit {
+  code: string
+  name: string
+  kind: UnitKind
+  parentId: number | null
+  head: string | null
+  duties: string | null
+}
+
+/** What an update or deactivation changes; a field left out stays as it is. */
+export interface UnitChanges {
+  name?: string
+  head?: string | null
+  duties?: string | null
+  parentId?: number
+  active?: boolean
+}
+
+/** The changes an update asks for that differ from the unit as it is (empty: nothing to do). */
+export function unitChanges(u: { name: string; head: string | null; duties: string | null; parentId: number | null }, asked: Omit<UnitChanges, 'active'>): Omit<UnitChanges, 'active'> {
+  const changes: Omit<UnitChanges, 'active'> = {}
+  if (asked.name !== undefined && asked.name !== u.name) changes.name = asked.name
+  if (asked.head !== undefined && asked.head !== u.head) changes.head = asked.head
+  if (asked.duties !== undefined && asked.duties !== u.duties) changes.duties = asked.duties
+  if (asked.parentId !== undefined && asked.parentId !== u.parentId) changes.parentId = asked.parentId
+  return changes
+}

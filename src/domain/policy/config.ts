@@ -113,6 +113,26 @@ export function effectiveValue(stored: ReadonlyMap<string, string>, key: string)
   return stored.get(key) ?? configKey(key).default
 }
 
+/** A key as `config list` and `config get` show it: its value in force, its default and where the value comes from. */
+export interface ConfigEntry {
+  key: string
+  value: string | null
+  default: string | null
+  source: 'default' | 'set'
+  description: string
+}
+
+/** Every key, in the order of CONFIG_KEYS, given what the database holds. */
+export function configEntries(stored: ReadonlyMap<string, string>): ConfigEntry[] {
+  return CONFIG_KEYS.map((k) => ({
+    key: k.key,
+    value: stored.get(k.key) ?? k.default,
+    default: k.default,
+    source: stored.has(k.key) ? 'set' : 'default',
+    description: k.description,
+  }))
+}
+
 /** The typed policy parameters used by the rules. */
 export interface Policy {
   responseHours: number

@@ -60,4 +60,14 @@ describe.skipIf(!pg)('the PostgreSQL store', () => {
     ).rejects.toThrow('boom')
     expect(await listEvents(store.db, { limit: 10 })).toEqual([])
   })
+
+  it("shows kysely's Migrator the tables of its own schema only (another schema may be dropped meanwhile)", async () => {
+    const mine = await open()
+    const other = await open()
+    const schemaOf = async (s: Store) => (await sql<{ s: string }>`select current_schema() as s`.execute(s.db)).rows[0]!.s
+    const tables = await mine.db.introspection.getTables()
+    expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([await schemaOf(mine)]))
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['icm_migration', 'icm_migration_lock', 'units', 'events']))
+    expect((await mine.db.introspection.getSchemas()).map((s) => s.name)).toEqual(expect.arrayContaining([await schemaOf(mine), await schemaOf(other)]))
+  })
 })

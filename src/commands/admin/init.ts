@@ -1,0 +1,28 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { confirm, printEntity } from '../../cli/output.js'
+import { CURRENT_SCHEMA_VERSION } from '../../storage/database.js'
+import { appendEvent } from '../../storage/events-repo.js'
+
+export function registerInit(program: Command, ctx: AppContext): void {
+  example(
+    program
+      .command('init')
+      .description("Create the database (or migrate it to this icm's schema)")
+      .action(() => initRun(ctx)),
+    'icm init',
+    'icm --db /srv/icm/company.db init',
+  )
+}
+
+/** Creates the database, or migrates it to this icm's schema (opening it does). */
+export async function initRun(ctx: AppContext): Promise<void> {
+  const store = await ctx.store()
+  const existed = !store.created
+  if (!existed) {
+    await store.write(async (trx) => appendEvent(trx, ctx.event('db.init', null, { schemaVersion: CURRENT_SCHEMA_VERSION })))
+  }
+  if (ctx.json) printEntity(ctx, { database: store.location, schemaVersion: CURRENT_SCHEMA_VERSION, created: !existed }, [])
+  confirm(ctx, `${existed ? 'database is up to date' : 'created database'} ${store.location} (schema version ${CURRENT_SCHEMA_VERSION})`)
+}

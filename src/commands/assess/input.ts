@@ -1,0 +1,107 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { readCsvFile } from '../../cli/files.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { parseNumber, unitOption } from '../../cli/options.js'
+import { confirm, printJson } from '../../cli/output.js'
+import { need } from '../../cli/prompt.js'
+import { checkNotFinal, mergeInput } from '../../domain/assessment/score-table.js'
+import { describeBadLines } from '../../domain/bad-lines.js'
+import { UsageError, UserError, errorWithCode, type ExitCodeValue } from '../../domain/errors.js'
+import { excerpt } from '../../domain/excerpt.js'
+import type { QualitativeInput } from '../../domain/assessment/assessment.js'
+import { findInput, findScoreTable, upsertInput } from '../../storage/assessments-repo.js'
+import { appendEvent } from '../../storage/events-repo.js'
+import { askPeriod, assessPeriod, assessPeriodOption } from './period.js'
+
+/** The qualitative inputs of a period: self and superior scores, one unit at a time or from CSV. */
+export function registerInput(assess: Command, ctx: AppContext): void {
+  example(
+    unitOption(assessPeriodOption(assess.command('input').description("Record a unit's self and superior scores (0–100) for a period")), 'the unit scored')
+      .option('--self <n>', 'self-assessment, 0–100')
+      .option('--superior <n>', "the superior's score, 0–100")
+      .action((opts: InputOptions) => assessInputRun(ctx, opts)),
+    'icm assess input --period 2026-H1 --unit IT --self 80 --superior 90',
+  )
+  example(
+    assess
+      .command('import-inputs')
+      .description('Import self and superior scores from CSV (unit,self,superior), all or nothing')
+      .argument('<period>', 'e.g. 2026-H1')
+      .argument('<file>', 'CSV with a header line unit,self,superior (- reads stdin)')
+      .action((period: string, file: string) => assessImportInputsRun(ctx, period, file)),
+    'icm assess import-inputs 2026-H1 inputs-2026h1.csv',
+  )
+}
+
+export interface InputOptions {
+  period?: string
+  unit?: string
+  self?: string
+  superior?: string
+}
+
+function parseScore(text: string | undefined, flag: string): number | undefined {
+  return parseNumber(text, flag, 0, 100)
+}
+
+export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promise<void> {
+  const period = await askPeriod(ctx, opts.period)
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit' })
+  if (opts.self === undefined && opts.superior === undefined) throw new UsageError('give --self, --superior or both')
+  const self = parseScore(opts.self, '--self')
+  const superior = parseScore(opts.superior, '--superior')
+  const store = await ctx.store()
+  const row = await store.write(async (trx) => {
+    const unit = await requireUnit(trx, unitRef)
+    checkNotFinal(await findScoreTable(trx, period.code), period.code, 'a new input')
+    const before = await findInput(trx, period.code, unit.id)
+    const next = mergeInput(before, unit.id, { self, superior })
+    await upsertInput(trx, period.code, next, ctx.now())
+    await appendEvent(trx, ctx.event('assess.input', unit.code, { period: period.code, self: next.self, superior: next.superior, before: before ? { self: before.self, superior: before.superior } : null }))
+    return { period: period.code, unit: unit.code, self: next.self, superior: next.superior }
+  })
+  if (ctx.json) printJson(ctx, row)
+  confirm(ctx, `${row.unit} ${row.period}: self ${row.self ?? 'n/a'}, superior ${row.superior ?? 'n/a'}`)
+}
+
+export async function assessImportInputsRun(ctx: AppContext, periodText: string, file: string): Promise<void> {
+  const period = assessPeriod(periodText)
+  const { shown, header, rows } = readCsvFile(ctx, file)
+  const cols = header.map((h) => h.trim().toLowerCase())
+  const [iUnit, iSelf, iSup] = [cols.indexOf('unit'), cols.indexOf('self'), cols.indexOf('superior')]
+  if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(`${shown}: the header must name unit and self and/or superior (it has: ${excerpt(header.join(','))})`, 'e.g. unit,self,superior')
+  if (rows.length === 0) throw new UserError(`${shown} has a header but no rows`)
+  const store = await ctx.store()
+  const count = await store.write(async (trx) => {
+    checkNotFinal(await findScoreTable(trx, period.code), period.code, 'importing inputs')
+    const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
+    const good: (QualitativeInput & { code: string })[] = []
+    const seen = new Map<number, number>()
+    for (const { line, cells, problem } of rows) {
+      if (problem !== undefined) {
+        problems.push({ line, reason: problem, exitCode: 3 })
+        continue
+      }
+      try {
+        const unit = await requireUnit(trx, cells[iUnit] ?? '')
+        if (seen.has(unit.id)) throw new UserError(`${unit.code} is also on line ${seen.get(unit.id)}`)
+        seen.set(unit.id, line)
+        const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? null : (parseScore(cells[i], flag) ?? null))
+        good.push({ unitId: unit.id, code: unit.code, self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') })
+      } catch (e) {
+        problems.push({ line, reason: (e as Error).message, exitCode: (e as { exitCode?: ExitCodeValue }).exitCode ?? 3 })
+      }
+    }
+    if (problems.length > 0) {
+      // the exit code is the first bad line's: 4 for an unknown unit, 3 for a bad score
+      throw errorWithCode(problems[0]!.exitCode, `${shown} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
+    }
+    for (const g of good) await upsertInput(trx, period.code, g, ctx.now())
+    await appendEvent(trx, ctx.event('assess.import-inputs', period.code, { file: shown, units: good.map((g) => g.code) }))
+    return good.length
+  })
+  if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count })
+  confirm(ctx, `${count} inputs for ${period.code} imported from ${shown}`)
+}

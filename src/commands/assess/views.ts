@@ -1,0 +1,138 @@
+import { barChart } from '../../cli/bar-chart.js'
+import type { AppContext } from '../../cli/context.js'
+import { printCaption, printJson, printRows, printText, toCsv } from '../../cli/output.js'
+import type { AnnualRow } from '../../domain/assessment/annual.js'
+import type { AssessPolicy } from '../../domain/assessment/assessment.js'
+import { scoreText } from '../../domain/assessment/explain.js'
+import type { ScoreRow, ScoreTable } from '../../domain/assessment/score-table.js'
+import { formatInstant } from '../../domain/calendar/dates.js'
+import { format1 } from '../../domain/rounding.js'
+
+/** How the assess commands show a score table: its JSON, the printed table, the CSV for payroll. */
+
+/** An instant as shown (ISO 8601 with the local offset); null stays null. */
+export function shownAt(t: Date | null): string | null {
+  return t === null ? null : formatInstant(t)
+}
+
+/** One row of the score table as JSON (the same on every run with the same inputs). */
+export function rowJson(r: ScoreRow) {
+  const c = r.components
+  return {
+    rank: r.rank,
+    unit: r.code,
+    name: r.name,
+    S: c.S,
+    T: c.T,
+    C: c.C,
+    H: c.H,
+    self: c.self,
+    superior: c.superior,
+    total: r.total,
+    grade: r.grade,
+    bonus: r.bonus,
+    insufficientData: r.total === null,
+  }
+}
+
+/** The table as one JSON object: period, state, the policy used and the rows. No run time, so equal inputs give equal bytes. */
+export function tableJson(t: ScoreTable, rows: readonly ScoreRow[]) {
+  return {
+    period: t.period,
+    level: t.level,
+    state: t.state,
+    weights: t.policy.weights,
+    grades: t.policy.grades,
+    bonus: t.policy.bonus,
+    minResponses: t.policy.minResponses,
+    complaintFree: t.policy.complaintFree,
+    inputsHash: t.inputsHash,
+    finalizedAt: shownAt(t.finalizedAt),
+    finalizedBy: t.finalizedBy,
+    rows: rows.map(rowJson),
+  }
+}
+
+/** 'final since …' or 'draft computed …'. */
+export function stateText(t: ScoreTable): string {
+  return t.state === 'final' ? `final since ${shownAt(t.finalizedAt)}` : `draft computed ${shownAt(t.computedAt)}`
+}
+
+export function weightsCaption(policy: AssessPolicy): string {
+  const w = policy.weights
+  return `weights S ${w.S} · T ${w.T} · C ${w.C} · H ${w.H} · self ${w.self} · superior ${w.superior} (n/a components left out, the rest renormalised); ${bandsText(policy)}`
+}
+
+/** 'grades A≥90 B≥80 C≥70 D≥60' */
+export function bandsText(policy: Pick<AssessPolicy, 'grades'>): string {
+  const g = policy.grades
+  return `grades A≥${g.A} B≥${g.B} C≥${g.C} D≥${g.D}`
+}
+
+const totalText = (total: number | null) => (total === null ? 'insufficient data' : format1(total))
+const coefficientText = (bonus: number | null) => (bonus === null ? '' : bonus.toFixed(2))
+
+/** The table: JSON, or a caption, the rows and (with chart, on a terminal) a bar chart of the totals. */
+export async function printTable(ctx: AppContext, t: ScoreTable, rows: readonly ScoreRow[], opts: { chart?: boolean } = {}): Promise<void> {
+  if (ctx.json) {
+    printJson(ctx, tableJson(t, rows))
+    return
+  }
+  printCaption(ctx, `${t.period} score table by ${t.level} — ${stateText(t)}\n${weightsCaption(t.policy)}`)
+  await printRows(
+    ctx,
+    rows,
+    [
+      { header: 'rank', value: (r) => r.rank ?? '', align: 'right' },
+      { header: 'unit', value: (r) => r.code },
+      { header: 'name', value: (r) => r.name },
+      { header: 'S', value: (r) => scoreText(r.components.S), align: 'right' },
+      { header: 'T', value: (r) => scoreText(r.components.T), align: 'right' },
+      { header: 'C', value: (r) => scoreText(r.components.C), align: 'right' },
+      { header: 'H', value: (r) => scoreText(r.components.H), align: 'right' },
+      { header: 'self', value: (r) => scoreText(r.components.self), align: 'right' },
+      { header: 'superior', value: (r) => scoreText(r.components.superior), align: 'right' },
+      { header: 'total', value: (r) => totalText(r.total), align: 'right' },
+      { header: 'grade', value: (r) => r.grade ?? '' },
+      { header: 'bonus', value: (r) => coefficientText(r.bonus), align: 'right' },
+    ],
+    { csv: ctx.csv, empty: `no active ${t.level}s to assess` },
+  )
+  if (opts.chart && !ctx.csv && ctx.io.stdoutIsTTY && rows.length > 0) {
+    printText(ctx, `\n${barChart(rows.map((r) => ({ label: `${r.code} ${r.name}`, value: r.total })))}`)
+  }
+}
+
+/** The columns of the annual table, printed and exported alike. */
+export const annualColumns = [
+  { header: 'rank', value: (r: AnnualRow) => r.rank ?? '', align: 'right' as const },
+  { header: 'unit', value: (r: AnnualRow) => r.unit },
+  { header: 'name', value: (r: AnnualRow) => r.name },
+  { header: 'H1', value: (r: AnnualRow) => scoreText(r.H1), align: 'right' as const },
+  { header: 'H2', value: (r: AnnualRow) => scoreText(r.H2), align: 'right' as const },
+  { header: 'annual', value: (r: AnnualRow) => totalText(r.total), align: 'right' as const },
+  { header: 'grade', value: (r: AnnualRow) => r.grade ?? '' },
+  { header: 'bonus', value: (r: AnnualRow) => coefficientText(r.bonus), align: 'right' as const },
+  { header: 'recognitions', value: (r: AnnualRow) => r.recognitions.join('; ') },
+]
+
+/** A period's table as the payroll CSV: every number to one decimal, empty where n/a. */
+export async function periodCsv(t: ScoreTable, rows: readonly ScoreRow[], bom: boolean | undefined): Promise<string> {
+  const header = ['period', 'state', 'rank', 'unit', 'name', 'S', 'T', 'C', 'H', 'self', 'superior', 'total', 'grade', 'bonus']
+  const cell = (v: number | null) => (v === null ? '' : format1(v))
+  const c = (r: ScoreRow) => r.components
+  return toCsv(
+    header,
+    rows.map((r) => [t.period, t.state, r.rank === null ? '' : String(r.rank), r.code, r.name, cell(c(r).S), cell(c(r).T), cell(c(r).C), cell(c(r).H), cell(c(r).self), cell(c(r).superior), cell(r.total), r.grade ?? '', r.bonus === null ? '' : String(r.bonus)]),
+    { bom },
+  )
+}
+
+/** The annual table as CSV, with the columns it is printed with. */
+export async function annualCsv(rows: readonly AnnualRow[], bom: boolean | undefined): Promise<string> {
+  return toCsv(
+    annualColumns.map((c) => c.header),
+    rows.map((r) => annualColumns.map((c) => String(c.value(r)))),
+    { bom },
+  )
+}

@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely'
+import { NotFoundError } from '../../domain/errors.js'
+import type { Process } from '../../domain/org/process.js'
+import { findProcessByCode } from '../../storage/processes-repo.js'
+import type { DB } from '../../storage/schema.js'
+
+/** A process by code (any case); NotFoundError (exit 4) otherwise. */
+export async function requireProcess(db: Kysely<DB>, code: string): Promise<Process> {
+  const p = await findProcessByCode(db, code)
+  if (!p) throw new NotFoundError(`unknown process '${code}'`, 'see icm process list')
+  return p
+}

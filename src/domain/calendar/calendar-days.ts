@@ -1,0 +1,46 @@
+import { UserError } from '../errors.js'
+import { quote } from '../excerpt.js'
+import { isoWeekday } from './dates.js'
+
+/**
+ * The business calendar's exceptions (DESIGN.md §4): public holidays, and make-up working days
+ * (调休) that fall on a weekend. Work hours and work days come from config.
+ */
+export type DayType = 'holiday' | 'workday'
+
+export interface CalendarDay {
+  /** 'YYYY-MM-DD' */
+  date: string
+  type: DayType
+  /** e.g. 国庆节 */
+  name: string | null
+}
+
+const TYPE_ALIASES: Record<string, DayType> = {
+  holiday: 'holiday',
+  off: 'holiday',
+  假日: 'holiday',
+  节假日: 'holiday',
+  休息日: 'holiday',
+  放假: 'holiday',
+  workday: 'workday',
+  'make-up': 'workday',
+  makeup: 'workday',
+  调休: 'workday',
+  上班: 'workday',
+  工作日: 'workday',
+}
+
+/** A day type as written in English or Chinese ('holiday', '节假日', 'workday', '调休' …). */
+export function parseDayType(text: string): DayType {
+  const t = TYPE_ALIASES[text.trim().toLowerCase()]
+  if (!t) throw new UserError(`invalid day type ${quote(text)}`, 'use holiday or workday (a make-up working day, 调休)')
+  return t
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+/** 'Mon' … 'Sun' of a date 'YYYY-MM-DD'. */
+export function weekdayName(date: string): string {
+  return WEEKDAYS[isoWeekday(date) - 1]!
+}
