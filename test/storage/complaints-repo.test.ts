@@ -31,7 +31,7 @@ async function withComplaints() {
   const { store, unit } = await storeWithUnits()
   const open = (against: string, from: string | null, at: string) =>
     store.write((trx) =>
-      insertComplaint(trx, receiveComplaint({ complainantId: from && unit(from), againstId: unit(against), requestId: null, channel: 'email', summary: `${against} ${at}`, handler: '王敏' }, t(at), t(at))),
+      insertComplaint(trx, receiveComplaint({ complainantId: from === null ? null : unit(from), againstId: unit(against), requestId: null, channel: 'email', summary: `${against} ${at}`, handler: '王敏' }, t(at), t(at))),
     )
   const a = await open('IT', 'HR', '2026-03-02T09:30')
   const b = await open('IT', null, '2026-07-01T09:30')

@@ -9,14 +9,7 @@ import { nextComplaintStatus, type ComplaintAction, type ComplaintStatus, type C
  */
 
 /** What a complaint is received with (units and the related request already looked up). */
-export interface ComplaintToReceive {
-  complainantId: number | null
-  againstId: number
-  requestId: number | null
-  channel: string
-  summary: string
-  handler: string
-}
+export type ComplaintToReceive = Pick<Complaint, 'complainantId' | 'againstId' | 'requestId' | 'channel' | 'summary' | 'handler'>
 
 /** A complaint received at `at`: status received, nothing investigated, planned or verified yet. */
 export function receiveComplaint(fields: ComplaintToReceive, at: Date, now: Date): NewComplaint {

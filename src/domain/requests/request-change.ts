@@ -3,7 +3,7 @@ import { nextRequestStatus, type RequestStatus } from './request-state.js'
 import { deadlinesOf, type Service } from './service.js'
 import type { WorkSchedule } from '../calendar/business-time.js'
 import { UserError } from '../errors.js'
-import type { StepDetails } from './request-steps.js'
+import { NO_RESPONSE, NO_WORK, type StepDetails } from './request-steps.js'
 
 /**
  * A change of a request (policy 3.5): every change is recorded with its reason and impact; a
@@ -111,15 +111,8 @@ export function changeRequest(r: Request, edit: RequestChange, terms: ChangeTerm
       status: after,
       serviceId: terms.service !== undefined && !keepsService ? null : r.serviceId,
       responseDue: responseDue(terms.schedule, at, hours).toISOString(),
-      respondedAt: null,
-      responseOnTime: null,
-      decision: null,
-      expectedDate: null,
-      rejectReason: null,
-      resolutionDue: null,
-      startedAt: null,
-      waitingSince: null,
-      waitingReason: null,
+      ...NO_RESPONSE,
+      ...NO_WORK,
     })
     Object.assign(details, {
       statusBefore: before,

@@ -20,15 +20,13 @@ export interface StepOutcome {
 }
 
 /** What a request is logged with (the units and the service already looked up). */
-export interface RequestToLog {
-  customerId: number
-  providerId: number
-  serviceId: number | null
-  channel: string
-  title: string
-  description: string | null
-  neededBy: string | null
-}
+export type RequestToLog = Pick<Request, 'customerId' | 'providerId' | 'serviceId' | 'channel' | 'title' | 'description' | 'neededBy'>
+
+/** A request not answered yet: no response, no decision, no resolution clock. */
+export const NO_RESPONSE = { respondedAt: null, responseOnTime: null, decision: null, expectedDate: null, rejectReason: null, resolutionDue: null } as const
+
+/** A request nobody works on yet: not started, not waiting. */
+export const NO_WORK = { startedAt: null, waitingSince: null, waitingReason: null } as const
 
 /** A request logged at `at`: new, its response due `responseHours` business hours later. */
 export function openRequest(fields: RequestToLog, at: Date, responseHours: number, schedule: WorkSchedule, now: Date): NewRequest {
@@ -38,16 +36,9 @@ export function openRequest(fields: RequestToLog, at: Date, responseHours: numbe
     status: 'new',
     loggedAt: logged,
     responseDue: responseDue(schedule, at, responseHours).toISOString(),
-    respondedAt: null,
-    responseOnTime: null,
-    decision: null,
-    expectedDate: null,
-    rejectReason: null,
-    resolutionDue: null,
+    ...NO_RESPONSE,
+    ...NO_WORK,
     pausedMinutes: 0,
-    waitingSince: null,
-    waitingReason: null,
-    startedAt: null,
     resolvedAt: null,
     resolutionNote: null,
     closedAt: null,
