@@ -1,6 +1,29 @@
 import type { Kysely } from 'kysely'
+import type { Action } from '../domain/supervision/action.js'
 import type { ActionRow, DB } from './schema.js'
 import { nextCode } from './sequences-repo.js'
+
+/**
+ * Improvement actions. The functions return rows, as cli/json-views' actionJson (shared by the
+ * complaint, audit, relation and assessment groups) takes them; actionOf gives the rules' view.
+ */
+
+/** A stored action as the rules see it. */
+export function actionOf(a: ActionRow): Action {
+  return {
+    id: a.id,
+    code: a.code,
+    source: a.source,
+    sourceRef: a.source_ref,
+    ownerId: a.owner_id,
+    description: a.description,
+    due: a.due,
+    status: a.status,
+    doneNote: a.done_note,
+    doneAt: a.done_at,
+    createdAt: a.created_at,
+  }
+}
 
 export interface NewAction {
   source: string

@@ -1,50 +1,113 @@
 import type { Kysely } from 'kysely'
-import type { ComplaintEvidenceRow, ComplaintRow, ComplaintStepRow, ComplaintUpdate, NewComplaintRow } from './schema-complaints.js'
+import type { PeriodBounds } from '../domain/calendar/period.js'
+import type { Complaint, ComplaintTimelineStep, Evidence, EvidenceFile, NewComplaint } from '../domain/complaints/complaint.js'
+import type { EvidenceKind } from '../domain/complaints/complaint-rules.js'
+import type { ComplaintStatus } from '../domain/complaints/complaint-state.js'
+import type { ComplaintEvidenceRow, ComplaintRow, ComplaintTable } from './schema-complaints.js'
 import type { DB } from './schema.js'
 import { nextCode } from './sequences-repo.js'
 
+/** Complaints, their teams, evidence and timeline: domain values in, domain values out. */
+
+/** A stored complaint as the rules see it. */
+function complaintOf(r: ComplaintRow): Complaint {
+  return {
+    id: r.id,
+    code: r.code,
+    complainantId: r.complainant_id,
+    againstId: r.against_id,
+    requestId: r.request_id,
+    channel: r.channel,
+    summary: r.summary,
+    handler: r.handler,
+    status: r.status,
+    receivedAt: r.received_at,
+    investigatedAt: r.investigated_at,
+    plan: r.planned_at === null ? null : { responsibleId: r.plan_responsible_id!, measures: r.plan_measures!, deadline: r.plan_deadline!, plannedAt: r.planned_at },
+    feedback: r.feedback === null ? null : { accepted: r.feedback === 'accepted', note: r.feedback_note, at: r.feedback_at! },
+    verification: r.verified_at === null ? null : { resolved: r.resolved === 1, satisfaction: r.satisfaction!, note: r.verification_note, at: r.verified_at },
+    rootCause: r.root_cause_category === null ? null : { category: r.root_cause_category, analysis: r.root_cause_analysis!, at: r.root_cause_at! },
+    statusChangedAt: r.status_changed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+/** The columns of a complaint's state (all but the id and the code). */
+function columnsOf(c: NewComplaint): Omit<ComplaintTable, 'id' | 'code'> {
+  return {
+    complainant_id: c.complainantId,
+    against_id: c.againstId,
+    request_id: c.requestId,
+    channel: c.channel,
+    summary: c.summary,
+    handler: c.handler,
+    status: c.status,
+    received_at: c.receivedAt,
+    investigated_at: c.investigatedAt,
+    plan_responsible_id: c.plan?.responsibleId ?? null,
+    plan_measures: c.plan?.measures ?? null,
+    plan_deadline: c.plan?.deadline ?? null,
+    planned_at: c.plan?.plannedAt ?? null,
+    feedback: c.feedback === null ? null : c.feedback.accepted ? 'accepted' : 'disputed',
+    feedback_note: c.feedback?.note ?? null,
+    feedback_at: c.feedback?.at ?? null,
+    resolved: c.verification === null ? null : c.verification.resolved ? 1 : 0,
+    satisfaction: c.verification?.satisfaction ?? null,
+    verification_note: c.verification?.note ?? null,
+    verified_at: c.verification?.at ?? null,
+    root_cause_category: c.rootCause?.category ?? null,
+    root_cause_analysis: c.rootCause?.analysis ?? null,
+    root_cause_at: c.rootCause?.at ?? null,
+    status_changed_at: c.statusChangedAt,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  }
+}
+
 /** Opens a complaint (CMP-0001 …) inside the caller's write transaction. */
-export async function insertComplaint(db: Kysely<DB>, c: Omit<NewComplaintRow, 'code'>): Promise<ComplaintRow> {
+export async function insertComplaint(db: Kysely<DB>, c: NewComplaint): Promise<Complaint> {
   const code = await nextCode(db, 'CMP')
-  return db
+  const row = await db
     .insertInto('complaints')
-    .values({ ...c, code })
+    .values({ ...columnsOf(c), code })
     .returningAll()
     .executeTakeFirstOrThrow()
+  return complaintOf(row)
 }
 
-export async function findComplaintByCode(db: Kysely<DB>, code: string): Promise<ComplaintRow | undefined> {
-  return db.selectFrom('complaints').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst()
+export async function findComplaintByCode(db: Kysely<DB>, code: string): Promise<Complaint | undefined> {
+  const row = await db.selectFrom('complaints').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst()
+  return row && complaintOf(row)
 }
 
-export async function updateComplaint(db: Kysely<DB>, id: number, changes: ComplaintUpdate): Promise<ComplaintRow> {
-  return db.updateTable('complaints').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+/** Stores a complaint's new state (as a step of the domain returned it). */
+export async function saveComplaint(db: Kysely<DB>, c: Complaint): Promise<Complaint> {
+  const row = await db.updateTable('complaints').set(columnsOf(c)).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow()
+  return complaintOf(row)
 }
 
 export interface ComplaintFilter {
-  status?: ComplaintRow['status']
+  status?: ComplaintStatus
   /** complaints against any of these units */
   againstIds?: readonly number[]
-  /** received at or after this instant */
-  receivedFrom?: Date
-  /** received before this instant */
-  receivedBefore?: Date
+  /** received within the period */
+  receivedIn?: PeriodBounds
   /** plan deadline before this date ('YYYY-MM-DD') and not verified */
   overdueBefore?: string
 }
 
 /** Complaints matching the filter, oldest received first. */
-export async function listComplaints(db: Kysely<DB>, f: ComplaintFilter = {}): Promise<ComplaintRow[]> {
+export async function listComplaints(db: Kysely<DB>, f: ComplaintFilter = {}): Promise<Complaint[]> {
   let q = db.selectFrom('complaints').selectAll()
   if (f.status) q = q.where('status', '=', f.status)
   if (f.againstIds) {
     if (f.againstIds.length === 0) return []
     q = q.where('against_id', 'in', f.againstIds)
   }
-  if (f.receivedFrom) q = q.where('received_at', '>=', f.receivedFrom.toISOString())
-  if (f.receivedBefore) q = q.where('received_at', '<', f.receivedBefore.toISOString())
+  if (f.receivedIn) q = q.where('received_at', '>=', f.receivedIn.from).where('received_at', '<', f.receivedIn.to)
   if (f.overdueBefore) q = q.where('plan_deadline', 'is not', null).where('plan_deadline', '<', f.overdueBefore).where('status', '<>', 'verified')
-  return q.orderBy('received_at').orderBy('code').execute()
+  return (await q.orderBy('received_at').orderBy('code').execute()).map(complaintOf)
 }
 
 /** Adds people to the investigation team (a name already on it is kept once). */
@@ -79,15 +142,15 @@ export async function listInvestigationUnitIds(db: Kysely<DB>, complaintId: numb
 
 export interface NewEvidence {
   complaintId: number
-  kind: ComplaintEvidenceRow['kind']
+  kind: EvidenceKind
   note: string
-  file: { name: string; size: number; sha256: string } | null
+  file: EvidenceFile | null
   at: Date
   actor: string
 }
 
 /** Adds an evidence item, numbered 1, 2, … within its complaint. */
-export async function insertEvidence(db: Kysely<DB>, e: NewEvidence): Promise<ComplaintEvidenceRow> {
+export async function insertEvidence(db: Kysely<DB>, e: NewEvidence): Promise<Evidence> {
   const last = await db
     .selectFrom('complaint_evidence')
     .select((eb) => eb.fn.max('seq').as('seq'))
@@ -108,17 +171,24 @@ export async function insertEvidence(db: Kysely<DB>, e: NewEvidence): Promise<Co
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  return evidenceRow(row)
+  return evidenceOf(row)
 }
 
-export async function listEvidence(db: Kysely<DB>, complaintId: number): Promise<ComplaintEvidenceRow[]> {
+export async function listEvidence(db: Kysely<DB>, complaintId: number): Promise<Evidence[]> {
   const rows = await db.selectFrom('complaint_evidence').selectAll().where('complaint_id', '=', complaintId).orderBy('seq').execute()
-  return rows.map(evidenceRow)
+  return rows.map(evidenceOf)
 }
 
 /** PostgreSQL returns bigint as text: sizes are numbers on both backends. */
-function evidenceRow(r: ComplaintEvidenceRow): ComplaintEvidenceRow {
-  return { ...r, file_size: r.file_size === null ? null : Number(r.file_size) }
+function evidenceOf(r: ComplaintEvidenceRow): Evidence {
+  return {
+    seq: r.seq,
+    kind: r.kind,
+    note: r.note,
+    file: r.file_name === null ? null : { name: r.file_name, size: Number(r.file_size), sha256: r.file_sha256! },
+    at: r.at,
+    actor: r.actor,
+  }
 }
 
 export interface NewComplaintStep {
@@ -126,8 +196,8 @@ export interface NewComplaintStep {
   at: Date
   actor: string
   step: string
-  statusBefore: string | null
-  statusAfter: string
+  statusBefore: ComplaintStatus | null
+  statusAfter: ComplaintStatus
   details: Record<string, unknown>
 }
 
@@ -148,8 +218,16 @@ export async function appendComplaintStep(db: Kysely<DB>, s: NewComplaintStep): 
 }
 
 /** The timeline in the order things happened (then in the order they were recorded). */
-export async function listComplaintSteps(db: Kysely<DB>, complaintId: number): Promise<ComplaintStepRow[]> {
-  return db.selectFrom('complaint_steps').selectAll().where('complaint_id', '=', complaintId).orderBy('at').orderBy('id').execute()
+export async function listComplaintSteps(db: Kysely<DB>, complaintId: number): Promise<ComplaintTimelineStep[]> {
+  const rows = await db.selectFrom('complaint_steps').selectAll().where('complaint_id', '=', complaintId).orderBy('at').orderBy('id').execute()
+  return rows.map((s) => ({
+    at: s.at,
+    step: s.step,
+    actor: s.actor,
+    statusBefore: s.status_before as ComplaintStatus | null,
+    statusAfter: s.status_after as ComplaintStatus,
+    details: JSON.parse(s.details) as Record<string, unknown>,
+  }))
 }
 
 /** The code of each related request, by id (for output). */

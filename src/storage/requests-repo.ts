@@ -1,17 +1,102 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
-import type { DB, RequestChangeRow, RequestEvaluationRow, RequestRow, RequestTable } from './schema.js'
-import type { Insertable, Updateable } from 'kysely'
+import type { PeriodBounds } from '../domain/calendar/period.js'
+import type { NewRequest, Request } from '../domain/requests/request.js'
+import type { RequestStatus } from '../domain/requests/request-state.js'
+import type { DB, RequestRow, RequestTable } from './schema.js'
+import { nextCode } from './sequences-repo.js'
 
-export async function findRequestByCode(db: Kysely<DB>, code: string): Promise<RequestRow | undefined> {
-  return db.selectFrom('requests').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst()
+/** Requests and their co-responsible units: domain values in, domain values out. */
+
+/** A stored request as the rules see it. */
+function requestOf(r: RequestRow): Request {
+  return {
+    id: r.id,
+    code: r.code,
+    customerId: r.customer_id,
+    providerId: r.provider_id,
+    serviceId: r.service_id,
+    channel: r.channel,
+    title: r.title,
+    description: r.description,
+    status: r.status as RequestStatus,
+    neededBy: r.needed_by,
+    loggedAt: r.created_at,
+    responseDue: r.response_due,
+    respondedAt: r.responded_at,
+    responseOnTime: r.response_on_time === null ? null : r.response_on_time === 1,
+    decision: r.decision,
+    expectedDate: r.expected_date,
+    rejectReason: r.reject_reason,
+    resolutionDue: r.resolution_due,
+    pausedMinutes: r.paused_minutes,
+    waitingSince: r.waiting_since,
+    waitingReason: r.waiting_reason,
+    startedAt: r.started_at,
+    resolvedAt: r.resolved_at,
+    resolutionNote: r.resolution_note,
+    closedAt: r.closed_at,
+    satisfaction: r.satisfaction,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
+    lastStepAt: r.last_step_at,
+    updatedAt: r.updated_at,
+  }
 }
 
-export async function insertRequest(db: Kysely<DB>, r: Insertable<RequestTable>): Promise<RequestRow> {
-  return db.insertInto('requests').values(r).returningAll().executeTakeFirstOrThrow()
+/** The columns of a request's state (all but the id, the code and the unused overrides). */
+function columnsOf(r: NewRequest): Omit<RequestTable, 'id' | 'code' | 'important_override' | 'urgent_override'> {
+  return {
+    customer_id: r.customerId,
+    provider_id: r.providerId,
+    service_id: r.serviceId,
+    channel: r.channel,
+    title: r.title,
+    description: r.description,
+    status: r.status,
+    needed_by: r.neededBy,
+    created_at: r.loggedAt,
+    response_due: r.responseDue,
+    responded_at: r.respondedAt,
+    response_on_time: r.responseOnTime === null ? null : r.responseOnTime ? 1 : 0,
+    decision: r.decision,
+    expected_date: r.expectedDate,
+    reject_reason: r.rejectReason,
+    resolution_due: r.resolutionDue,
+    paused_minutes: r.pausedMinutes,
+    waiting_since: r.waitingSince,
+    waiting_reason: r.waitingReason,
+    started_at: r.startedAt,
+    resolved_at: r.resolvedAt,
+    resolution_note: r.resolutionNote,
+    closed_at: r.closedAt,
+    satisfaction: r.satisfaction,
+    cancelled_at: r.cancelledAt,
+    cancel_reason: r.cancelReason,
+    last_step_at: r.lastStepAt,
+    updated_at: r.updatedAt,
+  }
 }
 
-export async function updateRequest(db: Kysely<DB>, id: number, patch: Updateable<RequestTable>): Promise<RequestRow> {
-  return db.updateTable('requests').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+export async function findRequestByCode(db: Kysely<DB>, code: string): Promise<Request | undefined> {
+  const row = await db.selectFrom('requests').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst()
+  return row && requestOf(row)
+}
+
+/** Stores a new request under the next code of its series (REQ-0001 …), inside the caller's write transaction. */
+export async function insertRequest(db: Kysely<DB>, r: NewRequest): Promise<Request> {
+  const code = await nextCode(db, 'REQ')
+  const row = await db
+    .insertInto('requests')
+    .values({ ...columnsOf(r), code, important_override: null, urgent_override: null })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return requestOf(row)
+}
+
+/** Stores a request's new state (as a step or a change of the domain returned it). */
+export async function saveRequest(db: Kysely<DB>, r: Request): Promise<Request> {
+  const row = await db.updateTable('requests').set(columnsOf(r)).where('id', '=', r.id).returningAll().executeTakeFirstOrThrow()
+  return requestOf(row)
 }
 
 /** Replaces the co-responsible units of a request. */
@@ -36,102 +121,20 @@ export async function coUnitsOf(db: Kysely<DB>, requestIds: readonly number[]): 
   return out
 }
 
-/** Records one evaluator's scores, replacing that evaluator's current entry. */
-export async function upsertEvaluation(
-  db: Kysely<DB>,
-  e: Omit<RequestEvaluationRow, 'id' | 'superseded_at'>,
-): Promise<{ replaced: boolean }> {
-  const current = await db
-    .selectFrom('request_evaluations')
-    .select('id')
-    .where('request_id', '=', e.request_id)
-    .where('evaluator', '=', e.evaluator)
-    .where('superseded_at', 'is', null)
-    .executeTakeFirst()
-  if (current) {
-    await db.updateTable('request_evaluations').set(e).where('id', '=', current.id).execute()
-    return { replaced: true }
-  }
-  await db.insertInto('request_evaluations').values({ ...e, superseded_at: null }).execute()
-  return { replaced: false }
-}
-
-/** Marks the current evaluations superseded (a change of scope: they no longer count). */
-export async function supersedeEvaluations(db: Kysely<DB>, requestId: number, at: string): Promise<number> {
-  const r = await db.updateTable('request_evaluations').set({ superseded_at: at }).where('request_id', '=', requestId).where('superseded_at', 'is', null).executeTakeFirst()
-  return Number(r.numUpdatedRows)
-}
-
-export async function listEvaluations(db: Kysely<DB>, requestId: number): Promise<RequestEvaluationRow[]> {
-  return db.selectFrom('request_evaluations').selectAll().where('request_id', '=', requestId).orderBy('at').orderBy('id').execute()
-}
-
-export interface EvaluationSummary {
-  count: number
-  reasonableness: number
-  feasibility: number
-  impact: number
-  costBenefit: number
-  /** the most recent explicit setting, if any evaluator set one */
-  important: boolean | null
-  urgent: boolean | null
-}
-
-/** Current (not superseded) evaluations per request: the means and the latest explicit flags. */
-export async function evaluationSummaries(db: Kysely<DB>, requestIds: readonly number[]): Promise<Map<number, EvaluationSummary>> {
-  const out = new Map<number, EvaluationSummary>()
-  for (let i = 0; i < requestIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('request_evaluations')
-      .select(['request_id', 'reasonableness', 'feasibility', 'impact', 'cost_benefit', 'important', 'urgent', 'at', 'id'])
-      .where('request_id', 'in', requestIds.slice(i, i + 500))
-      .where('superseded_at', 'is', null)
-      .orderBy('request_id')
-      .orderBy('at')
-      .orderBy('id')
-      .execute()
-    const sums = new Map<number, { n: number; r: number; f: number; i: number; c: number; imp: boolean | null; urg: boolean | null }>()
-    for (const e of rows) {
-      const s = sums.get(e.request_id) ?? { n: 0, r: 0, f: 0, i: 0, c: 0, imp: null, urg: null }
-      s.n++
-      s.r += e.reasonableness
-      s.f += e.feasibility
-      s.i += e.impact
-      s.c += e.cost_benefit
-      if (e.important !== null) s.imp = e.important === 1
-      if (e.urgent !== null) s.urg = e.urgent === 1
-      sums.set(e.request_id, s)
-    }
-    for (const [id, s] of sums) {
-      out.set(id, { count: s.n, reasonableness: s.r / s.n, feasibility: s.f / s.n, impact: s.i / s.n, costBenefit: s.c / s.n, important: s.imp, urgent: s.urg })
-    }
-  }
-  return out
-}
-
-export async function insertChange(db: Kysely<DB>, c: Omit<RequestChangeRow, 'id'>): Promise<void> {
-  await db.insertInto('request_changes').values(c).execute()
-}
-
-export async function listChanges(db: Kysely<DB>, requestId: number): Promise<RequestChangeRow[]> {
-  return db.selectFrom('request_changes').selectAll().where('request_id', '=', requestId).orderBy('id').execute()
-}
-
 export interface RequestFilter {
   statuses?: readonly string[]
   customerId?: number
   /** the provider or a co-responsible unit */
   unitId?: number
-  /** response due within [dueFrom, dueTo) (ISO instants) */
-  dueFrom?: string
-  dueTo?: string
+  /** response due within the period */
+  responseDueIn?: PeriodBounds
   /** only requests overdue as of this instant (candidates; the domain decides) */
-  overdueAsOf?: string
+  overdueAsOf?: Date
   limit?: number
 }
 
-/** Requests matching a filter, oldest first. Overdue candidates come from the two deadline indexes. */
-export async function listRequests(db: Kysely<DB>, f: RequestFilter = {}): Promise<RequestRow[]> {
+/** Requests matching a filter, oldest first. Overdue candidates come from the deadline indexes. */
+export async function listRequests(db: Kysely<DB>, f: RequestFilter = {}): Promise<Request[]> {
   let q = db.selectFrom('requests').selectAll()
   if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', [...f.statuses])
   if (f.customerId !== undefined) q = q.where('customer_id', '=', f.customerId)
@@ -144,17 +147,16 @@ export async function listRequests(db: Kysely<DB>, f: RequestFilter = {}): Promi
       ]),
     )
   }
-  if (f.dueFrom) q = q.where('response_due', '>=', f.dueFrom)
-  if (f.dueTo) q = q.where('response_due', '<', f.dueTo)
+  if (f.responseDueIn) q = q.where('response_due', '>=', f.responseDueIn.from).where('response_due', '<', f.responseDueIn.to)
   if (f.overdueAsOf) {
     // the overdue branches use their own indexes; the other filters apply to what they find
     const others = { ...f, overdueAsOf: undefined }
-    const rows = await overdueRows(db, f.overdueAsOf, (b) => b.selectAll().execute())
-    return (await filterRows(db, rows, others)).sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id))
+    const rows = await overdueRows(db, f.overdueAsOf.toISOString(), (b) => b.selectAll().execute())
+    return (await filterRows(db, rows, others)).sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id)).map(requestOf)
   }
   q = q.orderBy('created_at').orderBy('id')
   if (f.limit) q = q.limit(f.limit)
-  return q.execute()
+  return (await q.execute()).map(requestOf)
 }
 
 /**
@@ -193,16 +195,31 @@ function overdueBase(db: Kysely<DB>, asOf: string) {
     .where((eb) => eb.or([eb('cancelled_at', 'is', null), eb('cancelled_at', '>', asOf)]))
 }
 
+/** What `request overdue` reads of a request: enough to tell whether and how it is late. */
 export type OverdueCandidate = Pick<
-  RequestRow,
-  'id' | 'code' | 'status' | 'customer_id' | 'provider_id' | 'title' | 'response_due' | 'responded_at' | 'cancelled_at' | 'resolution_due' | 'resolved_at' | 'waiting_since'
+  Request,
+  'id' | 'code' | 'status' | 'customerId' | 'providerId' | 'title' | 'responseDue' | 'respondedAt' | 'cancelledAt' | 'resolutionDue' | 'resolvedAt' | 'waitingSince'
 >
 
 /** The few columns `request overdue` needs, for every request overdue at `asOf`. */
-export async function listOverdueCandidates(db: Kysely<DB>, asOf: string): Promise<OverdueCandidate[]> {
-  return overdueRows(db, asOf, (q) =>
+export async function listOverdueCandidates(db: Kysely<DB>, asOf: Date): Promise<OverdueCandidate[]> {
+  const rows = await overdueRows(db, asOf.toISOString(), (q) =>
     q.select(['id', 'code', 'status', 'customer_id', 'provider_id', 'title', 'response_due', 'responded_at', 'cancelled_at', 'resolution_due', 'resolved_at', 'waiting_since']).execute(),
   )
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    status: r.status as RequestStatus,
+    customerId: r.customer_id,
+    providerId: r.provider_id,
+    title: r.title,
+    responseDue: r.response_due,
+    respondedAt: r.responded_at,
+    cancelledAt: r.cancelled_at,
+    resolutionDue: r.resolution_due,
+    resolvedAt: r.resolved_at,
+    waitingSince: r.waiting_since,
+  }))
 }
 
 /** The non-overdue filters of listRequests, applied to rows already in hand. */
@@ -212,12 +229,12 @@ async function filterRows(db: Kysely<DB>, rows: RequestRow[], f: RequestFilter):
     const ids = await db.selectFrom('request_units').select('request_id').where('unit_id', '=', f.unitId).execute()
     co = new Set(ids.map((r) => r.request_id))
   }
+  const due = f.responseDueIn
   return rows.filter(
     (r) =>
       (!f.statuses || f.statuses.length === 0 || f.statuses.includes(r.status)) &&
       (f.customerId === undefined || r.customer_id === f.customerId) &&
       (f.unitId === undefined || r.provider_id === f.unitId || co!.has(r.id)) &&
-      (!f.dueFrom || r.response_due >= f.dueFrom) &&
-      (!f.dueTo || r.response_due < f.dueTo),
+      (!due || (r.response_due >= due.from && r.response_due < due.to)),
   )
 }

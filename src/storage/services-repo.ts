@@ -1,6 +1,24 @@
 import type { Kysely } from 'kysely'
+import type { NewService, Service } from '../domain/requests/service.js'
 import type { DB, ServiceRow } from './schema.js'
 
+/** The service catalogue: domain values in, domain values out (findServiceByCode aside, see there). */
+
+/** A stored service as the rules see it. */
+export function serviceOf(s: ServiceRow): Service {
+  return {
+    id: s.id,
+    code: s.code,
+    providerId: s.provider_id,
+    name: s.name,
+    responseHours: s.response_hours,
+    resolutionDays: s.resolution_days,
+    standard: s.standard,
+    createdAt: s.created_at,
+  }
+}
+
+/** The row of a service by code, any case (cli/lookups' requireService returns it; serviceOf maps it). */
 export async function findServiceByCode(db: Kysely<DB>, code: string): Promise<ServiceRow | undefined> {
   return db
     .selectFrom('services')
@@ -9,21 +27,33 @@ export async function findServiceByCode(db: Kysely<DB>, code: string): Promise<S
     .executeTakeFirst()
 }
 
-export async function findServiceById(db: Kysely<DB>, id: number): Promise<ServiceRow | undefined> {
-  return db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst()
+export async function findServiceById(db: Kysely<DB>, id: number): Promise<Service | undefined> {
+  const row = await db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && serviceOf(row)
 }
 
-export async function insertService(
-  db: Kysely<DB>,
-  s: Omit<ServiceRow, 'id'>,
-): Promise<ServiceRow> {
-  return db.insertInto('services').values(s).returningAll().executeTakeFirstOrThrow()
+export async function insertService(db: Kysely<DB>, s: NewService): Promise<Service> {
+  const row = await db
+    .insertInto('services')
+    .values({
+      code: s.code,
+      provider_id: s.providerId,
+      name: s.name,
+      response_hours: s.responseHours,
+      resolution_days: s.resolutionDays,
+      standard: s.standard,
+      created_at: s.createdAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return serviceOf(row)
 }
 
-export async function listServices(db: Kysely<DB>, providerId?: number): Promise<ServiceRow[]> {
+/** The catalogue (or one provider's part of it), by code. */
+export async function listServices(db: Kysely<DB>, providerId?: number): Promise<Service[]> {
   let q = db.selectFrom('services').selectAll()
   if (providerId !== undefined) q = q.where('provider_id', '=', providerId)
-  return q.orderBy('code').execute()
+  return (await q.orderBy('code').execute()).map(serviceOf)
 }
 
 /** Requests per service: how many, and how many are open. */

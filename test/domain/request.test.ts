@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createBusinessClock, scheduleOf } from '../../src/domain/calendar/business-time.js'
-import { businessHoursLate, isScopeChange, overdueAt, parseChannel, resolutionDue, responseDue, resumeAfterWaiting, type ClockState } from '../../src/domain/requests/request.js'
+import { businessHoursLate, overdueAt, parseChannel, resolutionDue, responseDue, resumeAfterWaiting, type ClockState } from '../../src/domain/requests/request.js'
+import { isScopeChange } from '../../src/domain/requests/request-change.js'
 
 // TZ is Asia/Shanghai in vitest.config.ts; times below are local.
 // National Day 2026: Thu 10-01 … Wed 10-07 off; Sun 09-20 and Sat 10-10 are make-up workdays.

@@ -1,6 +1,7 @@
 import { addBusinessDays, addBusinessHours, addBusinessMinutes, businessMinutesBetween, type BusinessClock, type WorkSchedule } from '../calendar/business-time.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import type { RequestStatus } from './request-state.js'
 
 /** Requests (policy chapter 3): channels, deadlines on the business calendar, lateness, changes. */
 export const REQUEST_CHANNELS = ['meeting', 'mailbox', 'hotline', 'online', 'survey', 'research'] as const
@@ -43,6 +44,55 @@ export function resumeAfterWaiting(s: WorkSchedule, due: Date, since: Date, unti
   return { pausedMinutes, due: addBusinessMinutes(s, due, pausedMinutes) }
 }
 
+/** A unit as a request names it: its id, and its code for what is shown and recorded. */
+export interface UnitRef {
+  id: number
+  code: string
+}
+
+/**
+ * A request as the rules see it. Instants are ISO 8601 UTC text (as `new Date(x).toISOString()`
+ * writes them), dates 'YYYY-MM-DD'; units and the service by id.
+ */
+export interface Request extends ClockState {
+  id: number
+  code: string
+  customerId: number
+  providerId: number
+  serviceId: number | null
+  channel: string
+  title: string
+  description: string | null
+  status: RequestStatus
+  neededBy: string | null
+  /** when it was logged (--at): the response clock starts here */
+  loggedAt: string
+  responseDue: string
+  respondedAt: string | null
+  responseOnTime: boolean | null
+  decision: 'accepted' | 'rejected' | null
+  expectedDate: string | null
+  rejectReason: string | null
+  resolutionDue: string | null
+  /** business minutes spent waiting on the customer so far */
+  pausedMinutes: number
+  waitingSince: string | null
+  waitingReason: string | null
+  startedAt: string | null
+  resolvedAt: string | null
+  resolutionNote: string | null
+  closedAt: string | null
+  satisfaction: number | null
+  cancelledAt: string | null
+  cancelReason: string | null
+  /** the latest --at of any step: later steps may not be dated before it */
+  lastStepAt: string
+  updatedAt: string
+}
+
+/** A request about to be stored: everything but the id and the code its series gives it. */
+export type NewRequest = Omit<Request, 'id' | 'code'>
+
 export interface ClockState {
   status: string
   responseDue: string
@@ -74,11 +124,9 @@ export function overdueAt(r: ClockState, asOf: Date): Overdue | null {
   return due < t ? { kind: 'resolution', due: new Date(r.resolutionDue) } : null
 }
 
-/** Fields whose change is a change of scope: the request goes back to `new` for re-evaluation. */
-export const SCOPE_FIELDS = ['title', 'description', 'provider'] as const
-
-export type FieldChanges = Record<string, { from: unknown; to: unknown }>
-
-export function isScopeChange(changes: FieldChanges): boolean {
-  return SCOPE_FIELDS.some((f) => f in changes)
+/** A co-responsible unit (--also) is neither the provider nor the customer of the request. */
+export function checkCoResponsible(unit: UnitRef, providerId: number, customerId: number): UnitRef {
+  if (unit.id === providerId) throw new UserError(`--also ${unit.code} is the provider itself`)
+  if (unit.id === customerId) throw new UserError(`--also ${unit.code} is the customer itself`)
+  return unit
 }

@@ -3,6 +3,23 @@ import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 
 /** Improvement actions: who does what by when, and whether it is late. */
+
+/** An improvement action as the rules see it (instants ISO 8601 UTC, dates 'YYYY-MM-DD'). */
+export interface Action {
+  id: number
+  code: string
+  source: string
+  /** the code it came from, e.g. CMP-0003 or 2026-H1 */
+  sourceRef: string | null
+  ownerId: number
+  description: string
+  due: string
+  status: 'open' | 'done'
+  doneNote: string | null
+  doneAt: string | null
+  createdAt: string
+}
+
 export const ACTION_SOURCES = ['manual', 'complaint', 'survey', 'audit', 'relation', 'assessment'] as const
 export type ActionSource = (typeof ACTION_SOURCES)[number]
 
@@ -39,4 +56,10 @@ export function checkDoneTime(doneAt: Date, createdAt: Date, code: string): Date
     throw new UserError(`--at ${formatInstant(doneAt)} is before ${code} was opened (${formatInstant(createdAt)})`, 'an action is done after it is opened')
   }
   return doneAt
+}
+
+/** An action is done once, at or after it was opened; UserError otherwise. */
+export function checkActionDone(a: Pick<Action, 'code' | 'status' | 'doneNote' | 'createdAt'>, doneAt: Date): void {
+  if (a.status === 'done') throw new UserError(`${a.code} is already done (${a.doneNote ?? ''})`)
+  checkDoneTime(doneAt, new Date(a.createdAt), a.code)
 }

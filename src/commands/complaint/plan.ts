@@ -1,0 +1,95 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { atOption, optionalText, parseAt, requiredText } from '../../cli/options.js'
+import { cellText } from '../../cli/output.js'
+import { need } from '../../cli/prompt.js'
+import { parseDate } from '../../domain/calendar/dates.js'
+import { checkPlanDeadline, defaultPlanDeadline, feedbackChoice } from '../../domain/complaints/complaint-rules.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { printChanged, runComplaintStep } from './shared.js'
+
+/** plan and feedback: the resolution plan, and the complainant's answer to it. */
+export function registerPlan(complaint: Command, ctx: AppContext): void {
+  example(
+    atOption(
+      complaint
+        .command('plan')
+        .description('Set the resolution plan: responsible unit, measures and deadline (default complaint.plan_days business days)')
+        .argument('<code>', 'complaint code')
+        .option('--responsible <unit>', 'the unit that carries out the plan')
+        .option('--measures <text>', 'what will be done')
+        .option('--deadline <date>', 'by when (YYYY-MM-DD); default complaint.plan_days business days after the plan'),
+      'the plan was made',
+    ).action((code: string, opts: PlanOptions) => complaintPlanRun(ctx, code, opts)),
+    'icm complaint plan CMP-0001 --responsible IT --measures "扩容考勤服务器并加监控"',
+  )
+  example(
+    atOption(
+      complaint
+        .command('feedback')
+        .description('The complainant accepts the plan, or disputes it (back to investigation)')
+        .argument('<code>', 'complaint code')
+        .option('--accepted', 'the complainant accepts the plan')
+        .option('--disputed', 'the complainant disputes the plan')
+        .option('--note <text>', 'what the complainant said'),
+      'the complainant answered',
+    ).action((code: string, opts: FeedbackOptions) => complaintFeedbackRun(ctx, code, opts)),
+    'icm complaint feedback CMP-0001 --accepted',
+    'icm complaint feedback CMP-0002 --disputed --note "只重启不解决根本问题"',
+  )
+}
+
+export interface PlanOptions {
+  responsible?: string
+  measures?: string
+  deadline?: string
+  at?: string
+}
+
+export async function complaintPlanRun(ctx: AppContext, code: string, opts: PlanOptions): Promise<void> {
+  const responsibleRef = await need(ctx, opts.responsible, { flag: '--responsible', message: 'Unit responsible for the plan' })
+  const measures = await requiredText(ctx, opts.measures, { flag: '--measures', message: 'Measures' })
+  const at = parseAt(ctx, opts.at)
+  const given = opts.deadline === undefined ? undefined : checkPlanDeadline(parseDate(opts.deadline, '--deadline'), at)
+  const { row } = await runComplaintStep(ctx, code, {
+    kind: { action: 'plan' },
+    step: 'plan',
+    event: 'plan',
+    at,
+    prepare: async (trx) => {
+      const responsible = await requireUnit(trx, responsibleRef, 'responsible unit')
+      const policy = await loadPolicy(trx)
+      const deadline = given ?? defaultPlanDeadline(await loadSchedule(trx, policy), at, policy.complaintPlanDays)
+      return {
+        step: { action: 'plan', responsibleId: responsible.id, measures, deadline },
+        details: { responsible: responsible.code, measures, deadline, ...(given ? {} : { planDays: policy.complaintPlanDays }) },
+        result: undefined,
+      }
+    },
+  })
+  await printChanged(ctx, row, `${row.code} planned: ${cellText(row.plan?.measures)} (deadline ${row.plan?.deadline}); next: icm complaint feedback ${row.code} --accepted|--disputed`)
+}
+
+export interface FeedbackOptions {
+  accepted?: boolean
+  disputed?: boolean
+  note?: string
+  at?: string
+}
+
+export async function complaintFeedbackRun(ctx: AppContext, code: string, opts: FeedbackOptions): Promise<void> {
+  const accepted = feedbackChoice(opts.accepted, opts.disputed)
+  const note = optionalText(opts.note)
+  const at = parseAt(ctx, opts.at)
+  const { row } = await runComplaintStep(ctx, code, {
+    kind: { action: 'feedback', accepted },
+    step: 'feedback',
+    event: 'feedback',
+    at,
+    prepare: async () => ({ step: { action: 'feedback', accepted, note }, details: { accepted, ...(note ? { note } : {}) }, result: undefined }),
+  })
+  await printChanged(ctx, row, accepted ? `${row.code} plan accepted by the complainant` : `${row.code} plan disputed: back to investigation`)
+}

@@ -1,0 +1,106 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { actionJson } from '../../cli/json-views.js'
+import { cellText, printEntity, printRows, printText, shownInstant } from '../../cli/output.js'
+import { localDate } from '../../domain/calendar/dates.js'
+import { listActions } from '../../storage/actions-repo.js'
+import { listComplaintSteps, listEvidence, listInvestigationUnitIds, listTeamMembers, requestCodesByIds } from '../../storage/complaints-repo.js'
+import { unitCodesById } from '../../storage/units-repo.js'
+import { complaintJson, evidenceJson, requireComplaint } from './shared.js'
+
+export function registerShow(complaint: Command, ctx: AppContext): void {
+  example(
+    complaint
+      .command('show')
+      .description('Show one complaint with its whole timeline, team, evidence and prevention actions')
+      .argument('<code>', 'complaint code')
+      .action((code: string) => complaintShowRun(ctx, code)),
+    'icm complaint show CMP-0001',
+  )
+}
+
+/** A timeline step's details as one line of text. */
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => {
+      if (k === 'file' && v && typeof v === 'object') {
+        const f = v as { name: string; size: number; sha256: string }
+        return `file: ${f.name} (${f.size} bytes, sha256 ${f.sha256})`
+      }
+      return `${k}: ${cellText(v)}`
+    })
+    .join('; ')
+}
+
+export async function complaintShowRun(ctx: AppContext, code: string): Promise<void> {
+  const store = await ctx.store()
+  const c = await requireComplaint(store.db, code)
+  const codes = await unitCodesById(store.db)
+  const today = localDate(ctx.now())
+  const base = complaintJson(c, codes, await requestCodesByIds(store.db, c.requestId === null ? [] : [c.requestId]), today)
+  const team = await listTeamMembers(store.db, c.id)
+  const units = (await listInvestigationUnitIds(store.db, c.id)).map((id) => codes.get(id) ?? null).sort()
+  const evidence = (await listEvidence(store.db, c.id)).map((e) => evidenceJson(c.code, e))
+  const timeline = (await listComplaintSteps(store.db, c.id)).map((s) => ({ ...s, at: shownInstant(s.at) }))
+  const actions = (await listActions(store.db, { source: 'complaint', sourceRef: c.code })).map((a) => actionJson(a, codes, today))
+  const json = { ...base, team, units, evidence, timeline, actions }
+  if (ctx.json) {
+    printEntity(ctx, json, [])
+    return
+  }
+  printEntity(ctx, json, [
+    ['code', c.code],
+    ['status', c.status],
+    ['against', base.against],
+    ['from', base.anonymous ? '(anonymous)' : base.from],
+    ['channel', c.channel],
+    ['handler', c.handler],
+    ['request', base.request],
+    ['summary', c.summary],
+    ['received', base.receivedAt],
+    ['team', team],
+    ['units', units],
+    ['plan', base.plan ? `${base.plan.responsible}: ${base.plan.measures}` : null],
+    ['deadline', base.plan ? `${base.plan.deadline}${base.overdue ? ` (overdue ${base.daysOverdue}d)` : ''}` : null],
+    ['feedback', base.feedback ? `${base.feedback.accepted ? 'accepted' : 'disputed'}${base.feedback.note ? `: ${base.feedback.note}` : ''}` : null],
+    [
+      'verification',
+      base.verification
+        ? `${base.verification.resolved ? 'resolved' : 'not resolved'}, satisfaction ${base.verification.satisfaction}${base.verification.note ? `: ${base.verification.note}` : ''}`
+        : null,
+    ],
+    ['root cause', base.rootCause ? `${base.rootCause.category}: ${base.rootCause.analysis}` : null],
+    ['closed', base.closedAt],
+  ])
+  printText(ctx, '\nTimeline:')
+  await printRows(ctx, timeline, [
+    { header: 'at', value: (s) => s.at },
+    { header: 'step', value: (s) => s.step },
+    { header: 'by', value: (s) => s.actor },
+    { header: 'status', value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? s.statusAfter : `${s.statusBefore} → ${s.statusAfter}`) },
+    { header: 'details', value: (s) => detailsText(s.details) },
+  ])
+  if (evidence.length > 0) {
+    printText(ctx, '\nEvidence:')
+    await printRows(ctx, evidence, [
+      { header: '#', value: (e) => e.seq, align: 'right' },
+      { header: 'kind', value: (e) => e.kind },
+      { header: 'at', value: (e) => e.at },
+      { header: 'note', value: (e) => e.note },
+      { header: 'file', value: (e) => e.file?.name ?? '' },
+      { header: 'bytes', value: (e) => e.file?.size ?? '', align: 'right' },
+      { header: 'sha256', value: (e) => e.file?.sha256 ?? '' },
+    ])
+  }
+  if (actions.length > 0) {
+    printText(ctx, '\nPrevention actions:')
+    await printRows(ctx, actions, [
+      { header: 'code', value: (a) => a.code },
+      { header: 'owner', value: (a) => a.owner },
+      { header: 'due', value: (a) => a.due },
+      { header: 'status', value: (a) => (a.daysOverdue ? `overdue ${a.daysOverdue}d` : a.status) },
+      { header: 'description', value: (a) => a.description },
+    ])
+  }
+}

@@ -1,0 +1,91 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { atOption, optionalText, parseAt, requiredText } from '../../cli/options.js'
+import { need } from '../../cli/prompt.js'
+import { localDate } from '../../domain/calendar/dates.js'
+import { ROOT_CAUSE_CATEGORIES, parseResolved, parseRootCauseCategory, parseSatisfaction } from '../../domain/complaints/complaint-rules.js'
+import { printChanged, runComplaintStep } from './shared.js'
+
+/** verify and root-cause: the follow-up verification, and why it happened. */
+export function registerVerify(complaint: Command, ctx: AppContext): void {
+  example(
+    atOption(
+      complaint
+        .command('verify')
+        .description('Follow-up verification: resolved closes the complaint (a root cause is needed), not resolved reopens the investigation')
+        .argument('<code>', 'complaint code')
+        .option('--resolved <yes|no>', 'is the problem resolved?')
+        .option('--satisfaction <n>', "the complainant's satisfaction, 1–5")
+        .option('--note <text>', 'what the verification found'),
+      'it was verified',
+    ).action((code: string, opts: VerifyOptions) => complaintVerifyRun(ctx, code, opts)),
+    'icm complaint verify CMP-0001 --resolved yes --satisfaction 4',
+  )
+  example(
+    atOption(
+      complaint
+        .command('root-cause')
+        .description('Record the root cause: category and analysis')
+        .argument('<code>', 'complaint code')
+        .option('--category <category>', ROOT_CAUSE_CATEGORIES.join(', '))
+        .option('--analysis <text>', 'why it happened'),
+      'the analysis was made',
+    ).action((code: string, opts: RootCauseOptions) => complaintRootCauseRun(ctx, code, opts)),
+    'icm complaint root-cause CMP-0001 --category system --analysis "月底并发高峰超出服务器容量"',
+  )
+}
+
+export interface VerifyOptions {
+  resolved?: string
+  satisfaction?: string
+  note?: string
+  at?: string
+}
+
+export async function complaintVerifyRun(ctx: AppContext, code: string, opts: VerifyOptions): Promise<void> {
+  const resolved = parseResolved(await need(ctx, opts.resolved, { flag: '--resolved', message: 'Resolved?', choices: ['yes', 'no'] }))
+  const satisfaction = parseSatisfaction(await need(ctx, opts.satisfaction, { flag: '--satisfaction', message: 'Satisfaction 1–5' }))
+  const note = optionalText(opts.note)
+  const at = parseAt(ctx, opts.at)
+  const { row } = await runComplaintStep(ctx, code, {
+    kind: { action: 'verify', resolved },
+    step: 'verify',
+    event: 'verify',
+    at,
+    prepare: async () => ({
+      step: { action: 'verify', resolved, satisfaction, note },
+      details: { resolved, satisfaction, ...(note ? { note } : {}) },
+      result: undefined,
+    }),
+  })
+  const deadline = row.plan?.deadline ?? null
+  const onTime = resolved && deadline !== null && localDate(at) <= deadline
+  await printChanged(
+    ctx,
+    row,
+    resolved
+      ? `${row.code} verified resolved and closed (${onTime ? 'by' : 'after'} the deadline ${deadline}), satisfaction ${satisfaction}`
+      : `${row.code} not resolved: back to investigation (next: icm complaint plan ${row.code})`,
+  )
+}
+
+export interface RootCauseOptions {
+  category?: string
+  analysis?: string
+  at?: string
+}
+
+export async function complaintRootCauseRun(ctx: AppContext, code: string, opts: RootCauseOptions): Promise<void> {
+  const category = parseRootCauseCategory(await need(ctx, opts.category, { flag: '--category', message: 'Root-cause category', choices: ROOT_CAUSE_CATEGORIES }))
+  const analysis = await requiredText(ctx, opts.analysis, { flag: '--analysis', message: 'Why did it happen' })
+  const at = parseAt(ctx, opts.at)
+  const { row } = await runComplaintStep(ctx, code, {
+    kind: { action: 'root_cause' },
+    step: 'root_cause',
+    event: 'root-cause',
+    at,
+    prepare: async () => ({ step: { action: 'root_cause', category, analysis }, details: { category, analysis }, result: undefined }),
+  })
+  await printChanged(ctx, row, `${row.code} root cause recorded: ${category}`)
+}

@@ -1,0 +1,103 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { atOption, optionalText, parseAt } from '../../cli/options.js'
+import { confirm } from '../../cli/output.js'
+import { formatInstant, parseDate } from '../../domain/calendar/dates.js'
+import { UsageError, UserError } from '../../domain/errors.js'
+import { checkName } from '../../domain/org/unit.js'
+import { changeRequest, type RequestChange } from '../../domain/requests/request-change.js'
+import { checkAfterLastStep } from '../../domain/requests/request-steps.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { appendEvent } from '../../storage/events-repo.js'
+import { insertChange } from '../../storage/request-changes-repo.js'
+import { supersedeEvaluations } from '../../storage/request-evaluations-repo.js'
+import { coUnitsOf, saveRequest, setCoUnits } from '../../storage/requests-repo.js'
+import { findServiceById } from '../../storage/services-repo.js'
+import { unitCodesById } from '../../storage/units-repo.js'
+import { printRequest, requireRequest, resolveAlso } from './shared.js'
+
+export function registerChange(request: Command, ctx: AppContext): void {
+  example(
+    atOption(
+      request
+        .command('change')
+        .description('Change a request, recording why and its impact; a change of title, description or provider sends it back to new for re-evaluation')
+        .argument('<code>', 'request code')
+        .option('--title <text>', 'new title (scope)')
+        .option('--description <text>', 'new description (scope)')
+        .option('--to <unit>', 'new provider unit (scope)')
+        .option('--needed-by <date>', 'new needed-by date ("" clears it)')
+        .option('--also <units>', 'new co-responsible units, comma-separated ("" clears them)')
+        .option('--reason <text>', 'why it changes (required)')
+        .option('--impact <text>', 'its impact on time, cost or other units'),
+      'it changed',
+    ).action((code: string, opts: ChangeOptions) => requestChangeRun(ctx, code, opts)),
+    'icm request change REQ-0007 --title "CRM 导出报表(含回款字段)" --reason "销售部追加回款字段" --impact "预计延后2天"',
+  )
+}
+
+export interface ChangeOptions {
+  title?: string
+  description?: string
+  to?: string
+  neededBy?: string
+  also?: string
+  reason?: string
+  impact?: string
+  at?: string
+}
+
+export async function requestChangeRun(ctx: AppContext, code: string, opts: ChangeOptions): Promise<void> {
+  if ([opts.title, opts.description, opts.to, opts.neededBy, opts.also].every((v) => v === undefined)) {
+    throw new UsageError('nothing to change', 'give at least one of --title, --description, --to, --needed-by, --also')
+  }
+  const reason = optionalText(opts.reason)
+  if (!reason) throw new UserError('a change needs --reason', 'say why the request changes, e.g. --reason "销售部追加字段"')
+  const change: RequestChange = {
+    title: opts.title === undefined ? undefined : checkName(opts.title, '--title'),
+    description: opts.description === undefined ? undefined : optionalText(opts.description),
+    neededBy: opts.neededBy === undefined ? undefined : opts.neededBy.trim() === '' ? null : parseDate(opts.neededBy, '--needed-by'),
+    reason,
+    impact: optionalText(opts.impact),
+  }
+  const at = parseAt(ctx, opts.at)
+  const store = await ctx.store()
+  const row = await store.write(async (trx) => {
+    const r = await requireRequest(trx, code)
+    checkAfterLastStep(r, at)
+    const codes = await unitCodesById(trx)
+    if (opts.to !== undefined) {
+      const provider = await requireUnit(trx, opts.to, 'provider unit')
+      if (provider.id === r.customerId) throw new UserError(`--to ${provider.code} is the customer itself`)
+      change.provider = { id: provider.id, code: provider.code }
+    }
+    const alsoIds = (await coUnitsOf(trx, [r.id])).get(r.id) ?? []
+    if (opts.also !== undefined) change.also = await resolveAlso(trx, opts.also, change.provider?.id ?? r.providerId, r.customerId)
+    const policy = await loadPolicy(trx)
+    const outcome = changeRequest(
+      r,
+      change,
+      {
+        provider: { id: r.providerId, code: codes.get(r.providerId)! },
+        also: alsoIds.map((id) => ({ id, code: codes.get(id)! })),
+        service: r.serviceId === null ? undefined : await findServiceById(trx, r.serviceId),
+        defaults: policy,
+        schedule: await loadSchedule(trx, policy),
+      },
+      at,
+      ctx.now(),
+    )
+    if (outcome.supersedeEvaluations) await supersedeEvaluations(trx, r.id, at.toISOString())
+    const updated = await saveRequest(trx, outcome.request)
+    if (outcome.also) await setCoUnits(trx, r.id, outcome.also)
+    const { changes, scopeChange, statusBefore, statusAfter } = outcome
+    await insertChange(trx, r.id, { at: at.toISOString(), actor: ctx.actor, changes, reason, impact: change.impact, scopeChange, statusBefore, statusAfter })
+    await appendEvent(trx, ctx.event('request.change', r.code, outcome.details))
+    return updated
+  })
+  await printRequest(ctx, store.db, row)
+  confirm(ctx, `${row.code} changed${row.status === 'new' ? `; back to new for re-evaluation, response due ${formatInstant(new Date(row.responseDue))}` : ''}`)
+}

@@ -1,0 +1,71 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { periodOption } from '../../cli/options.js'
+import { printRows } from '../../cli/output.js'
+import { boundsOf, parsePeriod } from '../../domain/calendar/period.js'
+import { overdueAt } from '../../domain/requests/request.js'
+import { parseRequestStatus } from '../../domain/requests/request-state.js'
+import { listRequests } from '../../storage/requests-repo.js'
+import { codesFor, requestJson } from './shared.js'
+
+export function registerList(request: Command, ctx: AppContext): void {
+  example(
+    periodOption(
+      request
+        .command('list')
+        .description('List requests (oldest first)')
+        .option('--status <status>', 'only this status (new, evaluated, accepted, rejected, in_progress, waiting, resolved, closed, cancelled)')
+        .option('--from <unit>', 'only from this customer unit')
+        .option('--to <unit>', 'only to this provider (or co-responsible) unit'),
+      'only those whose response was due in',
+    )
+      .option('--overdue', 'only those overdue now (response or resolution)')
+      .action((opts: ListOptions) => requestListRun(ctx, opts)),
+    'icm request list --to IT --status in_progress',
+    'icm request list --period 2026-H1 --overdue --json',
+  )
+}
+
+export interface ListOptions {
+  status?: string
+  from?: string
+  to?: string
+  period?: string
+  overdue?: boolean
+}
+
+export async function requestListRun(ctx: AppContext, opts: ListOptions): Promise<void> {
+  const status = opts.status === undefined ? undefined : parseRequestStatus(opts.status)
+  const period = opts.period === undefined ? undefined : boundsOf(parsePeriod(opts.period))
+  const store = await ctx.store()
+  const customer = opts.from ? await requireUnit(store.db, opts.from, 'customer unit') : undefined
+  const provider = opts.to ? await requireUnit(store.db, opts.to, 'provider unit') : undefined
+  const now = ctx.now()
+  let rows = await listRequests(store.db, {
+    statuses: status ? [status] : undefined,
+    customerId: customer?.id,
+    unitId: provider?.id,
+    responseDueIn: period,
+    overdueAsOf: opts.overdue ? now : undefined,
+  })
+  const overdue = new Map(rows.map((r) => [r.id, overdueAt(r, now)]))
+  if (opts.overdue) rows = rows.filter((r) => overdue.get(r.id))
+  const { codes, co, services } = await codesFor(store.db, rows)
+  const items = rows.map((r) => ({ ...requestJson(r, codes, co.get(r.id) ?? [], r.serviceId === null ? null : (services.get(r.serviceId) ?? null)), overdue: overdue.get(r.id)?.kind ?? null }))
+  await printRows(
+    ctx,
+    items,
+    [
+      { header: 'code', value: (r) => r.code },
+      { header: 'status', value: (r) => r.status },
+      { header: 'from', value: (r) => r.from },
+      { header: 'to', value: (r) => r.to },
+      { header: 'title', value: (r) => r.title },
+      { header: 'response due', value: (r) => r.responseDue },
+      { header: 'overdue', value: (r) => r.overdue ?? '' },
+    ],
+    { csv: ctx.csv, empty: 'no requests match' },
+  )
+}

@@ -1,0 +1,77 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { printCaption, printRows, shownInstant } from '../../cli/output.js'
+import { priorityInputOf, urgentLimitDate } from '../../domain/requests/evaluation.js'
+import { QUADRANT_LABELS, compareRank, priorityOf } from '../../domain/requests/priority.js'
+import { OPEN_REQUEST_STATUSES, parseRequestStatus } from '../../domain/requests/request-state.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { evaluationSummaries } from '../../storage/request-evaluations-repo.js'
+import { listRequests } from '../../storage/requests-repo.js'
+import { unitCodesById } from '../../storage/units-repo.js'
+
+export function registerRank(request: Command, ctx: AppContext): void {
+  example(
+    request
+      .command('rank')
+      .description('The queue in priority order: quadrant (important+urgent, important, urgent, neither), then score, then age')
+      .option('--to <unit>', 'only requests to this provider (or co-responsible) unit')
+      .option('--status <status>', 'only this status (default: every open status)')
+      .action((opts: RankOptions) => requestRankRun(ctx, opts)),
+    'icm request rank --to IT',
+  )
+}
+
+export interface RankOptions {
+  to?: string
+  status?: string
+}
+
+export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promise<void> {
+  const status = opts.status === undefined ? undefined : parseRequestStatus(opts.status)
+  const store = await ctx.store()
+  const provider = opts.to ? await requireUnit(store.db, opts.to, 'provider unit') : undefined
+  const now = ctx.now()
+  const rows = await listRequests(store.db, { statuses: status ? [status] : OPEN_REQUEST_STATUSES, unitId: provider?.id })
+  const limit = urgentLimitDate(await loadSchedule(store.db), now)
+  const evals = await evaluationSummaries(store.db, rows.map((r) => r.id))
+  const codes = await unitCodesById(store.db)
+  const ranked = rows
+    .map((r) => ({ r, p: priorityOf(priorityInputOf(r.neededBy, evals.get(r.id), limit)) }))
+    .sort((a, b) => compareRank({ ...a.p, createdAt: a.r.loggedAt, code: a.r.code }, { ...b.p, createdAt: b.r.loggedAt, code: b.r.code }))
+    .map(({ r, p }, i) => ({
+      rank: i + 1,
+      code: r.code,
+      quadrant: p.quadrant,
+      quadrantLabel: QUADRANT_LABELS[p.quadrant],
+      score: p.score,
+      important: p.important,
+      urgent: p.urgent,
+      evaluations: evals.get(r.id)?.count ?? 0,
+      status: r.status,
+      from: codes.get(r.customerId) ?? null,
+      to: codes.get(r.providerId) ?? null,
+      title: r.title,
+      neededBy: r.neededBy,
+      loggedAt: shownInstant(r.loggedAt),
+      ageDays: Math.floor((now.getTime() - Date.parse(r.loggedAt)) / 86_400_000),
+    }))
+  printCaption(ctx, `Priority queue${provider ? ` of ${provider.code} ${provider.name}` : ''} (urgent = needed by ${limit} or earlier; explain one with icm request show CODE)`)
+  await printRows(
+    ctx,
+    ranked,
+    [
+      { header: '#', value: (x) => x.rank, align: 'right' },
+      { header: 'code', value: (x) => x.code },
+      { header: 'quadrant', value: (x) => `${x.quadrant} ${x.quadrantLabel}` },
+      { header: 'score', value: (x) => (x.score === null ? 'not evaluated' : x.score.toFixed(1)), align: 'right' },
+      { header: 'age (d)', value: (x) => x.ageDays, align: 'right' },
+      { header: 'status', value: (x) => x.status },
+      { header: 'from', value: (x) => x.from },
+      { header: 'title', value: (x) => x.title },
+      { header: 'needed by', value: (x) => x.neededBy },
+    ],
+    { csv: ctx.csv, empty: 'no open requests to rank' },
+  )
+}

@@ -1,0 +1,68 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { atOption, parseAt } from '../../cli/options.js'
+import { confirm } from '../../cli/output.js'
+import { formatInstant, parseDate } from '../../domain/calendar/dates.js'
+import { UserError } from '../../domain/errors.js'
+import { respondToRequest, type Response } from '../../domain/requests/request-steps.js'
+import { deadlinesOf } from '../../domain/requests/service.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { appendEvent } from '../../storage/events-repo.js'
+import { saveRequest } from '../../storage/requests-repo.js'
+import { findServiceById } from '../../storage/services-repo.js'
+import { printRequest, requireRequest } from './shared.js'
+
+export function registerRespond(request: Command, ctx: AppContext): void {
+  example(
+    atOption(
+      request
+        .command('respond')
+        .description('Answer the customer: accept with an expected date, or reject with a reason')
+        .argument('<code>', 'request code')
+        .option('--accept', 'accept the request')
+        .option('--reject', 'reject the request')
+        .option('--expected <date>', 'expected resolution date (with --accept)')
+        .option('--reason <text>', 'why (with --reject)'),
+      'the response was given',
+    ).action((code: string, opts: RespondOptions) => requestRespondRun(ctx, code, opts)),
+    'icm request respond REQ-0007 --accept --expected 2026-03-20',
+    'icm request respond REQ-0008 --reject --reason "不在本部门职责范围, 请联系财务部"',
+  )
+}
+
+export interface RespondOptions {
+  accept?: boolean
+  reject?: boolean
+  expected?: string
+  reason?: string
+  at?: string
+}
+
+export async function requestRespondRun(ctx: AppContext, code: string, opts: RespondOptions): Promise<void> {
+  if (opts.accept === opts.reject) throw new UserError('give exactly one of --accept and --reject')
+  if (opts.accept && !opts.expected) throw new UserError('--accept needs --expected DATE', 'e.g. --accept --expected 2026-03-20')
+  if (opts.reject && !opts.reason?.trim()) throw new UserError('--reject needs --reason TEXT', 'tell the customer why')
+  if (opts.accept && opts.reason) throw new UserError('--reason goes with --reject; with --accept give --expected')
+  if (opts.reject && opts.expected) throw new UserError('--expected goes with --accept')
+  const expected = opts.expected ? parseDate(opts.expected, '--expected') : null
+  const at = parseAt(ctx, opts.at)
+  const store = await ctx.store()
+  const row = await store.write(async (trx) => {
+    const r = await requireRequest(trx, code)
+    let response: Response
+    if (opts.accept) {
+      const policy = await loadPolicy(trx)
+      const service = r.serviceId === null ? undefined : await findServiceById(trx, r.serviceId)
+      response = { accept: true, expected, resolutionDays: deadlinesOf(service, policy).resolutionDays, schedule: await loadSchedule(trx, policy) }
+    } else response = { accept: false, reason: opts.reason!.trim() }
+    const { request, details } = respondToRequest(r, response, at, ctx.now())
+    const updated = await saveRequest(trx, request)
+    await appendEvent(trx, ctx.event(`request.${opts.accept ? 'accept' : 'reject'}`, r.code, details))
+    return updated
+  })
+  await printRequest(ctx, store.db, row)
+  const onTime = row.responseOnTime ? 'on time' : `late (due ${formatInstant(new Date(row.responseDue))})`
+  confirm(ctx, `${row.code} ${row.decision}, ${onTime}${row.resolutionDue ? `; resolution due ${formatInstant(new Date(row.resolutionDue))}` : ''}`)
+}

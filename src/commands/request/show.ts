@@ -1,0 +1,113 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { printEntity, printText, shownInstant } from '../../cli/output.js'
+import { createBusinessClock } from '../../domain/calendar/business-time.js'
+import { formatInstant } from '../../domain/calendar/dates.js'
+import { priorityInputOf, urgentLimitDate } from '../../domain/requests/evaluation.js'
+import { QUADRANT_LABELS, explainPriority, priorityOf } from '../../domain/requests/priority.js'
+import { businessHoursLate, overdueAt } from '../../domain/requests/request.js'
+import { REQUEST_ACTION_COMMANDS, allowedRequestActions } from '../../domain/requests/request-state.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { listEvents } from '../../storage/events-repo.js'
+import { listChanges } from '../../storage/request-changes-repo.js'
+import { evaluationSummaries, listEvaluations } from '../../storage/request-evaluations-repo.js'
+import { findServiceById } from '../../storage/services-repo.js'
+import { codesFor, requestJson, requireRequest } from './shared.js'
+
+export function registerShow(request: Command, ctx: AppContext): void {
+  example(
+    request
+      .command('show')
+      .description('One request: deadlines, evaluations and how its rank is reached, changes and its timeline')
+      .argument('<code>', 'request code')
+      .action((code: string) => requestShowRun(ctx, code)),
+    'icm request show REQ-0007',
+  )
+}
+
+export async function requestShowRun(ctx: AppContext, code: string): Promise<void> {
+  const store = await ctx.store()
+  const r = await requireRequest(store.db, code)
+  const now = ctx.now()
+  const schedule = await loadSchedule(store.db)
+  const { codes, co } = await codesFor(store.db, [r])
+  const service = r.serviceId === null ? undefined : await findServiceById(store.db, r.serviceId)
+  const evaluations = await listEvaluations(store.db, r.id)
+  const summary = (await evaluationSummaries(store.db, [r.id])).get(r.id)
+  const input = priorityInputOf(r.neededBy, summary, urgentLimitDate(schedule, now))
+  const priority = priorityOf(input)
+  const changes = await listChanges(store.db, r.id)
+  const events = await listEvents(store.db, { entity: r.code, limit: 1000 })
+  const overdue = overdueAt(r, now)
+  const json = {
+    ...requestJson(r, codes, co.get(r.id) ?? [], service?.code ?? null),
+    overdue: overdue ? { kind: overdue.kind, due: formatInstant(overdue.due), businessHoursLate: businessHoursLate(createBusinessClock(schedule), overdue.due, now) } : null,
+    nextSteps: allowedRequestActions(r.status).map((a) => REQUEST_ACTION_COMMANDS[a]),
+    priority: { ...priority, quadrantLabel: QUADRANT_LABELS[priority.quadrant], explanation: explainPriority(input) },
+    evaluations: evaluations.map((e) => ({
+      evaluator: e.evaluator,
+      reasonableness: e.reasonableness,
+      feasibility: e.feasibility,
+      impact: e.impact,
+      costBenefit: e.costBenefit,
+      important: e.important,
+      urgent: e.urgent,
+      note: e.note,
+      at: shownInstant(e.at),
+      current: e.supersededAt === null,
+    })),
+    changes: changes.map((c) => ({ ...c, at: shownInstant(c.at) })),
+    // in the order things happened (--at), not the order they were recorded
+    timeline: events
+      .map((e) => {
+        const details = JSON.parse(e.details) as Record<string, unknown>
+        const at = typeof details.at === 'string' ? details.at : e.at
+        return { t: Date.parse(at), at: shownInstant(at), action: e.action, actor: e.actor, details }
+      })
+      .sort((a, b) => a.t - b.t)
+      .map(({ t: _t, ...rest }) => rest),
+  }
+  if (ctx.json) {
+    printEntity(ctx, json, [])
+    return
+  }
+  const deadline = (due: string | null, done: string | null, onTime: boolean | null) =>
+    due === null ? null : `${due}${done ? ` — done ${done}${onTime === null ? '' : onTime ? ' (on time)' : ' (late)'}` : ''}`
+  printEntity(ctx, json, [
+    ['request', `${r.code} ${r.title}`],
+    ['status', `${r.status}${json.nextSteps.length ? `   next: ${json.nextSteps.join(' · ')}` : ''}`],
+    ['from → to', `${json.from} → ${json.to}${json.also.length ? ` (also ${json.also.join(', ')})` : ''}`],
+    ['service', service ? `${service.code} ${service.name}` : null],
+    ['channel', r.channel],
+    ['description', r.description],
+    ['needed by', r.neededBy],
+    ['logged', json.loggedAt],
+    ['response due', deadline(json.responseDue, json.respondedAt, json.responseOnTime)],
+    ['decision', r.decision ? `${r.decision}${r.expectedDate ? `, expected ${r.expectedDate}` : ''}${r.rejectReason ? `: ${r.rejectReason}` : ''}` : null],
+    ['resolution due', deadline(json.resolutionDue, json.resolvedAt, r.resolvedAt && r.resolutionDue ? Date.parse(r.resolvedAt) <= Date.parse(r.resolutionDue) : null)],
+    ['paused (waiting)', r.pausedMinutes > 0 || r.waitingSince ? `${json.pausedBusinessHours} business hours${r.waitingSince ? `; waiting since ${json.waitingSince}: ${r.waitingReason}` : ''}` : null],
+    ['overdue', json.overdue ? `${json.overdue.kind}, ${json.overdue.businessHoursLate} business hours late` : null],
+    ['closed', json.closedAt ? `${json.closedAt}${r.satisfaction ? `, satisfaction ${r.satisfaction}/5` : ''}` : null],
+    ['cancelled', json.cancelledAt ? `${json.cancelledAt}: ${r.cancelReason}` : null],
+  ])
+  printText(ctx, '\nPriority')
+  for (const line of json.priority.explanation) printText(ctx, `  ${line}`)
+  if (json.evaluations.length > 0) {
+    printText(ctx, '\nEvaluations')
+    for (const e of json.evaluations) {
+      printText(ctx, `  ${e.at} ${e.evaluator}: R${e.reasonableness} F${e.feasibility} I${e.impact} C${e.costBenefit}${e.important !== null ? ` important=${e.important ? 'yes' : 'no'}` : ''}${e.urgent !== null ? ` urgent=${e.urgent ? 'yes' : 'no'}` : ''}${e.current ? '' : ' (before a change of scope, not counted)'}${e.note ? ` — ${e.note}` : ''}`)
+    }
+  }
+  if (json.changes.length > 0) {
+    printText(ctx, '\nChanges')
+    for (const c of json.changes) {
+      const what = Object.entries(c.changes)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`)
+        .join('; ')
+      printText(ctx, `  ${c.at} ${c.actor}: ${what} — because ${c.reason}${c.impact ? `; impact: ${c.impact}` : ''}${c.scopeChange ? ` (scope: ${c.statusBefore} → ${c.statusAfter}, re-evaluate)` : ''}`)
+    }
+  }
+  printText(ctx, '\nTimeline')
+  for (const t of json.timeline) printText(ctx, `  ${t.at}  ${t.action.replace('request.', '').padEnd(9)} ${t.actor}`)
+}
