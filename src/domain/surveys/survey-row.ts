@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { parseInstant } from '../calendar/dates.js'
-import { DIMENSION_FIELDS, SCORE_FIELDS, displayHeader, type ColumnMap, type SurveyField } from './header-aliases.js'
+import { displayHeader, type ColumnMap } from './header-aliases.js'
+import { DIMENSION_FIELDS, SCORE_FIELDS, type SurveyField } from './survey-fields.js'
 import { parseScore } from './score-labels.js'
 import type { UnitResolver } from '../org/unit-names.js'
 import { excerpt, quote } from '../excerpt.js'
@@ -237,20 +238,6 @@ function normalizeComment(text: string): string | null {
   return t
 }
 
-/** The fields that make up a response's content: everything but the export's response id. */
-const CONTENT_FIELDS = [
-  'respondentUnitId',
-  'ratedUnitId',
-  'accuracy',
-  'timeliness',
-  'completeness',
-  'professionalism',
-  'overall',
-  'loyalty',
-  'comment',
-  'submittedAt',
-] as const satisfies readonly (keyof CanonicalResponse)[]
-
 /**
  * sha256 hex of the response's content (all fields but responseId, in a fixed order, as JSON):
  * the natural key of a row when the export has no response id, and the way to tell "already
@@ -294,7 +281,7 @@ function sha256Hex(text: string): string {
   return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
-/** True when two responses say the same thing (responseId aside). */
+/** True when two responses say the same thing (responseId aside): the same fingerprint. */
 export function sameContent(a: CanonicalResponse, b: CanonicalResponse): boolean {
-  return CONTENT_FIELDS.every((f) => a[f] === b[f])
+  return rowFingerprint(a) === rowFingerprint(b)
 }

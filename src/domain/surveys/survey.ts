@@ -3,6 +3,7 @@ import { satisfactionKpi } from '../assessment/kpi.js'
 import { round2 } from '../rounding.js'
 import { checkCode } from '../org/unit.js'
 import { quote } from '../excerpt.js'
+import { RATED_DIMENSIONS, type RatedDimension } from './survey-fields.js'
 
 /** Surveys (policy chapter 4.3): kinds, codes, and the per-unit results of a survey. */
 
@@ -19,10 +20,6 @@ export function parseSurveyKind(text: string): SurveyKind {
 export function checkSurveyCode(code: string): string {
   return checkCode(code, 'survey code', '2026H1-SERVICE')
 }
-
-/** The four dimensions a service is rated on (overall is the overall judgement, not a dimension). */
-export const RATED_DIMENSIONS = ['accuracy', 'timeliness', 'completeness', 'professionalism'] as const
-export type RatedDimension = (typeof RATED_DIMENSIONS)[number]
 
 /** Sums and counts of one unit's scores in a survey (what the SQL aggregate returns). */
 export interface UnitScoreTotals {

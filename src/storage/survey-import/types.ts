@@ -176,25 +176,6 @@ export interface StagingTables {
   sums: string
 }
 
-/** survey_score_sums' sum columns, in PairSums order. */
-export const SUM_COLUMNS = [
-  'responses',
-  'accuracy_sum',
-  'accuracy_n',
-  'timeliness_sum',
-  'timeliness_n',
-  'completeness_sum',
-  'completeness_n',
-  'professionalism_sum',
-  'professionalism_n',
-  'overall_sum',
-  'overall_n',
-  'loyalty_sum',
-  'loyalty_n',
-  'value_sum',
-  'value_n',
-] as const
-
 /** One backend's staging area and its two transactions around the analysis and the final insert. */
 export interface ImportBackend {
   readonly stager: Stager
