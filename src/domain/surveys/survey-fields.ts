@@ -11,6 +11,9 @@ export type DimensionField = (typeof DIMENSION_FIELDS)[number]
 export const SCORE_FIELDS = [...DIMENSION_FIELDS, 'loyalty'] as const
 export type ScoreField = (typeof SCORE_FIELDS)[number]
 
+/** One number per score field: a response's scores 1–5, or a unit's mean of each (null where there is none). */
+export type ScoreValues = Record<ScoreField, number | null>
+
 /** The canonical fields of a survey response, in the order `--map` and `--show-mapping` name them. */
 export const SURVEY_FIELDS = ['response_id', 'respondent_unit', 'rated_unit', ...SCORE_FIELDS, 'comment', 'submitted_at'] as const
 export type SurveyField = (typeof SURVEY_FIELDS)[number]

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { parseInstant } from '../calendar/dates.js'
 import { displayHeader, type ColumnMap } from './header-aliases.js'
-import { DIMENSION_FIELDS, SCORE_FIELDS, type SurveyField } from './survey-fields.js'
+import { DIMENSION_FIELDS, SCORE_FIELDS, type ScoreValues, type SurveyField } from './survey-fields.js'
 import { parseScore } from './score-labels.js'
 import type { UnitResolver } from '../org/unit-names.js'
 import { excerpt, quote } from '../excerpt.js'
@@ -12,18 +12,12 @@ import { excerpt, quote } from '../excerpt.js'
  * what a rejection means (fail the import, or write it to --rejects).
  */
 
-/** A response as stored: unit ids, scores 1–5 or null, submitted time as ISO UTC. */
-export interface CanonicalResponse {
+/** A response as stored: unit ids, scores 1–5 or null (ScoreValues), submitted time as ISO UTC. */
+export interface CanonicalResponse extends ScoreValues {
   /** The export's own response id (序号, 编号, ID …), trimmed; null when the file has none. */
   responseId: string | null
   respondentUnitId: number | null
   ratedUnitId: number
-  accuracy: number | null
-  timeliness: number | null
-  completeness: number | null
-  professionalism: number | null
-  overall: number | null
-  loyalty: number | null
   /** Trimmed, line breaks as \n; null when empty or a platform's skipped marker. */
   comment: string | null
   /** `Date.prototype.toISOString()` form, e.g. '2026-04-25T01:45:35.000Z'. */

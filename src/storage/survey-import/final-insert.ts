@@ -5,7 +5,8 @@ import { SCORE_FIELDS, type ScoreField } from '../../domain/surveys/survey-field
 import { dialectOf } from '../dialect.js'
 import type { DB } from '../schema.js'
 import { SUM_COLUMNS } from '../surveys-repo.js'
-import { INTS, addToSums, type BadLine, type PairSums, type StageResult, type StagingTables } from './types.js'
+import { addToSums } from './stager.js'
+import { INTS, type BadLine, type PairSums, type StageResult, type StagingTables } from './types.js'
 
 /**
  * The survey import's analysis and final insert, the same SQL on both backends (through kysely,

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { BadLine } from './types.js'
+import type { BadLine, PairSums } from './types.js'
 
 /**
  * The SQLite staging side of the survey import: what writes the checked rows into the staging
@@ -100,15 +100,19 @@ export function defineStager() {
             continue
           }
           this.staged++
-          this.addToSums(ints, o, values[i + k]!)
+          FileStager.addToSums(this.sums, ints, o, values[i + k]!)
         }
         i += n
       }
     }
 
-    /** The same sums as survey-import-types.ts addToSums (this class cannot import it). */
-    addToSums(ints: Int32Array, o: number, value: number): void {
-      const sums = this.sums
+    /**
+     * Adds one row to `sums`: `ints` from offset `o` as in a pack (respondent, rated, the six
+     * scores, 0 for none), `value` its kpi.responseValue (NaN for none). The pair key is rated
+     * unit × 4194304 (types.ts PAIR) + respondent unit (0: none); the 15 numbers are in
+     * surveys-repo's SUM_COLUMNS order. Also the main thread's (addToSums below).
+     */
+    static addToSums(sums: Map<number, number[]>, ints: ArrayLike<number>, o: number, value: number): void {
       const pair = ints[o + 1]! * 4194304 + ints[o]!
       let a = sums.get(pair)
       if (a === undefined) {
@@ -143,6 +147,9 @@ export function defineStager() {
 }
 
 export type FileStager = InstanceType<ReturnType<typeof defineStager>>
+
+/** Adds one row of a pack to the score sums (FileStager.addToSums, the one definition). */
+export const addToSums: (sums: PairSums, ints: ArrayLike<number>, o: number, value: number) => void = defineStager().addToSums
 
 /** What the main thread sends the stage worker. */
 export type StagerRequest =
