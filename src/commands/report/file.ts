@@ -5,12 +5,12 @@ import { requireUnit } from '../../cli/lookups.js'
 import { atOption, parseAt, requiredText } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { UserError } from '../../domain/errors.js'
-import { REPORTS_KEY_ENV, padIdentity, sealIdentity } from '../../domain/supervision/report-crypto.js'
+import { REPORTS_KEY_ENV, checkFilingKey, padIdentity, sealIdentity } from '../../domain/supervision/report-crypto.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertReport, nextReportCode } from '../../storage/reports-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { reportJson } from './report-json.js'
-import { MIN_KEY_LENGTH, databaseKey, reportsKey } from './reports-key.js'
+import { databaseKey, reportsKey } from './reports-key.js'
 
 export interface ReportFileOptions {
   about?: string
@@ -44,7 +44,7 @@ export async function reportFileRun(ctx: AppContext, opts: ReportFileOptions): P
   if (reporter !== null) {
     padIdentity(reporter) // refuses a name too long to pad, before anything else
     secret = reportsKey(ctx, '--reporter')
-    if (secret.length < MIN_KEY_LENGTH) throw new UserError(`${REPORTS_KEY_ENV} is too short to protect a reporter`, `use at least ${MIN_KEY_LENGTH} characters`)
+    checkFilingKey(secret)
   }
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()

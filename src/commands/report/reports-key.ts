@@ -22,8 +22,6 @@ import type { DB } from '../../storage/schema.js'
 const KDF_META_KEY = 'reports.kdf'
 /** The meta key holding the key check: an HMAC of a fixed text under the derived key. */
 const KEY_CHECK_META_KEY = 'reports.key-check'
-/** A shorter secret is refused when filing (guessing it would be cheap even through scrypt). */
-export const MIN_KEY_LENGTH = 8
 
 /** The secret of ICM_REPORTS_KEY; UserError naming `purpose` when it is not set. */
 export function reportsKey(ctx: AppContext, purpose: string): string {

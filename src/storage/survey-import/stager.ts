@@ -171,7 +171,7 @@ export type StagerReply =
  * one bundle, so there is no separate worker file): opens the staging file, then answers the
  * main thread's messages. Self-contained like defineStager: `load` is the worker script's require.
  */
-export function stageWorkerMain(load: (id: string) => any, define: typeof defineStager): void {
+export function stageWorkerMain(load: NodeJS.Require, define: typeof defineStager): void {
   const { parentPort, workerData } = load('node:worker_threads')
   const post = (m: StagerReply) => parentPort.postMessage(m)
   const fail = (e: unknown) => {
