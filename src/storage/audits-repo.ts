@@ -1,18 +1,26 @@
 import type { Kysely } from 'kysely'
-import type { AuditRow, AuditScopeTable, FindingRow, NewFinding } from './schema-collaboration.js'
+import type { PeriodBounds } from '../domain/calendar/period.js'
+import type { Severity } from '../domain/supervision/audit.js'
+import type { AuditRow, AuditScopeTable, FindingRow } from './schema-collaboration.js'
 import type { DB } from './schema.js'
 import { nextCode } from './sequences-repo.js'
 
 /** Internal audits (AUD-0001 …) with the units in their scope, and their findings (FND-0001 …). */
-export async function insertAudit(
-  db: Kysely<DB>,
-  a: { title: string; audit_date: string; auditor: string; created_at: string },
-  scopeUnitIds: readonly number[],
-): Promise<AuditRow> {
+
+export interface NewAudit {
+  title: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  auditor: string
+  createdAt: Date
+}
+
+/** Records an audit and the units in its scope. */
+export async function insertAudit(db: Kysely<DB>, a: NewAudit, scopeUnitIds: readonly number[]): Promise<AuditRow> {
   const code = await nextCode(db, 'AUD')
   const row = await db
     .insertInto('audits')
-    .values({ ...a, code })
+    .values({ code, title: a.title, audit_date: a.date, auditor: a.auditor, created_at: a.createdAt.toISOString() })
     .returningAll()
     .executeTakeFirstOrThrow()
   if (scopeUnitIds.length > 0) {
@@ -33,17 +41,14 @@ export async function findAuditById(db: Kysely<DB>, id: number): Promise<AuditRo
 }
 
 export interface AuditFilter {
-  /** audited on or after this date */
-  from?: string
-  /** audited on or before this date */
-  to?: string
+  /** only audits dated in the period */
+  period?: PeriodBounds
 }
 
 /** Audits by date, then code. */
 export async function listAudits(db: Kysely<DB>, f: AuditFilter = {}): Promise<AuditRow[]> {
   let q = db.selectFrom('audits').selectAll()
-  if (f.from) q = q.where('audit_date', '>=', f.from)
-  if (f.to) q = q.where('audit_date', '<=', f.to)
+  if (f.period) q = q.where('audit_date', '>=', f.period.startDate).where('audit_date', '<=', f.period.endDate)
   return q.orderBy('audit_date').orderBy('code').execute()
 }
 
@@ -53,11 +58,34 @@ export async function listScope(db: Kysely<DB>, auditIds: readonly number[]): Pr
   return db.selectFrom('audit_scope').selectAll().where('audit_id', 'in', [...auditIds]).orderBy('audit_id').orderBy('unit_id').execute()
 }
 
-export async function insertFinding(db: Kysely<DB>, f: Omit<NewFinding, 'code'>): Promise<FindingRow> {
+export interface NewFinding {
+  auditId: number
+  unitId: number
+  severity: Severity
+  description: string
+  /** fix by, 'YYYY-MM-DD' */
+  due: string
+  createdAt: Date
+}
+
+/** Records an open finding (FND-0001 …) of an audit. */
+export async function insertFinding(db: Kysely<DB>, f: NewFinding): Promise<FindingRow> {
   const code = await nextCode(db, 'FND')
   return db
     .insertInto('findings')
-    .values({ ...f, code })
+    .values({
+      code,
+      audit_id: f.auditId,
+      unit_id: f.unitId,
+      severity: f.severity,
+      description: f.description,
+      due: f.due,
+      status: 'open',
+      close_note: null,
+      closed_at: null,
+      action_id: null,
+      created_at: f.createdAt.toISOString(),
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }

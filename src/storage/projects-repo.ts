@@ -1,14 +1,45 @@
 import type { Kysely } from 'kysely'
-import type { NewProject, ProjectMemberRow, ProjectProgressRow, ProjectRow } from './schema-collaboration.js'
+import type { PeriodBounds } from '../domain/calendar/period.js'
+import type { ProjectChange, ProjectKind } from '../domain/collaboration/project.js'
+import type { ProjectMemberRow, ProjectProgressRow, ProjectRow } from './schema-collaboration.js'
 import type { DB } from './schema.js'
 import { nextCode } from './sequences-repo.js'
 
 /** Collaboration projects (PRJ-0001 …), their member units with duties, and their progress updates. */
-export async function insertProject(db: Kysely<DB>, p: Omit<NewProject, 'code'>): Promise<ProjectRow> {
+
+export interface NewProject {
+  name: string
+  kind: ProjectKind
+  ownerId: number
+  /** 'YYYY-MM-DD' */
+  startDate: string
+  due: string
+  createdAt: Date
+}
+
+/** Adds a project (PRJ-0001 …), open at 0 %, inside the caller's write transaction. */
+export async function insertProject(db: Kysely<DB>, p: NewProject): Promise<ProjectRow> {
   const code = await nextCode(db, 'PRJ')
+  const at = p.createdAt.toISOString()
   return db
     .insertInto('projects')
-    .values({ ...p, code })
+    .values({
+      code,
+      name: p.name,
+      kind: p.kind,
+      owner_id: p.ownerId,
+      start_date: p.startDate,
+      due: p.due,
+      status: 'open',
+      progress: 0,
+      completed_on: null,
+      quality: null,
+      completion_note: null,
+      cancelled_at: null,
+      cancel_reason: null,
+      created_at: at,
+      updated_at: at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }
@@ -17,17 +48,30 @@ export async function findProjectByCode(db: Kysely<DB>, code: string): Promise<P
   return db.selectFrom('projects').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst()
 }
 
-export type ProjectChanges = Partial<Pick<ProjectRow, 'status' | 'progress' | 'completed_on' | 'quality' | 'completion_note' | 'cancelled_at' | 'cancel_reason' | 'updated_at'>>
-
-export async function updateProject(db: Kysely<DB>, id: number, changes: ProjectChanges): Promise<ProjectRow> {
-  return db.updateTable('projects').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+/** Writes a change of the project (nothing but the time when `change` is empty), made at `updatedAt`. */
+export async function updateProject(db: Kysely<DB>, id: number, change: ProjectChange, updatedAt: Date): Promise<ProjectRow> {
+  return db
+    .updateTable('projects')
+    .set({
+      status: change.status,
+      progress: change.progress,
+      completed_on: change.completedOn,
+      quality: change.quality,
+      completion_note: change.completionNote,
+      cancelled_at: change.cancelledAt?.toISOString(),
+      cancel_reason: change.cancelReason,
+      updated_at: updatedAt.toISOString(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
-/** Adds a member unit with its duty, or changes the duty of one already a member. */
-export async function upsertMember(db: Kysely<DB>, m: ProjectMemberRow): Promise<ProjectMemberRow> {
+/** Adds a member unit with its duty (joined at `addedAt`), or changes the duty of one already a member. */
+export async function upsertMember(db: Kysely<DB>, m: { projectId: number; unitId: number; duty: string; addedAt: Date }): Promise<ProjectMemberRow> {
   return db
     .insertInto('project_members')
-    .values(m)
+    .values({ project_id: m.projectId, unit_id: m.unitId, duty: m.duty, added_at: m.addedAt.toISOString() })
     .onConflict((oc) => oc.columns(['project_id', 'unit_id']).doUpdateSet({ duty: m.duty }))
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -50,8 +94,13 @@ export async function listMembers(db: Kysely<DB>, projectIds: readonly number[])
     .execute()
 }
 
-export async function insertProgress(db: Kysely<DB>, p: Omit<ProjectProgressRow, 'id'>): Promise<ProjectProgressRow> {
-  return db.insertInto('project_progress').values(p).returningAll().executeTakeFirstOrThrow()
+/** Records a progress update of a project. */
+export async function insertProgress(db: Kysely<DB>, p: { projectId: number; at: Date; percent: number; note: string | null; actor: string }): Promise<ProjectProgressRow> {
+  return db
+    .insertInto('project_progress')
+    .values({ project_id: p.projectId, at: p.at.toISOString(), percent: p.percent, note: p.note, actor: p.actor })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 /** A project's progress updates, oldest first. */
@@ -63,10 +112,8 @@ export interface ProjectFilter {
   status?: ProjectRow['status']
   /** projects this unit owns or is a member of */
   unitId?: number
-  /** due on or after this date */
-  dueFrom?: string
-  /** due on or before this date */
-  dueTo?: string
+  /** projects due in the period (its first to its last day) */
+  period?: Pick<PeriodBounds, 'startDate' | 'endDate'>
   /** only late ones as of this date: completed after due, or open and due before it */
   lateAsOf?: string
 }
@@ -80,8 +127,7 @@ export async function listProjects(db: Kysely<DB>, f: ProjectFilter = {}): Promi
       eb.or([eb('owner_id', '=', unitId), eb('id', 'in', eb.selectFrom('project_members').select('project_id').where('unit_id', '=', unitId))]),
     )
   }
-  if (f.dueFrom) q = q.where('due', '>=', f.dueFrom)
-  if (f.dueTo) q = q.where('due', '<=', f.dueTo)
+  if (f.period) q = q.where('due', '>=', f.period.startDate).where('due', '<=', f.period.endDate)
   if (f.lateAsOf) {
     const today = f.lateAsOf
     q = q.where((eb) =>
@@ -111,7 +157,7 @@ export interface ProjectParticipation {
  * cancelled ones included (status says so; DESIGN.md §3 C leaves them out).
  */
 export async function listProjectParticipations(db: Kysely<DB>, f: { dueFrom: string; dueTo: string }): Promise<ProjectParticipation[]> {
-  const projects = await listProjects(db, { dueFrom: f.dueFrom, dueTo: f.dueTo })
+  const projects = await listProjects(db, { period: { startDate: f.dueFrom, endDate: f.dueTo } })
   const members = await listMembers(db, projects.map((p) => p.id))
   const byId = new Map(projects.map((p) => [p.id, p]))
   const part = (p: ProjectRow, unitId: number, role: 'owner' | 'member'): ProjectParticipation => ({

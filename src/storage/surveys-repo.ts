@@ -1,17 +1,19 @@
 import { sql, type Kysely } from 'kysely'
-import type { UnitScoreTotals } from '../domain/surveys/survey.js'
+import type { PeriodBounds } from '../domain/calendar/period.js'
+import type { SurveyKind, UnitScoreTotals } from '../domain/surveys/survey.js'
+import type { StoredResponse } from '../domain/surveys/survey-export.js'
+import { SCORE_FIELDS } from '../domain/surveys/survey-fields.js'
 import type { DB } from './schema.js'
-import type { SurveyBatchRow, SurveyResponseRow, SurveyRow } from './schema-surveys.js'
+import type { SurveyBatchRow, SurveyRow } from './schema-surveys.js'
 
-/** Surveys, their import batches and responses (policy chapter 4.3). The bulk insert path is survey-import.ts. */
+/** Surveys, their import batches and responses (policy chapter 4.3). The bulk insert path is survey-import/. */
 
 export interface NewSurvey {
   code: string
   title: string
-  kind: 'service' | 'relationship'
-  period: string
-  periodStart: string
-  periodEnd: string
+  kind: SurveyKind
+  /** the period the survey covers (a Period or its PeriodBounds) */
+  period: Pick<PeriodBounds, 'code' | 'startDate' | 'endDate'>
   createdAt: Date
 }
 
@@ -22,9 +24,9 @@ export async function insertSurvey(db: Kysely<DB>, s: NewSurvey): Promise<Survey
       code: s.code,
       title: s.title,
       kind: s.kind,
-      period: s.period,
-      period_start: s.periodStart,
-      period_end: s.periodEnd,
+      period: s.period.code,
+      period_start: s.period.startDate,
+      period_end: s.period.endDate,
       created_at: s.createdAt.toISOString(),
     })
     .returningAll()
@@ -66,16 +68,6 @@ export async function countResponses(db: Kysely<DB>, surveyId: number): Promise<
 
 export async function listBatches(db: Kysely<DB>, surveyId: number): Promise<SurveyBatchRow[]> {
   return db.selectFrom('survey_batches').selectAll().where('survey_id', '=', surveyId).orderBy('id').execute()
-}
-
-export async function findBatchById(db: Kysely<DB>, id: number): Promise<(SurveyBatchRow & { survey_code: string }) | undefined> {
-  return db
-    .selectFrom('survey_batches')
-    .innerJoin('surveys', 'surveys.id', 'survey_batches.survey_id')
-    .selectAll('survey_batches')
-    .select('surveys.code as survey_code')
-    .where('survey_batches.id', '=', id)
-    .executeTakeFirst()
 }
 
 /** The first import of a file with this sha256, into any survey (a file is one survey's export). */
@@ -142,7 +134,7 @@ export async function finishBatch(
 }
 
 /** The responses of a survey in import order, a page at a time (for the export: memory stays flat). */
-export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSize = 5000): AsyncGenerator<SurveyResponseRow[]> {
+export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSize = 5000): AsyncGenerator<StoredResponse[]> {
   let after = 0
   for (;;) {
     const page = await db
@@ -154,7 +146,21 @@ export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSi
       .limit(pageSize)
       .execute()
     if (page.length === 0) return
-    yield page
+    yield page.map((r) => ({
+      responseId: r.response_id,
+      respondentUnitId: r.respondent_id,
+      ratedUnitId: r.rated_id,
+      accuracy: r.accuracy,
+      timeliness: r.timeliness,
+      completeness: r.completeness,
+      professionalism: r.professionalism,
+      overall: r.overall,
+      loyalty: r.loyalty,
+      comment: r.comment,
+      submittedAt: r.submitted_at,
+      batchId: r.batch_id,
+      line: r.line,
+    }))
     after = page[page.length - 1]!.id
     if (page.length < pageSize) return
   }
@@ -174,23 +180,22 @@ export interface UnitScoreSums extends ScoreSums {
   unitId: number
 }
 
-const SUM_COLUMNS = [
-  'responses',
-  'accuracy_sum',
-  'accuracy_n',
-  'timeliness_sum',
-  'timeliness_n',
-  'completeness_sum',
-  'completeness_n',
-  'professionalism_sum',
-  'professionalism_n',
-  'overall_sum',
-  'overall_n',
-  'loyalty_sum',
-  'loyalty_n',
-  'value_sum',
-  'value_n',
-] as const
+/**
+ * survey_score_sums' sum columns: the responses, the sum and count of each score (SCORE_FIELDS
+ * order), the sum and count of the response values. The survey import's PairSums hold them in
+ * this order too.
+ */
+export const SUM_COLUMNS = ['responses', ...SCORE_FIELDS.flatMap((f) => [`${f}_sum`, `${f}_n`] as const), 'value_sum', 'value_n'] as const
+
+/** A row of sums (SUM_COLUMNS) in the domain's shape. */
+function totalsOf(r: Record<string, unknown>): UnitScoreTotals {
+  const t = { responses: num(r.responses), valueSum: num(r.value_sum), valueN: num(r.value_n) } as UnitScoreTotals
+  for (const f of SCORE_FIELDS) {
+    t[`${f}Sum`] = num(r[`${f}_sum`])
+    t[`${f}N`] = num(r[`${f}_n`])
+  }
+  return t
+}
 
 /**
  * Score sums of one survey per rated unit, or per respondent unit (responses without a
@@ -205,24 +210,7 @@ export async function surveyScoreSums(db: Kysely<DB>, surveyId: number, by: 'rat
     .groupBy(unit)
   if (by === 'respondent') q = q.where('respondent_id', 'is not', null)
   const rows = (await q.orderBy(unit).execute()) as unknown as Record<string, number | null>[]
-  return rows.map((r) => ({
-    unitId: Number(r.unit_id),
-    responses: num(r.responses),
-    accuracySum: num(r.accuracy_sum),
-    accuracyN: num(r.accuracy_n),
-    timelinessSum: num(r.timeliness_sum),
-    timelinessN: num(r.timeliness_n),
-    completenessSum: num(r.completeness_sum),
-    completenessN: num(r.completeness_n),
-    professionalismSum: num(r.professionalism_sum),
-    professionalismN: num(r.professionalism_n),
-    overallSum: num(r.overall_sum),
-    overallN: num(r.overall_n),
-    loyaltySum: num(r.loyalty_sum),
-    loyaltyN: num(r.loyalty_n),
-    valueSum: num(r.value_sum),
-    valueN: num(r.value_n),
-  }))
+  return rows.map((r) => ({ unitId: Number(r.unit_id), ...totalsOf(r) }))
 }
 
 export interface SatisfactionFilter {

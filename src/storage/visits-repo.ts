@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { PeriodBounds } from '../domain/calendar/period.js'
 import type { DB } from './schema.js'
 import type { VisitRow } from './schema-surveys.js'
 import { nextCode } from './sequences-repo.js'
@@ -34,18 +35,15 @@ export async function insertVisit(db: Kysely<DB>, v: NewVisit): Promise<VisitRow
 
 export interface VisitFilter {
   supplierId?: number
-  /** first day, 'YYYY-MM-DD' */
-  from?: string
-  /** last day (inclusive), 'YYYY-MM-DD' */
-  to?: string
+  /** only visits dated in the period */
+  period?: PeriodBounds
 }
 
 /** Visits by date, then code. */
 export async function listVisits(db: Kysely<DB>, f: VisitFilter = {}): Promise<VisitRow[]> {
   let q = db.selectFrom('visits').selectAll()
   if (f.supplierId !== undefined) q = q.where('supplier_id', '=', f.supplierId)
-  if (f.from !== undefined) q = q.where('date', '>=', f.from)
-  if (f.to !== undefined) q = q.where('date', '<=', f.to)
+  if (f.period !== undefined) q = q.where('date', '>=', f.period.startDate).where('date', '<=', f.period.endDate)
   return q.orderBy('date').orderBy('code').execute()
 }
 
@@ -57,14 +55,17 @@ export interface PairVisits {
   visits: number
 }
 
-/** Per supplier→customer pair: how many visits in [from, to] (either end optional) and the latest date. */
-export async function visitsByPair(db: Kysely<DB>, f: { from?: string; to?: string } = {}): Promise<PairVisits[]> {
+/**
+ * Per supplier→customer pair: how many visits and the latest date, of the visits dated in
+ * `period` and on or before `upTo` ('YYYY-MM-DD'), each bound optional.
+ */
+export async function visitsByPair(db: Kysely<DB>, f: { period?: PeriodBounds; upTo?: string } = {}): Promise<PairVisits[]> {
   let q = db
     .selectFrom('visits')
     .select((eb) => ['supplier_id', 'customer_id', eb.fn.max('date').as('last_date'), eb.fn.countAll<number>().as('n')])
     .groupBy(['supplier_id', 'customer_id'])
-  if (f.from !== undefined) q = q.where('date', '>=', f.from)
-  if (f.to !== undefined) q = q.where('date', '<=', f.to)
+  if (f.period !== undefined) q = q.where('date', '>=', f.period.startDate).where('date', '<=', f.period.endDate)
+  if (f.upTo !== undefined) q = q.where('date', '<=', f.upTo)
   const rows = await q.execute()
   return rows.map((r) => ({ supplierId: r.supplier_id, customerId: r.customer_id, lastDate: String(r.last_date), visits: Number(r.n) }))
 }

@@ -5,7 +5,6 @@ import { detectDelimiter } from '../../src/domain/surveys/csv-dialect.js'
 import { UserError } from '../../src/domain/errors.js'
 import {
   HEADER_ALIASES,
-  SURVEY_FIELDS,
   fieldForHeader,
   mapHeaders,
   normalizeHeader,
@@ -13,6 +12,7 @@ import {
   type ColumnMap,
   type MappingFile,
 } from '../../src/domain/surveys/header-aliases.js'
+import { SURVEY_FIELDS } from '../../src/domain/surveys/survey-fields.js'
 import { createStrictDecoder, detectEncoding } from '../../src/domain/surveys/text-encoding.js'
 
 /** The header record of a sample export, read as the importer will: detect, decode, parse. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
+  cancellation,
   checkCompletionDate,
+  checkMember,
+  completion,
+  progressAfter,
   checkOpen,
   checkProjectDates,
   isLate,
@@ -70,5 +74,38 @@ describe('project rules', () => {
     expect(parseProjectStatus('OPEN')).toBe('open')
     expect(() => parseProjectKind('task')).toThrow(/invalid project kind 'task'/)
     expect(() => parseProjectStatus('late')).toThrow(/invalid project status 'late'/)
+  })
+})
+
+describe('project changes', () => {
+  const open = { code: 'PRJ-0001', status: 'open' as const, owner_id: 1, start_date: '2026-02-01', completed_on: null }
+  const completed = { ...open, status: 'completed' as const, completed_on: '2026-04-28' }
+
+  it('refuses the owner as a member, and members of a project no longer open', () => {
+    expect(() => checkMember(open, { id: 1, code: 'IT' })).toThrow('IT owns PRJ-0001; members are the other units that take part')
+    expect(() => checkMember(completed, { id: 2, code: 'FIN' })).toThrow('cannot change the members of PRJ-0001: it was completed on 2026-04-28')
+    expect(() => checkMember(open, { id: 2, code: 'FIN' })).not.toThrow()
+  })
+
+  it('keeps the percent of the latest update in time: 60 % on Jun 1 stays when 30 % is back-filled for Mar 1', () => {
+    const history = [{ at: '2026-06-01T02:00:00.000Z', percent: 60 }]
+    expect(progressAfter(open, history, { at: new Date('2026-03-01T02:00:00Z'), percent: 30 })).toBe(60)
+    expect(progressAfter(open, history, { at: new Date('2026-06-02T02:00:00Z'), percent: 50 })).toBe(50)
+    expect(progressAfter(open, history, { at: new Date('2026-06-01T02:00:00Z'), percent: 70 })).toBe(70)
+    expect(progressAfter(open, [], { at: new Date('2026-02-01T02:00:00Z'), percent: 10 })).toBe(10)
+  })
+
+  it('refuses progress before the start (local day) and on a project no longer open', () => {
+    expect(() => progressAfter(open, [], { at: new Date('2026-01-31T15:59:00Z'), percent: 10 })).toThrow('progress at 2026-01-31 is before PRJ-0001 started (2026-02-01)')
+    expect(() => progressAfter(completed, [], { at: new Date('2026-05-01T02:00:00Z'), percent: 10 })).toThrow('cannot record progress on PRJ-0001')
+  })
+
+  it('completes an open project at 100 % with its quality, and cancels one', () => {
+    expect(completion(open, { date: '2026-04-28', quality: 4, note: null }, TODAY)).toEqual({ status: 'completed', progress: 100, completedOn: '2026-04-28', quality: 4, completionNote: null })
+    expect(() => completion(completed, { date: '2026-04-28', quality: 4, note: null }, TODAY)).toThrow('cannot complete PRJ-0001')
+    expect(() => completion(open, { date: '2026-07-02', quality: 4, note: null }, TODAY)).toThrow(/in the future/)
+    const at = new Date('2026-03-01T02:00:00Z')
+    expect(cancellation(open, '并入二期', at)).toEqual({ status: 'cancelled', cancelledAt: at, cancelReason: '并入二期' })
+    expect(() => cancellation(completed, 'x', at)).toThrow('cannot cancel PRJ-0001')
   })
 })

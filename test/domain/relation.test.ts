@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assessRelation, relationActionRef } from '../../src/domain/collaboration/relation.js'
+import { RELATION_ACTION_DAYS, assessRelation, relationAction, relationActionRef, relationPairs } from '../../src/domain/collaboration/relation.js'
 
 const none = { responses: 0, valueSum: 0, loyaltyCount: 0, loyaltySum: 0, requests: 0, visits: 0, projects: 0 }
 const opts = { frequent: 12, threshold: 60 }
@@ -63,5 +63,49 @@ describe('sharedProjectCounts', () => {
       { code: 'PRJ-2', unitId: 2 },
     ])
     expect(Object.fromEntries(counts)).toEqual({ '1>2': 2, '2>1': 2, '1>3': 1, '3>1': 1, '2>3': 1, '3>2': 1 })
+  })
+})
+
+describe('relationPairs', () => {
+  const none = { ratings: [], requests: [], visits: [], projects: [] }
+
+  it("takes the customer map's pairs, and adds a pair only a survey rating brings in", () => {
+    // units: 1 IT, 2 HR, 3 FIN; the map has IT→HR; FIN rated IT (respondent 3 rates 1), so IT→FIN comes in too
+    const pairs = relationPairs([{ supplierId: 1, customerId: 2 }], {
+      ...none,
+      ratings: [{ ratedId: 1, respondentId: 3, count: 2, valueSum: 7, loyaltyCount: 1, loyaltySum: 4 }],
+    })
+    expect(pairs).toEqual([
+      { supplierId: 1, customerId: 2, inMap: true, input: { responses: 0, valueSum: 0, loyaltyCount: 0, loyaltySum: 0, requests: 0, visits: 0, projects: 0 } },
+      { supplierId: 1, customerId: 3, inMap: false, input: { responses: 2, valueSum: 7, loyaltyCount: 1, loyaltySum: 4, requests: 0, visits: 0, projects: 0 } },
+    ])
+  })
+
+  it('counts requests, visits and the projects the two share, leaving out cancelled projects', () => {
+    const [pair] = relationPairs([{ supplierId: 1, customerId: 2 }], {
+      ratings: [{ ratedId: 1, respondentId: 2, count: 1, valueSum: 4, loyaltyCount: 0, loyaltySum: 0 }],
+      requests: [{ supplierId: 1, customerId: 2, count: 4 }, { supplierId: 2, customerId: 1, count: 9 }],
+      visits: [{ supplierId: 1, customerId: 2, visits: 2 }],
+      projects: [
+        { code: 'PRJ-1', unitId: 2, status: 'open' },
+        { code: 'PRJ-1', unitId: 1, status: 'open' },
+        { code: 'PRJ-2', unitId: 2, status: 'completed' },
+        { code: 'PRJ-2', unitId: 1, status: 'completed' },
+        { code: 'PRJ-3', unitId: 2, status: 'cancelled' },
+        { code: 'PRJ-3', unitId: 1, status: 'cancelled' },
+      ],
+    })
+    expect(pair!.input).toEqual({ responses: 1, valueSum: 4, loyaltyCount: 0, loyaltySum: 0, requests: 4, visits: 2, projects: 2 })
+  })
+})
+
+describe('relationAction', () => {
+  it('asks the supplier to visit its customer within 30 days, once per pair and period', () => {
+    expect(relationAction('2026-H1', { supplier: 'IT', customer: 'HR', customerName: '人力资源部' }, 56.25, 60, '2026-07-01')).toEqual({
+      sourceRef: '2026-H1 IT→HR',
+      description: '2026-H1 与人力资源部(HR)的客户关系指数 56.3 低于 60: 回访客户并制定改进措施',
+      due: '2026-07-31',
+    })
+    expect(RELATION_ACTION_DAYS).toBe(30)
   })
 })

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   IDENTITY_BYTES,
   KEY_CHECK_TEXT,
+  MIN_KEY_LENGTH,
+  checkFilingKey,
   deriveReportKey,
   keyCheckOf,
   keyMatchesCheck,
@@ -94,5 +96,13 @@ describe('sealing a reporter identity', () => {
     expect(keyMatchesCheck(key, check)).toBe(true)
     expect(keyMatchesCheck(deriveReportKey('wrong horse battery', params), check)).toBe(false)
     expect(keyMatchesCheck(key, 'AAAA')).toBe(false)
+  })
+})
+
+describe('checkFilingKey', () => {
+  it('refuses a reports key under 8 characters when filing with a reporter', () => {
+    expect(() => checkFilingKey('1234567')).toThrow('ICM_REPORTS_KEY is too short to protect a reporter')
+    expect(() => checkFilingKey('12345678')).not.toThrow()
+    expect(MIN_KEY_LENGTH).toBe(8)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { centsToAmount, formatAmount, parseDecision, parseRewardCents } from '../../src/domain/supervision/report.js'
+import { centsToAmount, checkDecidable, formatAmount, parseDecision, parseReportStatus, parseRewardCents } from '../../src/domain/supervision/report.js'
 
 describe('report decisions', () => {
   it.each([
@@ -33,5 +33,21 @@ describe('report decisions', () => {
     expect(formatAmount(8850)).toBe('88.50')
     expect(formatAmount(5)).toBe('0.05')
     expect(formatAmount(null)).toBe('')
+  })
+})
+
+describe('report status and decidability', () => {
+  it('reads a status in any case', () => {
+    expect(parseReportStatus(' Decided ')).toBe('decided')
+    expect(() => parseReportStatus('open')).toThrow("invalid report status 'open'")
+  })
+
+  it('refuses deciding twice, or before the report was filed', () => {
+    const r = { code: 'RPT-0001', status: 'received' as const, validity: null, decided_at: null, filed_at: '2026-06-01T02:00:00.000Z' }
+    expect(() => checkDecidable(r, new Date('2026-06-01T02:00:00Z'))).not.toThrow()
+    expect(() => checkDecidable(r, new Date('2026-06-01T01:59:59Z'))).toThrow('RPT-0001 cannot be decided before it was filed (2026-06-01T10:00:00+08:00)')
+    expect(() => checkDecidable({ ...r, status: 'decided', validity: 'valid', decided_at: '2026-06-10T17:00:00.000Z' }, new Date('2026-07-01T02:00:00Z'))).toThrow(
+      'RPT-0001 was already decided valid on 2026-06-11',
+    )
   })
 })

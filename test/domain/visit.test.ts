@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkVisitSatisfaction, visitDue } from '../../src/domain/collaboration/visit.js'
+import { checkVisitDate, checkVisitPair, checkVisitSatisfaction, visitDue } from '../../src/domain/collaboration/visit.js'
 
 describe('visitDue (visit.interval_days 90)', () => {
   it.each([
@@ -19,5 +19,17 @@ describe('checkVisitSatisfaction', () => {
   })
   it.each(['0', '6', '4.5', 'good', ''])('refuses %j', (t) => {
     expect(() => checkVisitSatisfaction(t)).toThrow(/--satisfaction must be a whole number from 1 to 5/)
+  })
+})
+
+describe('checkVisitDate and checkVisitPair', () => {
+  it('takes a visit on or before today, refuses one after', () => {
+    expect(() => checkVisitDate('2026-07-01', '2026-07-01')).not.toThrow()
+    expect(() => checkVisitDate('2026-07-02', '2026-07-01')).toThrow('--date 2026-07-02 is in the future (today is 2026-07-01)')
+  })
+
+  it('refuses a unit visiting itself', () => {
+    expect(() => checkVisitPair({ id: 3, code: 'IT' }, { id: 3 })).toThrow('a unit cannot visit itself (IT)')
+    expect(() => checkVisitPair({ id: 3, code: 'IT' }, { id: 4 })).not.toThrow()
   })
 })

@@ -3,9 +3,23 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { responseValue } from '../../src/domain/assessment/kpi.js'
 import type { Store } from '../../src/storage/database.js'
 import { openStore } from '../../src/storage/open.js'
-import { satisfactionAggregates, surveyScoreSums } from '../../src/storage/surveys-repo.js'
-import { visitsByPair } from '../../src/storage/visits-repo.js'
+import type { StoredResponse } from '../../src/domain/surveys/survey-export.js'
+import {
+  countResponses,
+  findBatchBySha256,
+  findSurveyByCode,
+  finishBatch,
+  hasBatchOfSize,
+  insertBatch,
+  insertSurvey,
+  iterateResponses,
+  listBatches,
+  listSurveys,
+  satisfactionAggregates,
+  surveyScoreSums,
+} from '../../src/storage/surveys-repo.js'
 import { FIXTURES, cli, writeFile } from '../helpers/harness.js'
+import { bounds, repoStore } from '../helpers/repo-fixture.js'
 
 const stores: Store[] = []
 afterEach(async () => {
@@ -103,18 +117,58 @@ describe('survey_score_sums', () => {
   })
 })
 
-describe('visitsByPair', () => {
-  it('counts visits per pair within a date range and gives the latest', async () => {
+describe('surveys and their import batches', () => {
+  const at = new Date('2026-07-01T02:00:00Z')
+
+  it('creates surveys with their period days, finds them by code in any case, lists them newest period first with their counts', async () => {
+    const store = await repoStore()
+    const h1 = await store.write((trx) => insertSurvey(trx, { code: '2026H1-SERVICE', title: '上半年', kind: 'service', period: bounds('2026-H1'), createdAt: at }))
+    expect(h1).toMatchObject({ code: '2026H1-SERVICE', title: '上半年', kind: 'service', period: '2026-H1', period_start: '2026-01-01', period_end: '2026-06-30', created_at: '2026-07-01T02:00:00.000Z' })
+    await store.write((trx) => insertSurvey(trx, { code: 'REL-Q3', title: '三季度', kind: 'relationship', period: bounds('2026-Q3'), createdAt: at }))
+    expect(await findSurveyByCode(store.db, ' 2026h1-service ')).toEqual(h1)
+    expect(await findSurveyByCode(store.db, 'NOPE')).toBeUndefined()
+    const b = await store.write(async (trx) => {
+      const batch = await insertBatch(trx, { surveyId: h1.id, fileName: 'a.csv', sha256: 'abc', bytes: 120, encoding: 'UTF-8', forced: false, actor: 'tester', at })
+      return finishBatch(trx, batch.id, { rows: 3, imported: 2, alreadyPresent: 0, rejected: 1 })
+    })
+    expect(b).toMatchObject({ survey_id: h1.id, file_name: 'a.csv', sha256: 'abc', bytes: 120, encoding: 'UTF-8', rows: 3, imported: 2, already_present: 0, rejected: 1, forced: 0, actor: 'tester', at: '2026-07-01T02:00:00.000Z' })
+    expect((await listSurveys(store.db)).map((s) => [s.code, s.responses, s.batches])).toEqual([
+      ['REL-Q3', 0, 0],
+      ['2026H1-SERVICE', 0, 1],
+    ])
+    expect(await listBatches(store.db, h1.id)).toEqual([b])
+  })
+
+  it('finds a batch by its file sha256 (the first, in any survey) or only whether one had a size', async () => {
+    const store = await repoStore()
+    const s = await store.write((trx) => insertSurvey(trx, { code: 'S', title: 's', kind: 'service', period: bounds('2026'), createdAt: at }))
+    await store.write(async (trx) => {
+      await insertBatch(trx, { surveyId: s.id, fileName: 'a.csv', sha256: 'abc', bytes: 120, encoding: 'UTF-8', forced: false, actor: 'tester', at })
+      await insertBatch(trx, { surveyId: s.id, fileName: 'again.csv', sha256: 'abc', bytes: 120, encoding: 'UTF-8', forced: true, actor: 'tester', at })
+    })
+    expect(await findBatchBySha256(store.db, 'abc')).toMatchObject({ file_name: 'a.csv', survey_code: 'S' })
+    expect(await findBatchBySha256(store.db, 'def')).toBeUndefined()
+    expect(await hasBatchOfSize(store.db, 120)).toBe(true)
+    expect(await hasBatchOfSize(store.db, 121)).toBe(false)
+  })
+
+  it('gives the responses of a survey in import order a page at a time, in the domain shape', async () => {
     const t = cli()
     await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
-    for (const d of ['2026-01-05', '2026-03-01', '2026-06-30']) await t.ok(['visit', 'log', '--by', 'IT', '--customer', 'HR', '--date', d])
-    await t.ok(['visit', 'log', '--by', 'ADM', '--customer', 'HR', '--date', '2025-12-31'])
+    await t.ok(['survey', 'create', 'S', '--title', 's', '--period', '2026-H1'])
+    await t.ok(['survey', 'import', 'S', writeFile(t.dir, 's.csv', 'ID,respondent_unit,rated_unit,accuracy,overall,loyalty,comment,submitted_at\n7,HR,IT,4,,5,"好\n很好",2026-04-25T01:45:35Z\n8,,FIN,,3,,,\n9,HR,FIN,,2,,,\n')])
     const store = await open(t.db)
-    const h1 = await visitsByPair(store.db, { from: '2026-01-01', to: '2026-06-30' })
-    expect(h1.map((v) => [v.visits, v.lastDate])).toEqual([[3, '2026-06-30']])
-    expect((await visitsByPair(store.db, { to: '2026-02-01' })).map((v) => [v.visits, v.lastDate]).sort()).toEqual([
-      [1, '2025-12-31'],
-      [1, '2026-01-05'],
-    ])
+    const s = (await findSurveyByCode(store.db, 'S'))!
+    expect(await countResponses(store.db, s.id)).toBe(3)
+    const pages: StoredResponse[][] = []
+    for await (const page of iterateResponses(store.db, s.id, 2)) pages.push(page)
+    expect(pages.map((p) => p.map((r) => r.responseId))).toEqual([['7', '8'], ['9']])
+    const ids = new Map((await store.db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]))
+    expect(pages[0]![0]).toEqual({
+      responseId: '7', respondentUnitId: ids.get('HR'), ratedUnitId: ids.get('IT'),
+      accuracy: 4, timeliness: null, completeness: null, professionalism: null, overall: null, loyalty: 5,
+      comment: '好\n很好', submittedAt: '2026-04-25T01:45:35.000Z', batchId: 1, line: 2,
+    })
+    expect(pages[0]![1]).toMatchObject({ respondentUnitId: null, overall: 3, comment: null, submittedAt: null, line: 4 })
   })
 })

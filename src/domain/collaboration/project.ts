@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar/dates.js'
+import { daysBetween, localDate } from '../calendar/dates.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 
@@ -60,6 +60,57 @@ export function checkOpen(p: { code: string; status: ProjectStatus; completed_on
 export function checkCompletionDate(date: string, start: string, today: string): void {
   if (date > today) throw new UserError(`completion date ${date} is in the future (today is ${today})`, 'record a completion once it has happened')
   if (date < start) throw new UserError(`completion date ${date} is before the project started (${start})`)
+}
+
+/** What a project is as far as its rules go (the stored project has these fields). */
+export interface ProjectState {
+  code: string
+  status: ProjectStatus
+  owner_id: number
+  start_date: string
+  completed_on: string | null
+}
+
+/** A change to a project, in the policy's words; the repository writes it with the time of the change. */
+export interface ProjectChange {
+  status?: ProjectStatus
+  progress?: number
+  completedOn?: string
+  quality?: number
+  completionNote?: string | null
+  cancelledAt?: Date
+  cancelReason?: string
+}
+
+/** Refuses the owner as a member of its own project, and a project no longer open. */
+export function checkMember(p: ProjectState, unit: { id: number; code: string }): void {
+  checkOpen(p, 'change the members of')
+  if (unit.id === p.owner_id) throw new UserError(`${unit.code} owns ${p.code}; members are the other units that take part`, 'give another --unit')
+}
+
+/**
+ * The project's progress after an update at `at`: the percent of its latest update in time (a
+ * back-filled update may be older than the last one; on the same instant the new one wins).
+ * Refuses a project no longer open and an update dated before the project started.
+ */
+export function progressAfter(p: ProjectState, history: readonly { at: string; percent: number }[], update: { at: Date; percent: number }): number {
+  checkOpen(p, 'record progress on')
+  const day = localDate(update.at)
+  if (day < p.start_date) throw new UserError(`progress at ${day} is before ${p.code} started (${p.start_date})`, 'check --at')
+  return [...history, { at: update.at.toISOString(), percent: update.percent }].reduce((a, b) => (b.at >= a.at ? b : a)).percent
+}
+
+/** The completion of an open project on `date` with its quality: completed, progress 100. */
+export function completion(p: ProjectState, c: { date: string; quality: number; note: string | null }, today: string): ProjectChange {
+  checkOpen(p, 'complete')
+  checkCompletionDate(c.date, p.start_date, today)
+  return { status: 'completed', progress: 100, completedOn: c.date, quality: c.quality, completionNote: c.note }
+}
+
+/** The cancellation of an open project: it is then left out of the collaboration score. */
+export function cancellation(p: ProjectState, reason: string, at: Date): ProjectChange {
+  checkOpen(p, 'cancel')
+  return { status: 'cancelled', cancelledAt: at, cancelReason: reason }
 }
 
 export type TimingState = 'on_time' | 'late' | 'open' | 'overdue' | 'cancelled'

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/dates.js'
 import { relationshipIndex } from '../assessment/kpi.js'
 import { round2 } from '../rounding.js'
 
@@ -85,4 +86,81 @@ export function sharedProjectCounts(parts: readonly { code: string; unitId: numb
     for (const a of units) for (const b of units) if (a !== b) counts.set(`${a}>${b}`, (counts.get(`${a}>${b}`) ?? 0) + 1)
   }
   return counts
+}
+
+/** What the database says about the pairs in a period, from relations-assess-repo's relationInputs. */
+export interface RelationData {
+  /** per respondent (customer) → rated (supplier) pair: the survey responses' value and loyalty sums */
+  ratings: readonly { ratedId: number; respondentId: number | null; count: number; valueSum: number; loyaltyCount: number; loyaltySum: number }[]
+  /** requests per supplier → customer pair whose response was due in the period */
+  requests: readonly { supplierId: number; customerId: number; count: number }[]
+  /** follow-up visits per supplier → customer pair in the period */
+  visits: readonly { supplierId: number; customerId: number; visits: number }[]
+  /** every unit's part in the projects due in the period */
+  projects: readonly { code: string; unitId: number; status: string }[]
+}
+
+export interface RelationPair {
+  supplierId: number
+  customerId: number
+  /** a pair of the customer map (else only a survey rating brought it in) */
+  inMap: boolean
+  input: RelationInput
+}
+
+/**
+ * The pairs the relationship assessment looks at, each with its input: every supplier→customer
+ * pair of the customer map, and every pair in which the customer rated the supplier in a survey
+ * of the period. Cancelled projects do not count as shared.
+ */
+export function relationPairs(mapPairs: readonly { supplierId: number; customerId: number }[], data: RelationData): RelationPair[] {
+  const key = (supplierId: number, customerId: number) => `${supplierId}>${customerId}`
+  const pairs = new Map<string, { supplierId: number; customerId: number; inMap: boolean }>()
+  for (const p of mapPairs) pairs.set(key(p.supplierId, p.customerId), { ...p, inMap: true })
+  const ratings = new Map<string, RelationData['ratings'][number]>()
+  for (const r of data.ratings) {
+    if (r.respondentId === null) continue
+    const k = key(r.ratedId, r.respondentId)
+    ratings.set(k, r)
+    if (!pairs.has(k)) pairs.set(k, { supplierId: r.ratedId, customerId: r.respondentId, inMap: false })
+  }
+  const requests = new Map(data.requests.map((r) => [key(r.supplierId, r.customerId), r.count]))
+  const visits = new Map(data.visits.map((v) => [key(v.supplierId, v.customerId), v.visits]))
+  const shared = sharedProjectCounts(data.projects.filter((p) => p.status !== 'cancelled'))
+  return [...pairs.entries()].map(([k, p]) => {
+    const r = ratings.get(k)
+    return {
+      ...p,
+      input: {
+        responses: r?.count ?? 0,
+        valueSum: r?.valueSum ?? 0,
+        loyaltyCount: r?.loyaltyCount ?? 0,
+        loyaltySum: r?.loyaltySum ?? 0,
+        requests: requests.get(k) ?? 0,
+        visits: visits.get(k) ?? 0,
+        projects: shared.get(k) ?? 0,
+      },
+    }
+  })
+}
+
+/** Days an improvement action opened by the relationship assessment has, from the day it is opened. */
+export const RELATION_ACTION_DAYS = 30
+
+/**
+ * The improvement action for a flagged pair: the supplier is to visit its customer and plan an
+ * improvement within RELATION_ACTION_DAYS of `today`; one per pair and period (relationActionRef).
+ */
+export function relationAction(
+  period: string,
+  pair: { supplier: string; customer: string; customerName: string },
+  index: number,
+  threshold: number,
+  today: string,
+): { sourceRef: string; description: string; due: string } {
+  return {
+    sourceRef: relationActionRef(period, pair.supplier, pair.customer),
+    description: `${period} 与${pair.customerName}(${pair.customer})的客户关系指数 ${index.toFixed(1)} 低于 ${threshold}: 回访客户并制定改进措施`,
+    due: addDays(today, RELATION_ACTION_DAYS),
+  }
 }

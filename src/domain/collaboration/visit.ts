@@ -11,6 +11,16 @@ export function checkVisitSatisfaction(text: string): number {
   return Number(t)
 }
 
+/** Refuses a visit dated after `today` ('YYYY-MM-DD'): a visit is logged once it has happened. */
+export function checkVisitDate(date: string, today: string): void {
+  if (date > today) throw new UserError(`--date ${date} is in the future (today is ${today})`, 'log a visit once it has happened')
+}
+
+/** Refuses a unit visiting itself: a visit is a supplier's, to one of its internal customers. */
+export function checkVisitPair(supplier: { id: number; code: string }, customer: { id: number }): void {
+  if (supplier.id === customer.id) throw new UserError(`a unit cannot visit itself (${supplier.code})`, 'give the supplier with --by and its internal customer with --customer')
+}
+
 export interface VisitDue {
   /** the last visit on or before asOf, 'YYYY-MM-DD'; null when never visited */
   lastVisit: string | null

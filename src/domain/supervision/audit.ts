@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar/dates.js'
+import { daysBetween, localDate } from '../calendar/dates.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 
@@ -33,4 +33,38 @@ export function findingState(f: { status: 'open' | 'closed'; due: string }, toda
 /** Days past due of an overdue finding (0 otherwise). */
 export function findingDaysOverdue(f: { status: 'open' | 'closed'; due: string }, today: string): number {
   return findingState(f, today) === 'overdue' ? daysBetween(f.due, today) : 0
+}
+
+/**
+ * Refuses a finding about a unit outside the audit's scope: the unit must be an audited unit or
+ * under one (`parentOf` gives each unit's parent). `scope` in the order the message lists it.
+ */
+export function checkInScope(
+  unit: { id: number; code: string },
+  audit: { code: string },
+  scope: readonly { id: number; code: string }[],
+  parentOf: ReadonlyMap<number, number | null>,
+): void {
+  const ids = new Set(scope.map((s) => s.id))
+  const seen = new Set<number>()
+  for (let cur: number | null | undefined = unit.id; cur !== null && cur !== undefined && !seen.has(cur); cur = parentOf.get(cur)) {
+    if (ids.has(cur)) return
+    seen.add(cur)
+  }
+  throw new UserError(`${unit.code} is not in the scope of ${audit.code} (${scope.map((s) => s.code).join(', ')})`, 'a finding is about an audited unit or a unit under one')
+}
+
+/** The improvement action a major or critical finding opens for its unit, due when the finding is; null for a minor one. */
+export function findingAction(
+  audit: { code: string },
+  finding: { code: string; severity: Severity; description: string; due: string },
+): { sourceRef: string; description: string; due: string } | null {
+  if (!opensAction(finding.severity)) return null
+  return { sourceRef: finding.code, description: `${audit.code} ${finding.severity} finding ${finding.code}: ${finding.description}`, due: finding.due }
+}
+
+/** Refuses closing a finding again, or on a day (`at`, local) before its audit. */
+export function checkFindingClose(f: { code: string; status: 'open' | 'closed'; close_note: string | null }, auditDate: string, at: Date): void {
+  if (f.status === 'closed') throw new UserError(`${f.code} is already closed (${f.close_note ?? ''})`)
+  if (localDate(at) < auditDate) throw new UserError(`${f.code} cannot be closed on ${localDate(at)}, before its audit (${auditDate})`, 'check --at')
 }

@@ -12,6 +12,14 @@ import { UserError } from '../errors.js'
  */
 export const REPORTS_KEY_ENV = 'ICM_REPORTS_KEY'
 
+/** A shorter secret is refused when filing (guessing it would be cheap even through scrypt). */
+export const MIN_KEY_LENGTH = 8
+
+/** Refuses, when filing with a reporter, a reports key too short to protect one. */
+export function checkFilingKey(secret: string): void {
+  if (secret.length < MIN_KEY_LENGTH) throw new UserError(`${REPORTS_KEY_ENV} is too short to protect a reporter`, `use at least ${MIN_KEY_LENGTH} characters`)
+}
+
 /** The scrypt parameters and salt of a database, kept (as JSON) in its meta table. */
 export interface KdfParams {
   alg: 'scrypt'

@@ -1,8 +1,25 @@
+import { formatInstant, localDate } from '../calendar/dates.js'
 import { UsageError, UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 
 /** Employee reports of violations (policy chapter 8.1): the decision on a report and its reward. */
 export type Validity = 'valid' | 'invalid'
+
+export const REPORT_STATUSES = ['received', 'decided'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+/** `--status`: received or decided, in any case. */
+export function parseReportStatus(text: string): ReportStatus {
+  const s = text.trim().toLowerCase()
+  if (s !== 'received' && s !== 'decided') throw new UserError(`invalid report status '${text}'`, 'use received or decided')
+  return s
+}
+
+/** Refuses deciding a report twice, or at `at` before it was filed (instants as ISO UTC text). */
+export function checkDecidable(r: { code: string; status: ReportStatus; validity: Validity | null; decided_at: string | null; filed_at: string }, at: Date): void {
+  if (r.status === 'decided') throw new UserError(`${r.code} was already decided ${r.validity ?? ''} on ${localDate(new Date(r.decided_at ?? r.filed_at))}`)
+  if (at.toISOString() < r.filed_at) throw new UserError(`${r.code} cannot be decided before it was filed (${formatInstant(new Date(r.filed_at))})`, 'check --at')
+}
 
 export interface Decision {
   validity: Validity

@@ -6,6 +6,11 @@ export type CsvDelimiter = ',' | '\t' | ';'
 
 const CANDIDATES: readonly CsvDelimiter[] = ['\t', ',', ';']
 
+/** A delimiter in words, as `survey import` reports it: comma, tab, semicolon. */
+export function delimiterName(d: CsvDelimiter): string {
+  return d === ',' ? 'comma' : d === '\t' ? 'tab' : 'semicolon'
+}
+
 /**
  * The delimiter of a CSV text from its first lines (already decoded; pass the first few KB — a
  * record cut at the end is fine). Delimiters inside double quotes do not count. The winner is the

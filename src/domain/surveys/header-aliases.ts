@@ -1,36 +1,13 @@
 import { UserError } from '../errors.js'
 import { hasLookalikes, toSimplified, unifyLookalikes } from '../org/unit-names.js'
 import { excerpt, quote, quoteList } from '../excerpt.js'
+import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
  * header name in English or Chinese, simplified or traditional, after a survey platform's question
  * number, or by a mapping file given with `--map`.
  */
-
-/** The canonical fields of a survey response, as `--map` keys and `--show-mapping` name them. */
-export const SURVEY_FIELDS = [
-  'response_id',
-  'respondent_unit',
-  'rated_unit',
-  'accuracy',
-  'timeliness',
-  'completeness',
-  'professionalism',
-  'overall',
-  'loyalty',
-  'comment',
-  'submitted_at',
-] as const
-export type SurveyField = (typeof SURVEY_FIELDS)[number]
-
-/** The five dimensions of a service survey (a row needs at least one of them). */
-export const DIMENSION_FIELDS = ['accuracy', 'timeliness', 'completeness', 'professionalism', 'overall'] as const
-export type DimensionField = (typeof DIMENSION_FIELDS)[number]
-
-/** Every field holding a 1–5 score: the five dimensions and loyalty. */
-export const SCORE_FIELDS = [...DIMENSION_FIELDS, 'loyalty'] as const
-export type ScoreField = (typeof SCORE_FIELDS)[number]
 
 /** Which column feeds each field, 0-based. */
 export type ColumnMap = Partial<Record<SurveyField, number>>
@@ -157,6 +134,14 @@ export function headerWidth(headers: readonly string[]): number {
   let width = headers.length
   while (width > 0 && (headers[width - 1] ?? '').replace(INVISIBLE, '').trim() === '') width--
   return width
+}
+
+/** Which column feeds which field (1-based, with its header), in field order: what `--show-mapping` prints. */
+export function mappedColumns(headers: readonly string[], mapping: HeaderMapping): { field: SurveyField; column: number; header: string }[] {
+  return SURVEY_FIELDS.filter((f) => mapping.columns[f] !== undefined).map((f) => {
+    const column = mapping.columns[f]!
+    return { field: f, column: column + 1, header: displayHeader(headers, column) }
+  })
 }
 
 const MAP_HINT = 'say which column feeds which field with --map FILE.json, e.g. {"rated_unit": "被评价部门", "overall": 7}'

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { parseInstant } from '../calendar/dates.js'
-import { DIMENSION_FIELDS, SCORE_FIELDS, displayHeader, type ColumnMap, type SurveyField } from './header-aliases.js'
+import { displayHeader, type ColumnMap } from './header-aliases.js'
+import { DIMENSION_FIELDS, SCORE_FIELDS, type ScoreValues, type SurveyField } from './survey-fields.js'
 import { parseScore } from './score-labels.js'
 import type { UnitResolver } from '../org/unit-names.js'
 import { excerpt, quote } from '../excerpt.js'
@@ -11,18 +12,12 @@ import { excerpt, quote } from '../excerpt.js'
  * what a rejection means (fail the import, or write it to --rejects).
  */
 
-/** A response as stored: unit ids, scores 1–5 or null, submitted time as ISO UTC. */
-export interface CanonicalResponse {
+/** A response as stored: unit ids, scores 1–5 or null (ScoreValues), submitted time as ISO UTC. */
+export interface CanonicalResponse extends ScoreValues {
   /** The export's own response id (序号, 编号, ID …), trimmed; null when the file has none. */
   responseId: string | null
   respondentUnitId: number | null
   ratedUnitId: number
-  accuracy: number | null
-  timeliness: number | null
-  completeness: number | null
-  professionalism: number | null
-  overall: number | null
-  loyalty: number | null
   /** Trimmed, line breaks as \n; null when empty or a platform's skipped marker. */
   comment: string | null
   /** `Date.prototype.toISOString()` form, e.g. '2026-04-25T01:45:35.000Z'. */
@@ -237,20 +232,6 @@ function normalizeComment(text: string): string | null {
   return t
 }
 
-/** The fields that make up a response's content: everything but the export's response id. */
-const CONTENT_FIELDS = [
-  'respondentUnitId',
-  'ratedUnitId',
-  'accuracy',
-  'timeliness',
-  'completeness',
-  'professionalism',
-  'overall',
-  'loyalty',
-  'comment',
-  'submittedAt',
-] as const satisfies readonly (keyof CanonicalResponse)[]
-
 /**
  * sha256 hex of the response's content (all fields but responseId, in a fixed order, as JSON):
  * the natural key of a row when the export has no response id, and the way to tell "already
@@ -294,7 +275,7 @@ function sha256Hex(text: string): string {
   return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
-/** True when two responses say the same thing (responseId aside). */
+/** True when two responses say the same thing (responseId aside): the same fingerprint. */
 export function sameContent(a: CanonicalResponse, b: CanonicalResponse): boolean {
-  return CONTENT_FIELDS.every((f) => a[f] === b[f])
+  return rowFingerprint(a) === rowFingerprint(b)
 }

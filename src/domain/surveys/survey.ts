@@ -3,6 +3,7 @@ import { satisfactionKpi } from '../assessment/kpi.js'
 import { round2 } from '../rounding.js'
 import { checkCode } from '../org/unit.js'
 import { quote } from '../excerpt.js'
+import { RATED_DIMENSIONS, SCORE_FIELDS, type RatedDimension, type ScoreField, type ScoreValues } from './survey-fields.js'
 
 /** Surveys (policy chapter 4.3): kinds, codes, and the per-unit results of a survey. */
 
@@ -20,39 +21,17 @@ export function checkSurveyCode(code: string): string {
   return checkCode(code, 'survey code', '2026H1-SERVICE')
 }
 
-/** The four dimensions a service is rated on (overall is the overall judgement, not a dimension). */
-export const RATED_DIMENSIONS = ['accuracy', 'timeliness', 'completeness', 'professionalism'] as const
-export type RatedDimension = (typeof RATED_DIMENSIONS)[number]
-
-/** Sums and counts of one unit's scores in a survey (what the SQL aggregate returns). */
-export interface UnitScoreTotals {
+/** Sums and counts of one unit's scores in a survey (what the SQL aggregate returns): `accuracySum`, `accuracyN` … for each score field. */
+export type UnitScoreTotals = Record<`${ScoreField}Sum` | `${ScoreField}N`, number> & {
   responses: number
-  accuracySum: number
-  accuracyN: number
-  timelinessSum: number
-  timelinessN: number
-  completenessSum: number
-  completenessN: number
-  professionalismSum: number
-  professionalismN: number
-  overallSum: number
-  overallN: number
-  loyaltySum: number
-  loyaltyN: number
   /** Σ of each response's value (overall, else the mean of its dimensions) */
   valueSum: number
   valueN: number
 }
 
-export interface UnitSurveyResult {
+/** A unit's result: the mean 1–5 of each score (two decimals; null when nobody answered that question), and more. */
+export interface UnitSurveyResult extends ScoreValues {
   responses: number
-  /** means 1–5, two decimals; null when nobody answered that question */
-  accuracy: number | null
-  timeliness: number | null
-  completeness: number | null
-  professionalism: number | null
-  overall: number | null
-  loyalty: number | null
   /** S: the satisfaction index 0–100 (DESIGN.md §3); null below minResponses responses */
   satisfaction: number | null
   /** the dimension with the lowest mean (the first in RATED_DIMENSIONS order on a tie); null when none was answered */
@@ -66,17 +45,11 @@ export interface UnitSurveyResult {
  */
 export function unitSurveyResult(t: UnitScoreTotals, minResponses: number): UnitSurveyResult {
   const mean = (sum: number, n: number) => (n > 0 ? round2(sum / n) : null)
-  const result: UnitSurveyResult = {
-    responses: t.responses,
-    accuracy: mean(t.accuracySum, t.accuracyN),
-    timeliness: mean(t.timelinessSum, t.timelinessN),
-    completeness: mean(t.completenessSum, t.completenessN),
-    professionalism: mean(t.professionalismSum, t.professionalismN),
-    overall: mean(t.overallSum, t.overallN),
-    loyalty: mean(t.loyaltySum, t.loyaltyN),
-    satisfaction: satisfactionKpi(t.valueN, t.valueSum, minResponses),
-    lowestDimension: null,
-  }
+  // built in this key order: the --json of survey results shows it
+  const result = { responses: t.responses } as UnitSurveyResult
+  for (const f of SCORE_FIELDS) result[f] = mean(t[`${f}Sum`], t[`${f}N`])
+  result.satisfaction = satisfactionKpi(t.valueN, t.valueSum, minResponses)
+  result.lowestDimension = null
   let lowest: number | null = null
   for (const d of RATED_DIMENSIONS) {
     const m = result[d]

@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely'
 import type { ExitCodeValue } from '../../domain/errors.js'
 import { responseValue } from '../../domain/assessment/kpi.js'
+import { SCORE_FIELDS, type ScoreField } from '../../domain/surveys/survey-fields.js'
 import { dialectOf } from '../dialect.js'
 import type { DB } from '../schema.js'
-import { INTS, SUM_COLUMNS, addToSums, type BadLine, type PairSums, type StageResult, type StagingTables } from './types.js'
+import { SUM_COLUMNS } from '../surveys-repo.js'
+import { addToSums } from './stager.js'
+import { INTS, type BadLine, type PairSums, type StageResult, type StagingTables } from './types.js'
 
 /**
  * The survey import's analysis and final insert, the same SQL on both backends (through kysely,
@@ -118,34 +121,28 @@ const SUMS_PAGE = 5000
 async function sumsOfStaged(db: Kysely<DB>, t: StagingTables): Promise<PairSums> {
   const sums: PairSums = new Map()
   const ints = new Int32Array(INTS)
+  const scores = sql.join(SCORE_FIELDS.map((f) => sql.ref(f)))
   for (let after = 0; ; ) {
-    const page = await sql<StagedScores>`select line, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty
+    const page = await sql<StagedScores>`select line, respondent_id, rated_id, ${scores}
       from ${sql.table(t.staged)} where line > ${after} order by line limit ${SUMS_PAGE}`.execute(db)
     for (const r of page.rows) {
-      const scores = [r.accuracy, r.timeliness, r.completeness, r.professionalism, r.overall, r.loyalty].map((v) => (v === null ? null : Number(v)))
+      const row = {} as Record<ScoreField, number | null>
       ints[0] = Number(r.respondent_id ?? 0)
       ints[1] = Number(r.rated_id)
-      for (let j = 0; j < 6; j++) ints[2 + j] = scores[j] ?? 0
-      const [accuracy, timeliness, completeness, professionalism, overall] = scores as [number | null, number | null, number | null, number | null, number | null]
-      const value = responseValue({ accuracy, timeliness, completeness, professionalism, overall })
-      addToSums(sums, ints, 0, value ?? Number.NaN)
+      SCORE_FIELDS.forEach((f, j) => {
+        const v = r[f] === null ? null : Number(r[f])
+        row[f] = v
+        ints[2 + j] = v ?? 0
+      })
+      addToSums(sums, ints, 0, responseValue(row) ?? Number.NaN)
     }
     if (page.rows.length < SUMS_PAGE) return sums
     after = Number(page.rows[page.rows.length - 1]!.line)
   }
 }
 
-interface StagedScores {
-  line: number
-  respondent_id: number | null
-  rated_id: number
-  accuracy: number | null
-  timeliness: number | null
-  completeness: number | null
-  professionalism: number | null
-  overall: number | null
-  loyalty: number | null
-}
+/** A staged row's units and scores (SCORE_FIELDS, in the order of a pack's integers). */
+type StagedScores = { line: number; respondent_id: number | null; rated_id: number } & Record<ScoreField, number | null>
 
 /**
  * Inserts the staged rows into the survey in file order (one statement); returns how many. A key

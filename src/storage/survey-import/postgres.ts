@@ -3,7 +3,9 @@ import type { Pool, PoolClient } from 'pg'
 import { BUSY_TIMEOUT_MS } from '../database.js'
 import { databaseLockedError } from '../dialect.js'
 import type { DB } from '../schema.js'
-import { INTS, PAIR, STRS, SUM_COLUMNS, addToSums, type ImportBackend, type Pack, type PairSums, type StageResult, type Stager, type StagingTables } from './types.js'
+import { SUM_COLUMNS } from '../surveys-repo.js'
+import { addToSums } from './stager.js'
+import { INTS, PAIR, STRS, type ImportBackend, type Pack, type PairSums, type StageResult, type Stager, type StagingTables } from './types.js'
 
 /**
  * The survey import's PostgreSQL side, on one pooled connection. The rows are staged, outside any

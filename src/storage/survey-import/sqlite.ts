@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import type { SqliteStore } from '../database.js'
 import type { DB } from '../schema.js'
 import { createStagingFile, removeStagingFile } from './staging-files.js'
-import { defineStager, stageWorkerMain, type FileStager } from './stager.js'
+import { defineStager, stageWorkerMain, type FileStager, type StagerReply, type StagerRequest } from './stager.js'
 import { MAX_PACKS_IN_FLIGHT, PAIR, STRS, type ImportBackend, type Pack, type PairSums, type StageResult, type Stager, type StagingTables } from './types.js'
 
 /**
@@ -85,7 +85,7 @@ class WorkerStager implements Stager {
     })
     return new Promise((resolve, reject) => {
       let stager: WorkerStager | undefined
-      thread.on('message', (m: any) => {
+      thread.on('message', (m: StagerReply) => {
         if (stager) return stager.message(m)
         if (m.type === 'error') reject(workerError(m))
         else if (m.type === 'ready') {
@@ -102,7 +102,11 @@ class WorkerStager implements Stager {
     })
   }
 
-  private message(m: any): void {
+  private post(m: StagerRequest, transfer?: ArrayBuffer[]): void {
+    this.thread.postMessage(m, transfer)
+  }
+
+  private message(m: StagerReply): void {
     if (m.type === 'done') {
       this.inFlight--
       this.wake()
@@ -147,7 +151,7 @@ class WorkerStager implements Stager {
     }
     const text = pack.strs.slice(0, n).join('')
     pack.strs = []
-    this.thread.postMessage({ type: 'rows', seq: pack.seq, ints: pack.ints, lens, text, values: pack.values, count: pack.count, bad: pack.bad }, [
+    this.post({ type: 'rows', seq: pack.seq, ints: pack.ints, lens, text, values: pack.values, count: pack.count, bad: pack.bad }, [
       pack.ints.buffer as ArrayBuffer,
       lens.buffer as ArrayBuffer,
       pack.values.buffer as ArrayBuffer,
@@ -171,14 +175,14 @@ class WorkerStager implements Stager {
       await new Promise<void>((resolve) => this.waiters.push(resolve))
     }
     const t = this.texts.shift()!
-    if ('text' in t && !t.last) this.thread.postMessage({ type: 'text-read' })
+    if ('text' in t && !t.last) this.post({ type: 'text-read' })
     return t
   }
 
   /** Ends the staging and waits for the thread to be gone, so its memory is given back before the final insert. */
   async finish(): Promise<StageResult> {
     if (this.failure) throw this.failure
-    this.thread.postMessage({ type: 'end' })
+    this.post({ type: 'end' })
     await this.gone
     releaseYoungGeneration()
     if (this.failure) throw this.failure

@@ -1,3 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { BadLine, PairSums } from './types.js'
+
 /**
  * The SQLite staging side of the survey import: what writes the checked rows into the staging
  * file (survey-import-types.ts StagingTables), and the stage worker's body. Both are
@@ -14,19 +17,19 @@
 export function defineStager() {
   const ROWS_PER_INSERT = 16
   return class FileStager {
-    db: any
+    db: BetterSqlite3.Database
     staged = 0
     duplicates = 0
-    insert: any
-    insertMany: any
-    lineOf: any
-    dup: any
-    bad: any
+    insert: BetterSqlite3.Statement<unknown[]>
+    insertMany: BetterSqlite3.Statement<unknown[]>
+    lineOf: BetterSqlite3.Statement<[string], { line: number }>
+    dup: BetterSqlite3.Statement<[number, string, string]>
+    bad: BetterSqlite3.Statement<[number, string, number]>
     args: unknown[] = new Array(ROWS_PER_INSERT * 14)
     /** score sums of the rows staged, per rated unit × 4194304 + respondent unit (0: none) */
     sums = new Map<number, number[]>()
 
-    constructor(Database: any, file: string, cacheKib: number) {
+    constructor(Database: typeof BetterSqlite3, file: string, cacheKib: number) {
       const db = new Database(file, { fileMustExist: true })
       this.db = db
       // A scratch file nobody else opens, thrown away after the import: no syncs, and the journal
@@ -47,9 +50,9 @@ export function defineStager() {
       const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
       this.insert = db.prepare(`insert into staged values ${row} on conflict (key) do nothing`)
       this.insertMany = db.prepare(`insert into staged values ${new Array(ROWS_PER_INSERT).fill(row).join(', ')} on conflict (key) do nothing`)
-      this.lineOf = db.prepare('select line from staged where key = ?')
-      this.dup = db.prepare(`insert into dups values (?, ?, ?)`)
-      this.bad = db.prepare(`insert into bad values (?, ?, ?, 'file')`)
+      this.lineOf = db.prepare<[string], { line: number }>('select line from staged where key = ?')
+      this.dup = db.prepare<[number, string, string]>(`insert into dups values (?, ?, ?)`)
+      this.bad = db.prepare<[number, string, number]>(`insert into bad values (?, ?, ?, 'file')`)
     }
 
     /**
@@ -59,7 +62,7 @@ export function defineStager() {
      * none). The first row of a key is staged and added to the sums; a later one is noted as a
      * duplicate (the final step compares it).
      */
-    stage(ints: Int32Array, strs: (string | null)[], values: Float64Array, count: number, bad: { line: number; reason: string; exitCode: number }[]): void {
+    stage(ints: Int32Array, strs: (string | null)[], values: Float64Array, count: number, bad: readonly BadLine[]): void {
       for (const b of bad) this.bad.run(b.line, b.reason, b.exitCode)
       const z = (n: number) => (n === 0 ? null : n)
       const args = this.args
@@ -90,21 +93,26 @@ export function defineStager() {
         for (let k = 0; k < n; k++) {
           const o = (i + k) * 9
           const line = ints[o + 8]!
-          if (staged < n && this.lineOf.get(strs[(i + k) * 4])?.line !== line) {
+          const key = strs[(i + k) * 4] as string
+          if (staged < n && this.lineOf.get(key)?.line !== line) {
             this.duplicates++
-            this.dup.run(line, strs[(i + k) * 4], strs[(i + k) * 4 + 3])
+            this.dup.run(line, key, strs[(i + k) * 4 + 3] as string)
             continue
           }
           this.staged++
-          this.addToSums(ints, o, values[i + k]!)
+          FileStager.addToSums(this.sums, ints, o, values[i + k]!)
         }
         i += n
       }
     }
 
-    /** The same sums as survey-import-types.ts addToSums (this class cannot import it). */
-    addToSums(ints: Int32Array, o: number, value: number): void {
-      const sums = this.sums
+    /**
+     * Adds one row to `sums`: `ints` from offset `o` as in a pack (respondent, rated, the six
+     * scores, 0 for none), `value` its kpi.responseValue (NaN for none). The pair key is rated
+     * unit × 4194304 (types.ts PAIR) + respondent unit (0: none); the 15 numbers are in
+     * surveys-repo's SUM_COLUMNS order. Also the main thread's (addToSums below).
+     */
+    static addToSums(sums: Map<number, number[]>, ints: ArrayLike<number>, o: number, value: number): void {
       const pair = ints[o + 1]! * 4194304 + ints[o]!
       let a = sums.get(pair)
       if (a === undefined) {
@@ -140,16 +148,37 @@ export function defineStager() {
 
 export type FileStager = InstanceType<ReturnType<typeof defineStager>>
 
+/** Adds one row of a pack to the score sums (FileStager.addToSums, the one definition). */
+export const addToSums: (sums: PairSums, ints: ArrayLike<number>, o: number, value: number) => void = defineStager().addToSums
+
+/** What the main thread sends the stage worker. */
+export type StagerRequest =
+  | { type: 'rows'; seq: number; ints: Int32Array; lens: Int32Array; text: string; values: Float64Array; count: number; bad: BadLine[] }
+  | { type: 'text-read' }
+  | { type: 'end' }
+
+/** What the stage worker answers. */
+export type StagerReply =
+  | { type: 'ready' }
+  | { type: 'done'; seq: number }
+  | { type: 'text'; text: string; offset: number; last: boolean; sha256?: string }
+  | { type: 'undecodable'; offset: number }
+  | { type: 'error'; message: string; code: string | null }
+  | { type: 'finished'; result: ReturnType<FileStager['finish']> }
+
 /**
  * The stage worker's body, as source text for `new Worker(…, { eval: true })` (dist/icm.js is
  * one bundle, so there is no separate worker file): opens the staging file, then answers the
  * main thread's messages. Self-contained like defineStager: `load` is the worker script's require.
  */
-export function stageWorkerMain(load: (id: string) => any, define: typeof defineStager): void {
+export function stageWorkerMain(load: NodeJS.Require, define: typeof defineStager): void {
   const { parentPort, workerData } = load('node:worker_threads')
-  const post = (m: unknown) => parentPort.postMessage(m)
-  const fail = (e: any) => post({ type: 'error', message: String(e?.message ?? e), code: e?.code ?? null })
-  let stager: any
+  const post = (m: StagerReply) => parentPort.postMessage(m)
+  const fail = (e: unknown) => {
+    const err = e as { message?: unknown; code?: string } | undefined
+    post({ type: 'error', message: String(err?.message ?? e), code: err?.code ?? null })
+  }
+  let stager: FileStager | undefined
   // The survey file, read and decoded here a chunk ahead of the main thread, which parses and
   // checks the text: the same strict decoder as domain/text-encoding.ts createStrictDecoder.
   const source = workerData.source
@@ -194,13 +223,13 @@ export function stageWorkerMain(load: (id: string) => any, define: typeof define
     parentPort.close()
     return
   }
-  parentPort.on('message', (m: any) => {
+  parentPort.on('message', (m: StagerRequest) => {
     try {
       if (m.type === 'text-read') {
         nextText()
       } else if (m.type === 'rows') {
         // The strings come as one text and their lengths (-1 for null): one copy instead of thousands of small ones.
-        const lens: Int32Array = m.lens
+        const lens = m.lens
         const strs: (string | null)[] = new Array(lens.length)
         for (let i = 0, at = 0; i < lens.length; i++) {
           const n = lens[i]!
@@ -210,16 +239,16 @@ export function stageWorkerMain(load: (id: string) => any, define: typeof define
             at += n
           }
         }
-        stager.stage(m.ints, strs, m.values, m.count, m.bad)
+        stager!.stage(m.ints, strs, m.values, m.count, m.bad)
         post({ type: 'done', seq: m.seq })
       } else if (m.type === 'end') {
-        post({ type: 'finished', result: stager.finish() })
+        post({ type: 'finished', result: stager!.finish() })
         parentPort.close()
       }
     } catch (e) {
       fail(e)
       try {
-        stager.close()
+        stager?.close()
       } catch {
         // the connection is gone already
       }

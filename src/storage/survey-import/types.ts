@@ -108,32 +108,10 @@ export function newPack(seq: number): Pack {
 /**
  * Score sums of the rows staged, per rated unit × PAIR + respondent unit (0: none): 15 numbers
  * in surveys-repo's SUM_COLUMNS order (responses, then sum and count of each score, then of the
- * response value).
+ * response value). stager.ts addToSums adds a row.
  */
 export type PairSums = Map<number, number[]>
 export const PAIR = 4194304
-
-/** Adds one row to the sums: `ints` from offset `o` as in a pack, `value` NaN for none. */
-export function addToSums(sums: PairSums, ints: ArrayLike<number>, o: number, value: number): void {
-  const pair = ints[o + 1]! * PAIR + ints[o]!
-  let a = sums.get(pair)
-  if (a === undefined) {
-    a = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-    sums.set(pair, a)
-  }
-  a[0]!++
-  for (let j = 0; j < 6; j++) {
-    const score = ints[o + 2 + j]!
-    if (score !== 0) {
-      a[1 + 2 * j]! += score
-      a[2 + 2 * j]!++
-    }
-  }
-  if (!Number.isNaN(value)) {
-    a[13]! += value
-    a[14]!++
-  }
-}
 
 /** What staging found: rows staged (the first of each key in the file), later rows with a key seen before, and the sums of the staged rows. */
 export interface StageResult {
@@ -175,25 +153,6 @@ export interface StagingTables {
   bad: string
   sums: string
 }
-
-/** survey_score_sums' sum columns, in PairSums order. */
-export const SUM_COLUMNS = [
-  'responses',
-  'accuracy_sum',
-  'accuracy_n',
-  'timeliness_sum',
-  'timeliness_n',
-  'completeness_sum',
-  'completeness_n',
-  'professionalism_sum',
-  'professionalism_n',
-  'overall_sum',
-  'overall_n',
-  'loyalty_sum',
-  'loyalty_n',
-  'value_sum',
-  'value_n',
-] as const
 
 /** One backend's staging area and its two transactions around the analysis and the final insert. */
 export interface ImportBackend {

@@ -1,0 +1,144 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { parseWhole, periodOption } from '../../cli/options.js'
+import { confirm, printCaption, printRows } from '../../cli/output.js'
+import { need } from '../../cli/prompt.js'
+import { localDate } from '../../domain/calendar/dates.js'
+import { boundsOf, parsePeriod, type PeriodBounds } from '../../domain/calendar/period.js'
+import { assessRelation, relationAction, relationActionRef, relationPairs } from '../../domain/collaboration/relation.js'
+import { insertAction, listActions } from '../../storage/actions-repo.js'
+import { loadPolicy } from '../../storage/config-repo.js'
+import { loadCustomerMap } from '../../storage/customer-map-repo.js'
+import { appendEvent } from '../../storage/events-repo.js'
+import { relationInputs } from '../../storage/relations-assess-repo.js'
+import { listUnits } from '../../storage/units-repo.js'
+
+export interface RelationAssessOptions {
+  period?: string
+  threshold?: string
+  createActions?: boolean
+}
+
+export function registerRelationAssess(relation: Command, ctx: AppContext): void {
+  const cmd = relation
+    .command('assess')
+    .description('Per supplier→customer pair: satisfaction, loyalty, collaboration frequency, relationship index and a flag below the threshold')
+  periodOption(cmd)
+    .option('--threshold <n>', 'flag pairs whose index is below this (default: config relation.threshold)')
+    .option('--create-actions', 'open an improvement action for each flagged pair (once per pair and period)')
+    .action((opts: RelationAssessOptions) => relationAssessRun(ctx, opts))
+  example(cmd, 'icm relation assess --period 2026-H1', 'icm relation assess --period 2026-H1 --threshold 65 --create-actions')
+}
+
+type PairRow = Awaited<ReturnType<typeof assessPairs>>[number]
+
+/** Every pair of the period with its index and flag, by supplier and customer code, with the action a flagged pair has. */
+async function assessPairs(ctx: AppContext, period: PeriodBounds, threshold: number, frequent: number) {
+  const store = await ctx.store()
+  const units = await listUnits(store.db, { includeInactive: true })
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const idOf = new Map(units.map((u) => [u.code, u.id]))
+  const mapPairs = (await loadCustomerMap(store.db)).map((p) => ({ supplierId: idOf.get(p.supplier)!, customerId: idOf.get(p.customer)! }))
+  const rows = relationPairs(mapPairs, await relationInputs(store.db, period)).map(({ supplierId, customerId, inMap, input }) => {
+    const s = byId.get(supplierId)!
+    const c = byId.get(customerId)!
+    const result = assessRelation(input, { frequent, threshold })
+    return {
+      supplierId: s.id,
+      supplier: s.code,
+      supplierName: s.name,
+      customer: c.code,
+      customerName: c.name,
+      inMap,
+      responses: input.responses,
+      satisfaction: result.satisfaction,
+      loyalty: result.loyalty,
+      requests: input.requests,
+      visits: input.visits,
+      projects: input.projects,
+      frequencyCount: result.frequencyCount,
+      frequency: result.frequency,
+      index: result.index,
+      flagged: result.flagged,
+      action: null as string | null,
+      actionCreated: false,
+    }
+  })
+  rows.sort((a, b) => (a.supplier < b.supplier ? -1 : a.supplier > b.supplier ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0))
+  // Actions already opened for a flagged pair in this period are shown, never opened twice.
+  const existing = new Map((await listActions(store.db, { source: 'relation' })).map((a) => [a.source_ref ?? '', a.code]))
+  for (const r of rows) if (r.flagged) r.action = existing.get(relationActionRef(period.code, r.supplier, r.customer)) ?? null
+  return rows
+}
+
+/** Opens an improvement action for every flagged pair without one, in one transaction with its event. */
+async function openActions(ctx: AppContext, period: PeriodBounds, threshold: number, rows: PairRow[]): Promise<void> {
+  const toOpen = rows.filter((r) => r.flagged && r.action === null)
+  if (toOpen.length === 0) return
+  const today = localDate(ctx.now())
+  const store = await ctx.store()
+  await store.write(async (trx) => {
+    const opened: { pair: string; action: string }[] = []
+    for (const r of toOpen) {
+      const action = relationAction(period.code, r, r.index!, threshold, today)
+      // Checked again inside the transaction: another admin may have run the same command.
+      const again = await listActions(trx, { source: 'relation', sourceRef: action.sourceRef })
+      if (again[0]) {
+        r.action = again[0].code
+        continue
+      }
+      const a = await insertAction(trx, { source: 'relation', ownerId: r.supplierId, createdAt: ctx.now(), ...action })
+      r.action = a.code
+      r.actionCreated = true
+      opened.push({ pair: `${r.supplier}→${r.customer}`, action: a.code })
+    }
+    if (opened.length > 0) await appendEvent(trx, ctx.event('relation.assess', period.code, { threshold, opened }))
+  })
+}
+
+export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOptions): Promise<void> {
+  const period = boundsOf(parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1' })))
+  const thresholdOption = parseWhole(opts.threshold, '--threshold', 0, 100)
+  const store = await ctx.store()
+  const policy = await loadPolicy(store.db)
+  const threshold = thresholdOption ?? policy.relationThreshold
+  const rows = await assessPairs(ctx, period, threshold, policy.relationFrequent)
+  if (opts.createActions) await openActions(ctx, period, threshold, rows)
+
+  const flagged = rows.filter((r) => r.flagged).length
+  if (!ctx.csv && rows.length > 0) {
+    printCaption(
+      ctx,
+      `${period.code}: index = 0.5·satisfaction + 0.3·loyalty + 0.2·frequency (100 at ${policy.relationFrequent} contacts: requests + visits + shared projects); ${flagged} of ${rows.length} pairs below ${threshold}`,
+    )
+  }
+  const one = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1))
+  await printRows(
+    ctx,
+    rows,
+    [
+      { header: 'supplier', value: (r) => r.supplier },
+      { header: 'customer', value: (r) => r.customer },
+      { header: 'responses', value: (r) => r.responses, align: 'right' },
+      { header: 'satisfaction', value: (r) => one(r.satisfaction), align: 'right' },
+      { header: 'loyalty', value: (r) => one(r.loyalty), align: 'right' },
+      { header: 'requests', value: (r) => r.requests, align: 'right' },
+      { header: 'visits', value: (r) => r.visits, align: 'right' },
+      { header: 'projects', value: (r) => r.projects, align: 'right' },
+      { header: 'frequency', value: (r) => one(r.frequency), align: 'right' },
+      { header: 'index', value: (r) => one(r.index), align: 'right' },
+      { header: 'flag', value: (r) => (r.flagged ? `below ${threshold}` : '') },
+      { header: 'action', value: (r) => r.action ?? '' },
+    ],
+    {
+      csv: ctx.csv,
+      json: ({ supplierId: _id, actionCreated: _c, ...r }) => ({ period: period.code, threshold, ...r }),
+      empty: 'no supplier→customer pairs (the customer map is empty and no survey response rates a supplier in this period)',
+    },
+  )
+  const created = rows.filter((r) => r.actionCreated).length
+  if (opts.createActions) {
+    confirm(ctx, created > 0 ? `${created} improvement action${created === 1 ? '' : 's'} opened for flagged pairs` : 'no new improvement action: every flagged pair has one already, or none is flagged')
+  }
+}

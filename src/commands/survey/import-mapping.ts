@@ -1,0 +1,45 @@
+import type { AppContext } from '../../cli/context.js'
+import { printJson, printRows, printText } from '../../cli/output.js'
+import { delimiterName } from '../../domain/surveys/csv-dialect.js'
+import { mappedColumns, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
+import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
+import type { SurveyFileHead } from '../../storage/survey-import/import.js'
+
+/** `survey import --show-mapping`: how the file is read and which column feeds which field; nothing is imported. */
+export async function printMapping(ctx: AppContext, survey: string, shown: string, head: SurveyFileHead, mapping: HeaderMapping): Promise<void> {
+  const columns = mappedColumns(head.headers, mapping)
+  const delimiter = delimiterName(head.delimiter)
+  const json = {
+    survey,
+    file: shown,
+    encoding: encodingDisplayName(head.encoding),
+    encodingReason: head.encodingReason,
+    delimiter,
+    headerLine: head.headerLine,
+    mapping: columns,
+    ignoredColumns: mapping.ignored,
+    notes: mapping.warnings,
+  }
+  if (ctx.json) {
+    printJson(ctx, json)
+    return
+  }
+  printText(ctx, `${shown}: ${json.encoding} (${head.encodingReason}), ${delimiter}-separated, header on line ${head.headerLine}`)
+  await printRows(ctx, columns, [
+    { header: 'field', value: (c) => c.field },
+    { header: 'column', value: (c) => c.column, align: 'right' },
+    { header: 'header', value: (c) => c.header },
+  ])
+  printText(ctx, `ignored columns: ${ignoredText(mapping)}`)
+  printNotes(ctx, mapping)
+}
+
+/** The ignored columns in a line, or (none). */
+export function ignoredText(mapping: HeaderMapping): string {
+  return mapping.ignored.length > 0 ? mapping.ignored.join(', ') : '(none)'
+}
+
+/** The mapping's notes (a missing optional column, look-alike characters) on stderr. */
+export function printNotes(ctx: AppContext, mapping: HeaderMapping): void {
+  for (const w of mapping.warnings) ctx.io.err(`icm: note: ${w}\n`)
+}

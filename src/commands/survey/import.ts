@@ -1,0 +1,154 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { openInputFile, readTextFile } from '../../cli/files.js'
+import { example } from '../../cli/help.js'
+import { yesOption } from '../../cli/options.js'
+import { checkOutputPath } from '../../cli/output-file.js'
+import { need } from '../../cli/prompt.js'
+import { UsageError } from '../../domain/errors.js'
+import { parseDelimiterOption, type CsvDelimiter } from '../../domain/surveys/csv-dialect.js'
+import { mapHeaders, parseMappingFile, type HeaderMapping, type MappingFile } from '../../domain/surveys/header-aliases.js'
+import { CsvLimitError } from '../../domain/surveys/survey-csv.js'
+import { parseEncodingOption, type TextEncodingName } from '../../domain/surveys/text-encoding.js'
+import type { Store } from '../../storage/database.js'
+import type { SurveyRow } from '../../storage/schema-surveys.js'
+import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
+import { findBatchBySha256, hasBatchOfSize } from '../../storage/surveys-repo.js'
+import { printMapping } from './import-mapping.js'
+import { progressPrinter } from './import-progress.js'
+import { printImportSummary, printTimings } from './import-summary.js'
+import { requireSurvey } from './survey-json.js'
+
+export interface SurveyImportOptions {
+  encoding?: string
+  delimiter?: string
+  map?: string
+  dryRun?: boolean
+  skipInvalid?: boolean
+  rejects?: string
+  force?: boolean
+  showMapping?: boolean
+  yes?: boolean
+}
+
+export function registerSurveyImport(survey: Command, ctx: AppContext): void {
+  const cmd = survey
+    .command('import')
+    .description('Import a survey platform CSV export: all or nothing, idempotent, streaming')
+    .argument('<code>', 'survey code')
+    .argument('<file>', 'CSV export (UTF-8, UTF-16 or GB18030; comma, tab or semicolon); - reads stdin')
+    .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030 (also for GBK)')
+    .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
+    .option('--map <file>', 'mapping file: {"rated_unit": "header text" | column number, …, "labels": {…}, "units": {…}}')
+    .option('--dry-run', 'check everything and report the counts, write nothing')
+    .option('--skip-invalid', 'import the good rows; every bad line goes to --rejects')
+    .option('--rejects <file>', 'write the bad lines (line, reason, cells) to this CSV')
+    .option('--force', 'import a file again that was imported before (rows already present are skipped)')
+    .option('--show-mapping', 'print which column feeds which field, and the ignored columns; import nothing')
+  yesOption(cmd, 'replace an existing --rejects file without asking').action((code: string, file: string, opts: SurveyImportOptions) => surveyImportRun(ctx, code, file, opts))
+  example(
+    cmd,
+    'icm survey import 2026H1-SERVICE wjx-export.csv',
+    'icm survey import 2026H1-SERVICE export.csv --show-mapping',
+    'icm survey import 2026H1-SERVICE export.csv --skip-invalid --rejects bad-lines.csv',
+  )
+}
+
+/** How to read the file, and the --rejects file as given (asked for on a terminal with --skip-invalid). */
+interface ReadingOptions {
+  encoding: TextEncodingName | 'auto'
+  delimiter: CsvDelimiter | undefined
+  rejectsArg: string | undefined
+}
+
+async function readOptions(ctx: AppContext, opts: SurveyImportOptions): Promise<ReadingOptions> {
+  const encoding = opts.encoding === undefined ? 'auto' : parseEncodingOption(opts.encoding)
+  const delimiter = opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter)
+  if (opts.showMapping && (opts.dryRun || opts.skipInvalid || opts.rejects || opts.force)) {
+    throw new UsageError('--show-mapping only prints the mapping', 'run it without --dry-run, --skip-invalid, --rejects and --force')
+  }
+  const rejectsArg = opts.skipInvalid ? await need(ctx, opts.rejects, { flag: '--rejects', message: 'File for the bad lines (CSV)' }) : opts.rejects
+  return { encoding, delimiter, rejectsArg }
+}
+
+export async function surveyImportRun(ctx: AppContext, code: string, file: string, opts: SurveyImportOptions): Promise<void> {
+  const { encoding, delimiter, rejectsArg } = await readOptions(ctx, opts)
+  const store = await ctx.store()
+  const survey = await requireSurvey(store.db, code)
+  const map: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
+  let rejects: string | undefined
+  if (rejectsArg !== undefined && !opts.showMapping) {
+    const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
+    rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs })
+    if (rejects === undefined) return
+  }
+
+  // A regular file is read in place; stdin (-) and a pipe are copied to a temporary file first (the import reads it twice).
+  const input = openInputFile(ctx, file)
+  const shown = input.spooled ? input.shown : path.basename(file)
+  try {
+    const head = readSurveyFileHead(input.path, shown, { encoding, delimiter })
+    const mapping = mapHeaders(head.headers, map)
+    if (opts.showMapping) return await printMapping(ctx, survey.code, shown, head, mapping)
+    const result = await importFile(ctx, store, { survey, full: input.path, shown, head, mapping, map, rejects }, opts)
+    printTimings(ctx, result)
+    printImportSummary(ctx, { survey: survey.code, shown, head, mapping, rejects, rejectsArg, dryRun: opts.dryRun === true, force: opts.force === true }, result)
+  } catch (e) {
+    // The reader's bounds (a line over 1 MB, more than 1,000 columns) name the line; the file goes in front.
+    if (e instanceof CsvLimitError) throw e.inFile(shown)
+    throw e
+  } finally {
+    input.dispose()
+  }
+}
+
+/** The file to import (a regular file, read in place) as surveyImportRun has read and checked it. */
+interface ImportInput {
+  survey: SurveyRow
+  full: string
+  shown: string
+  head: SurveyFileHead
+  mapping: HeaderMapping
+  map: MappingFile | undefined
+  rejects: string | undefined
+}
+
+/** Imports the file, with a progress line on a terminal. */
+async function importFile(ctx: AppContext, store: Store, input: ImportInput, opts: SurveyImportOptions): Promise<SurveyImportResult> {
+  const { survey, full, shown, head } = input
+  // A file imported before is refused before any work. Only a batch of the same size can be the
+  // same file: otherwise the import hashes the file as it reads it (and checks again under the lock).
+  let knownSha256: string | undefined
+  if (!opts.force && (await hasBatchOfSize(store.db, head.size))) {
+    knownSha256 = sha256OfFile(full)
+    const before = await findBatchBySha256(store.db, knownSha256)
+    if (before) throw alreadyImported(shown, before)
+  }
+  const progress = ctx.io.interactive ? progressPrinter(ctx, head.size) : undefined
+  try {
+    return await importSurveyFile(store, {
+      survey,
+      file: full,
+      shown,
+      head,
+      mapping: input.mapping,
+      map: input.map,
+      sha256: knownSha256,
+      dryRun: opts.dryRun === true,
+      skipInvalid: opts.skipInvalid === true,
+      force: opts.force === true,
+      rejects: input.rejects,
+      actor: ctx.actor,
+      now: ctx.now(),
+      event: (details) => ctx.event('survey.import', survey.code, details),
+      onProgress: progress?.update,
+      worker: ctx.env.ICM_IMPORT_WORKER === undefined ? undefined : ctx.env.ICM_IMPORT_WORKER === '1',
+      onWait: () => ctx.waitingForLock(),
+      // the progress line goes before a "waiting for another icm command" line can come
+      beforeFinalStep: async () => progress?.clear(),
+    })
+  } finally {
+    progress?.clear()
+  }
+}

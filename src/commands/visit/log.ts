@@ -1,0 +1,64 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { optionalText } from '../../cli/options.js'
+import { confirm, printEntity, warn } from '../../cli/output.js'
+import { need } from '../../cli/prompt.js'
+import { localDate, parseDate } from '../../domain/calendar/dates.js'
+import { checkVisitDate, checkVisitPair, checkVisitSatisfaction } from '../../domain/collaboration/visit.js'
+import { loadCustomerMap } from '../../storage/customer-map-repo.js'
+import { appendEvent } from '../../storage/events-repo.js'
+import { insertVisit } from '../../storage/visits-repo.js'
+import { visitJson } from './visit-json.js'
+
+export interface VisitLogOptions {
+  by?: string
+  customer?: string
+  date?: string
+  satisfaction?: string
+  notes?: string
+}
+
+export function registerVisitLog(visit: Command, ctx: AppContext): void {
+  example(
+    visit
+      .command('log')
+      .description('Record a follow-up visit of a supplier unit to its internal customer')
+      .option('--by <unit>', 'the supplier unit that visited')
+      .option('--customer <unit>', 'the customer unit visited')
+      .option('--date <date>', 'when (YYYY-MM-DD, default today)')
+      .option('--satisfaction <n>', "the customer's satisfaction, 1–5")
+      .option('--notes <text>', 'what was discussed, what was agreed')
+      .action((opts: VisitLogOptions) => visitLogRun(ctx, opts)),
+    'icm visit log --by IT --customer FIN --date 2026-06-12 --satisfaction 4 --notes "ERP月结支持，反馈响应快"',
+  )
+}
+
+export async function visitLogRun(ctx: AppContext, opts: VisitLogOptions): Promise<void> {
+  const byRef = await need(ctx, opts.by, { flag: '--by', message: 'Supplier unit that visited' })
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit visited' })
+  const today = localDate(ctx.now())
+  const date = opts.date === undefined ? today : parseDate(opts.date, '--date')
+  checkVisitDate(date, today)
+  const satisfaction = opts.satisfaction === undefined ? null : checkVisitSatisfaction(opts.satisfaction)
+  const notes = optionalText(opts.notes)
+  const store = await ctx.store()
+  const supplier = await requireUnit(store.db, byRef, 'supplier unit')
+  const customer = await requireUnit(store.db, customerRef, 'customer unit')
+  checkVisitPair(supplier, customer)
+  const inMap = (await loadCustomerMap(store.db)).some((p) => p.supplier === supplier.code && p.customer === customer.code)
+  const row = await store.write(async (trx) => {
+    const created = await insertVisit(trx, { supplierId: supplier.id, customerId: customer.id, date, satisfaction, notes, createdAt: ctx.now() })
+    await appendEvent(trx, ctx.event('visit.log', created.code, { supplier: supplier.code, customer: customer.code, date, satisfaction, notes }))
+    return created
+  })
+  const codes = new Map([
+    [supplier.id, supplier.code],
+    [customer.id, customer.code],
+  ])
+  if (ctx.json) printEntity(ctx, visitJson(row, codes), [])
+  else ctx.io.out(`${row.code}\n`)
+  if (!inMap) warn(ctx, `${supplier.code} → ${customer.code} is not a pair of the customer map (icm customer map)`)
+  confirm(ctx, `${row.code} ${supplier.code} visited ${customer.code} on ${date}${satisfaction === null ? '' : `, satisfaction ${satisfaction}`}`)
+}
