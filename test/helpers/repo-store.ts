@@ -19,7 +19,7 @@ export async function storeWithUnits(codes: readonly string[] = ['SALES', 'IT', 
   const ids = new Map<string, number>()
   await store.write(async (trx) => {
     for (const code of codes) {
-      const u = await insertUnit(trx, { code, name: code, kind: 'department', parent_id: null, head: null, duties: null, active: 1, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' })
+      const u = await insertUnit(trx, { code, name: code, kind: 'department', parentId: null, head: null, duties: null }, new Date('2026-01-01T00:00:00.000Z'))
       ids.set(code, u.id)
     }
   })
