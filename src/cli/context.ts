@@ -6,7 +6,7 @@ import type { Store } from '../storage/database.js'
 import { isDatabaseUrl } from '../storage/location.js'
 import type { NewEvent } from '../storage/events-repo.js'
 import type { Command } from 'commander'
-import type { Lang } from '../domain/i18n/catalog.js'
+import { useLanguage, type Lang } from '../domain/i18n/catalog.js'
 import type { IO } from './io.js'
 
 /** Registers a command group (or a top-level command) on the program. */
@@ -133,6 +133,7 @@ export function createContext(o: ContextOptions): AppContext {
       const { openStore } = await import('../storage/open.js')
       store = await openStore(where, { notice: (m) => o.io.err(`icm: ${m}\n`), fsTypeOf: o.fsTypeOf, mustExist: ctx.access === 'read', onLockWait: () => ctx.waitingForLock() })
       location = where
+      if (ctx.language === undefined) await useConfiguredLanguage(store)
       return store
     },
     event(action, entity, details = {}) {
@@ -193,4 +194,11 @@ export function nestedContext(parent: AppContext, io: IO): AppContext {
     close: async () => {},
     runCommand: parent.runCommand,
   }) satisfies AppContext
+}
+
+/** config ui.lang, when set, is the interface language of a run that did not give --lang (DESIGN.md §7). */
+async function useConfiguredLanguage(store: Store): Promise<void> {
+  const { loadConfigValues } = await import('../storage/config-repo.js')
+  const lang = (await loadConfigValues(store.db)).get('ui.lang')
+  if (lang === 'en' || lang === 'zh-CN' || lang === 'zh-TW') await useLanguage(lang)
 }

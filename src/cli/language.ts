@@ -1,14 +1,14 @@
 import { LANGUAGES, type Lang } from '../domain/i18n/catalog.js'
 import { t } from '../domain/i18n/catalog.js'
 import { UsageError } from '../domain/errors.js'
+import { languageNamed } from '../domain/i18n/lang-names.js'
 
 /**
  * The interface language of a run (DESIGN.md §7): --lang, else config ui.lang (applied once the
  * database is open), else the locale (LC_ALL, LC_MESSAGES, LANG), else English.
  */
 export function parseLang(text: string): Lang {
-  const wanted = text.trim().replace('_', '-').toLowerCase()
-  const found = LANGUAGES.find((l) => l.toLowerCase() === wanted) ?? (wanted === 'zh' || wanted === 'zh-hans' ? 'zh-CN' : wanted === 'zh-hant' ? 'zh-TW' : undefined)
+  const found = languageNamed(text)
   if (!found) throw new UsageError(t('cli.unknownLang', { lang: text }), t('cli.unknownLang.hint', { languages: LANGUAGES.join(', ') }))
   return found
 }

@@ -29,3 +29,21 @@ describe('usage errors: one line, exit 2 (DESIGN.md §5)', () => {
     expect(r.stdout).toBe('')
   })
 })
+
+describe('config ui.lang (DESIGN.md §7)', () => {
+  it('is the language of every run on the database that gives no --lang; --lang wins', async () => {
+    const t = cli()
+    await t.ok(['config', 'set', 'ui.lang', 'zh_CN'])
+    const zh = await t.run(['unit', 'show', 'NOPE'])
+    expect(zh.code).toBe(4)
+    expect(zh.stderr).toContain('找不到')
+    const en = await t.run(['--lang', 'en', 'unit', 'show', 'NOPE'])
+    expect(en.stderr).toBe("icm: unknown unit 'NOPE' (see icm unit list)\n")
+  })
+
+  it('accepts only a language icm has', async () => {
+    const r = await cli().run(['config', 'set', 'ui.lang', 'fr'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toBe("icm: ui.lang must be one of en, zh-CN, zh-TW, got 'fr'\n")
+  })
+})

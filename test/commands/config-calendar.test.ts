@@ -16,6 +16,7 @@ describe('icm config', () => {
       'complaint.channels': 'email,phone,online,in_person',
       'complaint.plan_days': '5',
       'visit.interval_days': '90',
+      'ui.lang': null,
       'assess.weights': 'S=30,T=20,C=15,H=15,self=5,superior=15',
       'assess.grades': 'A=90,B=80,C=70,D=60',
       'assess.bonus': 'A=1.2,B=1.1,C=1.0,D=0.9,E=0.8',

@@ -2,6 +2,8 @@ import { parseWorkDays, parseWorkHours } from '../calendar/business-time.js'
 import { UserError } from '../errors.js'
 import { parseBonusTable, parseGradeBands, parseWeights } from '../assessment/kpi.js'
 import { quote } from '../excerpt.js'
+import { LANGUAGES } from '../i18n/catalog.js'
+import { languageNamed } from '../i18n/lang-names.js'
 
 /**
  * The policy parameters of DESIGN.md §4: each key's default, meaning and validation. The database
@@ -54,7 +56,16 @@ function channelList(key: string) {
   }
 }
 
+function language(key: string) {
+  return (v: string) => {
+    const lang = languageNamed(v)
+    if (!lang) throw new UserError(`${key} must be one of ${LANGUAGES.join(', ')}, got ${quote(v)}`)
+    return lang
+  }
+}
+
 export const CONFIG_KEYS: readonly ConfigKey[] = [
+  { key: 'ui.lang', default: null, description: 'interface language for everyone using this database (en, zh-CN or zh-TW); --lang wins', validate: language('ui.lang') },
   { key: 'sla.response_hours', default: '8', description: 'business hours to respond to a request', validate: positiveNumber('sla.response_hours', 10_000) },
   { key: 'sla.resolution_days', default: '5', description: 'business days to resolve an accepted request', validate: positiveNumber('sla.resolution_days', 1_000) },
   {
