@@ -102,11 +102,11 @@ describe('output paths (DESIGN.md §8)', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe('keep me')
 
     await t.ok(['assess', 'export', '--period', '2026-H1', '--out', out], { tty: true, answers: [true] })
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^period,state,rank/)
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFperiod,state,rank/)
 
     fs.writeFileSync(out, 'keep me')
     await t.ok(['assess', 'export', '--period', '2026-H1', '--out', out, '--yes'])
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^period,state,rank/)
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFperiod,state,rank/)
 
     const export2 = writeFile(t.dir, 'responses.csv', 'keep me')
     expect((await t.run(['--no-input', 'survey', 'export', 'S1', '--out', export2])).code).toBe(3)

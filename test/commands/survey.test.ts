@@ -477,7 +477,7 @@ describe('icm survey export', () => {
       writeFile(t.dir, 'a.csv', 'ID,respondent_unit,rated_unit,overall,loyalty,comment,submitted_at\n1,HR,IT,4,3,"=HYPERLINK(""x"")",2026/5/4 9:30\n2,,FIN,2,,"-3 分，\n太低",\n3,FIN,QA,5,5,@risk,\n'),
     ])
     const r = await t.ok(['survey', 'export', 'S', '--out', 'out.csv', '--excel', '--json'])
-    expect(r.json()).toEqual({ survey: 'S', file: path.join(t.dir, 'out.csv'), responses: 3, excel: true })
+    expect(r.json()).toEqual({ survey: 'S', file: path.join(t.dir, 'out.csv'), responses: 3, excel: true, encoding: 'utf8-bom' })
     const text = fs.readFileSync(path.join(t.dir, 'out.csv'), 'utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
     const lines = text.slice(1).split('\r\n')
@@ -499,7 +499,7 @@ describe('icm survey export', () => {
     const body = Array.from({ length: 12_000 }, (_, i) => `${i + 1},HR,IT,${(i % 5) + 1}`).join('\n')
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'big.csv', `ID,respondent_unit,rated_unit,overall\n${body}\n`)])
     await t.ok(['survey', 'export', 'S', '--out', 'out.csv'])
-    const lines = fs.readFileSync(path.join(t.dir, 'out.csv'), 'utf8').split('\r\n').filter(Boolean)
+    const lines = fs.readFileSync(path.join(t.dir, 'out.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
     expect(lines).toHaveLength(12_001)
     expect(lines.filter((l) => l.startsWith('survey,'))).toHaveLength(1)
     expect(lines[12_000]).toMatch(/^S,12000,HR,/)

@@ -1,6 +1,6 @@
 import { barChart } from '../../cli/bar-chart.js'
 import type { AppContext } from '../../cli/context.js'
-import { printCaption, printJson, printRows, printText, toCsv } from '../../cli/output.js'
+import { printCaption, printJson, printRows, printText } from '../../cli/output.js'
 import type { AnnualRow } from '../../domain/assessment/annual.js'
 import type { AssessPolicy } from '../../domain/assessment/assessment.js'
 import { scoreText } from '../../domain/assessment/explain.js'
@@ -116,23 +116,18 @@ export const annualColumns = [
   { header: 'recognitions', value: (r: AnnualRow) => r.recognitions.join('; ') },
 ]
 
-/** A period's table as the payroll CSV: every number to one decimal, empty where n/a. */
-export async function periodCsv(t: ScoreTable, rows: readonly ScoreRow[], bom: boolean | undefined): Promise<string> {
+/** A period's table as the payroll file's records: every number to one decimal, empty where n/a. */
+export function periodRecords(t: ScoreTable, rows: readonly ScoreRow[]): { header: string[]; rows: string[][] } {
   const header = ['period', 'state', 'rank', 'unit', 'name', 'S', 'T', 'C', 'H', 'self', 'superior', 'total', 'grade', 'bonus']
   const cell = (v: number | null) => (v === null ? '' : format1(v))
   const c = (r: ScoreRow) => r.components
-  return toCsv(
+  return {
     header,
-    rows.map((r) => [t.period, t.state, r.rank === null ? '' : String(r.rank), r.code, r.name, cell(c(r).S), cell(c(r).T), cell(c(r).C), cell(c(r).H), cell(c(r).self), cell(c(r).superior), cell(r.total), r.grade ?? '', r.bonus === null ? '' : String(r.bonus)]),
-    { bom },
-  )
+    rows: rows.map((r) => [t.period, t.state, r.rank === null ? '' : String(r.rank), r.code, r.name, cell(c(r).S), cell(c(r).T), cell(c(r).C), cell(c(r).H), cell(c(r).self), cell(c(r).superior), cell(r.total), r.grade ?? '', r.bonus === null ? '' : String(r.bonus)]),
+  }
 }
 
-/** The annual table as CSV, with the columns it is printed with. */
-export async function annualCsv(rows: readonly AnnualRow[], bom: boolean | undefined): Promise<string> {
-  return toCsv(
-    annualColumns.map((c) => c.header),
-    rows.map((r) => annualColumns.map((c) => String(c.value(r)))),
-    { bom },
-  )
+/** The annual table as the payroll file's records, with the columns it is printed with. */
+export function annualRecords(rows: readonly AnnualRow[]): { header: string[]; rows: string[][] } {
+  return { header: annualColumns.map((c) => c.header), rows: rows.map((r) => annualColumns.map((c) => String(c.value(r)))) }
 }

@@ -3,7 +3,8 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { yesOption } from '../../cli/options.js'
 import { OutputFile, checkOutputPath } from '../../cli/output-file.js'
-import { confirm, printEntity, toCsv } from '../../cli/output.js'
+import { confirm, printEntity } from '../../cli/output.js'
+import { PeopleCsv, peopleFileOptions, peopleFormat, peopleHeader, type PeopleFileOptions } from '../../cli/people-csv.js'
 import { need } from '../../cli/prompt.js'
 import { surveyExportRecord } from '../../domain/surveys/survey-export.js'
 import { SURVEY_EXPORT_COLUMNS } from '../../domain/surveys/survey-fields.js'
@@ -12,9 +13,8 @@ import { iterateResponses, listBatches } from '../../storage/surveys-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { requireSurvey } from './survey-json.js'
 
-export interface SurveyExportOptions {
+export interface SurveyExportOptions extends PeopleFileOptions {
   out?: string
-  excel?: boolean
   yes?: boolean
 }
 
@@ -23,13 +23,13 @@ export function registerSurveyExport(survey: Command, ctx: AppContext): void {
     .command('export')
     .description('Write every response with unit codes and names as CSV (formula-safe)')
     .argument('<code>', 'survey code')
-    .option('--out <file>', 'the CSV file to write')
-    .option('--excel', 'start with a BOM, so Excel reads the file as UTF-8')
-  yesOption(cmd).action((code: string, opts: SurveyExportOptions) => surveyExportRun(ctx, code, opts))
-  example(cmd, 'icm survey export 2026H1-SERVICE --out responses.csv --excel')
+    .option('--out <file>', 'the CSV file to write (UTF-8 with a BOM, headers in the interface language)')
+  yesOption(peopleFileOptions(cmd)).action((code: string, opts: SurveyExportOptions) => surveyExportRun(ctx, code, opts))
+  example(cmd, 'icm survey export 2026H1-SERVICE --out 2026上半年问卷.csv')
 }
 
 export async function surveyExportRun(ctx: AppContext, code: string, opts: SurveyExportOptions): Promise<void> {
+  const format = peopleFormat(opts)
   const out = await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
   const store = await ctx.store()
   const s = await requireSurvey(store.db, code)
@@ -38,27 +38,24 @@ export async function surveyExportRun(ctx: AppContext, code: string, opts: Surve
   const units = new Map((await listUnits(store.db, { includeInactive: true })).map((u) => [u.id, u]))
   const files = new Map((await listBatches(store.db, s.id)).map((b) => [b.id, b.file_name]))
   const record = surveyExportRecord(s.code, units, files)
-  const header = [...SURVEY_EXPORT_COLUMNS]
-  const excel = opts.excel === true
+  const csv = new PeopleCsv(peopleHeader(SURVEY_EXPORT_COLUMNS, format), format)
   const file = OutputFile.open(target)
   let count = 0
   try {
-    // toCsv writes the header first; later pages drop it, so the file has it once.
-    const headerLength = (await toCsv(header, [])).length
     let first = true
     for await (const page of iterateResponses(store.db, s.id)) {
-      const csv = await toCsv(header, page.map(record), { bom: first && excel })
-      file.write(first ? csv : csv.slice(headerLength))
+      file.write(await csv.page(page.map(record)))
       first = false
       count += page.length
     }
-    if (first) file.write(await toCsv(header, [], { bom: excel }))
+    if (first) file.write(await csv.page([]))
     file.commit()
   } catch (e) {
     file.discard()
     throw e
   }
-  await store.write(async (trx) => appendEvent(trx, ctx.event('survey.export', s.code, { file: target, responses: count, excel })))
-  if (ctx.json) printEntity(ctx, { survey: s.code, file: target, responses: count, excel }, [])
-  confirm(ctx, `${count} responses of ${s.code} written to ${out}${opts.excel ? ' (with a BOM for Excel)' : ''}`)
+  const excel = format.encoding === 'utf8-bom'
+  await store.write(async (trx) => appendEvent(trx, ctx.event('survey.export', s.code, { file: target, responses: count, excel, encoding: format.encoding })))
+  if (ctx.json) printEntity(ctx, { survey: s.code, file: target, responses: count, excel, encoding: format.encoding }, [])
+  confirm(ctx, `${count} responses of ${s.code} written to ${out}`)
 }

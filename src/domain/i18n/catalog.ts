@@ -46,6 +46,11 @@ export function t<K extends MessageKey>(key: K, ...args: ArgsOf<Messages[K]>): s
   return format(messages[key], args[0] as Record<string, string | number> | undefined)
 }
 
+/** Whether a text is a key of the catalog (for keys made from data, such as a column's name). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key)
+}
+
 /** The English message, whatever the active language (for --json error codes and logs). */
 export function english<K extends MessageKey>(key: K, ...args: ArgsOf<Messages[K]>): string {
   return format(en[key], args[0] as Record<string, string | number> | undefined)

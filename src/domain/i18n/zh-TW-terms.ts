@@ -17,4 +17,5 @@ export const ZH_TW_TERMS: readonly (readonly [from: string, to: string])[] = [
   ['內審', '內部稽核'],
   ['反饋', '回饋'],
   ['全域性', '全域'],
+  ['程式碼', '代碼'],
 ]
