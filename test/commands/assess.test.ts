@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dbState, writeFile } from '../helpers/harness.js'
+import { dbState, queryRows, writeFile } from '../helpers/harness.js'
 import { workedExample } from '../helpers/scenarios.js'
 
 describe('the half-yearly score table', () => {
@@ -194,6 +194,25 @@ describe('bad input', () => {
     expect(r.code).toBe(3)
     expect(r.stderr).toContain('line 3: self must be a number from 0 to 100')
     expect(await dbState(t.db)).toBe(before)
+  })
+})
+
+describe('importing inputs with the headers people write', () => {
+  it('reads 部门,自评,上级评分 (and the traditional 單位,自評,上級評分) like unit,self,superior', async () => {
+    const t = await workedExample()
+    const zh = writeFile(t.dir, 'zh.csv', '部门,自评,上级评分\nFIN,70,75\n人力资源部,,85\n')
+    expect((await t.ok(['assess', 'import-inputs', '2026-H1', zh, '--json'])).json()).toMatchObject({ imported: 2 })
+    const tw = writeFile(t.dir, 'tw.csv', '單位,自評,上級評分（分）\nFIN,71,76\n')
+    expect((await t.ok(['assess', 'import-inputs', '2026-H1', tw, '--json'])).json()).toMatchObject({ imported: 1 })
+    const rows = await queryRows(t.db, "select i.self, i.superior from assessment_inputs i join units u on u.id = i.unit_id where u.code in ('FIN', 'HR') and i.period = '2026-H1' order by u.code")
+    expect(rows.map((r) => [Number(r.self ?? NaN), Number(r.superior)])).toEqual([[71, 76], [NaN, 85]])
+  })
+
+  it('names both languages when the header has neither', async () => {
+    const t = await workedExample()
+    const r = await t.run(['assess', 'import-inputs', '2026-H1', writeFile(t.dir, 'x.csv', '名字,分数\nFIN,70\n')])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('(e.g. unit,self,superior (部门,自评,上级评分))')
   })
 })
 

@@ -85,6 +85,14 @@ describe('icm calendar', () => {
     expect(r.stderr).toContain('2026-10-03 is a Sat, already a day off')
   })
 
+  it('imports a CSV with Chinese headers and day types (日期,类型,名称; 休/班; traditional too)', async () => {
+    const t = cli()
+    const f = writeFile(t.dir, 'days.csv', '日期,類型,名稱\n2026/10/1,休,国庆节\n2026年10月10日,补班,国庆调休\n')
+    expect((await t.ok(['calendar', 'import', f, '--json'])).json()).toMatchObject({ imported: 2 })
+    const days = (await t.ok(['calendar', 'list', '--year', '2026', '--json'])).json()
+    expect(days.map((d: any) => [d.date, d.type])).toEqual([['2026-10-01', 'holiday'], ['2026-10-10', 'workday']])
+  })
+
   it('imports a CSV of days, all or nothing', async () => {
     const t = cli()
     const f = writeFile(t.dir, 'days.csv', 'date,type,name\n2026-10-01,holiday,国庆节\n2026-10-10,workday,国庆调休\n')

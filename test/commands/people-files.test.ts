@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import iconv from 'iconv-lite'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { cli, writeFile } from '../helpers/harness.js'
 
 /**
@@ -31,7 +31,7 @@ async function withTable(itName = '信息技术部'): Promise<Cli> {
 
 describe('assess export and survey export: files for people', () => {
   let t: Cli
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await withTable()
   })
 

@@ -10,7 +10,8 @@ import { checkNotFinal, mergeInput } from '../../domain/assessment/score-table.j
 import { describeBadLines } from '../../domain/bad-lines.js'
 import { UsageError, UserError, errorWithCode, type ExitCodeValue } from '../../domain/errors.js'
 import { excerpt } from '../../domain/excerpt.js'
-import type { QualitativeInput } from '../../domain/assessment/assessment.js'
+import { INPUT_COLUMNS, type QualitativeInput } from '../../domain/assessment/assessment.js'
+import { findColumns, namesOf } from '../../domain/input/csv-columns.js'
 import { findInput, findScoreTable, upsertInput } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessPeriod, assessPeriodOption } from './period.js'
@@ -69,9 +70,8 @@ export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promi
 export async function assessImportInputsRun(ctx: AppContext, periodText: string, file: string): Promise<void> {
   const period = assessPeriod(periodText)
   const { shown, header, rows } = readCsvFile(ctx, file)
-  const cols = header.map((h) => h.trim().toLowerCase())
-  const [iUnit, iSelf, iSup] = [cols.indexOf('unit'), cols.indexOf('self'), cols.indexOf('superior')]
-  if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(`${shown}: the header must name unit and self and/or superior (it has: ${excerpt(header.join(','))})`, 'e.g. unit,self,superior')
+  const { unit: iUnit, self: iSelf, superior: iSup } = findColumns(header, INPUT_COLUMNS)
+  if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(`${shown}: the header must name unit and self and/or superior (it has: ${excerpt(header.join(','))})`, `e.g. ${namesOf(INPUT_COLUMNS, ['unit', 'self', 'superior'])}`)
   if (rows.length === 0) throw new UserError(`${shown} has a header but no rows`)
   const store = await ctx.store()
   const count = await store.write(async (trx) => {

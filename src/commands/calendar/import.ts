@@ -4,10 +4,11 @@ import { readCsvFile } from '../../cli/files.js'
 import { example } from '../../cli/help.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { describeBadLines } from '../../domain/bad-lines.js'
-import { parseDayType, type CalendarDay } from '../../domain/calendar/calendar-days.js'
+import { CALENDAR_COLUMNS, parseDayType, type CalendarDay } from '../../domain/calendar/calendar-days.js'
 import { parseDate } from '../../domain/calendar/dates.js'
 import { UserError } from '../../domain/errors.js'
 import { excerpt } from '../../domain/excerpt.js'
+import { findColumns, namesOf } from '../../domain/input/csv-columns.js'
 import { upsertCalendarDay } from '../../storage/calendar-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { dayJson } from './views.js'
@@ -26,11 +27,8 @@ export function registerImport(calendar: Command, ctx: AppContext): void {
 /** Adds or changes every day of a CSV file; one bad line and nothing is imported. */
 export async function calendarImportRun(ctx: AppContext, file: string): Promise<void> {
   const { shown, header, rows } = readCsvFile(ctx, file)
-  const cols = header.map((h) => h.trim().toLowerCase())
-  const iDate = cols.indexOf('date')
-  const iType = cols.indexOf('type')
-  const iName = cols.indexOf('name')
-  if (iDate < 0 || iType < 0) throw new UserError(`${shown}: the header must name date and type (it has: ${excerpt(header.join(','))})`, 'e.g. date,type,name')
+  const { date: iDate, type: iType, name: iName } = findColumns(header, CALENDAR_COLUMNS)
+  if (iDate < 0 || iType < 0) throw new UserError(`${shown}: the header must name date and type (it has: ${excerpt(header.join(','))})`, `e.g. ${namesOf(CALENDAR_COLUMNS, ['date', 'type', 'name'])}`)
   const days: CalendarDay[] = []
   const seen = new Map<string, number>()
   const problems: { line: number; reason: string }[] = []

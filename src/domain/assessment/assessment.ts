@@ -293,3 +293,16 @@ export function inputsFingerprint(input: Pick<AssessInput, 'level' | 'asOf' | 'p
     }),
   )
 }
+
+/** The columns of an inputs CSV (`assess import-inputs`): English names or the Chinese ones people write. */
+export const INPUT_COLUMNS = {
+  unit: ['部门', '单位', '部门代码', '单位代码', '部门名称', '单位名称'],
+  self: ['自评', '自评分', '自评分数', '自评得分'],
+  superior: ['上级评分', '上级评价', '上级打分', '上级得分', '领导评分'],
+} as const
+
+/** The columns of a bonus base CSV (`assess bonus --base`). */
+export const BONUS_BASE_COLUMNS = {
+  unit: INPUT_COLUMNS.unit,
+  base_amount: ['奖金基数', '基数', '奖金基数金额', '基数金额'],
+} as const

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { toSimplified } from '../org/unit-names.js'
 import { isoWeekday } from './dates.js'
 
 /**
@@ -29,11 +30,16 @@ const TYPE_ALIASES: Record<string, DayType> = {
   调休: 'workday',
   上班: 'workday',
   工作日: 'workday',
+  补班: 'workday',
+  调休上班: 'workday',
+  假期: 'holiday',
+  休: 'holiday',
+  班: 'workday',
 }
 
 /** A day type as written in English or Chinese ('holiday', '节假日', 'workday', '调休' …). */
 export function parseDayType(text: string): DayType {
-  const t = TYPE_ALIASES[text.trim().toLowerCase()]
+  const t = TYPE_ALIASES[toSimplified(text.normalize('NFKC')).trim().toLowerCase()]
   if (!t) throw new UserError(`invalid day type ${quote(text)}`, 'use holiday or workday (a make-up working day, 调休)')
   return t
 }
@@ -44,3 +50,10 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 export function weekdayName(date: string): string {
   return WEEKDAYS[isoWeekday(date) - 1]!
 }
+
+/** The columns of a calendar CSV: English names or the Chinese ones people write. */
+export const CALENDAR_COLUMNS = {
+  date: ['日期', '时间'],
+  type: ['类型', '类别', '性质', '日期类型'],
+  name: ['名称', '节日', '节假日', '说明', '备注'],
+} as const
