@@ -5,6 +5,7 @@ import {
   bonusOf,
   classifyResponseTimeliness,
   collaborationKpi,
+  complaintAllowance,
   complaintHandlingKpi,
   DEFAULT_BONUS_TABLE,
   DEFAULT_GRADE_BANDS,
@@ -268,6 +269,17 @@ describe('complaintHandlingKpi: 100·(0.6r + 0.4v) − 5 per complaint beyond th
     ],
   ])('%s', (_name, complaints, requestsReceived, expected) => {
     expect(complaintHandlingKpi({ complaints, requestsReceived, complaintFree: 2 })).toEqual(expected)
+  })
+
+  it('FIN: 3 complaints, 149 requests: floor(2 × 149 / 100 = 2.98) = 2, never floor(round(2.98)) = 3 → 100 − 5×1 = 95', () => {
+    const h = complaintHandlingKpi({ complaints: [c(true, 5), c(true, 5), c(true, 5)], requestsReceived: 149, complaintFree: 2 })
+    expect(h).toEqual({ value: 95, n: 3, r: 1, v: 1, allowance: 2, penalty: 5 })
+  })
+
+  it.each([
+    [2, 149, 2], [2, 150, 3], [2, 99, 2], [2, 0, 2], [1.5, 199, 2], [1.5, 200, 3], [0.1, 3000, 3], [3, 133, 3], [3, 134, 4],
+  ])('complaintAllowance(%s per 100, %s requests) = %s', (free, requests, expected) => {
+    expect(complaintAllowance(free, requests)).toBe(expected)
   })
 
   it('3 complaints, 10 requests, 1 resolved with sat 4: 100·(0.6/3 + 0.4·0.75) − 5 = 20 + 30 − 5 = 45', () => {

@@ -169,12 +169,12 @@ export const COMPLAINT_PENALTY_POINTS = 5
  * H = round1(max(0, 100·(0.6·r + 0.4·v) − 5·max(0, n − allowance))); 100 when no complaint
  * (DESIGN.md §3 H). The allowance is complaintFree per 100 requests received, floored to whole
  * complaints (a complaint is whole, so the penalty moves in whole 5-point steps), and never
- * less than complaintFree: 2 per 100 with 150 requests → floor(3) = 3; with 130 → floor(2.6) = 2.
+ * less than complaintFree: 2 per 100 with 150 requests → floor(3) = 3; with 149 → floor(2.98) = 2
+ * (the exact value is floored, never a rounded one).
  */
 export function complaintHandlingKpi(input: ComplaintHandlingInput): ComplaintHandling {
   const n = input.complaints.length
-  const proportional = Math.floor(round1((input.complaintFree * input.requestsReceived) / 100))
-  const allowance = Math.max(input.complaintFree, proportional)
+  const allowance = complaintAllowance(input.complaintFree, input.requestsReceived)
   if (n === 0) return { value: 100, n: 0, r: 1, v: 1, allowance, penalty: 0 }
   const resolved = input.complaints.filter((c) => c.resolvedByDeadline).length
   const r = resolved / n
@@ -183,6 +183,20 @@ export function complaintHandlingKpi(input: ComplaintHandlingInput): ComplaintHa
   const penalty = COMPLAINT_PENALTY_POINTS * Math.max(0, n - allowance)
   const value = round1(Math.max(0, 100 * (0.6 * r + 0.4 * v) - penalty))
   return { value, n, r, v, allowance, penalty }
+}
+
+/** complaintFree × requestsReceived / 100 before flooring: the exact allowance the explain line shows. */
+export function exactAllowance(complaintFree: number, requestsReceived: number): number {
+  return (complaintFree * requestsReceived) / 100
+}
+
+/**
+ * max(complaintFree, floor(complaintFree × requestsReceived / 100)), floored from the exact value
+ * (2 × 149 / 100 = 2.98 → 2). A binary-float product a hair under a whole number (0.1 × 3000 / 100
+ * = 2.9999999999999996) is read as that whole number: 1e-9 is far below any real fraction here.
+ */
+export function complaintAllowance(complaintFree: number, requestsReceived: number): number {
+  return Math.max(complaintFree, Math.floor(exactAllowance(complaintFree, requestsReceived) + 1e-9))
 }
 
 // ── Total, grade, bonus, rank, annual ─────────────────────────────────────────────────────
