@@ -38,3 +38,44 @@ describe('the complaint allowance is floored from the exact value', () => {
     ])
   }, 60_000)
 })
+
+describe('lateness is measured in business time, the same in every command', () => {
+  // REQ-0001 and REQ-0002 logged Mon 2026-03-02 10:00 → response due 18:00 (8 business hours).
+  // REQ-0001 answered Tue 09:00 (no working time passed → on time); REQ-0002 answered Tue 09:30 (0.5 h late).
+  async function setup() {
+    const t = cli()
+    await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
+    await t.ok(['unit', 'add', 'HR', '--name', '人力资源部', '--kind', 'department'])
+    for (const n of [1, 2]) await t.ok(['request', 'log', '--from', 'HR', '--to', 'IT', '--title', `request ${n}`, '--at', '2026-03-02T10:00'])
+    return t
+  }
+
+  it('request overdue: nothing overnight nor at 09:00 the next working day; from 09:01 on', async () => {
+    const t = await setup()
+    expect((await t.ok(['request', 'overdue', '--as-of', '2026-03-02T23:00', '--json'])).json()).toEqual([])
+    expect((await t.ok(['request', 'overdue', '--as-of', '2026-03-03T09:00', '--json'])).json()).toEqual([])
+    const later = (await t.ok(['request', 'overdue', '--as-of', '2026-03-03T09:30', '--json'])).json()
+    expect(later.map((r: { code: string; businessHoursLate: number }) => [r.code, r.businessHoursLate])).toEqual([['REQ-0001', 0.5], ['REQ-0002', 0.5]])
+  })
+
+  it('respond, request show, T and assess explain agree: 09:00 is on time, 09:30 is 0.5 h late', async () => {
+    const t = await setup()
+    const first = await t.ok(['request', 'respond', 'REQ-0001', '--accept', '--expected', '2026-03-20', '--at', '2026-03-03T09:00'])
+    expect(first.stderr).toContain('REQ-0001 accepted, on time')
+    const second = await t.ok(['request', 'respond', 'REQ-0002', '--accept', '--expected', '2026-03-20', '--at', '2026-03-03T09:30'])
+    expect(second.stderr).toContain('REQ-0002 accepted, late')
+    expect((await t.ok(['request', 'show', 'REQ-0001', '--json'])).json()).toMatchObject({ responseOnTime: true })
+    expect((await t.ok(['request', 'show', 'REQ-0002', '--json'])).json()).toMatchObject({ responseOnTime: false })
+    expect((await t.ok(['request', 'show', 'REQ-0001'])).stdout).toMatch(/response due\s+2026-03-02T18:00:00\+08:00 — done 2026-03-03T09:00:00\+08:00 \(on time\)/)
+    const table = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json()
+    expect(table.rows.find((r: { unit: string }) => r.unit === 'IT')).toMatchObject({ T: 50 })
+    const lines = (await t.ok(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT'])).stdout.split('\n')
+    const at = lines.indexOf('T response timeliness = 50.0   (weight 20)')
+    expect(lines.slice(at, at + 4)).toEqual([
+      'T response timeliness = 50.0   (weight 20)',
+      '  2 requests had their response due in the period: 1 answered on time, 1 late, 0 left out (cancelled before due, or not yet due)',
+      '  late: REQ-0002 due 2026-03-02T18:00:00+08:00, answered 2026-03-03T09:30:00+08:00, 0.5 business hours late',
+      '  100 × 1 / 2 = 50.0',
+    ])
+  })
+})

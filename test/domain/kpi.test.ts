@@ -27,6 +27,9 @@ import {
   type ComplaintOutcome,
 } from '../../src/domain/assessment/kpi.js'
 import { format1, round1, round2 } from '../../src/domain/rounding.js'
+import { createBusinessClock, scheduleOf } from '../../src/domain/calendar/business-time.js'
+
+const clock = createBusinessClock(scheduleOf('09:00-18:00', '1-5', []))
 
 function thrown(fn: () => unknown): UserError {
   try {
@@ -93,7 +96,7 @@ describe('DESIGN.md §3 worked examples', () => {
       { responseDue: due, respondedAt: at('2026-03-02T17:00:00+08:00'), cancelledAt: null },
       { responseDue: due, respondedAt: at('2026-03-01T12:00:00+08:00'), cancelledAt: null },
       { responseDue: due, respondedAt: at('2026-03-03T09:30:00+08:00'), cancelledAt: null },
-    ].map((r) => classifyResponseTimeliness(r, asOf))
+    ].map((r) => classifyResponseTimeliness(r, asOf, clock))
     expect(classes).toEqual(['on_time', 'on_time', 'on_time', 'late'])
     const T = timelinessKpi(3, 1)
     expect(T).toBe(75)
@@ -172,11 +175,27 @@ describe('classifyResponseTimeliness (due Mon 2026-03-02 17:00, as of 2026-03-04
     ['responded on time, cancelled later: the response counts', '2026-03-02T11:00:00+08:00', '2026-03-03T12:00:00+08:00', asOf, 'on_time'],
     ['unanswered, not yet due', null, null, at('2026-03-02T16:00:00+08:00'), 'excluded'],
     ['unanswered, exactly at due: not past due yet', null, null, due, 'excluded'],
+    ['unanswered at 09:00 the next working day (17:00–18:00 is working time): one business hour late', null, null, at('2026-03-03T09:00:00+08:00'), 'late'],
     ['responded on time before asOf, not yet due', '2026-03-02T10:00:00+08:00', null, at('2026-03-02T12:00:00+08:00'), 'on_time'],
     ['a late response after asOf is not known yet: unanswered past due', '2026-03-05T10:00:00+08:00', null, asOf, 'late'],
   ] as const)('%s → %s', (_name, respondedAt, cancelledAt, when, expected) => {
     const r = { responseDue: due, respondedAt: respondedAt ? at(respondedAt) : null, cancelledAt: cancelledAt ? at(cancelledAt) : null }
-    expect(classifyResponseTimeliness(r, when)).toBe(expected)
+    expect(classifyResponseTimeliness(r, when, clock)).toBe(expected)
+  })
+
+  describe('lateness in business time (due Mon 2026-03-02 18:00, the end of the working day)', () => {
+    const due18 = at('2026-03-02T18:00:00+08:00')
+    it.each([
+      ['answered 22:00 the same evening: no working time passed', '2026-03-02T22:00:00+08:00', null, asOf, 'on_time'],
+      ['answered 09:00 Tue: no working time passed', '2026-03-03T09:00:00+08:00', null, asOf, 'on_time'],
+      ['answered 09:00:30 Tue: half a business minute, less than one', '2026-03-03T09:00:30+08:00', null, asOf, 'on_time'],
+      ['answered 09:01 Tue: one business minute late', '2026-03-03T09:01:00+08:00', null, asOf, 'late'],
+      ['unanswered as of 09:00 Tue: not late yet', null, null, at('2026-03-03T09:00:00+08:00'), 'excluded'],
+      ['unanswered, cancelled 08:00 Tue: cancelled before it was late', null, '2026-03-03T08:00:00+08:00', asOf, 'excluded'],
+    ] as const)('%s → %s', (_name, respondedAt, cancelledAt, when, expected) => {
+      const r = { responseDue: due18, respondedAt: respondedAt ? at(respondedAt) : null, cancelledAt: cancelledAt ? at(cancelledAt) : null }
+      expect(classifyResponseTimeliness(r, when, clock)).toBe(expected)
+    })
   })
 })
 

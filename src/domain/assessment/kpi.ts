@@ -1,3 +1,5 @@
+import type { BusinessClock } from '../calendar/business-time.js'
+import { isLate } from '../calendar/lateness.js'
 import { UserError } from '../errors.js'
 import { format1, round1 } from '../rounding.js'
 import { quote } from '../excerpt.js'
@@ -72,19 +74,19 @@ export interface RequestResponseTimes {
 
 /**
  * How one request counts in T (DESIGN.md §3 T), as known at `asOf` (a response or cancellation
- * recorded after asOf has not happened yet):
- * responded at or before due → on_time; responded after due → late (a response counts even if
- * the request was cancelled later); unanswered and cancelled at or before its due time →
- * excluded; unanswered and due < asOf → late; unanswered and not yet due (due ≥ asOf) → excluded.
+ * recorded after asOf has not happened yet), lateness measured in business time
+ * (domain/calendar/lateness.ts: late = at least one business minute past due):
+ * responded not late → on_time; responded late → late (a response counts even if the request
+ * was cancelled later); unanswered and cancelled before it was late → excluded; unanswered and
+ * late at asOf → late; unanswered and not yet late at asOf → excluded.
  */
-export function classifyResponseTimeliness(r: RequestResponseTimes, asOf: Date): Timeliness {
-  const due = r.responseDue.getTime()
+export function classifyResponseTimeliness(r: RequestResponseTimes, asOf: Date, clock: BusinessClock): Timeliness {
   const now = asOf.getTime()
   if (r.respondedAt !== null && r.respondedAt.getTime() <= now) {
-    return r.respondedAt.getTime() <= due ? 'on_time' : 'late'
+    return isLate(clock, r.responseDue, r.respondedAt) ? 'late' : 'on_time'
   }
-  if (r.cancelledAt !== null && r.cancelledAt.getTime() <= now && r.cancelledAt.getTime() <= due) return 'excluded'
-  return due < now ? 'late' : 'excluded'
+  if (r.cancelledAt !== null && r.cancelledAt.getTime() <= now && !isLate(clock, r.responseDue, r.cancelledAt)) return 'excluded'
+  return isLate(clock, r.responseDue, asOf) ? 'late' : 'excluded'
 }
 
 /** T = round1(100 · onTime / (onTime + late)); null when no request counts (DESIGN.md §3 T). */
