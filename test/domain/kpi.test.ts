@@ -11,9 +11,6 @@ import {
   DEFAULT_GRADE_BANDS,
   DEFAULT_WEIGHTS,
   gradeOf,
-  parseBonusTable,
-  parseGradeBands,
-  parseWeights,
   projectScore,
   rankWithTies,
   relationshipIndex,
@@ -26,6 +23,7 @@ import {
   type Components,
   type ComplaintOutcome,
 } from '../../src/domain/assessment/kpi.js'
+import { parseBonusTable, parseGradeBands, parseWeights } from '../../src/domain/assessment/policy-tables.js'
 import { format1, round1, round2 } from '../../src/domain/rounding.js'
 import { createBusinessClock, scheduleOf } from '../../src/domain/calendar/business-time.js'
 
