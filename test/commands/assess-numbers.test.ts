@@ -79,3 +79,57 @@ describe('lateness is measured in business time, the same in every command', () 
     ])
   })
 })
+
+describe('a project due in the period and still open counts 0; a table run before the period ends is provisional', () => {
+  // IT owns PRJ-0001 (due 05-31, completed 05-28 on time, quality 5 → 100) and PRJ-0002 (due 06-30, still open).
+  async function setup(clock: { now: Date }) {
+    const t = cli({ now: () => new Date(clock.now.getTime()) })
+    await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
+    await t.ok(['project', 'add', '--name', 'ERP 升级', '--owner', 'IT', '--start', '2026-03-01', '--due', '2026-05-31', '--at', '2026-03-01T10:00'])
+    await t.ok(['project', 'complete', 'PRJ-0001', '--quality', '5', '--date', '2026-05-28'])
+    await t.ok(['project', 'add', '--name', '报表平台', '--owner', 'IT', '--start', '2026-03-01', '--due', '2026-06-30', '--at', '2026-03-01T10:00'])
+    return t
+  }
+
+  it('run at 17:00 on June 30: C = (100 + 0) / 2 = 50, provisional in JSON, show and export; finalize refused (3)', async () => {
+    const clock = { now: new Date('2026-06-30T17:00:00+08:00') }
+    const t = await setup(clock)
+    const table = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json()
+    expect(table).toMatchObject({ period: '2026-H1', state: 'draft', provisional: true })
+    expect(table.rows[0]).toMatchObject({ unit: 'IT', C: 50 })
+    const lines = (await t.ok(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT'])).stdout.split('\n')
+    const c = lines.indexOf('C collaboration = 50.0   (weight 15)')
+    expect(lines.slice(c, c + 4)).toEqual([
+      'C collaboration = 50.0   (weight 15)',
+      '  PRJ-0001 owner, due 2026-05-31: completed 2026-05-28, on time → 100 × quality 5/5 = 100.0',
+      '  PRJ-0002 owner, due 2026-06-30: not completed by its due day → 0 = 0.0',
+      '  mean (100.0 + 0.0) / 2 = 50.0',
+    ])
+    const shown = await t.ok(['assess', 'show', '--period', '2026-H1'], { tty: true })
+    expect(shown.stdout).toContain('provisional: computed before 2026-H1 ended (2026-06-30); its numbers can still change')
+    expect((await t.ok(['assess', 'show', '--period', '2026-H1'])).stderr).toContain('2026-H1 is provisional: computed before 2026-H1 ended (2026-06-30)')
+    expect((await t.ok(['assess', 'show', '--period', '2026-H1', '--json'])).json()).toMatchObject({ provisional: true })
+    const out = `${t.dir}/h1.csv`
+    const exported = await t.ok(['assess', 'export', '--period', '2026-H1', '--out', out])
+    expect(exported.stderr).toContain('2026-H1 is provisional')
+    const csv = (await import('node:fs')).readFileSync(out, 'utf8').split(/\r?\n/)
+    expect(csv[0]).toBe('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus,provisional')
+    expect(csv[1]).toMatch(/^2026-H1,draft,1,IT,信息技术部,,,50\.0,100\.0,.*,yes$/)
+    const { dbState } = await import('../helpers/harness.js')
+    const before = await dbState(t.db)
+    const refused = await t.run(['assess', 'finalize', '--period', '2026-H1'])
+    expect(refused.code).toBe(3)
+    expect(refused.stderr.split('\n')[0]).toBe('icm: 2026-H1 ends on 2026-06-30; finalize after it (a table computed now would be provisional; run icm assess run --period 2026-H1 for a draft)')
+    expect(await dbState(t.db)).toBe(before)
+  })
+
+  it('after the period: the open project still counts 0, the table is not provisional and can be finalized', async () => {
+    const clock = { now: new Date('2026-07-01T09:00:00+08:00') }
+    const t = await setup(clock)
+    const table = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json()
+    expect(table).toMatchObject({ provisional: false })
+    expect(table.rows[0]).toMatchObject({ unit: 'IT', C: 50 })
+    const final = (await t.ok(['assess', 'finalize', '--period', '2026-H1', '--json'])).json()
+    expect(final).toMatchObject({ state: 'final', provisional: false, rows: [expect.objectContaining({ C: 50 })] })
+  })
+})

@@ -228,7 +228,8 @@ describe('projectScore: on time 100, late 60, not completed 0, × quality/5; can
   })
   it.each([
     ['not completed, not yet due as of 2026-06-15 → left out', p(null, null), '2026-06-15', null],
-    ['not completed, due date is today → left out', p(null, null), '2026-06-30', null],
+    ['not completed, due date is today → 0 (a table run at 17:00 on June 30 counts it)', p(null, null), '2026-06-30', 0],
+    ['not completed, due tomorrow → left out', p(null, null), '2026-06-29', null],
     ['not completed, past due as of 2026-07-01 → 0', p(null, null), '2026-07-01', 0],
     ['completed 2026-07-05, as of 2026-07-01 not known yet → 0', p('2026-07-05', null), '2026-07-01', 0],
     ['completed on time before asOf → 100', p('2026-06-20', null), '2026-06-25', 100],

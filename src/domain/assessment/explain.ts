@@ -43,7 +43,7 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   out.push('', `C collaboration = ${na(c.C)}   (weight ${w.C})`)
   if (d.C.projects.length === 0) out.push('  no project due in the period → n/a')
   for (const p of d.C.projects) {
-    const outcome = p.cancelled ? 'cancelled → left out' : p.completedOn === null ? (p.score === null ? 'open, not yet due → left out' : 'not completed → 0') : p.completedOn <= p.due ? `completed ${p.completedOn}, on time → 100` : `completed ${p.completedOn}, late → 60`
+    const outcome = p.cancelled ? 'cancelled → left out' : p.completedOn === null ? (p.score === null ? 'open, not yet due → left out' : 'not completed by its due day → 0') : p.completedOn <= p.due ? `completed ${p.completedOn}, on time → 100` : `completed ${p.completedOn}, late → 60`
     const quality = p.quality !== null && p.score !== null && p.completedOn !== null ? ` × quality ${p.quality}/5` : ''
     out.push(`  ${p.code} ${p.role}, due ${p.due}: ${outcome}${quality}${p.score !== null ? ` = ${format1(p.score)}` : ''}`)
   }

@@ -110,14 +110,16 @@ export interface ProjectOutcome {
  * One project's score: round1(base × quality / 5), base = completed on or before due 100,
  * completed late 60, not completed 0; without a quality the base alone; cancelled → null
  * (left out) (DESIGN.md §3 C). Dates compare as calendar dates. With `asOf` ('YYYY-MM-DD'), a
- * completion after asOf is not known yet, and a project not completed and not yet past due
- * (asOf ≤ due) is left out (null) rather than scored 0.
+ * completion after asOf is not known yet; a project not completed by its due day counts 0 from
+ * that day on (a table run at 17:00 on June 30 counts the project due that day and still open as
+ * 0, and so does any table run after the period), and one due after asOf is left out (null): it
+ * can still be completed on time (such a table is provisional, see score-table.ts).
  */
 export function projectScore(p: ProjectOutcome, asOf?: string): number | null {
   if (p.cancelled) return null
   const due = day(p.due)
   const completed = p.completedOn !== null && (asOf === undefined || day(p.completedOn) <= day(asOf)) ? day(p.completedOn) : null
-  if (completed === null && asOf !== undefined && day(asOf) <= due) return null
+  if (completed === null && asOf !== undefined && day(asOf) < due) return null
   const base = completed === null ? 0 : completed <= due ? 100 : 60
   return round1(p.quality === null ? base : (base * p.quality) / 5)
 }
