@@ -133,3 +133,26 @@ describe('a project due in the period and still open counts 0; a table run befor
     expect(final).toMatchObject({ state: 'final', provisional: false, rows: [expect.objectContaining({ C: 50 })] })
   })
 })
+
+describe('a project completed without a quality', () => {
+  it("DESIGN's IT example: owner of one on time with quality 4 (80), member of one late without quality (60) → C 70", async () => {
+    const t = cli()
+    await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
+    await t.ok(['unit', 'add', 'HR', '--name', '人力资源部', '--kind', 'department'])
+    await t.ok(['project', 'add', '--name', 'ERP 升级', '--owner', 'IT', '--start', '2026-03-01', '--due', '2026-05-31', '--at', '2026-03-01T10:00'])
+    await t.ok(['project', 'complete', 'PRJ-0001', '--quality', '4', '--date', '2026-05-28'])
+    await t.ok(['project', 'add', '--name', '招聘系统', '--owner', 'HR', '--start', '2026-03-01', '--due', '2026-04-30', '--at', '2026-03-01T10:00'])
+    await t.ok(['project', 'member', 'PRJ-0002', '--unit', 'IT', '--duty', '系统对接', '--at', '2026-03-02T10:00'])
+    await t.ok(['project', 'complete', 'PRJ-0002', '--date', '2026-05-08'])
+    const table = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json()
+    expect(table.rows.map((r: { unit: string; C: number }) => [r.unit, r.C])).toEqual([['IT', 70], ['HR', 60]])
+    const lines = (await t.ok(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT'])).stdout.split('\n')
+    const c = lines.indexOf('C collaboration = 70.0   (weight 15)')
+    expect(lines.slice(c, c + 4)).toEqual([
+      'C collaboration = 70.0   (weight 15)',
+      '  PRJ-0001 owner, due 2026-05-31: completed 2026-05-28, on time → 100 × quality 4/5 = 80.0',
+      '  PRJ-0002 member, due 2026-04-30: completed 2026-05-08, late → 60 = 60.0',
+      '  mean (80.0 + 60.0) / 2 = 70.0',
+    ])
+  })
+})
