@@ -124,8 +124,8 @@ describe('the annual evaluation, export and bonus', () => {
     const bytes = fs.readFileSync(out)
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     const text = bytes.toString('utf8')
-    expect(text).toContain('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus\r\n')
-    expect(text).toContain('2026-H1,draft,2,IT,信息技术部,75.0,75.0,70.0,90.0,80.0,90.0,79.0,C,1\r\n')
+    expect(text).toContain('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus,provisional\r\n')
+    expect(text).toContain('2026-H1,draft,2,IT,信息技术部,75.0,75.0,70.0,90.0,80.0,90.0,79.0,C,1,\r\n')
     expect(text).toContain(`"'=HYPERLINK(""x"")"`)
   })
 

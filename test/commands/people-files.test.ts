@@ -40,18 +40,18 @@ describe('assess export and survey export: files for people', () => {
     expect(r.json()).toMatchObject({ excel: true, encoding: 'utf8-bom', rows: 2 })
     const bytes = fs.readFileSync(path.join(t.dir, 'a.csv'))
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(openLikeExcel(path.join(t.dir, 'a.csv')).split('\r\n')[0]).toBe('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus')
+    expect(openLikeExcel(path.join(t.dir, 'a.csv')).split('\r\n')[0]).toBe('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus,provisional')
   })
 
   it('heads the columns in Chinese in the Chinese interface, and in English with --header en', async () => {
     await t.ok(['--lang', 'zh-CN', 'assess', 'export', '--period', '2026-H1', '--out', 'zh.csv'])
     const zh = openLikeExcel(path.join(t.dir, 'zh.csv')).split('\r\n')
-    expect(zh[0]).toBe('考核期,状态,名次,单位代码,单位名称,满意度S,响应及时率T,协作完成率C,投诉处理H,自评,上级评分,总分,等级,奖金系数')
+    expect(zh[0]).toBe('考核期,状态,名次,单位代码,单位名称,满意度S,响应及时率T,协作完成率C,投诉处理H,自评,上级评分,总分,等级,奖金系数,暂定')
     expect(zh[1]).toMatch(/^2026-H1,draft,1,IT,信息技术部,/)
     await t.ok(['--lang', 'zh-TW', 'assess', 'export', '--period', '2026-H1', '--out', 'tw.csv'])
     expect(openLikeExcel(path.join(t.dir, 'tw.csv')).split('\r\n')[0]).toContain('單位代碼')
     await t.ok(['--lang', 'zh-CN', 'assess', 'export', '--period', '2026-H1', '--out', 'en.csv', '--header', 'en'])
-    expect(openLikeExcel(path.join(t.dir, 'en.csv')).split('\r\n')[0]).toBe('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus')
+    expect(openLikeExcel(path.join(t.dir, 'en.csv')).split('\r\n')[0]).toBe('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus,provisional')
   })
 
   it('leaves the BOM out with --encoding utf8, for scripts', async () => {

@@ -168,7 +168,7 @@ describe('icm project', () => {
     ['a bad period', ['project', 'list', '--period', '2026-H3'], 3, /invalid period '2026-H3'/],
     ['a bad status', ['project', 'list', '--status', 'late'], 3, /invalid project status 'late'/],
     ['a missing --due', ['project', 'add', '--name', 'x', '--owner', 'IT'], 2, /missing required option --due/],
-    ['a missing --quality', ['project', 'complete', 'PRJ-0001'], 2, /missing required option --quality/],
+    ['a quality of 0', ['project', 'complete', 'PRJ-0001', '--quality', '0'], 3, /--quality must be a whole number from 1 to 5/],
     ['a missing project code', ['project', 'complete'], 2, /missing required argument/],
   ])('refuses %s with a clear error, its exit code, and no change', async (_what, args, code, message) => {
     const t = await company()
@@ -209,6 +209,17 @@ describe('icm project', () => {
     } finally {
       await store.close()
     }
+  })
+
+  it('completes a project without a quality: the base score alone (DESIGN.md §3: completed late without quality → 60)', async () => {
+    const t = await company()
+    await t.ok(['project', 'add', '--name', '招聘系统', '--owner', 'HR', '--start', '2026-03-01', '--due', '2026-04-30'])
+    const r = await t.ok(['project', 'complete', 'PRJ-0001', '--date', '2026-05-08', '--json'])
+    expect(r.json()).toMatchObject({ code: 'PRJ-0001', status: 'completed', completedOn: '2026-05-08', quality: null, score: 60 })
+    expect(r.stderr).toContain('PRJ-0001 completed on 2026-05-08')
+    expect(r.stderr).toContain('no quality given')
+    const log = (await t.ok(['log', '--entity', 'PRJ-0001', '--json'])).json()
+    expect(log.at(-1)).toMatchObject({ action: 'project.complete', details: { date: '2026-05-08', quality: null } })
   })
 
   it('asks for a missing option on a terminal', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AssessPolicy, UnitDetails } from '../../src/domain/assessment/assessment.js'
-import { explainLines, scoreText } from '../../src/domain/assessment/explain.js'
+import { allowanceArithmetic, explainLines, scoreText } from '../../src/domain/assessment/explain.js'
 import { DEFAULT_BONUS_TABLE, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS } from '../../src/domain/assessment/kpi.js'
 import type { ScoreRow } from '../../src/domain/assessment/score-table.js'
 
@@ -45,7 +45,7 @@ describe('explainLines', () => {
       '  mean (80.0 + 60.0) / 2 = 70.0',
       '',
       'H complaint handling = 90.0   (weight 15)',
-      '  1 complaint received in the period; 4 requests received → allowance max(2, floor(2 × 4 / 100)) = 2',
+      '  1 complaint received in the period; 4 requests received → allowance max(2, floor(2 × 4 / 100)) = max(2, floor(0.08)) = 2',
       '  CMP-0001: verified resolved 2026-04-10 (deadline 2026-04-15, in time), satisfaction 4',
       '  r = 1/1 = 1.00; v = 0.75; 100 × (0.6 × 1.00 + 0.4 × 0.75) = 90.0',
       '  penalty: 5 × max(0, 1 − 2) = 0 → H = 90.0',
@@ -82,5 +82,15 @@ describe('explainLines', () => {
     [66.25, '66.3'],
   ])('shows a score %s as %s', (v, shown) => {
     expect(scoreText(v)).toBe(shown)
+  })
+})
+
+describe('allowanceArithmetic: every step of the allowance line is true', () => {
+  it.each([
+    [2, 149, 'max(2, floor(2 × 149 / 100)) = max(2, floor(2.98))'],
+    [2, 150, 'max(2, floor(2 × 150 / 100)) = max(2, floor(3))'],
+    [1.5, 199, 'max(1.5, floor(1.5 × 199 / 100)) = max(1.5, floor(2.985))'],
+  ])('%s per 100, %s requests → %s', (free, requests, expected) => {
+    expect(allowanceArithmetic(free, requests)).toBe(expected)
   })
 })

@@ -5,14 +5,12 @@ import {
   bonusOf,
   classifyResponseTimeliness,
   collaborationKpi,
+  complaintAllowance,
   complaintHandlingKpi,
   DEFAULT_BONUS_TABLE,
   DEFAULT_GRADE_BANDS,
   DEFAULT_WEIGHTS,
   gradeOf,
-  parseBonusTable,
-  parseGradeBands,
-  parseWeights,
   projectScore,
   rankWithTies,
   relationshipIndex,
@@ -25,7 +23,11 @@ import {
   type Components,
   type ComplaintOutcome,
 } from '../../src/domain/assessment/kpi.js'
+import { parseBonusTable, parseGradeBands, parseWeights } from '../../src/domain/assessment/policy-tables.js'
 import { format1, round1, round2 } from '../../src/domain/rounding.js'
+import { createBusinessClock, scheduleOf } from '../../src/domain/calendar/business-time.js'
+
+const clock = createBusinessClock(scheduleOf('09:00-18:00', '1-5', []))
 
 function thrown(fn: () => unknown): UserError {
   try {
@@ -92,7 +94,7 @@ describe('DESIGN.md §3 worked examples', () => {
       { responseDue: due, respondedAt: at('2026-03-02T17:00:00+08:00'), cancelledAt: null },
       { responseDue: due, respondedAt: at('2026-03-01T12:00:00+08:00'), cancelledAt: null },
       { responseDue: due, respondedAt: at('2026-03-03T09:30:00+08:00'), cancelledAt: null },
-    ].map((r) => classifyResponseTimeliness(r, asOf))
+    ].map((r) => classifyResponseTimeliness(r, asOf, clock))
     expect(classes).toEqual(['on_time', 'on_time', 'on_time', 'late'])
     const T = timelinessKpi(3, 1)
     expect(T).toBe(75)
@@ -171,11 +173,27 @@ describe('classifyResponseTimeliness (due Mon 2026-03-02 17:00, as of 2026-03-04
     ['responded on time, cancelled later: the response counts', '2026-03-02T11:00:00+08:00', '2026-03-03T12:00:00+08:00', asOf, 'on_time'],
     ['unanswered, not yet due', null, null, at('2026-03-02T16:00:00+08:00'), 'excluded'],
     ['unanswered, exactly at due: not past due yet', null, null, due, 'excluded'],
+    ['unanswered at 09:00 the next working day (17:00–18:00 is working time): one business hour late', null, null, at('2026-03-03T09:00:00+08:00'), 'late'],
     ['responded on time before asOf, not yet due', '2026-03-02T10:00:00+08:00', null, at('2026-03-02T12:00:00+08:00'), 'on_time'],
     ['a late response after asOf is not known yet: unanswered past due', '2026-03-05T10:00:00+08:00', null, asOf, 'late'],
   ] as const)('%s → %s', (_name, respondedAt, cancelledAt, when, expected) => {
     const r = { responseDue: due, respondedAt: respondedAt ? at(respondedAt) : null, cancelledAt: cancelledAt ? at(cancelledAt) : null }
-    expect(classifyResponseTimeliness(r, when)).toBe(expected)
+    expect(classifyResponseTimeliness(r, when, clock)).toBe(expected)
+  })
+
+  describe('lateness in business time (due Mon 2026-03-02 18:00, the end of the working day)', () => {
+    const due18 = at('2026-03-02T18:00:00+08:00')
+    it.each([
+      ['answered 22:00 the same evening: no working time passed', '2026-03-02T22:00:00+08:00', null, asOf, 'on_time'],
+      ['answered 09:00 Tue: no working time passed', '2026-03-03T09:00:00+08:00', null, asOf, 'on_time'],
+      ['answered 09:00:30 Tue: half a business minute, less than one', '2026-03-03T09:00:30+08:00', null, asOf, 'on_time'],
+      ['answered 09:01 Tue: one business minute late', '2026-03-03T09:01:00+08:00', null, asOf, 'late'],
+      ['unanswered as of 09:00 Tue: not late yet', null, null, at('2026-03-03T09:00:00+08:00'), 'excluded'],
+      ['unanswered, cancelled 08:00 Tue: cancelled before it was late', null, '2026-03-03T08:00:00+08:00', asOf, 'excluded'],
+    ] as const)('%s → %s', (_name, respondedAt, cancelledAt, when, expected) => {
+      const r = { responseDue: due18, respondedAt: respondedAt ? at(respondedAt) : null, cancelledAt: cancelledAt ? at(cancelledAt) : null }
+      expect(classifyResponseTimeliness(r, when, clock)).toBe(expected)
+    })
   })
 })
 
@@ -210,7 +228,8 @@ describe('projectScore: on time 100, late 60, not completed 0, × quality/5; can
   })
   it.each([
     ['not completed, not yet due as of 2026-06-15 → left out', p(null, null), '2026-06-15', null],
-    ['not completed, due date is today → left out', p(null, null), '2026-06-30', null],
+    ['not completed, due date is today → 0 (a table run at 17:00 on June 30 counts it)', p(null, null), '2026-06-30', 0],
+    ['not completed, due tomorrow → left out', p(null, null), '2026-06-29', null],
     ['not completed, past due as of 2026-07-01 → 0', p(null, null), '2026-07-01', 0],
     ['completed 2026-07-05, as of 2026-07-01 not known yet → 0', p('2026-07-05', null), '2026-07-01', 0],
     ['completed on time before asOf → 100', p('2026-06-20', null), '2026-06-25', 100],
@@ -268,6 +287,17 @@ describe('complaintHandlingKpi: 100·(0.6r + 0.4v) − 5 per complaint beyond th
     ],
   ])('%s', (_name, complaints, requestsReceived, expected) => {
     expect(complaintHandlingKpi({ complaints, requestsReceived, complaintFree: 2 })).toEqual(expected)
+  })
+
+  it('FIN: 3 complaints, 149 requests: floor(2 × 149 / 100 = 2.98) = 2, never floor(round(2.98)) = 3 → 100 − 5×1 = 95', () => {
+    const h = complaintHandlingKpi({ complaints: [c(true, 5), c(true, 5), c(true, 5)], requestsReceived: 149, complaintFree: 2 })
+    expect(h).toEqual({ value: 95, n: 3, r: 1, v: 1, allowance: 2, penalty: 5 })
+  })
+
+  it.each([
+    [2, 149, 2], [2, 150, 3], [2, 99, 2], [2, 0, 2], [1.5, 199, 2], [1.5, 200, 3], [0.1, 3000, 3], [3, 133, 3], [3, 134, 4],
+  ])('complaintAllowance(%s per 100, %s requests) = %s', (free, requests, expected) => {
+    expect(complaintAllowance(free, requests)).toBe(expected)
   })
 
   it('3 complaints, 10 requests, 1 resolved with sat 4: 100·(0.6/3 + 0.4·0.75) − 5 = 20 + 30 − 5 = 45', () => {

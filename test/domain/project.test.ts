@@ -102,6 +102,7 @@ describe('project changes', () => {
 
   it('completes an open project at 100 % with its quality, and cancels one', () => {
     expect(completion(open, { date: '2026-04-28', quality: 4, note: null }, TODAY)).toEqual({ status: 'completed', progress: 100, completedOn: '2026-04-28', quality: 4, completionNote: null })
+    expect(completion(open, { date: '2026-04-28', quality: null, note: null }, TODAY)).toEqual({ status: 'completed', progress: 100, completedOn: '2026-04-28', quality: null, completionNote: null })
     expect(() => completion(completed, { date: '2026-04-28', quality: 4, note: null }, TODAY)).toThrow('cannot complete PRJ-0001')
     expect(() => completion(open, { date: '2026-07-02', quality: 4, note: null }, TODAY)).toThrow(/in the future/)
     const at = new Date('2026-03-01T02:00:00Z')

@@ -32,29 +32,35 @@ describe('deadlinesOf', () => {
 
 describe('respondToRequest', () => {
   it('accepts on time (Mon 17:00 ≤ 18:00) and starts the resolution clock: Mon 17:00 + 5 business days → Mon 03-09 17:00', () => {
-    const { request, details } = respondToRequest(logged, { accept: true, expected: '2026-03-09', resolutionDays: 5, schedule: s }, t('2026-03-02T17:00'), now)
+    const { request, details } = respondToRequest(logged, { accept: true, expected: '2026-03-09', resolutionDays: 5, schedule: s }, t('2026-03-02T17:00'), now, s)
     expect(request).toMatchObject({ status: 'accepted', decision: 'accepted', responseOnTime: true, respondedAt: iso('2026-03-02T17:00'), expectedDate: '2026-03-09', resolutionDue: iso('2026-03-09T17:00') })
     expect(details).toEqual({ at: iso('2026-03-02T17:00'), onTime: true, responseDue: iso('2026-03-02T18:00'), expected: '2026-03-09', resolutionDue: iso('2026-03-09T17:00'), reason: null })
   })
 
   it('rejects late (Tue 09:30 > Mon 18:00) with the reason, no resolution clock', () => {
-    const { request, details } = respondToRequest(logged, { accept: false, reason: '不在职责范围' }, t('2026-03-03T09:30'), now)
+    const { request, details } = respondToRequest(logged, { accept: false, reason: '不在职责范围' }, t('2026-03-03T09:30'), now, s)
     expect(request).toMatchObject({ status: 'rejected', decision: 'rejected', responseOnTime: false, rejectReason: '不在职责范围', resolutionDue: null })
     expect(details).toMatchObject({ onTime: false, expected: null, resolutionDue: null, reason: '不在职责范围' })
   })
 
+  it('answers at 09:00 on the next working day to a response due at 18:00: on time, no working time passed', () => {
+    // due Mon 03-02 18:00; answered Tue 03-03 09:00 → 0 business minutes late → on time; 09:01 → 1 minute → late
+    expect(respondToRequest(logged, { accept: false, reason: 'x' }, t('2026-03-03T09:00'), now, s).request.responseOnTime).toBe(true)
+    expect(respondToRequest(logged, { accept: false, reason: 'x' }, t('2026-03-03T09:01'), now, s).request.responseOnTime).toBe(false)
+  })
+
   it.each<[string, () => unknown, string]>([
-    ['a second response', () => respondToRequest({ ...logged, status: 'accepted', decision: 'accepted', respondedAt: iso('2026-03-02T11:00') }, { accept: false, reason: 'x' }, t('2026-03-02T12:00'), now), 'REQ-0007 was already accepted on 2026-03-02T11:00:00+08:00'],
-    ['an expected date before the request was logged', () => respondToRequest(logged, { accept: true, expected: '2026-03-01', resolutionDays: 5, schedule: s }, t('2026-03-02T12:00'), now), '--expected 2026-03-01 is before REQ-0007 was logged (2026-03-02)'],
-    ['a response dated before the last step', () => respondToRequest(logged, { accept: false, reason: 'x' }, t('2026-03-02T09:00'), now), 'is before the last recorded step of REQ-0007'],
-    ['a response to a cancelled request', () => respondToRequest({ ...logged, status: 'cancelled' }, { accept: false, reason: 'x' }, t('2026-03-02T12:00'), now), 'cannot reject REQ-0007 in status cancelled'],
+    ['a second response', () => respondToRequest({ ...logged, status: 'accepted', decision: 'accepted', respondedAt: iso('2026-03-02T11:00') }, { accept: false, reason: 'x' }, t('2026-03-02T12:00'), now, s), 'REQ-0007 was already accepted on 2026-03-02T11:00:00+08:00'],
+    ['an expected date before the request was logged', () => respondToRequest(logged, { accept: true, expected: '2026-03-01', resolutionDays: 5, schedule: s }, t('2026-03-02T12:00'), now, s), '--expected 2026-03-01 is before REQ-0007 was logged (2026-03-02)'],
+    ['a response dated before the last step', () => respondToRequest(logged, { accept: false, reason: 'x' }, t('2026-03-02T09:00'), now, s), 'is before the last recorded step of REQ-0007'],
+    ['a response to a cancelled request', () => respondToRequest({ ...logged, status: 'cancelled' }, { accept: false, reason: 'x' }, t('2026-03-02T12:00'), now, s), 'cannot reject REQ-0007 in status cancelled'],
   ])('refuses %s', (_what, fn, message) => {
     expect(fn).toThrow(message)
   })
 })
 
 describe('workOnRequest', () => {
-  const accepted = respondToRequest(logged, { accept: true, expected: null, resolutionDays: 5, schedule: s }, t('2026-03-02T10:00'), now).request
+  const accepted = respondToRequest(logged, { accept: true, expected: null, resolutionDays: 5, schedule: s }, t('2026-03-02T10:00'), now, s).request
   const started = workOnRequest(accepted, { action: 'start' }, t('2026-03-02T11:00'), now).request
   // resolution due Mon 03-09 10:00; waiting Mon 03-02 14:00 → Tue 03-03 10:00
   const waiting = workOnRequest(started, { action: 'wait', reason: '等待字段清单' }, t('2026-03-02T14:00'), now).request

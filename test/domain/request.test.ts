@@ -45,10 +45,14 @@ describe('waiting on the customer', () => {
 describe('overdueAt', () => {
   const base: ClockState = { status: 'new', responseDue: t('2026-03-02T18:00').toISOString(), respondedAt: null, cancelledAt: null, resolutionDue: null, resolvedAt: null, waitingSince: null }
   it.each<[string, Partial<ClockState>, string, string | null]>([
-    ['unanswered past due → response', {}, '2026-03-03T09:00', 'response'],
+    ['unanswered, one business minute past due (Tue 09:01) → response', {}, '2026-03-03T09:01', 'response'],
     ['unanswered, exactly at due → not yet', {}, '2026-03-02T18:00', null],
+    ['unanswered, due 18:00, overnight and at 09:00 the next working day → not yet (no working time passed)', {}, '2026-03-03T09:00', null],
+    ['unanswered, due Fri 03-06 18:00, on Sunday → not yet', { responseDue: t('2026-03-06T18:00').toISOString() }, '2026-03-08T15:00', null],
     ['answered after due, asked as of after the answer → not overdue now', { status: 'accepted', respondedAt: t('2026-03-03T10:00').toISOString(), resolutionDue: t('2026-03-10T10:00').toISOString() }, '2026-03-04T09:00', null],
-    ['answered later, asked as of before the answer → response', { status: 'accepted', respondedAt: t('2026-03-03T10:00').toISOString() }, '2026-03-03T09:00', 'response'],
+    ['answered later, asked as of before the answer → response', { status: 'accepted', respondedAt: t('2026-03-03T10:00').toISOString() }, '2026-03-03T09:30', 'response'],
+    ['accepted, resolution due 18:00, unresolved at 09:00 the next working day → not yet', { status: 'in_progress', respondedAt: t('2026-03-02T10:00').toISOString(), resolutionDue: t('2026-03-04T18:00').toISOString() }, '2026-03-05T09:00', null],
+    ['waiting since 08:00 the day after a resolution due 18:00 → was not late yet, paused', { status: 'waiting', respondedAt: t('2026-03-02T10:00').toISOString(), resolutionDue: t('2026-03-04T18:00').toISOString(), waitingSince: t('2026-03-05T08:00').toISOString() }, '2026-03-09T09:00', null],
     ['cancelled before → never', { status: 'cancelled', cancelledAt: t('2026-03-02T12:00').toISOString() }, '2026-03-05T09:00', null],
     ['accepted, resolution past due → resolution', { status: 'in_progress', respondedAt: t('2026-03-02T10:00').toISOString(), resolutionDue: t('2026-03-04T10:00').toISOString() }, '2026-03-05T09:00', 'resolution'],
     ['resolved before the due time → not overdue', { status: 'resolved', respondedAt: t('2026-03-02T10:00').toISOString(), resolutionDue: t('2026-03-04T10:00').toISOString(), resolvedAt: t('2026-03-04T09:00').toISOString() }, '2026-03-05T09:00', null],
@@ -56,7 +60,15 @@ describe('overdueAt', () => {
     ['waiting but already late when the wait began → resolution', { status: 'waiting', respondedAt: t('2026-03-02T10:00').toISOString(), resolutionDue: t('2026-03-04T10:00').toISOString(), waitingSince: t('2026-03-05T10:00').toISOString() }, '2026-03-09T09:00', 'resolution'],
     ['rejected on time → nothing to resolve', { status: 'rejected', respondedAt: t('2026-03-02T10:00').toISOString() }, '2026-03-09T09:00', null],
   ])('%s', (_what, patch, asOf, kind) => {
-    expect(overdueAt({ ...base, ...patch }, t(asOf))?.kind ?? null).toBe(kind)
+    expect(overdueAt({ ...base, ...patch }, t(asOf), createBusinessClock(s))?.kind ?? null).toBe(kind)
+  })
+
+  it('counts overdue only in working time across a holiday: due Wed 09-30 18:00, Thu 10-01 … Wed 10-07 off → not overdue until Thu 10-08 09:01', () => {
+    const due = { ...base, responseDue: t('2026-09-30T18:00').toISOString() }
+    const clock = createBusinessClock(s)
+    expect(overdueAt(due, t('2026-10-05T12:00'), clock)).toBeNull()
+    expect(overdueAt(due, t('2026-10-08T09:00'), clock)).toBeNull()
+    expect(overdueAt(due, t('2026-10-08T09:01'), clock)?.kind).toBe('response')
   })
 
   it('counts lateness in business hours: due Fri 17:00, now Mon 11:00 → 1 + 2 = 3.0 h', () => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { AssessInput, AssessPolicy, UnitAssessment, UnitDetails } from '../../src/domain/assessment/assessment.js'
 import { inputsFingerprint } from '../../src/domain/assessment/assessment.js'
 import { DEFAULT_BONUS_TABLE, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS } from '../../src/domain/assessment/kpi.js'
-import { assessPolicyOf, checkIntact, checkNotFinal, improvementActions, mergeInput, reopened, scoreRowsOf, scoreTableOf, tableIntact, type ScoreTable } from '../../src/domain/assessment/score-table.js'
+import { assessPolicyOf, checkIntact, checkPeriodEnded, isProvisional, checkNotFinal, improvementActions, mergeInput, reopened, scoreRowsOf, scoreTableOf, tableIntact, type ScoreTable } from '../../src/domain/assessment/score-table.js'
 import { sha256Hex } from '../../src/domain/assessment/table-hash.js'
 import { scheduleOf } from '../../src/domain/calendar/business-time.js'
+import { parsePeriod } from '../../src/domain/calendar/period.js'
+import { UserError } from '../../src/domain/errors.js'
 
 const POLICY: AssessPolicy = { weights: DEFAULT_WEIGHTS, grades: DEFAULT_GRADE_BANDS, bonus: DEFAULT_BONUS_TABLE, minResponses: 5, complaintFree: 2 }
 const NOW = new Date('2026-07-01T02:00:00Z') // 10:00 in Shanghai, a Wednesday
@@ -78,5 +80,29 @@ describe('improvementActions', () => {
       { unitId: 2, unitCode: 'IT', description: '2026-H1 考核等级 D (总分 65.3): 分析失分项并制定改进措施', due: '2026-07-31' },
       { unitId: 3, unitCode: 'OPS', description: '2026-H1 考核等级 E (总分 52.0): 分析失分项并制定改进措施', due: '2026-07-31' },
     ])
+  })
+})
+
+describe('provisional tables: computed before the period has ended (Shanghai time; 2026-H1 ends at 2026-07-01 00:00)', () => {
+  const at = (local: string) => new Date(`${local}+08:00`)
+  it.each([
+    ['run at 17:00 on June 30', '2026-06-30T17:00:00', true],
+    ['run at 23:59:59 on June 30', '2026-06-30T23:59:59', true],
+    ['run at 00:00 on July 1', '2026-07-01T00:00:00', false],
+    ['run on July 1, 10:00', '2026-07-01T10:00:00', false],
+  ])('%s → provisional %s', (_what, computed, expected) => {
+    expect(isProvisional({ period: '2026-H1', computedAt: at(computed) })).toBe(expected)
+  })
+
+  it('a quarter ends with its last day: 2026-Q2 computed June 30 is provisional, July 1 is not', () => {
+    expect(isProvisional({ period: '2026-Q2', computedAt: at('2026-06-30T12:00:00') })).toBe(true)
+    expect(isProvisional({ period: '2026-Q2', computedAt: at('2026-07-01T00:00:00') })).toBe(false)
+  })
+
+  it('finalize is refused before the period has ended (exit 3), allowed from its end on', () => {
+    const h1 = parsePeriod('2026-H1')
+    expect(() => checkPeriodEnded(h1, at('2026-06-30T17:00:00'))).toThrow(UserError)
+    expect(() => checkPeriodEnded(h1, at('2026-06-30T17:00:00'))).toThrow('2026-H1 ends on 2026-06-30; finalize after it')
+    expect(() => checkPeriodEnded(h1, at('2026-07-01T00:00:00'))).not.toThrow()
   })
 })

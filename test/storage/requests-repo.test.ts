@@ -34,7 +34,7 @@ describe(`requests-repo (${BACKEND})`, () => {
 
   it('saves every field of a request and reads the booleans back as booleans', async () => {
     const { store, a } = await withRequests()
-    const accepted = respondToRequest(a, { accept: true, expected: '2026-03-09', resolutionDays: 5, schedule: s }, t('2026-03-02T17:00'), t('2026-03-02T17:01')).request
+    const accepted = respondToRequest(a, { accept: true, expected: '2026-03-09', resolutionDays: 5, schedule: s }, t('2026-03-02T17:00'), t('2026-03-02T17:01'), s).request
     const changed: Request = { ...accepted, description: 'd', neededBy: '2026-03-20', pausedMinutes: 90.5, waitingReason: 'w', satisfaction: 4 }
     expect(await store.write((trx) => saveRequest(trx, changed))).toEqual(changed)
     expect(await findRequestByCode(store.db, a.code)).toEqual(changed)

@@ -10,7 +10,8 @@ import { yearOf } from '../../domain/calendar/period.js'
 import { UserError } from '../../domain/errors.js'
 import { assessPeriod, assessPeriodOption } from './period.js'
 import { annualTable, requireTable } from './tables.js'
-import { annualRecords, periodRecords } from './views.js'
+import { annualRecords, periodRecords, provisionalText } from './views.js'
+import { isProvisional } from '../../domain/assessment/score-table.js'
 
 export function registerExport(assess: Command, ctx: AppContext): void {
   example(
@@ -43,7 +44,8 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
     const period = assessPeriod(opts.period)
     const store = await ctx.store()
     const { table, rows } = await requireTable(store.db, period)
-    if (table.state !== 'final') draft = `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`
+    if (isProvisional(table)) draft = `${period.code} is ${provisionalText(table)} (the provisional column says so)`
+    else if (table.state !== 'final') draft = `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`
     records = periodRecords(table, rows)
     count = rows.length
     what = period.code

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { confirm, printJson } from '../../cli/output.js'
-import { improvementActions, reopened, scoreRowsOf, scoreTableOf } from '../../domain/assessment/score-table.js'
+import { checkPeriodEnded, improvementActions, reopened, scoreRowsOf, scoreTableOf } from '../../domain/assessment/score-table.js'
 import { ConflictError, NotFoundError, UserError } from '../../domain/errors.js'
 import { insertAction } from '../../storage/actions-repo.js'
 import { findScoreTable, saveScoreTable, setScoreTableState } from '../../storage/assessments-repo.js'
@@ -39,6 +39,7 @@ export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions):
     const before = await findScoreTable(trx, period.code)
     if (!before) throw new UserError(`${period.code} has never been run, so there is nothing to finalize`, `run it first: icm assess run --period ${period.code}`)
     if (before.state === 'final') throw new ConflictError(`${period.code} is already final (since ${shownAt(before.finalizedAt)})`)
+    checkPeriodEnded(period, now)
     // freeze what the data says now, not what it said at the last run
     const { rows, input } = await computeTable(trx, period, before.level, now)
     const frozen = scoreTableOf(period.code, input, rows, now, ctx.actor)

@@ -1,10 +1,11 @@
 import { barChart } from '../../cli/bar-chart.js'
 import type { AppContext } from '../../cli/context.js'
-import { printCaption, printJson, printRows, printText } from '../../cli/output.js'
+import { printCaption, printJson, printRows, printText, warn } from '../../cli/output.js'
 import type { AnnualRow } from '../../domain/assessment/annual.js'
 import type { AssessPolicy } from '../../domain/assessment/assessment.js'
 import { scoreText } from '../../domain/assessment/explain.js'
-import type { ScoreRow, ScoreTable } from '../../domain/assessment/score-table.js'
+import { isProvisional, type ScoreRow, type ScoreTable } from '../../domain/assessment/score-table.js'
+import { parsePeriod } from '../../domain/calendar/period.js'
 import { formatInstant } from '../../domain/calendar/dates.js'
 import { format1 } from '../../domain/rounding.js'
 
@@ -41,6 +42,7 @@ export function tableJson(t: ScoreTable, rows: readonly ScoreRow[]) {
     period: t.period,
     level: t.level,
     state: t.state,
+    provisional: isProvisional(t),
     weights: t.policy.weights,
     grades: t.policy.grades,
     bonus: t.policy.bonus,
@@ -53,9 +55,15 @@ export function tableJson(t: ScoreTable, rows: readonly ScoreRow[]) {
   }
 }
 
-/** 'final since …' or 'draft computed …'. */
+/** 'final since …' or 'draft computed …', and 'provisional' when computed before the period ended. */
 export function stateText(t: ScoreTable): string {
-  return t.state === 'final' ? `final since ${shownAt(t.finalizedAt)}` : `draft computed ${shownAt(t.computedAt)}`
+  const state = t.state === 'final' ? `final since ${shownAt(t.finalizedAt)}` : `draft computed ${shownAt(t.computedAt)}`
+  return isProvisional(t) ? `${state} — ${provisionalText(t)}` : state
+}
+
+/** Why a table is provisional, in words. */
+export function provisionalText(t: Pick<ScoreTable, 'period'>): string {
+  return `provisional: computed before ${t.period} ended (${parsePeriod(t.period).endDate}); its numbers can still change`
 }
 
 export function weightsCaption(policy: AssessPolicy): string {
@@ -79,6 +87,8 @@ export async function printTable(ctx: AppContext, t: ScoreTable, rows: readonly 
     return
   }
   printCaption(ctx, `${t.period} score table by ${t.level} — ${stateText(t)}\n${weightsCaption(t.policy)}`)
+  // piped output has no caption: say it on stderr, so a script's reader still learns it
+  if (!ctx.io.stdoutIsTTY && isProvisional(t)) warn(ctx, `${t.period} is ${provisionalText(t)}`)
   await printRows(
     ctx,
     rows,
@@ -118,12 +128,13 @@ export const annualColumns = [
 
 /** A period's table as the payroll file's records: every number to one decimal, empty where n/a. */
 export function periodRecords(t: ScoreTable, rows: readonly ScoreRow[]): { header: string[]; rows: string[][] } {
-  const header = ['period', 'state', 'rank', 'unit', 'name', 'S', 'T', 'C', 'H', 'self', 'superior', 'total', 'grade', 'bonus']
+  const header = ['period', 'state', 'rank', 'unit', 'name', 'S', 'T', 'C', 'H', 'self', 'superior', 'total', 'grade', 'bonus', 'provisional']
+  const provisional = isProvisional(t) ? 'yes' : ''
   const cell = (v: number | null) => (v === null ? '' : format1(v))
   const c = (r: ScoreRow) => r.components
   return {
     header,
-    rows: rows.map((r) => [t.period, t.state, r.rank === null ? '' : String(r.rank), r.code, r.name, cell(c(r).S), cell(c(r).T), cell(c(r).C), cell(c(r).H), cell(c(r).self), cell(c(r).superior), cell(r.total), r.grade ?? '', r.bonus === null ? '' : String(r.bonus)]),
+    rows: rows.map((r) => [t.period, t.state, r.rank === null ? '' : String(r.rank), r.code, r.name, cell(c(r).S), cell(c(r).T), cell(c(r).C), cell(c(r).H), cell(c(r).self), cell(c(r).superior), cell(r.total), r.grade ?? '', r.bonus === null ? '' : String(r.bonus), provisional]),
   }
 }
 

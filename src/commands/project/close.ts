@@ -3,7 +3,6 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { atOption, optionalText, parseAt, requiredText } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
-import { need } from '../../cli/prompt.js'
 import { localDate, parseDate } from '../../domain/calendar/dates.js'
 import { cancellation, completion, parseQuality, projectTiming, timingText } from '../../domain/collaboration/project.js'
 import { appendEvent } from '../../storage/events-repo.js'
@@ -27,13 +26,14 @@ export function registerProjectClose(project: Command, ctx: AppContext): void {
   example(
     project
       .command('complete')
-      .description('Record the completion and its quality (1–5)')
+      .description('Record the completion, and its quality (1–5) when it was rated')
       .argument('<code>', 'project code')
-      .option('--quality <n>', 'quality of the result, 1 (poor) to 5 (excellent)')
+      .option('--quality <n>', 'quality of the result, 1 (poor) to 5 (excellent); without it the score is the base alone (on time 100, late 60)')
       .option('--date <date>', 'completion date (default today)')
       .option('--note <text>', 'remarks on the result')
       .action((code: string, opts: ProjectCompleteOptions) => projectCompleteRun(ctx, code, opts)),
     'icm project complete PRJ-0001 --quality 4 --date 2026-06-28',
+    'icm project complete PRJ-0002 --date 2026-05-08',
   )
   const cancel = project
     .command('cancel')
@@ -45,7 +45,7 @@ export function registerProjectClose(project: Command, ctx: AppContext): void {
 }
 
 export async function projectCompleteRun(ctx: AppContext, code: string, opts: ProjectCompleteOptions): Promise<void> {
-  const quality = parseQuality(await need(ctx, opts.quality, { flag: '--quality', message: 'Quality of the result (1–5)' }))
+  const quality = opts.quality === undefined ? null : parseQuality(opts.quality)
   const today = localDate(ctx.now())
   const date = opts.date === undefined ? today : parseDate(opts.date, '--date')
   const note = optionalText(opts.note)
@@ -59,7 +59,7 @@ export async function projectCompleteRun(ctx: AppContext, code: string, opts: Pr
   })
   const json = await loadProjectJson(ctx.now(), store.db, project)
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `${project.code} completed on ${date}, ${timingText(projectTiming(project, today))}, quality ${quality}`)
+  confirm(ctx, `${project.code} completed on ${date}, ${timingText(projectTiming(project, today))}, ${quality === null ? 'no quality given' : `quality ${quality}`}`)
 }
 
 export async function projectCancelRun(ctx: AppContext, code: string, opts: ProjectCancelOptions): Promise<void> {

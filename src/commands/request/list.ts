@@ -5,7 +5,9 @@ import { requireUnit } from '../../cli/lookups.js'
 import { periodOption } from '../../cli/options.js'
 import { printRows } from '../../cli/output.js'
 import { boundsOf, parsePeriod } from '../../domain/calendar/period.js'
+import { createBusinessClock } from '../../domain/calendar/business-time.js'
 import { overdueAt } from '../../domain/requests/request.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
 import { parseRequestStatus } from '../../domain/requests/request-state.js'
 import { listRequests } from '../../storage/requests-repo.js'
 import { codesFor, requestJson } from './shared.js'
@@ -50,7 +52,8 @@ export async function requestListRun(ctx: AppContext, opts: ListOptions): Promis
     responseDueIn: period,
     overdueAsOf: opts.overdue ? now : undefined,
   })
-  const overdue = new Map(rows.map((r) => [r.id, overdueAt(r, now)]))
+  const clock = createBusinessClock(await loadSchedule(store.db))
+  const overdue = new Map(rows.map((r) => [r.id, overdueAt(r, now, clock)]))
   if (opts.overdue) rows = rows.filter((r) => overdue.get(r.id))
   const { codes, co, services } = await codesFor(store.db, rows)
   const items = rows.map((r) => ({ ...requestJson(r, codes, co.get(r.id) ?? [], r.serviceId === null ? null : (services.get(r.serviceId) ?? null)), overdue: overdue.get(r.id)?.kind ?? null }))

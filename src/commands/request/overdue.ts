@@ -32,7 +32,7 @@ export async function requestOverdueRun(ctx: AppContext, opts: OverdueOptions): 
   const rows = await listOverdueCandidates(store.db, asOf)
   const codes = await unitCodesById(store.db)
   const items = rows
-    .map((r) => ({ r, o: overdueAt(r, asOf) }))
+    .map((r) => ({ r, o: overdueAt(r, asOf, clock) }))
     .filter((x): x is { r: OverdueCandidate; o: Overdue } => x.o !== null)
     .map(({ r, o }) => ({
       code: r.code,

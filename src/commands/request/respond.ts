@@ -52,12 +52,13 @@ export async function requestRespondRun(ctx: AppContext, code: string, opts: Res
   const row = await store.write(async (trx) => {
     const r = await requireRequest(trx, code)
     let response: Response
+    const policy = await loadPolicy(trx)
+    const schedule = await loadSchedule(trx, policy)
     if (opts.accept) {
-      const policy = await loadPolicy(trx)
       const service = r.serviceId === null ? undefined : await findServiceById(trx, r.serviceId)
-      response = { accept: true, expected, resolutionDays: deadlinesOf(service, policy).resolutionDays, schedule: await loadSchedule(trx, policy) }
+      response = { accept: true, expected, resolutionDays: deadlinesOf(service, policy).resolutionDays, schedule }
     } else response = { accept: false, reason: opts.reason!.trim() }
-    const { request, details } = respondToRequest(r, response, at, ctx.now())
+    const { request, details } = respondToRequest(r, response, at, ctx.now(), schedule)
     const updated = await saveRequest(trx, request)
     await appendEvent(trx, ctx.event(`request.${opts.accept ? 'accept' : 'reject'}`, r.code, details))
     return updated

@@ -4,6 +4,7 @@ import { example } from '../../cli/help.js'
 import { printEntity, printText, shownInstant } from '../../cli/output.js'
 import { createBusinessClock } from '../../domain/calendar/business-time.js'
 import { formatInstant } from '../../domain/calendar/dates.js'
+import { isLate } from '../../domain/calendar/lateness.js'
 import { priorityInputOf, urgentLimitDate } from '../../domain/requests/evaluation.js'
 import { QUADRANT_LABELS, explainPriority, priorityOf } from '../../domain/requests/priority.js'
 import { businessHoursLate, overdueAt } from '../../domain/requests/request.js'
@@ -39,10 +40,15 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
   const priority = priorityOf(input)
   const changes = await listChanges(store.db, r.id)
   const events = await listEvents(store.db, { entity: r.code, limit: 1000 })
-  const overdue = overdueAt(r, now)
+  const clock = createBusinessClock(schedule)
+  const overdue = overdueAt(r, now, clock)
+  // on time or late by the one business-time rule that T and request overdue use
+  const onTime = (due: string | null, done: string | null) => (due === null || done === null ? null : !isLate(clock, new Date(due), new Date(done)))
   const json = {
     ...requestJson(r, codes, co.get(r.id) ?? [], service?.code ?? null),
-    overdue: overdue ? { kind: overdue.kind, due: formatInstant(overdue.due), businessHoursLate: businessHoursLate(createBusinessClock(schedule), overdue.due, now) } : null,
+    responseOnTime: onTime(r.responseDue, r.respondedAt),
+    resolutionOnTime: onTime(r.resolutionDue, r.resolvedAt),
+    overdue: overdue ? { kind: overdue.kind, due: formatInstant(overdue.due), businessHoursLate: businessHoursLate(clock, overdue.due, now) } : null,
     nextSteps: allowedRequestActions(r.status).map((a) => REQUEST_ACTION_COMMANDS[a]),
     priority: { ...priority, quadrantLabel: QUADRANT_LABELS[priority.quadrant], explanation: explainPriority(input) },
     evaluations: evaluations.map((e) => ({
@@ -85,7 +91,7 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
     ['logged', json.loggedAt],
     ['response due', deadline(json.responseDue, json.respondedAt, json.responseOnTime)],
     ['decision', r.decision ? `${r.decision}${r.expectedDate ? `, expected ${r.expectedDate}` : ''}${r.rejectReason ? `: ${r.rejectReason}` : ''}` : null],
-    ['resolution due', deadline(json.resolutionDue, json.resolvedAt, r.resolvedAt && r.resolutionDue ? Date.parse(r.resolvedAt) <= Date.parse(r.resolutionDue) : null)],
+    ['resolution due', deadline(json.resolutionDue, json.resolvedAt, json.resolutionOnTime)],
     ['paused (waiting)', r.pausedMinutes > 0 || r.waitingSince ? `${json.pausedBusinessHours} business hours${r.waitingSince ? `; waiting since ${json.waitingSince}: ${r.waitingReason}` : ''}` : null],
     ['overdue', json.overdue ? `${json.overdue.kind}, ${json.overdue.businessHoursLate} business hours late` : null],
     ['closed', json.closedAt ? `${json.closedAt}${r.satisfaction ? `, satisfaction ${r.satisfaction}/5` : ''}` : null],

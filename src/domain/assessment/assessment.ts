@@ -1,5 +1,6 @@
 import { createBusinessClock, type WorkSchedule } from '../calendar/business-time.js'
 import { localDate } from '../calendar/dates.js'
+import { latenessOf } from '../calendar/lateness.js'
 import {
   COMPONENT_KEYS,
   bonusOf,
@@ -185,7 +186,7 @@ export function assessUnits(input: AssessInput): UnitAssessment[] {
     let excluded = 0
     const late: LateRequest[] = []
     for (const r of requests) {
-      const c = classifyResponseTimeliness(r, input.asOf)
+      const c = classifyResponseTimeliness(r, input.asOf, clock)
       if (c === 'on_time') onTime++
       else if (c === 'excluded') excluded++
       else {
@@ -195,8 +196,7 @@ export function assessUnits(input: AssessInput): UnitAssessment[] {
           code: r.code,
           due: r.responseDue.toISOString(),
           respondedAt: answered ? r.respondedAt!.toISOString() : null,
-          // whole minutes to tenths of an hour: round(minutes / 6) / 10
-          businessHoursLate: Math.round(clock.minutesBetween(r.responseDue, end) / 6) / 10,
+          businessHoursLate: latenessOf(clock, r.responseDue, end).businessHours,
         })
       }
     }

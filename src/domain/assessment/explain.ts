@@ -1,7 +1,7 @@
 import { formatInstant } from '../calendar/dates.js'
 import { format1, round2 } from '../rounding.js'
 import type { AssessPolicy, UnitDetails } from './assessment.js'
-import { COMPONENT_KEYS } from './kpi.js'
+import { COMPONENT_KEYS, exactAllowance } from './kpi.js'
 import type { ScoreRow } from './score-table.js'
 
 /** A score as the tables and explanations show it: one decimal, or n/a. */
@@ -43,7 +43,7 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   out.push('', `C collaboration = ${na(c.C)}   (weight ${w.C})`)
   if (d.C.projects.length === 0) out.push('  no project due in the period → n/a')
   for (const p of d.C.projects) {
-    const outcome = p.cancelled ? 'cancelled → left out' : p.completedOn === null ? (p.score === null ? 'open, not yet due → left out' : 'not completed → 0') : p.completedOn <= p.due ? `completed ${p.completedOn}, on time → 100` : `completed ${p.completedOn}, late → 60`
+    const outcome = p.cancelled ? 'cancelled → left out' : p.completedOn === null ? (p.score === null ? 'open, not yet due → left out' : 'not completed by its due day → 0') : p.completedOn <= p.due ? `completed ${p.completedOn}, on time → 100` : `completed ${p.completedOn}, late → 60`
     const quality = p.quality !== null && p.score !== null && p.completedOn !== null ? ` × quality ${p.quality}/5` : ''
     out.push(`  ${p.code} ${p.role}, due ${p.due}: ${outcome}${quality}${p.score !== null ? ` = ${format1(p.score)}` : ''}`)
   }
@@ -52,7 +52,7 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
 
   out.push('', `H complaint handling = ${na(c.H)}   (weight ${w.H})`)
   const n = d.H.complaints.length
-  out.push(`  ${n} complaint${n === 1 ? '' : 's'} received in the period; ${d.H.requestsReceived} requests received → allowance max(${policy.complaintFree}, floor(${policy.complaintFree} × ${d.H.requestsReceived} / 100)) = ${d.H.allowance}`)
+  out.push(`  ${n} complaint${n === 1 ? '' : 's'} received in the period; ${d.H.requestsReceived} requests received → allowance ${allowanceArithmetic(policy.complaintFree, d.H.requestsReceived)} = ${d.H.allowance}`)
   for (const k of d.H.complaints) {
     const how = k.verifiedOn === null ? 'not verified yet (counts 0 in r, left out of v)' : `verified resolved ${k.verifiedOn}${k.planDeadline ? ` (deadline ${k.planDeadline}, ${k.resolvedByDeadline ? 'in time' : 'late'})` : ''}, satisfaction ${k.satisfaction ?? 'n/a'}`
     out.push(`  ${k.code}: ${how}`)
@@ -69,4 +69,11 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   if (r.total === null) out.push('  insufficient data: no S, T, C, self or superior score (H alone only says that nobody complained) → no total, rank or grade')
   else out.push(`  grade ${r.grade} (bands A≥${policy.grades.A} B≥${policy.grades.B} C≥${policy.grades.C} D≥${policy.grades.D}) → bonus coefficient ${r.bonus}`)
   return out
+}
+
+/** "max(2, floor(2 × 149 / 100)) = max(2, floor(2.98))": the allowance's arithmetic, every step true. */
+export function allowanceArithmetic(complaintFree: number, requestsReceived: number): string {
+  const exact = exactAllowance(complaintFree, requestsReceived)
+  const shown = Number.isInteger(exact) ? String(exact) : String(Number(exact.toFixed(4)))
+  return `max(${complaintFree}, floor(${complaintFree} × ${requestsReceived} / 100)) = max(${complaintFree}, floor(${shown}))`
 }

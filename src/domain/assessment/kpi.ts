@@ -1,6 +1,6 @@
-import { UserError } from '../errors.js'
+import type { BusinessClock } from '../calendar/business-time.js'
+import { isLate } from '../calendar/lateness.js'
 import { format1, round1 } from '../rounding.js'
-import { quote } from '../excerpt.js'
 
 /**
  * KPI formulas of the half-yearly assessment and the relationship index (DESIGN.md §3).
@@ -72,19 +72,19 @@ export interface RequestResponseTimes {
 
 /**
  * How one request counts in T (DESIGN.md §3 T), as known at `asOf` (a response or cancellation
- * recorded after asOf has not happened yet):
- * responded at or before due → on_time; responded after due → late (a response counts even if
- * the request was cancelled later); unanswered and cancelled at or before its due time →
- * excluded; unanswered and due < asOf → late; unanswered and not yet due (due ≥ asOf) → excluded.
+ * recorded after asOf has not happened yet), lateness measured in business time
+ * (domain/calendar/lateness.ts: late = at least one business minute past due):
+ * responded not late → on_time; responded late → late (a response counts even if the request
+ * was cancelled later); unanswered and cancelled before it was late → excluded; unanswered and
+ * late at asOf → late; unanswered and not yet late at asOf → excluded.
  */
-export function classifyResponseTimeliness(r: RequestResponseTimes, asOf: Date): Timeliness {
-  const due = r.responseDue.getTime()
+export function classifyResponseTimeliness(r: RequestResponseTimes, asOf: Date, clock: BusinessClock): Timeliness {
   const now = asOf.getTime()
   if (r.respondedAt !== null && r.respondedAt.getTime() <= now) {
-    return r.respondedAt.getTime() <= due ? 'on_time' : 'late'
+    return isLate(clock, r.responseDue, r.respondedAt) ? 'late' : 'on_time'
   }
-  if (r.cancelledAt !== null && r.cancelledAt.getTime() <= now && r.cancelledAt.getTime() <= due) return 'excluded'
-  return due < now ? 'late' : 'excluded'
+  if (r.cancelledAt !== null && r.cancelledAt.getTime() <= now && !isLate(clock, r.responseDue, r.cancelledAt)) return 'excluded'
+  return isLate(clock, r.responseDue, asOf) ? 'late' : 'excluded'
 }
 
 /** T = round1(100 · onTime / (onTime + late)); null when no request counts (DESIGN.md §3 T). */
@@ -110,14 +110,16 @@ export interface ProjectOutcome {
  * One project's score: round1(base × quality / 5), base = completed on or before due 100,
  * completed late 60, not completed 0; without a quality the base alone; cancelled → null
  * (left out) (DESIGN.md §3 C). Dates compare as calendar dates. With `asOf` ('YYYY-MM-DD'), a
- * completion after asOf is not known yet, and a project not completed and not yet past due
- * (asOf ≤ due) is left out (null) rather than scored 0.
+ * completion after asOf is not known yet; a project not completed by its due day counts 0 from
+ * that day on (a table run at 17:00 on June 30 counts the project due that day and still open as
+ * 0, and so does any table run after the period), and one due after asOf is left out (null): it
+ * can still be completed on time (such a table is provisional, see score-table.ts).
  */
 export function projectScore(p: ProjectOutcome, asOf?: string): number | null {
   if (p.cancelled) return null
   const due = day(p.due)
   const completed = p.completedOn !== null && (asOf === undefined || day(p.completedOn) <= day(asOf)) ? day(p.completedOn) : null
-  if (completed === null && asOf !== undefined && day(asOf) <= due) return null
+  if (completed === null && asOf !== undefined && day(asOf) < due) return null
   const base = completed === null ? 0 : completed <= due ? 100 : 60
   return round1(p.quality === null ? base : (base * p.quality) / 5)
 }
@@ -169,12 +171,12 @@ export const COMPLAINT_PENALTY_POINTS = 5
  * H = round1(max(0, 100·(0.6·r + 0.4·v) − 5·max(0, n − allowance))); 100 when no complaint
  * (DESIGN.md §3 H). The allowance is complaintFree per 100 requests received, floored to whole
  * complaints (a complaint is whole, so the penalty moves in whole 5-point steps), and never
- * less than complaintFree: 2 per 100 with 150 requests → floor(3) = 3; with 130 → floor(2.6) = 2.
+ * less than complaintFree: 2 per 100 with 150 requests → floor(3) = 3; with 149 → floor(2.98) = 2
+ * (the exact value is floored, never a rounded one).
  */
 export function complaintHandlingKpi(input: ComplaintHandlingInput): ComplaintHandling {
   const n = input.complaints.length
-  const proportional = Math.floor(round1((input.complaintFree * input.requestsReceived) / 100))
-  const allowance = Math.max(input.complaintFree, proportional)
+  const allowance = complaintAllowance(input.complaintFree, input.requestsReceived)
   if (n === 0) return { value: 100, n: 0, r: 1, v: 1, allowance, penalty: 0 }
   const resolved = input.complaints.filter((c) => c.resolvedByDeadline).length
   const r = resolved / n
@@ -183,6 +185,20 @@ export function complaintHandlingKpi(input: ComplaintHandlingInput): ComplaintHa
   const penalty = COMPLAINT_PENALTY_POINTS * Math.max(0, n - allowance)
   const value = round1(Math.max(0, 100 * (0.6 * r + 0.4 * v) - penalty))
   return { value, n, r, v, allowance, penalty }
+}
+
+/** complaintFree × requestsReceived / 100 before flooring: the exact allowance the explain line shows. */
+export function exactAllowance(complaintFree: number, requestsReceived: number): number {
+  return (complaintFree * requestsReceived) / 100
+}
+
+/**
+ * max(complaintFree, floor(complaintFree × requestsReceived / 100)), floored from the exact value
+ * (2 × 149 / 100 = 2.98 → 2). A binary-float product a hair under a whole number (0.1 × 3000 / 100
+ * = 2.9999999999999996) is read as that whole number: 1e-9 is far below any real fraction here.
+ */
+export function complaintAllowance(complaintFree: number, requestsReceived: number): number {
+  return Math.max(complaintFree, Math.floor(exactAllowance(complaintFree, requestsReceived) + 1e-9))
 }
 
 // ── Total, grade, bonus, rank, annual ─────────────────────────────────────────────────────
@@ -316,67 +332,6 @@ export function relationshipIndex(input: RelationshipInput): RelationshipIndex {
   usedWeight = round1(usedWeight)
   const value = satisfaction === null && loyalty === null ? null : round1(sum / usedWeight)
   return { value, satisfaction, loyalty, frequency, usedWeight }
-}
-
-// ── Config parsing ────────────────────────────────────────────────────────────────────────
-
-/** assess.weights, e.g. 'S=30,T=20,C=15,H=15,self=5,superior=15'; every key once, none negative, not all 0. */
-export function parseWeights(text: string, what = 'assess.weights'): Weights {
-  const w = parseTable(text, COMPONENT_KEYS, what, 'S=30,T=20,C=15,H=15,self=5,superior=15')
-  if (COMPONENT_KEYS.every((k) => w[k] === 0)) {
-    throw new UserError(`${what}: the weights must not all be 0`, 'e.g. S=30,T=20,C=15,H=15,self=5,superior=15')
-  }
-  return w
-}
-
-/** assess.grades, e.g. 'A=90,B=80,C=70,D=60': lowest total of each grade, 0–100, strictly descending. */
-export function parseGradeBands(text: string, what = 'assess.grades'): GradeBands {
-  const example = 'A=90,B=80,C=70,D=60'
-  const b = parseTable(text, BAND_GRADES, what, example)
-  for (const g of BAND_GRADES) {
-    if (b[g] > 100) throw new UserError(`${what}: ${g} must be at most 100, got ${b[g]}`, `e.g. ${example}`)
-  }
-  for (let i = 1; i < BAND_GRADES.length; i++) {
-    const hi = BAND_GRADES[i - 1] as keyof GradeBands
-    const lo = BAND_GRADES[i] as keyof GradeBands
-    const [bh, bl] = [b[hi], b[lo]]
-    if (!(bh > bl)) {
-      throw new UserError(`${what}: bands must descend, but ${hi}=${bh} is not above ${lo}=${bl}`, `e.g. ${example}`)
-    }
-  }
-  return b
-}
-
-/** assess.bonus, e.g. 'A=1.2,B=1.1,C=1.0,D=0.9,E=0.8': a coefficient for every grade, none negative. */
-export function parseBonusTable(text: string, what = 'assess.bonus'): BonusTable {
-  return parseTable(text, GRADES, what, 'A=1.2,B=1.1,C=1.0,D=0.9,E=0.8')
-}
-
-/** 'K=number,…' with exactly the given keys (matched case-insensitively), numbers ≥ 0. */
-function parseTable<K extends string>(text: string, keys: readonly K[], what: string, example: string): Record<K, number> {
-  const hint = `KEY=NUMBER for each of ${keys.join(', ')}, e.g. ${example}`
-  const out = new Map<K, number>()
-  const parts = text.split(',').map((s) => s.trim())
-  if (parts.every((p) => p === '')) throw new UserError(`${what} is empty`, hint)
-  for (const part of parts) {
-    if (part === '') continue
-    const eq = part.indexOf('=')
-    if (eq < 0) throw new UserError(`${what}: ${quote(part)} is not KEY=NUMBER`, hint)
-    const rawKey = part.slice(0, eq).trim()
-    const rawValue = part.slice(eq + 1).trim()
-    const key = keys.find((k) => k === rawKey) ?? keys.find((k) => k.toLowerCase() === rawKey.toLowerCase())
-    if (key === undefined) throw new UserError(`${what}: unknown key ${quote(rawKey)}`, hint)
-    if (out.has(key)) throw new UserError(`${what}: ${key} is given twice`, hint)
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(rawValue)) {
-      throw new UserError(`${what}: ${key} must be a number, got ${quote(rawValue)}`, hint)
-    }
-    const value = Number(rawValue)
-    if (value < 0) throw new UserError(`${what}: ${key} must not be negative, got ${rawValue}`, hint)
-    out.set(key, value === 0 ? 0 : value)
-  }
-  const missing = keys.filter((k) => !out.has(k))
-  if (missing.length > 0) throw new UserError(`${what}: missing ${missing.join(', ')}`, hint)
-  return Object.fromEntries(out) as Record<K, number>
 }
 
 function day(s: string): string {

@@ -1,5 +1,6 @@
 import { addDays, localDate } from '../calendar/dates.js'
-import { ConflictError } from '../errors.js'
+import { periodEnd, parsePeriod, type Period } from '../calendar/period.js'
+import { ConflictError, UserError } from '../errors.js'
 import { format1 } from '../rounding.js'
 import { inputsFingerprint, type AssessInput, type AssessLevel, type AssessPolicy, type QualitativeInput, type UnitAssessment } from './assessment.js'
 import type { Components } from './kpi.js'
@@ -60,6 +61,22 @@ export function scoreTableOf(period: string, input: AssessInput, rows: readonly 
     computedAt: at,
     finalizedAt: final ? at : null,
     finalizedBy: finalizedBy ?? null,
+  }
+}
+
+/**
+ * A table computed before its period has ended is provisional (DESIGN.md §3 C): projects due
+ * later in the period are left out and requests not yet due are not counted, so its numbers will
+ * still change. Computed from the stored computation time and the period's end, nothing stored.
+ */
+export function isProvisional(t: Pick<ScoreTable, 'period' | 'computedAt'>): boolean {
+  return t.computedAt.getTime() < periodEnd(parsePeriod(t.period)).getTime()
+}
+
+/** Refuses (exit 3) to finalize a period before it has ended: "2026-H1 ends on 2026-06-30; finalize after it". */
+export function checkPeriodEnded(period: Period, now: Date): void {
+  if (now.getTime() < periodEnd(period).getTime()) {
+    throw new UserError(`${period.code} ends on ${period.endDate}; finalize after it`, `a table computed now would be provisional; run icm assess run --period ${period.code} for a draft`)
   }
 }
 

@@ -76,7 +76,8 @@ export interface ProjectChange {
   status?: ProjectStatus
   progress?: number
   completedOn?: string
-  quality?: number
+  /** 1–5; null when completed without a quality (the base score alone counts, DESIGN.md §3 C) */
+  quality?: number | null
   completionNote?: string | null
   cancelledAt?: Date
   cancelReason?: string
@@ -100,8 +101,8 @@ export function progressAfter(p: ProjectState, history: readonly { at: string; p
   return [...history, { at: update.at.toISOString(), percent: update.percent }].reduce((a, b) => (b.at >= a.at ? b : a)).percent
 }
 
-/** The completion of an open project on `date` with its quality: completed, progress 100. */
-export function completion(p: ProjectState, c: { date: string; quality: number; note: string | null }, today: string): ProjectChange {
+/** The completion of an open project on `date`, with its quality when one is given (null: none): completed, progress 100. */
+export function completion(p: ProjectState, c: { date: string; quality: number | null; note: string | null }, today: string): ProjectChange {
   checkOpen(p, 'complete')
   checkCompletionDate(c.date, p.start_date, today)
   return { status: 'completed', progress: 100, completedOn: c.date, quality: c.quality, completionNote: c.note }

@@ -74,6 +74,7 @@ export const zhTW = {
   "files.header.total": "總分",
   "files.header.grade": "等級",
   "files.header.bonus": "獎金係數",
+  "files.header.provisional": "暫定",
   "files.header.H1": "上半年",
   "files.header.H2": "下半年",
   "files.header.annual": "年度總分",

@@ -1,6 +1,6 @@
 import { parseWorkDays, parseWorkHours } from '../calendar/business-time.js'
 import { UserError } from '../errors.js'
-import { parseBonusTable, parseGradeBands, parseWeights } from '../assessment/kpi.js'
+import { parseBonusTable, parseGradeBands, parseWeights } from '../assessment/policy-tables.js'
 import { quote } from '../excerpt.js'
 import { LANGUAGES } from '../i18n/catalog.js'
 import { languageNamed } from '../i18n/lang-names.js'

@@ -1,7 +1,8 @@
 import { resumeAfterWaiting, resolutionDue, responseDue, type NewRequest, type Request } from './request.js'
 import { nextRequestStatus, type RequestAction } from './request-state.js'
-import type { WorkSchedule } from '../calendar/business-time.js'
+import { createBusinessClock, type WorkSchedule } from '../calendar/business-time.js'
 import { formatInstant, localDate } from '../calendar/dates.js'
+import { isLate } from '../calendar/lateness.js'
 import { UserError } from '../errors.js'
 
 /**
@@ -73,11 +74,12 @@ export function evaluateRequest(r: Request, at: Date, now: Date): Request {
 export type Response = { accept: true; expected: string | null; resolutionDays: number; schedule: WorkSchedule } | { accept: false; reason: string }
 
 /**
- * The request after its response: on time when given by the response due time; accepted starts
+ * The request after its response: on time unless it comes at least one business minute after the
+ * response due time (on `schedule`: due 18:00, answered 09:00 the next working day is on time); accepted starts
  * the resolution clock (`resolutionDays` business days from the response), rejected records why.
  * A request is answered once: later changes go through `request change`.
  */
-export function respondToRequest(r: Request, response: Response, at: Date, now: Date): StepOutcome {
+export function respondToRequest(r: Request, response: Response, at: Date, now: Date, schedule: WorkSchedule): StepOutcome {
   if (r.respondedAt) {
     throw new UserError(`${r.code} was already ${r.decision} on ${formatInstant(new Date(r.respondedAt))}`, `to change scope or dates use icm request change ${r.code}`)
   }
@@ -86,7 +88,7 @@ export function respondToRequest(r: Request, response: Response, at: Date, now: 
   if (expected && expected < localDate(new Date(r.loggedAt))) {
     throw new UserError(`--expected ${expected} is before ${r.code} was logged (${localDate(new Date(r.loggedAt))})`)
   }
-  const onTime = at.getTime() <= Date.parse(r.responseDue)
+  const onTime = !isLate(createBusinessClock(schedule), new Date(r.responseDue), at)
   const request: Request = { ...after, respondedAt: at.toISOString(), responseOnTime: onTime, decision: response.accept ? 'accepted' : 'rejected' }
   if (response.accept) {
     request.expectedDate = expected

@@ -1,4 +1,5 @@
 import { addBusinessDays, addBusinessHours, addBusinessMinutes, businessMinutesBetween, type BusinessClock, type WorkSchedule } from '../calendar/business-time.js'
+import { isLate, latenessOf } from '../calendar/lateness.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 import type { RequestStatus } from './request-state.js'
@@ -32,7 +33,7 @@ export function resolutionDue(s: WorkSchedule, acceptedAt: Date, resolutionDays:
 
 /** Business hours from `due` to `at` (positive when late), to one decimal. */
 export function businessHoursLate(clock: BusinessClock, due: Date, at: Date): number {
-  return Math.round((clock.minutesBetween(due, at) / 60) * 10) / 10
+  return latenessOf(clock, due, at).businessHours
 }
 
 /**
@@ -106,22 +107,25 @@ export interface ClockState {
 export type Overdue = { kind: 'response' | 'resolution'; due: Date }
 
 /**
- * Whether a request is overdue at `asOf`: its response (not given by then, past due, not
- * cancelled before), or its resolution (accepted, not resolved by then, past due). A request
- * waiting on the customer is overdue only if it was already late when the wait began.
+ * Whether a request is overdue at `asOf`: its response (not given by then, late in business time,
+ * not cancelled before), or its resolution (accepted, not resolved by then, late in business
+ * time). Late means at least one business minute past due (domain/calendar/lateness.ts): a
+ * response due at 18:00 is not overdue overnight, only from 09:01 on the next working day. A
+ * request waiting on the customer is overdue only if it was already late when the wait began.
  */
-export function overdueAt(r: ClockState, asOf: Date): Overdue | null {
+export function overdueAt(r: ClockState, asOf: Date, clock: BusinessClock): Overdue | null {
   const t = asOf.getTime()
   const before = (iso: string | null) => iso !== null && Date.parse(iso) <= t
   if (before(r.cancelledAt)) return null
   if (!before(r.respondedAt)) {
-    return Date.parse(r.responseDue) < t ? { kind: 'response', due: new Date(r.responseDue) } : null
+    const due = new Date(r.responseDue)
+    return isLate(clock, due, asOf) ? { kind: 'response', due } : null
   }
   if (r.resolutionDue === null || before(r.resolvedAt)) return null
   if (!['accepted', 'in_progress', 'waiting', 'resolved', 'closed'].includes(r.status)) return null
-  const due = Date.parse(r.resolutionDue)
-  if (r.status === 'waiting' && r.waitingSince !== null && due >= Date.parse(r.waitingSince)) return null
-  return due < t ? { kind: 'resolution', due: new Date(r.resolutionDue) } : null
+  const due = new Date(r.resolutionDue)
+  if (r.status === 'waiting' && r.waitingSince !== null && !isLate(clock, due, new Date(r.waitingSince))) return null
+  return isLate(clock, due, asOf) ? { kind: 'resolution', due } : null
 }
 
 /** A co-responsible unit (--also) is neither the provider nor the customer of the request. */

@@ -14,6 +14,7 @@ export const files = {
   'files.header.total': 'total',
   'files.header.grade': 'grade',
   'files.header.bonus': 'bonus',
+  'files.header.provisional': 'provisional',
   'files.header.H1': 'H1',
   'files.header.H2': 'H2',
   'files.header.annual': 'annual',

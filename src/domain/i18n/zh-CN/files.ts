@@ -15,6 +15,7 @@ export const files = {
   'files.header.total': '总分',
   'files.header.grade': '等级',
   'files.header.bonus': '奖金系数',
+  'files.header.provisional': '暂定',
   'files.header.H1': '上半年',
   'files.header.H2': '下半年',
   'files.header.annual': '年度总分',
