@@ -1,8 +1,10 @@
 import { cli } from './cli.js'
 import { common } from './common.js'
+import { unit } from './unit.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
   ...cli,
   ...common,
+  ...unit,
 } as const
