@@ -63,3 +63,46 @@ describe('unit in Chinese', () => {
     ])
   })
 })
+
+describe('process, dependency, link and customer in Chinese', () => {
+  async function company() {
+    const t = cli()
+    await t.ok(['unit', 'add', 'PUR', '--name', '采购部', '--kind', 'department'])
+    await t.ok(['unit', 'add', 'FIN', '--name', '财务部', '--kind', 'department'])
+    await t.ok(['process', 'add', 'P2P', '--name', '采购到付款'])
+    await t.ok(['process', 'step', 'P2P', '--unit', 'PUR', '--output', '采购订单'])
+    await t.ok(['process', 'step', 'P2P', '--unit', 'FIN', '--output', '付款'])
+    return t
+  }
+
+  it('help, errors and hints', async () => {
+    const t = await company()
+    const help = await t.ok(zh(['process', 'step', '--help']))
+    expect(help.stdout).toContain('负责该步骤的单位（代码或名称）')
+    const r = await t.run(zh(['process', 'step', 'P2P', '--unit', 'FIN', '--output', '凭证', '--after', '7']))
+    expect(r.code).toBe(3)
+    expect(r.stderr).toBe('icm: 流程 P2P 没有步骤 7 (它的步骤为 1–2)\n')
+    const self = await t.run(zh(['dependency', 'add', '--customer', 'FIN', '--supplier', '财务部', '--support', '报表']))
+    expect(self.code).toBe(3)
+    expect(self.stderr).toBe('icm: 单位不能依赖自己（FIN）\n')
+    const unknown = await t.run(zh(['link', 'add', '--supplier', 'XX', '--customer', 'FIN', '--provides', '报表']))
+    expect(unknown.code).toBe(4)
+    expect(unknown.stderr).toContain('找不到内部供方单位')
+  })
+
+  it('tables on a terminal, captions and sources in Chinese', async () => {
+    const t = await company()
+    await t.ok(zh(['link', 'add', '--supplier', 'FIN', '--customer', 'PUR', '--provides', '预算']))
+    const show = await t.ok(zh(['process', 'show', 'P2P']), { tty: true })
+    expect(show.stdout).toContain('前序步骤')
+    const of = await t.ok(zh(['customer', 'of', 'PUR']), { tty: true })
+    expect(of.stdout).toContain('PUR 采购部 服务 1 个内部客户：')
+    expect(of.stdout).toContain('流程 P2P#1→#2')
+    const map = await t.ok(zh(['customer', 'map']), { tty: true })
+    expect(map.stdout).toContain('手工关系')
+    expect(englishWords(map.stdout.replace(/\b(PUR|FIN|P2P)\b/g, ''))).toEqual([])
+    const piped = await t.ok(zh(['customer', 'map']))
+    expect(piped.stdout.split('\n')[0]).toBe('supplier\tcustomer\tprovides\tsources')
+    expect(piped.stdout).toContain('process:P2P#1→#2')
+  })
+})

@@ -1,10 +1,12 @@
 import { cli } from './cli.js'
 import { common } from './common.js'
 import { unit } from './unit.js'
+import { process } from './process.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
   ...cli,
   ...common,
   ...unit,
+  ...process,
 } as const

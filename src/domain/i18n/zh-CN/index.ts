@@ -2,10 +2,12 @@ import type { en } from '../en/index.js'
 import { cli } from './cli.js'
 import { common } from './common.js'
 import { unit } from './unit.js'
+import { process } from './process.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
   ...cli,
   ...common,
   ...unit,
+  ...process,
 } as const satisfies { readonly [K in keyof typeof en]: string }
