@@ -106,3 +106,38 @@ describe('process, dependency, link and customer in Chinese', () => {
     expect(piped.stdout).toContain('process:P2P#1→#2')
   })
 })
+
+describe('service and visit in Chinese', () => {
+  async function company() {
+    const t = cli()
+    await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
+    await t.ok(['unit', 'add', 'FIN', '--name', '财务部', '--kind', 'department'])
+    await t.ok(['link', 'add', '--supplier', 'IT', '--customer', 'FIN', '--provides', 'ERP维护'])
+    return t
+  }
+
+  it('help, an error with its hint, a full-width number', async () => {
+    const t = await company()
+    const help = await t.ok(zh(['service', 'add', '--help']))
+    expect(help.stdout).toContain('响应时限，单位为工作小时')
+    const future = await t.run(zh(['visit', 'log', '--by', 'IT', '--customer', 'FIN', '--date', '2026-08-01']))
+    expect(future.code).toBe(3)
+    expect(future.stderr).toBe('icm: --date 2026-08-01 是将来的日期（今天是 2026-07-01） (请在回访完成后再登记)\n')
+    const logged = await t.ok(zh(['visit', 'log', '--by', 'IT', '--customer', '财务部', '--date', '2026-06-12', '--satisfaction', '４']))
+    expect(logged.stderr).toContain('IT 于 2026-06-12 回访 FIN，满意度 4')
+  })
+
+  it('tables and entities on a terminal', async () => {
+    const t = await company()
+    await t.ok(['service', 'add', 'IT-ACCOUNT', '--provider', 'IT', '--name', '账号开通', '--response-hours', '4'])
+    const show = await t.ok(zh(['service', 'show', 'IT-ACCOUNT']), { tty: true })
+    expect(show.stdout).toContain('4 个工作小时')
+    expect(show.stdout).toContain('共 0 件（未结 0 件）')
+    const due = await t.ok(zh(['visit', 'due']), { tty: true })
+    expect(due.stdout).toContain('从未回访')
+    expect(due.stdout).toContain('是否到期')
+    expect(englishWords(due.stdout.replace(/\b(IT|FIN)\b/g, '').replace('visit.interval_days', ''))).toEqual([])
+    const piped = await t.ok(zh(['visit', 'due']))
+    expect(piped.stdout).toContain('\tnever\t')
+  })
+})

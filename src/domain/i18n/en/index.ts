@@ -2,6 +2,7 @@ import { cli } from './cli.js'
 import { common } from './common.js'
 import { unit } from './unit.js'
 import { process } from './process.js'
+import { service } from './service.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -9,4 +10,5 @@ export const en = {
   ...common,
   ...unit,
   ...process,
+  ...service,
 } as const

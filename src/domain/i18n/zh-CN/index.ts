@@ -3,6 +3,7 @@ import { cli } from './cli.js'
 import { common } from './common.js'
 import { unit } from './unit.js'
 import { process } from './process.js'
+import { service } from './service.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -10,4 +11,5 @@ export const zhCN = {
   ...common,
   ...unit,
   ...process,
+  ...service,
 } as const satisfies { readonly [K in keyof typeof en]: string }
