@@ -141,3 +141,38 @@ describe('service and visit in Chinese', () => {
     expect(piped.stdout).toContain('\tnever\t')
   })
 })
+
+describe('action in Chinese', () => {
+  async function company() {
+    const t = cli()
+    await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
+    await t.ok(['action', 'add', '--owner', 'IT', '--description', '逾期三天', '--due', '2026-06-28', '--at', '2026-06-01T09:00:00+08:00', '--source', '内审', '--ref', 'AUD-0001'])
+    await t.ok(['action', 'add', '--owner', 'IT', '--description', '每周公布工单处理时效', '--due', '2026-08-31'])
+    return t
+  }
+
+  it('help and an error with its hint', async () => {
+    const t = await company()
+    const help = await t.ok(zh(['action', 'add', '--help']))
+    expect(help.stdout).toContain('为单位新建一项整改措施')
+    const r = await t.run(zh(['action', 'add', '--owner', 'IT', '--description', 'x', '--due', '2026-05-01']))
+    expect(r.code).toBe(3)
+    expect(r.stderr).toBe('icm: --due 2026-05-01 早于整改措施的新建日期（2026-07-01） (期限不能早于新建当天)\n')
+    const bad = await t.run(zh(['action', 'list', '--status', '迟了']))
+    expect(bad.code).toBe(3)
+    expect(bad.stderr).toBe("icm: 整改措施状态 的取值无效：'迟了' (可用：未完成 (open), 已完成 (done), 已逾期 (overdue))\n")
+  })
+
+  it('a status typed in Chinese, a table on a terminal', async () => {
+    const t = await company()
+    const overdue = await t.ok(zh(['action', 'list', '--status', '逾期', '--json']))
+    expect(overdue.json().map((a: any) => [a.code, a.source])).toEqual([['ACT-0001', 'audit']])
+    const list = await t.ok(zh(['action', 'list']), { tty: true })
+    expect(list.stdout).toContain('已逾期 3 天')
+    expect(list.stdout).toContain('审核 AUD-0001')
+    expect(list.stdout).toContain('未完成')
+    expect(englishWords(list.stdout.replace(/\b(IT|ACT|AUD)\b/g, ''))).toEqual([])
+    const done = await t.ok(zh(['action', 'done', 'ACT-0002', '--note', '已上线工单看板']))
+    expect(done.stderr).toBe('✓ ACT-0002 已完成\n')
+  })
+})

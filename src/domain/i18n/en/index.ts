@@ -3,6 +3,7 @@ import { common } from './common.js'
 import { unit } from './unit.js'
 import { process } from './process.js'
 import { service } from './service.js'
+import { action } from './action.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -11,4 +12,5 @@ export const en = {
   ...unit,
   ...process,
   ...service,
+  ...action,
 } as const

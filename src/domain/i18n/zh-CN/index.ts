@@ -4,6 +4,7 @@ import { common } from './common.js'
 import { unit } from './unit.js'
 import { process } from './process.js'
 import { service } from './service.js'
+import { action } from './action.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -12,4 +13,5 @@ export const zhCN = {
   ...unit,
   ...process,
   ...service,
+  ...action,
 } as const satisfies { readonly [K in keyof typeof en]: string }
