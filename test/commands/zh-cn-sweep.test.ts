@@ -176,3 +176,36 @@ describe('action in Chinese', () => {
     expect(done.stderr).toBe('✓ ACT-0002 已完成\n')
   })
 })
+
+describe('audit in Chinese', () => {
+  async function company() {
+    const t = cli()
+    await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
+    await t.ok(['unit', 'add', 'PUR', '--name', '采购部', '--kind', 'department'])
+    await t.ok(['audit', 'add', '--title', '上半年内部客户服务审核', '--date', '2026-05-20', '--auditor', '赵磊', '--scope', 'IT,PUR'])
+    return t
+  }
+
+  it('help and an error with its hint', async () => {
+    const t = await company()
+    const help = await t.ok(zh(['audit', 'finding', '--help']))
+    expect(help.stdout).toContain('严重程度：轻微、严重、重大')
+    const r = await t.run(zh(['audit', 'finding', 'AUD-0001', '--unit', 'IT', '--severity', '严重', '--description', '记录缺失', '--due', '2026-05-01']))
+    expect(r.code).toBe(3)
+    expect(r.stderr).toBe('icm: 整改期限 2026-05-01 早于审核日期 2026-05-20 (--due 不能早于审核日期)\n')
+  })
+
+  it('a severity typed in Chinese opens an action; the findings table on a terminal', async () => {
+    const t = await company()
+    const r = await t.ok(zh(['audit', 'finding', 'AUD-0001', '--unit', '采购部', '--severity', '严重', '--description', '供应商评审记录缺失', '--due', '2026-06-30']))
+    expect(r.stderr).toContain('已为 PUR 登记问题 FND-0001（严重），整改期限 2026-06-30')
+    expect(r.stderr).toContain('已为 PUR 新建整改措施 ACT-0001')
+    const show = await t.ok(zh(['audit', 'show', 'AUD-0001']), { tty: true })
+    expect(show.stdout).toContain('审核发现：')
+    expect(show.stdout).toContain('已逾期 1 天')
+    expect(show.stdout).toContain('共 1 项（未关闭 1 项，已逾期 1 项）')
+    expect(englishWords(show.stdout.replace(/\b(IT|PUR|AUD|FND|ACT)\b/g, ''))).toEqual([])
+    const piped = await t.ok(zh(['audit', 'show', 'AUD-0001']))
+    expect(piped.stdout).toContain('\tmajor\t2026-06-30\toverdue 1d\t')
+  })
+})

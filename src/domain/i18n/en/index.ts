@@ -4,6 +4,7 @@ import { unit } from './unit.js'
 import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
+import { audit } from './audit.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -13,4 +14,5 @@ export const en = {
   ...process,
   ...service,
   ...action,
+  ...audit,
 } as const

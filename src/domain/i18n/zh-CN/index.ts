@@ -5,6 +5,7 @@ import { unit } from './unit.js'
 import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
+import { audit } from './audit.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -14,4 +15,5 @@ export const zhCN = {
   ...process,
   ...service,
   ...action,
+  ...audit,
 } as const satisfies { readonly [K in keyof typeof en]: string }
