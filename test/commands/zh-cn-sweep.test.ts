@@ -209,3 +209,39 @@ describe('audit in Chinese', () => {
     expect(piped.stdout).toContain('\tmajor\t2026-06-30\toverdue 1d\t')
   })
 })
+
+describe('report in Chinese', () => {
+  async function company() {
+    const t = cli()
+    await t.ok(['unit', 'add', 'PUR', '--name', '采购部', '--kind', 'department'])
+    await t.ok(['report', 'file', '--about', 'PUR', '--description', '供应商选择未按规定比价'])
+    return t
+  }
+
+  it('help and errors with their hints', async () => {
+    const t = await company()
+    const help = await t.ok(zh(['report', 'decide', '--help']))
+    expect(help.stdout).toContain('登记举报是否属实')
+    const both = await t.run(zh(['report', 'decide', 'RPT-0001', '--valid', '--invalid']))
+    expect(both.code).toBe(3)
+    expect(both.stderr).toBe('icm: --valid 和 --invalid 不能同时使用 (请只选其一)\n')
+    const named = await t.run(zh(['report', 'file', '--about', 'PUR', '--description', 'x', '--reporter', '王芳']))
+    expect(named.code).toBe(3)
+    expect(named.stderr).toBe('icm: --reporter 需要设置环境变量 ICM_REPORTS_KEY，但它未设置 (请把 ICM_REPORTS_KEY 设为本数据库的举报密钥)\n')
+  })
+
+  it('a status typed in Chinese, a decision and the entity on a terminal', async () => {
+    const t = await company()
+    const decided = await t.ok(zh(['report', 'decide', 'RPT-0001', '--valid', '--reward', '５００']))
+    expect(decided.stderr).toBe('✓ RPT-0001 已处理：属实，奖励 500.00\n')
+    const list = await t.ok(zh(['report', 'list', '--status', '已處理', '--json']))
+    expect(list.json().map((r: any) => r.code)).toEqual(['RPT-0001'])
+    const show = await t.ok(zh(['report', 'show', 'RPT-0001']), { tty: true })
+    expect(show.stdout).toContain('匿名')
+    expect(show.stdout).toContain('已处理')
+    expect(show.stdout).toContain('属实')
+    expect(englishWords(show.stdout.replace(/\b(PUR|RPT)\b/g, ''))).toEqual([])
+    const table = await t.ok(zh(['report', 'list']), { tty: true })
+    expect(table.stdout).toContain('核实结论')
+  })
+})

@@ -5,6 +5,7 @@ import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
 import { audit } from './audit.js'
+import { report } from './report.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -15,4 +16,5 @@ export const en = {
   ...service,
   ...action,
   ...audit,
+  ...report,
 } as const

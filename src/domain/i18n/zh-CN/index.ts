@@ -6,6 +6,7 @@ import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
 import { audit } from './audit.js'
+import { report } from './report.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -16,4 +17,5 @@ export const zhCN = {
   ...service,
   ...action,
   ...audit,
+  ...report,
 } as const satisfies { readonly [K in keyof typeof en]: string }
