@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { actionJson } from '../../cli/json-views.js'
-import { atOption, parseAt } from '../../cli/options.js'
+import { parseAt } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { localDate } from '../../domain/calendar/dates.js'
@@ -14,20 +14,24 @@ import { actionOf, findActionByCode, markActionDone } from '../../storage/action
 import { appendEvent } from '../../storage/events-repo.js'
 import type { ActionRow, DB } from '../../storage/schema.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerDone(action: Command, ctx: AppContext): void {
   example(
-    atOption(
-      action.command('done').description('Close an improvement action with what was done').argument('<code>', 'action code, e.g. ACT-0003').option('--note <text>', 'what was done'),
-      'it was done',
-    ).action((code: string, opts: ActionDoneOptions) => actionDoneRun(ctx, code, opts)),
+    action
+      .command('done')
+      .description(t('action.done.description'))
+      .argument('<code>', t('action.done.code'))
+      .option('--note <text>', t('action.done.note'))
+      .option('--at <datetime>', t('action.done.at'))
+      .action((code: string, opts: ActionDoneOptions) => actionDoneRun(ctx, code, opts)),
     'icm action done ACT-0003 --note "已上线工单看板"',
   )
 }
 
 export async function requireAction(db: Kysely<DB>, code: string): Promise<ActionRow> {
   const a = await findActionByCode(db, code)
-  if (!a) throw new NotFoundError(`unknown improvement action '${code}'`, 'see icm action list')
+  if (!a) throw new NotFoundError(t('action.unknown', { code }), t('action.unknown.hint'))
   return a
 }
 
@@ -38,7 +42,7 @@ export interface ActionDoneOptions {
 
 export async function actionDoneRun(ctx: AppContext, code: string, opts: ActionDoneOptions): Promise<void> {
   // An empty --note is bad input (exit 3), not a missing option.
-  const note = checkName(opts.note ?? (await need(ctx, opts.note, { flag: '--note', message: 'What was done' })), '--note')
+  const note = checkName(opts.note ?? (await need(ctx, opts.note, { flag: '--note', message: t('action.done.askNote') })), '--note')
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
@@ -49,5 +53,5 @@ export async function actionDoneRun(ctx: AppContext, code: string, opts: ActionD
     return done
   })
   if (ctx.json) printEntity(ctx, actionJson(row, await unitCodesById(store.db), localDate(ctx.now())), [])
-  confirm(ctx, `${row.code} done`)
+  confirm(ctx, t('action.closed', { code: row.code }))
 }

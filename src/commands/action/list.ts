@@ -8,14 +8,15 @@ import { localDate } from '../../domain/calendar/dates.js'
 import { parseActionStatusFilter } from '../../domain/supervision/action.js'
 import { listActions } from '../../storage/actions-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 export function registerList(action: Command, ctx: AppContext): void {
   example(
     action
       .command('list')
-      .description('List improvement actions')
-      .option('--status <status>', 'open, done or overdue')
-      .option('--owner <unit>', 'only this unit')
+      .description(t('action.list.description'))
+      .option('--status <status>', t('action.list.status'))
+      .option('--owner <unit>', t('action.list.owner'))
       .action((opts: ActionListOptions) => actionListRun(ctx, opts)),
     'icm action list --status overdue',
   )
@@ -29,21 +30,23 @@ export interface ActionListOptions {
 export async function actionListRun(ctx: AppContext, opts: ActionListOptions): Promise<void> {
   const status = opts.status === undefined ? undefined : parseActionStatusFilter(opts.status)
   const store = await ctx.store()
-  const owner = opts.owner ? await requireUnit(store.db, opts.owner) : undefined
+  const owner = opts.owner ? await requireUnit(store.db, opts.owner, t('unit.what')) : undefined
   const today = localDate(ctx.now())
   const codes = await unitCodesById(store.db)
+  // a terminal reads statuses and sources by their labels; piped lines and CSV keep the values
+  const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
   const rows = (await listActions(store.db, { status, ownerId: owner?.id, today })).map((a) => actionJson(a, codes, today))
   await printRows(
     ctx,
     rows,
     [
-      { header: 'code', value: (a) => a.code },
-      { header: 'owner', value: (a) => a.owner },
-      { header: 'due', value: (a) => a.due },
-      { header: 'status', value: (a) => (a.daysOverdue ? `overdue ${a.daysOverdue}d` : a.status) },
-      { header: 'source', value: (a) => (a.sourceRef ? `${a.source} ${a.sourceRef}` : a.source) },
-      { header: 'description', value: (a) => a.description },
+      { header: 'code', title: t('action.col.code'), value: (a) => a.code },
+      { header: 'owner', title: t('action.col.owner'), value: (a) => a.owner },
+      { header: 'due', title: t('action.col.due'), value: (a) => a.due },
+      { header: 'status', title: t('action.col.status'), value: (a) => (a.daysOverdue ? (term ? t('action.overdueDays', { n: a.daysOverdue }) : `overdue ${a.daysOverdue}d`) : term ? label('actionStatus', a.status) : a.status) },
+      { header: 'source', title: t('action.col.source'), value: (a) => { const source = term ? label('actionSource', a.source) : a.source; return a.sourceRef ? `${source} ${a.sourceRef}` : source } },
+      { header: 'description', title: t('action.col.description'), value: (a) => a.description },
     ],
-    { csv: ctx.csv, empty: 'no improvement actions match' },
+    { csv: ctx.csv, empty: t('action.list.empty') },
   )
 }

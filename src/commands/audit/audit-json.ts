@@ -6,6 +6,7 @@ import { listActions } from '../../storage/actions-repo.js'
 import { findAuditByCode, findFindingByCode } from '../../storage/audits-repo.js'
 import type { AuditRow, FindingRow } from '../../storage/schema-collaboration.js'
 import type { DB } from '../../storage/schema.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Audits and findings as the audit commands show them, and the audit or finding a command names. */
 
@@ -47,13 +48,13 @@ export function auditJson(a: AuditRow, scope: readonly string[], findings: reado
 
 export async function requireAudit(db: Kysely<DB>, code: string): Promise<AuditRow> {
   const a = await findAuditByCode(db, code)
-  if (!a) throw new NotFoundError(`unknown audit '${code}'`, 'see icm audit list')
+  if (!a) throw new NotFoundError(t('audit.unknown', { code }), t('audit.unknown.hint'))
   return a
 }
 
 export async function requireFinding(db: Kysely<DB>, code: string): Promise<FindingRow> {
   const f = await findFindingByCode(db, code)
-  if (!f) throw new NotFoundError(`unknown finding '${code}'`, 'see icm audit show AUD-CODE')
+  if (!f) throw new NotFoundError(t('audit.unknownFinding', { code }), t('audit.unknownFinding.hint'))
   return f
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
-import { atOption, parseAt, requiredText } from '../../cli/options.js'
+import { parseAt, requiredText } from '../../cli/options.js'
 import { confirm, printEntity, warn } from '../../cli/output.js'
 import { localDate } from '../../domain/calendar/dates.js'
 import { checkFindingClose } from '../../domain/supervision/audit.js'
@@ -10,6 +10,7 @@ import { closeFinding, findAuditById } from '../../storage/audits-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { auditActionCodes, findingJson, requireFinding } from './audit-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface CloseFindingOptions {
   note?: string
@@ -19,15 +20,16 @@ export interface CloseFindingOptions {
 export function registerAuditCloseFinding(audit: Command, ctx: AppContext): void {
   const cmd = audit
     .command('close-finding')
-    .description('Close a finding with what was done')
-    .argument('<finding>', 'finding code, e.g. FND-0002')
-    .option('--note <text>', 'what was done')
-  atOption(cmd, 'it was closed').action((code: string, opts: CloseFindingOptions) => auditCloseFindingRun(ctx, code, opts))
+    .description(t('audit.close.description'))
+    .argument('<finding>', t('audit.close.finding'))
+    .option('--note <text>', t('audit.close.note'))
+    .option('--at <datetime>', t('audit.close.at'))
+  cmd.action((code: string, opts: CloseFindingOptions) => auditCloseFindingRun(ctx, code, opts))
   example(cmd, 'icm audit close-finding FND-0002 --note "已补齐评审记录并纳入月度检查"')
 }
 
 export async function auditCloseFindingRun(ctx: AppContext, code: string, opts: CloseFindingOptions): Promise<void> {
-  const note = await requiredText(ctx, opts.note, { flag: '--note', message: 'What was done' })
+  const note = await requiredText(ctx, opts.note, { flag: '--note', message: t('audit.close.askNote') })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const { finding, auditCode } = await store.write(async (trx) => {
@@ -41,9 +43,9 @@ export async function auditCloseFindingRun(ctx: AppContext, code: string, opts: 
   const actionCodes = await auditActionCodes(store.db)
   const json = findingJson(finding, auditCode, await unitCodesById(store.db), actionCodes, localDate(ctx.now()))
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `${finding.code} closed`)
+  confirm(ctx, t('audit.closed', { code: finding.code }))
   if (json.action) {
     const open = (await listActions(store.db, { source: 'audit', sourceRef: finding.code, status: 'open' })).map((a) => a.code)
-    if (open.length > 0) warn(ctx, `improvement action ${open.join(', ')} is still open (close it with icm action done ${open[0]} --note TEXT)`)
+    if (open.length > 0) warn(ctx, t('audit.close.actionOpen', { codes: open.join(', '), code: open[0]! }))
   }
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { requireUnit } from '../../cli/lookups.js'
-import { atOption, parseAt, requiredText, unitOption } from '../../cli/options.js'
+import { parseAt, requiredText } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { localDate, parseDate } from '../../domain/calendar/dates.js'
@@ -12,6 +12,7 @@ import { insertFinding, linkFindingAction, listScope } from '../../storage/audit
 import { appendEvent } from '../../storage/events-repo.js'
 import { listUnits, unitCodesById } from '../../storage/units-repo.js'
 import { auditActionCodes, findingJson, requireAudit } from './audit-json.js'
+import { label, t } from '../../domain/i18n/catalog.js'
 
 export interface FindingOptions {
   unit?: string
@@ -24,27 +25,28 @@ export interface FindingOptions {
 export function registerAuditFinding(audit: Command, ctx: AppContext): void {
   const cmd = audit
     .command('finding')
-    .description('Record a finding of an audit; a major or critical one opens an improvement action for its unit')
-    .argument('<audit>', 'audit code, e.g. AUD-0001')
-  unitOption(cmd, 'the unit the finding is about, in the audit scope')
-    .option('--severity <severity>', SEVERITIES.join(', '))
-    .option('--description <text>', 'what was found')
-    .option('--due <date>', 'fix by (YYYY-MM-DD)')
-  atOption(cmd, 'it was recorded').action(async (code: string, opts: FindingOptions) => void (await auditFindingRun(ctx, code, opts)))
+    .description(t('audit.finding.description'))
+    .argument('<audit>', t('audit.finding.audit'))
+    .option('--unit <unit>', t('audit.finding.unit'))
+    .option('--severity <severity>', t('audit.finding.severity'))
+    .option('--description <text>', t('audit.finding.descriptionOption'))
+    .option('--due <date>', t('audit.finding.due'))
+    .option('--at <datetime>', t('audit.add.at'))
+  cmd.action(async (code: string, opts: FindingOptions) => void (await auditFindingRun(ctx, code, opts)))
   example(cmd, 'icm audit finding AUD-0001 --unit PUR --severity major --description "供应商评审记录缺失" --due 2026-06-30')
 }
 
 /** Records a finding (and, when major or critical, its improvement action); returns the finding's code. */
 export async function auditFindingRun(ctx: AppContext, auditCode: string, opts: FindingOptions): Promise<string> {
-  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: 'Unit the finding is about' })
-  const severity = parseSeverity(await need(ctx, opts.severity, { flag: '--severity', message: 'Severity', choices: SEVERITIES }))
-  const description = await requiredText(ctx, opts.description, { flag: '--description', message: 'What was found' })
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Fix by (YYYY-MM-DD)' }), '--due')
+  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: t('audit.finding.askUnit') })
+  const severity = parseSeverity(await need(ctx, opts.severity, { flag: '--severity', message: t('audit.finding.askSeverity'), choices: SEVERITIES }))
+  const description = await requiredText(ctx, opts.description, { flag: '--description', message: t('audit.finding.askDescription') })
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: t('audit.finding.askDue') }), '--due')
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const { finding, audit, action } = await store.write(async (trx) => {
     const audit = await requireAudit(trx, auditCode)
-    const unit = await requireUnit(trx, unitRef)
+    const unit = await requireUnit(trx, unitRef, t('unit.what'))
     const units = await listUnits(trx, { includeInactive: true })
     const byId = new Map(units.map((u) => [u.id, u]))
     const scope = (await listScope(trx, [audit.id])).map((s) => ({ id: s.unit_id, code: byId.get(s.unit_id)?.code ?? '' }))
@@ -66,7 +68,7 @@ export async function auditFindingRun(ctx: AppContext, auditCode: string, opts: 
   const json = findingJson(finding, audit.code, codes, await auditActionCodes(store.db), localDate(ctx.now()))
   if (ctx.json) printEntity(ctx, json, [])
   else ctx.io.out(`${finding.code}\n`)
-  confirm(ctx, `${finding.code} (${severity}) recorded for ${json.unit}, due ${due}`)
-  if (action) confirm(ctx, `improvement action ${action} opened for ${json.unit}, due ${due}`)
+  confirm(ctx, t('audit.finding.recorded', { code: finding.code, severity: label('severity', severity), unit: json.unit ?? '', due }))
+  if (action) confirm(ctx, t('audit.finding.actionOpened', { code: action, unit: json.unit ?? '', due }))
   return finding.code
 }

@@ -1,13 +1,13 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
-import { periodOption } from '../../cli/options.js'
 import { printEntity, printRows, printText } from '../../cli/output.js'
 import { localDate } from '../../domain/calendar/dates.js'
 import { boundsOf, parsePeriod } from '../../domain/calendar/period.js'
 import { listAudits, listFindings, listScope } from '../../storage/audits-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { auditActionCodes, auditJson, findingJson, requireAudit } from './audit-json.js'
+import { isChinese, t } from '../../domain/i18n/catalog.js'
 
 /** `audit list` and `audit show`. */
 
@@ -16,14 +16,14 @@ export interface AuditListOptions {
 }
 
 export function registerAuditViews(audit: Command, ctx: AppContext): void {
-  const list = audit.command('list').description('List audits with their open and overdue findings')
-  periodOption(list, 'only audits dated in').action((opts: AuditListOptions) => auditListRun(ctx, opts))
+  const list = audit.command('list').description(t('audit.list.description'))
+  list.option('--period <period>', t('audit.list.period')).action((opts: AuditListOptions) => auditListRun(ctx, opts))
   example(list, 'icm audit list --period 2026')
   example(
     audit
       .command('show')
-      .description('Show an audit and its findings: open, overdue (due before today, not closed) or closed')
-      .argument('<audit>', 'audit code')
+      .description(t('audit.show.description'))
+      .argument('<audit>', t('audit.show.audit'))
       .action((code: string) => auditShowRun(ctx, code)),
     'icm audit show AUD-0001',
   )
@@ -50,16 +50,16 @@ export async function auditListRun(ctx: AppContext, opts: AuditListOptions): Pro
     ctx,
     rows,
     [
-      { header: 'code', value: (a) => a.code },
-      { header: 'date', value: (a) => a.date },
-      { header: 'title', value: (a) => a.title },
-      { header: 'auditor', value: (a) => a.auditor },
-      { header: 'scope', value: (a) => a.scope },
-      { header: 'findings', value: (a) => a.findingCount, align: 'right' },
-      { header: 'open', value: (a) => a.openFindings, align: 'right' },
-      { header: 'overdue', value: (a) => a.overdueFindings, align: 'right' },
+      { header: 'code', title: t('audit.col.code'), value: (a) => a.code },
+      { header: 'date', title: t('audit.col.date'), value: (a) => a.date },
+      { header: 'title', title: t('audit.col.title'), value: (a) => a.title },
+      { header: 'auditor', title: t('audit.col.auditor'), value: (a) => a.auditor },
+      { header: 'scope', title: t('audit.col.scope'), value: (a) => a.scope },
+      { header: 'findings', title: t('audit.col.findings'), value: (a) => a.findingCount, align: 'right' },
+      { header: 'open', title: t('audit.col.open'), value: (a) => a.openFindings, align: 'right' },
+      { header: 'overdue', title: t('audit.col.overdue'), value: (a) => a.overdueFindings, align: 'right' },
     ],
-    { csv: ctx.csv, empty: 'no audits match' },
+    { csv: ctx.csv, empty: t('audit.list.empty') },
   )
 }
 
@@ -77,26 +77,28 @@ export async function auditShowRun(ctx: AppContext, code: string): Promise<void>
     return
   }
   printEntity(ctx, json, [
-    ['code', a.code],
-    ['title', a.title],
-    ['date', a.audit_date],
-    ['auditor', a.auditor],
-    ['scope', scope],
-    ['findings', `${json.findingCount} (${json.openFindings} open, ${json.overdueFindings} overdue)`],
+    ['code', a.code, t('audit.col.code')],
+    ['title', a.title, t('audit.col.title')],
+    ['date', a.audit_date, t('audit.col.date')],
+    ['auditor', a.auditor, t('audit.col.auditor')],
+    ['scope', scope, t('audit.col.scope')],
+    ['findings', t('audit.show.findingCounts', { n: json.findingCount, open: json.openFindings, overdue: json.overdueFindings }), t('audit.col.findings')],
   ])
-  printText(ctx, '\nfindings:')
+  printText(ctx, t('audit.show.findings'))
+  // a terminal reads a finding's status in the interface language; piped lines keep the value
+  const term = ctx.io.stdoutIsTTY && isChinese()
   await printRows(
     ctx,
     findings,
     [
-      { header: 'code', value: (f) => f.code },
-      { header: 'unit', value: (f) => f.unit },
-      { header: 'severity', value: (f) => f.severity },
-      { header: 'due', value: (f) => f.due },
-      { header: 'status', value: (f) => (f.daysOverdue ? `overdue ${f.daysOverdue}d` : f.status) },
-      { header: 'action', value: (f) => f.action },
-      { header: 'description', value: (f) => f.description },
+      { header: 'code', title: t('audit.col.code'), value: (f) => f.code },
+      { header: 'unit', title: t('audit.col.unit'), value: (f) => f.unit },
+      { header: 'severity', title: t('audit.col.severity'), enum: 'severity' as const, value: (f) => f.severity },
+      { header: 'due', title: t('audit.col.due'), value: (f) => f.due },
+      { header: 'status', title: t('audit.col.status'), value: (f) => (f.daysOverdue ? (term ? t('audit.status.overdue', { n: f.daysOverdue }) : `overdue ${f.daysOverdue}d`) : term ? t(f.status === 'closed' ? 'audit.status.closed' : 'audit.status.open') : f.status) },
+      { header: 'action', title: t('audit.col.action'), value: (f) => f.action },
+      { header: 'description', title: t('audit.col.description'), value: (f) => f.description },
     ],
-    { empty: `no findings on ${a.code} yet (add one with icm audit finding ${a.code} --unit UNIT --severity minor --description TEXT --due DATE)` },
+    { empty: t('audit.show.empty', { code: a.code }) },
   )
 }

@@ -9,15 +9,16 @@ import { checkDependency } from '../../domain/org/customer-map.js'
 import { checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertDependency } from '../../storage/relations-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerAdd(dependency: Command, ctx: AppContext): void {
   example(
     dependency
       .command('add')
-      .description('Record that a customer unit needs a supplier unit for some support')
-      .option('--customer <unit>', 'the unit that needs the support')
-      .option('--supplier <unit>', 'the unit that gives it')
-      .option('--support <text>', 'what support is needed')
+      .description(t('dependency.add.description'))
+      .option('--customer <unit>', t('dependency.add.customer'))
+      .option('--supplier <unit>', t('dependency.add.supplier'))
+      .option('--support <text>', t('dependency.add.support'))
       .action((opts: DependencyAddOptions) => dependencyAddRun(ctx, opts)),
     'icm dependency add --customer FIN-AP --supplier PUR-BUYER --support 采购订单与验收单',
   )
@@ -30,18 +31,18 @@ export interface DependencyAddOptions {
 }
 
 export async function dependencyAddRun(ctx: AppContext, opts: DependencyAddOptions): Promise<void> {
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit (needs the support)' })
-  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: 'Supplier unit (gives the support)' })
-  const support = checkName(await need(ctx, opts.support, { flag: '--support', message: 'What support is needed' }), '--support')
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('dependency.add.askCustomer') })
+  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: t('dependency.add.askSupplier') })
+  const support = checkName(await need(ctx, opts.support, { flag: '--support', message: t('dependency.add.askSupport') }), '--support')
   const store = await ctx.store()
   const json = await store.write(async (trx) => {
-    const customer = await requireUnit(trx, customerRef, 'customer unit')
-    const supplier = await requireUnit(trx, supplierRef, 'supplier unit')
+    const customer = await requireUnit(trx, customerRef, t('org.customerUnit'))
+    const supplier = await requireUnit(trx, supplierRef, t('org.supplierUnit'))
     checkDependency(customer, supplier)
     const d = await insertDependency(trx, { customerId: customer.id, supplierId: supplier.id, support }, ctx.now())
     await appendEvent(trx, ctx.event('dependency.add', customer.code, { supplier: supplier.code, support }))
     return { id: d.id, customer: customer.code, supplier: supplier.code, support, createdAt: formatInstant(d.createdAt) }
   })
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `${json.customer} depends on ${json.supplier} for ${support}`)
+  confirm(ctx, t('dependency.added', { customer: json.customer, supplier: json.supplier, support }))
 }

@@ -5,12 +5,13 @@ import { printRows } from '../../cli/output.js'
 import { formatInstant } from '../../domain/calendar/dates.js'
 import { listDependencies } from '../../storage/relations-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerList(dependency: Command, ctx: AppContext): void {
   example(
     dependency
       .command('list')
-      .description('List position dependencies')
+      .description(t('dependency.list.description'))
       .action(() => dependencyListRun(ctx)),
     'icm dependency list',
   )
@@ -30,10 +31,10 @@ export async function dependencyListRun(ctx: AppContext): Promise<void> {
     ctx,
     rows,
     [
-      { header: 'customer', value: (r) => r.customer },
-      { header: 'supplier', value: (r) => r.supplier },
-      { header: 'support', value: (r) => r.support },
+      { header: 'customer', title: t('dependency.col.customer'), value: (r) => r.customer },
+      { header: 'supplier', title: t('dependency.col.supplier'), value: (r) => r.supplier },
+      { header: 'support', title: t('dependency.col.support'), value: (r) => r.support },
     ],
-    { csv: ctx.csv, empty: 'no dependencies yet (add one with icm dependency add)' },
+    { csv: ctx.csv, empty: t('dependency.list.empty') },
   )
 }

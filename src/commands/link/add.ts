@@ -9,15 +9,16 @@ import { checkLink } from '../../domain/org/customer-map.js'
 import { checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertLink } from '../../storage/relations-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerAdd(link: Command, ctx: AppContext): void {
   example(
     link
       .command('add')
-      .description('Record that a supplier unit provides something to a customer unit')
-      .option('--supplier <unit>', 'the unit that provides')
-      .option('--customer <unit>', 'the unit served')
-      .option('--provides <text>', 'what is provided')
+      .description(t('link.add.description'))
+      .option('--supplier <unit>', t('link.add.supplier'))
+      .option('--customer <unit>', t('link.add.customer'))
+      .option('--provides <text>', t('link.add.provides'))
       .action((opts: LinkAddOptions) => linkAddRun(ctx, opts)),
     'icm link add --supplier IT --customer HR --provides 考勤系统维护',
   )
@@ -30,18 +31,18 @@ export interface LinkAddOptions {
 }
 
 export async function linkAddRun(ctx: AppContext, opts: LinkAddOptions): Promise<void> {
-  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: 'Supplier unit' })
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit' })
-  const provides = checkName(await need(ctx, opts.provides, { flag: '--provides', message: 'What is provided' }), '--provides')
+  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: t('link.add.askSupplier') })
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('link.add.askCustomer') })
+  const provides = checkName(await need(ctx, opts.provides, { flag: '--provides', message: t('link.add.askProvides') }), '--provides')
   const store = await ctx.store()
   const json = await store.write(async (trx) => {
-    const supplier = await requireUnit(trx, supplierRef, 'supplier unit')
-    const customer = await requireUnit(trx, customerRef, 'customer unit')
+    const supplier = await requireUnit(trx, supplierRef, t('org.supplierUnit'))
+    const customer = await requireUnit(trx, customerRef, t('org.customerUnit'))
     checkLink(supplier, customer)
     const l = await insertLink(trx, { supplierId: supplier.id, customerId: customer.id, provides }, ctx.now())
     await appendEvent(trx, ctx.event('link.add', supplier.code, { customer: customer.code, provides }))
     return { id: l.id, supplier: supplier.code, customer: customer.code, provides, createdAt: formatInstant(l.createdAt) }
   })
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `${json.supplier} provides ${provides} to ${json.customer}`)
+  confirm(ctx, t('link.added', { supplier: json.supplier, provides, customer: json.customer }))
 }

@@ -5,12 +5,13 @@ import { printRows } from '../../cli/output.js'
 import { formatInstant } from '../../domain/calendar/dates.js'
 import { listLinks } from '../../storage/relations-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerList(link: Command, ctx: AppContext): void {
   example(
     link
       .command('list')
-      .description('List manual links')
+      .description(t('link.list.description'))
       .action(() => linkListRun(ctx)),
     'icm link list',
   )
@@ -30,10 +31,10 @@ export async function linkListRun(ctx: AppContext): Promise<void> {
     ctx,
     rows,
     [
-      { header: 'supplier', value: (r) => r.supplier },
-      { header: 'customer', value: (r) => r.customer },
-      { header: 'provides', value: (r) => r.provides },
+      { header: 'supplier', title: t('dependency.col.supplier'), value: (r) => r.supplier },
+      { header: 'customer', title: t('dependency.col.customer'), value: (r) => r.customer },
+      { header: 'provides', title: t('link.col.provides'), value: (r) => r.provides },
     ],
-    { csv: ctx.csv, empty: 'no links yet (add one with icm link add)' },
+    { csv: ctx.csv, empty: t('link.list.empty') },
   )
 }

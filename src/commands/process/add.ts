@@ -8,14 +8,15 @@ import { ConflictError } from '../../domain/errors.js'
 import { checkCode, checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { findProcessByCode, insertProcess } from '../../storage/processes-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerAdd(process: Command, ctx: AppContext): void {
   example(
     process
       .command('add')
-      .description('Add a business process')
-      .argument('<code>', 'process code, e.g. P2P')
-      .option('--name <name>', 'process name')
+      .description(t('process.add.description'))
+      .argument('<code>', t('process.add.code'))
+      .option('--name <name>', t('process.add.name'))
       .action((code: string, opts: ProcessAddOptions) => processAddRun(ctx, code, opts)),
     'icm process add P2P --name 采购到付款',
   )
@@ -26,16 +27,16 @@ export interface ProcessAddOptions {
 }
 
 export async function processAddRun(ctx: AppContext, code: string, opts: ProcessAddOptions): Promise<void> {
-  const processCode = checkCode(code, 'process code', 'P2P')
-  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: 'Name of the process' }), '--name')
+  const processCode = checkCode(code, t('process.codeWhat'), 'P2P')
+  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: t('process.add.askName') }), '--name')
   const store = await ctx.store()
   const p = await store.write(async (trx) => {
     const existing = await findProcessByCode(trx, processCode)
-    if (existing) throw new ConflictError(`process ${existing.code} already exists`, 'choose another code')
+    if (existing) throw new ConflictError(t('process.exists', { code: existing.code }), t('process.exists.hint'))
     const created = await insertProcess(trx, { code: processCode, name }, ctx.now())
     await appendEvent(trx, ctx.event('process.add', created.code, { name }))
     return created
   })
   if (ctx.json) printEntity(ctx, { code: p.code, name: p.name, steps: [], createdAt: formatInstant(p.createdAt) }, [])
-  confirm(ctx, `process ${p.code} ${p.name} added`)
+  confirm(ctx, t('process.added', { code: p.code, name: p.name }))
 }

@@ -6,13 +6,14 @@ import { formatInstant } from '../../domain/calendar/dates.js'
 import { listProcesses, listSteps } from '../../storage/processes-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { requireProcess } from './lookup.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Reading processes: the list, and one process with its steps and hand-offs. */
 export function registerList(process: Command, ctx: AppContext): void {
   example(
     process
       .command('list')
-      .description('List business processes')
+      .description(t('process.list.description'))
       .action(() => processListRun(ctx)),
     'icm process list',
   )
@@ -22,8 +23,8 @@ export function registerShow(process: Command, ctx: AppContext): void {
   example(
     process
       .command('show')
-      .description('Show a process: its steps and the hand-offs between units')
-      .argument('<code>', 'process code')
+      .description(t('process.show.description'))
+      .argument('<code>', t('process.code'))
       .action((code: string) => processShowRun(ctx, code)),
     'icm process show P2P',
   )
@@ -36,11 +37,11 @@ export async function processListRun(ctx: AppContext): Promise<void> {
     ctx,
     rows,
     [
-      { header: 'code', value: (r) => r.code },
-      { header: 'name', value: (r) => r.name },
-      { header: 'steps', value: (r) => r.steps, align: 'right' },
+      { header: 'code', title: t('process.col.code'), value: (r) => r.code },
+      { header: 'name', title: t('process.col.name'), value: (r) => r.name },
+      { header: 'steps', title: t('process.col.steps'), value: (r) => r.steps, align: 'right' },
     ],
-    { csv: ctx.csv, json: (r) => ({ code: r.code, name: r.name, steps: r.steps, createdAt: formatInstant(r.createdAt) }), empty: 'no processes yet (add one with icm process add)' },
+    { csv: ctx.csv, json: (r) => ({ code: r.code, name: r.name, steps: r.steps, createdAt: formatInstant(r.createdAt) }), empty: t('process.list.empty') },
   )
 }
 
@@ -59,11 +60,11 @@ export async function processShowRun(ctx: AppContext, code: string): Promise<voi
     ctx,
     stepJson,
     [
-      { header: 'step', value: (s) => `#${s.seq}`, align: 'right' },
-      { header: 'unit', value: (s) => s.unit },
-      { header: 'output', value: (s) => s.output },
-      { header: 'after', value: (s) => s.after.map((a) => `#${a}`).join(', ') },
+      { header: 'step', title: t('process.col.step'), value: (s) => `#${s.seq}`, align: 'right' },
+      { header: 'unit', title: t('process.col.unit'), value: (s) => s.unit },
+      { header: 'output', title: t('process.col.output'), value: (s) => s.output },
+      { header: 'after', title: t('process.col.after'), value: (s) => s.after.map((a) => `#${a}`).join(', ') },
     ],
-    { empty: `process ${p.code} has no steps yet (add one with icm process step ${p.code} --unit UNIT --output TEXT)` },
+    { empty: t('process.show.empty', { code: p.code }) },
   )
 }

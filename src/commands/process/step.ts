@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { requireUnit } from '../../cli/lookups.js'
-import { splitList, unitOption } from '../../cli/options.js'
+import { splitList } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { UserError } from '../../domain/errors.js'
@@ -11,12 +11,17 @@ import { checkName } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertStep, listSteps } from '../../storage/processes-repo.js'
 import { requireProcess } from './lookup.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerStep(process: Command, ctx: AppContext): void {
   example(
-    unitOption(process.command('step').description('Append the next step: its owning unit and the output it hands on').argument('<code>', 'process code'), 'the unit that owns the step')
-      .option('--output <text>', 'what the step hands on')
-      .option('--after <seqs>', 'the steps it follows, e.g. 2 or 2,3 (default: the previous step)')
+    process
+      .command('step')
+      .description(t('process.step.description'))
+      .argument('<code>', t('process.code'))
+      .option('--unit <unit>', t('process.step.unit'))
+      .option('--output <text>', t('process.step.output'))
+      .option('--after <seqs>', t('process.step.after'))
       .action((code: string, opts: StepOptions) => processStepRun(ctx, code, opts)),
     'icm process step P2P --unit PUR --output 采购订单',
     'icm process step P2P --unit FIN --output 付款 --after 2,3',
@@ -32,15 +37,15 @@ export interface StepOptions {
 /** '2,3' → [2, 3]: step numbers, each once, in order. */
 function parseSeqs(text: string): number[] {
   const seqs = splitList(text).map((s) => {
-    if (!/^\d+$/.test(s)) throw new UserError(`--after must list step numbers, e.g. 2 or 2,3; got '${text}'`)
+    if (!/^\d+$/.test(s)) throw new UserError(t('process.step.badAfter', { text }))
     return Number(s)
   })
   return [...new Set(seqs)].sort((a, b) => a - b)
 }
 
 export async function processStepRun(ctx: AppContext, code: string, opts: StepOptions): Promise<void> {
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit that owns the step' })
-  const output = checkName(await need(ctx, opts.output, { flag: '--output', message: 'What the step hands on' }), '--output')
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: t('process.step.askUnit') })
+  const output = checkName(await need(ctx, opts.output, { flag: '--output', message: t('process.step.askOutput') }), '--output')
   const after = opts.after === undefined ? undefined : parseSeqs(opts.after)
   const store = await ctx.store()
   const { step, processCode, unitCode } = await store.write(async (trx) => {
@@ -53,5 +58,6 @@ export async function processStepRun(ctx: AppContext, code: string, opts: StepOp
   })
   const json = { process: processCode, seq: step.seq, unit: unitCode, output: step.output, after: step.afterSeqs }
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `step ${processCode}#${step.seq} (${unitCode}: ${output}) added${json.after.length ? ` after #${json.after.join(', #')}` : ''}`)
+  const added = { process: processCode, seq: step.seq, unit: unitCode, output }
+  confirm(ctx, json.after.length ? t('process.step.addedAfter', { ...added, after: json.after.join(', #') }) : t('process.step.added', added))
 }

@@ -1,13 +1,14 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
-import { atOption, optionalText, parseAt } from '../../cli/options.js'
+import { optionalText, parseAt } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { centsToAmount, checkDecidable, formatAmount, parseDecision } from '../../domain/supervision/report.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { decideReport } from '../../storage/reports-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { reportJson, requireReport } from './report-json.js'
+import { label, t } from '../../domain/i18n/catalog.js'
 
 export interface ReportDecideOptions {
   valid?: boolean
@@ -20,13 +21,14 @@ export interface ReportDecideOptions {
 export function registerReportDecide(report: Command, ctx: AppContext): void {
   const cmd = report
     .command('decide')
-    .description('Record whether a report is valid, and the reward for a valid one')
-    .argument('<code>', 'report code')
-    .option('--valid', 'the report is founded')
-    .option('--invalid', 'the report is unfounded')
-    .option('--reward <amount>', 'reward for a valid report, e.g. 500 or 88.50')
-    .option('--note <text>', 'the finding')
-  atOption(cmd, 'it was decided').action((code: string, opts: ReportDecideOptions) => reportDecideRun(ctx, code, opts))
+    .description(t('report.decide.description'))
+    .argument('<code>', t('report.code'))
+    .option('--valid', t('report.decide.valid'))
+    .option('--invalid', t('report.decide.invalid'))
+    .option('--reward <amount>', t('report.decide.reward'))
+    .option('--note <text>', t('report.decide.note'))
+    .option('--at <datetime>', t('report.decide.at'))
+  cmd.action((code: string, opts: ReportDecideOptions) => reportDecideRun(ctx, code, opts))
   example(cmd, 'icm report decide RPT-0001 --valid --reward 500 --note "经核实属实，已责令整改"')
 }
 
@@ -44,5 +46,6 @@ export async function reportDecideRun(ctx: AppContext, code: string, opts: Repor
   })
   const json = reportJson(row, await unitCodesById(store.db))
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `${row.code} decided ${decision.validity}${decision.rewardCents !== null ? `, reward ${formatAmount(decision.rewardCents)}` : ''}`)
+  const validity = label('reportValidity', decision.validity)
+  confirm(ctx, decision.rewardCents !== null ? t('report.decidedReward', { code: row.code, validity, reward: formatAmount(decision.rewardCents) }) : t('report.decided', { code: row.code, validity }))
 }

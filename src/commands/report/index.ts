@@ -4,6 +4,7 @@ import { registerReportDecide } from './decide.js'
 import { registerReportFile } from './file.js'
 import { registerReportViews } from './list.js'
 import { registerReportReveal } from './reveal.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /**
  * Employee reports of violations (员工监督举报, policy chapter 8.1). The reporter's identity is
@@ -11,7 +12,7 @@ import { registerReportReveal } from './reveal.js'
  * message; only `report reveal` with the right ICM_REPORTS_KEY opens it, and that is logged.
  */
 export function registerReport(program: Command, ctx: AppContext): void {
-  const report = program.command('report').description("Employee reports of violations, with the reporter's identity kept confidential (员工监督举报)")
+  const report = program.command('report').description(t('report.description'))
   registerReportFile(report, ctx)
   registerReportViews(report, ctx)
   registerReportDecide(report, ctx)

@@ -5,6 +5,7 @@ import { centsToAmount } from '../../domain/supervision/report.js'
 import { findReportByCode } from '../../storage/reports-repo.js'
 import type { ReportRow } from '../../storage/schema-collaboration.js'
 import type { DB } from '../../storage/schema.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** The JSON of a report: never the reporter's identity, only whether one is on file. */
 export function reportJson(r: ReportRow, codes: ReadonlyMap<number, string>) {
@@ -25,6 +26,6 @@ export function reportJson(r: ReportRow, codes: ReadonlyMap<number, string>) {
 
 export async function requireReport(db: Kysely<DB>, code: string): Promise<ReportRow> {
   const r = await findReportByCode(db, code)
-  if (!r) throw new NotFoundError(`unknown report '${code}'`, 'see icm report list')
+  if (!r) throw new NotFoundError(t('report.unknown', { code }), t('report.unknown.hint'))
   return r
 }

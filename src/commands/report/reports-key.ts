@@ -15,6 +15,7 @@ import {
 import { getMeta, setMeta } from '../../storage/meta-repo.js'
 import { listSealedIdentities } from '../../storage/reports-repo.js'
 import type { DB } from '../../storage/schema.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** The reports key: the secret from ICM_REPORTS_KEY, and the database's key derived from it. */
 
@@ -27,7 +28,7 @@ const KEY_CHECK_META_KEY = 'reports.key-check'
 export function reportsKey(ctx: AppContext, purpose: string): string {
   const key = ctx.env[REPORTS_KEY_ENV]
   if (key === undefined || key === '') {
-    throw new UserError(`${purpose} needs the ${REPORTS_KEY_ENV} environment variable, which is not set`, `set ${REPORTS_KEY_ENV} to the reports key of this database`)
+    throw new UserError(t('report.key.missing', { purpose, env: REPORTS_KEY_ENV }), t('report.key.missing.hint', { env: REPORTS_KEY_ENV }))
   }
   return key
 }

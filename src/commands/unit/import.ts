@@ -6,17 +6,18 @@ import { confirm, printEntity } from '../../cli/output.js'
 import { describeBadLines } from '../../domain/bad-lines.js'
 import { ExitCode, UserError, errorWithCode } from '../../domain/errors.js'
 import { excerpt } from '../../domain/excerpt.js'
-import { UNIT_IMPORT_HEADERS, planUnitImport, type ImportProblem, type UnitImportRow } from '../../domain/org/unit-import.js'
+import { planUnitImport, unitImportField, type ImportProblem, type UnitImportRow } from '../../domain/org/unit-import.js'
 import type { UnitKind } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertUnit, listUnits, updateUnit } from '../../storage/units-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerImport(unit: Command, ctx: AppContext): void {
   example(
     unit
       .command('import')
-      .description('Import units from CSV (code,name,kind,parent,head,duties), all or nothing')
-      .argument('<file>', 'CSV file with a header line (- reads stdin)')
+      .description(t('unit.import.description'))
+      .argument('<file>', t('unit.import.file'))
       .action((file: string) => unitImportRun(ctx, file)),
     'icm unit import org.csv',
   )
@@ -25,10 +26,10 @@ export function registerImport(unit: Command, ctx: AppContext): void {
 /** Adds every unit of a CSV file, parents wherever they stand in it; one bad line and nothing is imported. */
 export async function unitImportRun(ctx: AppContext, file: string): Promise<void> {
   const { shown, header, rows } = readCsvFile(ctx, file)
-  const fields = header.map((h) => UNIT_IMPORT_HEADERS[h.replace(/^\uFEFF/, '').trim().toLowerCase()])
+  const fields = header.map((h) => unitImportField(h))
   for (const need of ['code', 'name', 'kind'] as const) {
     if (!fields.includes(need)) {
-      throw new UserError(`${shown}: no '${need}' column (its header: ${excerpt(header.join(','))})`, 'the header must name code,name,kind and may add parent,head,duties')
+      throw new UserError(t('unit.import.noColumn', { file: shown, column: need, header: excerpt(header.join(',')) }), t('unit.import.noColumn.hint'))
     }
   }
   const ignored = header.filter((_, i) => fields[i] === undefined)
@@ -43,7 +44,7 @@ export async function unitImportRun(ctx: AppContext, file: string): Promise<void
       })
       return r
     })
-  if (rows.length === 0) throw new UserError(`${shown} has a header but no units`)
+  if (rows.length === 0) throw new UserError(t('unit.import.empty', { file: shown }))
   const store = await ctx.store()
   const result = await store.write(async (trx) => {
     const existing = await listUnits(trx, { includeInactive: true })
@@ -51,7 +52,7 @@ export async function unitImportRun(ctx: AppContext, file: string): Promise<void
     const problems = [...shapeProblems, ...plan.problems].sort((a, b) => a.line - b.line)
     const first = problems[0]
     if (first) {
-      throw errorWithCode(first.exitCode, `${shown} ${describeBadLines(first, problems.length)}; nothing imported`, 'fix the file and import it again')
+      throw errorWithCode(first.exitCode, t('unit.import.bad', { file: shown, problem: describeBadLines(first, problems.length) }), t('unit.import.bad.hint'))
     }
     const now = ctx.now()
     const ids = new Map(existing.map((u) => [u.code.toUpperCase(), u.id]))
@@ -67,6 +68,6 @@ export async function unitImportRun(ctx: AppContext, file: string): Promise<void
   })
   const summary = { file: shown, imported: result.length, units: result.map((u) => u.code), ignoredColumns: ignored }
   if (ctx.json) printEntity(ctx, summary, [])
-  if (ignored.length > 0) ctx.io.err(`icm: ignored columns: ${excerpt(ignored.join(', '))}\n`)
-  confirm(ctx, `${result.length} units imported from ${shown}`)
+  if (ignored.length > 0) ctx.io.err(`icm: ${t('unit.import.ignored', { columns: excerpt(ignored.join(', ')) })}\n`)
+  confirm(ctx, t('unit.imported', { n: result.length, file: shown }))
 }

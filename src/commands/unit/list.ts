@@ -7,15 +7,16 @@ import { parseUnitKind } from '../../domain/org/unit.js'
 import type { UnitRow } from '../../storage/schema.js'
 import { listChildren, listUnits, unitCodesById } from '../../storage/units-repo.js'
 import { unitJson } from './views.js'
+import { label, t } from '../../domain/i18n/catalog.js'
 
 /** Reading units: the list, and one unit with the units under it. */
 export function registerList(unit: Command, ctx: AppContext): void {
   example(
     unit
       .command('list')
-      .description('List units (active ones unless --all)')
-      .option('--kind <kind>', 'only departments or only positions')
-      .option('--all', 'include deactivated units')
+      .description(t('unit.list.description'))
+      .option('--kind <kind>', t('unit.list.kind'))
+      .option('--all', t('unit.list.all'))
       .action((opts: UnitListOptions) => unitListRun(ctx, opts)),
     'icm unit list --kind department',
   )
@@ -25,8 +26,8 @@ export function registerShow(unit: Command, ctx: AppContext): void {
   example(
     unit
       .command('show')
-      .description('Show one unit and the units under it')
-      .argument('<unit>', 'unit code or exact name')
+      .description(t('unit.show.description'))
+      .argument('<unit>', t('unit.ref'))
       .action((ref: string) => unitShowRun(ctx, ref)),
     'icm unit show IT',
   )
@@ -43,14 +44,14 @@ export async function unitListRun(ctx: AppContext, opts: UnitListOptions): Promi
   const rows = await listUnits(store.db, { kind, includeInactive: opts.all })
   const codes = await unitCodesById(store.db)
   const columns = [
-    { header: 'code', value: (u: UnitRow) => u.code },
-    { header: 'name', value: (u: UnitRow) => u.name },
-    { header: 'kind', value: (u: UnitRow) => u.kind },
-    { header: 'parent', value: (u: UnitRow) => (u.parent_id === null ? '' : codes.get(u.parent_id)) },
-    { header: 'head', value: (u: UnitRow) => u.head },
-    ...(opts.all ? [{ header: 'active', value: (u: UnitRow) => u.active === 1 }] : []),
+    { header: 'code', title: t('unit.col.code'), value: (u: UnitRow) => u.code },
+    { header: 'name', title: t('unit.col.name'), value: (u: UnitRow) => u.name },
+    { header: 'kind', title: t('unit.col.kind'), enum: 'unitKind' as const, value: (u: UnitRow) => u.kind },
+    { header: 'parent', title: t('unit.col.parent'), value: (u: UnitRow) => (u.parent_id === null ? '' : codes.get(u.parent_id)) },
+    { header: 'head', title: t('unit.col.head'), value: (u: UnitRow) => u.head },
+    ...(opts.all ? [{ header: 'active', title: t('unit.col.active'), value: (u: UnitRow) => u.active === 1 }] : []),
   ]
-  await printRows(ctx, rows, columns, { csv: ctx.csv, json: (u) => unitJson(u, codes), empty: 'no units yet (add one with icm unit add, or icm unit import FILE.csv)' })
+  await printRows(ctx, rows, columns, { csv: ctx.csv, json: (u) => unitJson(u, codes), empty: t('unit.list.empty') })
 }
 
 export async function unitShowRun(ctx: AppContext, ref: string): Promise<void> {
@@ -60,15 +61,15 @@ export async function unitShowRun(ctx: AppContext, ref: string): Promise<void> {
   const children = await listChildren(store.db, u.id)
   const json = { ...unitJson(u, codes), children: children.map((c) => ({ code: c.code, name: c.name, kind: c.kind, active: c.active === 1 })) }
   printEntity(ctx, json, [
-    ['code', u.code],
-    ['name', u.name],
-    ['kind', u.kind],
-    ['parent', json.parent],
-    ['head', u.head],
-    ['duties', u.duties],
-    ['active', u.active === 1],
-    ['units under it', children.map((c) => `${c.code} ${c.name}${c.active === 1 ? '' : ' (inactive)'}`)],
-    ['created', json.createdAt],
-    ['updated', json.updatedAt],
+    ['code', u.code, t('unit.col.code')],
+    ['name', u.name, t('unit.col.name')],
+    ['kind', ctx.io.stdoutIsTTY ? label('unitKind', u.kind) : u.kind, t('unit.col.kind')],
+    ['parent', json.parent, t('unit.col.parent')],
+    ['head', u.head, t('unit.col.head')],
+    ['duties', u.duties, t('unit.col.duties')],
+    ['active', u.active === 1, t('unit.col.active')],
+    ['units under it', children.map((c) => `${c.code} ${c.name}${c.active === 1 ? '' : t('unit.inactive')}`), t('unit.col.under')],
+    ['created', json.createdAt, t('unit.col.created')],
+    ['updated', json.updatedAt, t('unit.col.updated')],
   ])
 }

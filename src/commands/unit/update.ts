@@ -12,18 +12,19 @@ import { appendEvent } from '../../storage/events-repo.js'
 import type { DB } from '../../storage/schema.js'
 import { listChildren, listUnits, unitCodesById, updateUnit } from '../../storage/units-repo.js'
 import { unitJson } from './views.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Changing a unit, and deactivating it (kept for history). */
 export function registerUpdate(unit: Command, ctx: AppContext): void {
   example(
     unit
       .command('update')
-      .description("Change a unit's name, head, duties or parent")
-      .argument('<unit>', 'unit code or exact name')
-      .option('--name <name>', 'new name')
-      .option('--head <name>', 'new head ("" clears it)')
-      .option('--duties <text>', 'new duties ("" clears them)')
-      .option('--parent <unit>', 'new parent department')
+      .description(t('unit.update.description'))
+      .argument('<unit>', t('unit.ref'))
+      .option('--name <name>', t('unit.update.name'))
+      .option('--head <name>', t('unit.update.head'))
+      .option('--duties <text>', t('unit.update.duties'))
+      .option('--parent <unit>', t('unit.update.parent'))
       .action((ref: string, opts: UnitUpdateOptions) => unitUpdateRun(ctx, ref, opts)),
     'icm unit update IT --head 李娜 --duties "IT service desk, networks, ERP"',
   )
@@ -31,7 +32,7 @@ export function registerUpdate(unit: Command, ctx: AppContext): void {
 
 export function registerDeactivate(unit: Command, ctx: AppContext): void {
   example(
-    yesOption(unit.command('deactivate').description('Deactivate a unit: kept for history, hidden from lists unless --all').argument('<unit>', 'unit code or exact name'), 'do not ask to confirm').action(
+    yesOption(unit.command('deactivate').description(t('unit.deactivate.description')).argument('<unit>', t('unit.ref')), t('unit.deactivate.yes')).action(
       (ref: string, opts: UnitDeactivateOptions) => unitDeactivateRun(ctx, ref, opts),
     ),
     'icm unit deactivate WH-KEEPER --yes',
@@ -47,16 +48,16 @@ export interface UnitUpdateOptions {
 
 export async function unitUpdateRun(ctx: AppContext, ref: string, opts: UnitUpdateOptions): Promise<void> {
   if (opts.name === undefined && opts.head === undefined && opts.duties === undefined && opts.parent === undefined) {
-    throw new UsageError('nothing to update', 'give at least one of --name, --head, --duties, --parent')
+    throw new UsageError(t('unit.update.nothing'), t('unit.update.nothing.hint'))
   }
   const name = opts.name === undefined ? undefined : checkName(opts.name, '--name')
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
     const u = await requireUnit(trx, ref)
-    const parent = opts.parent === undefined ? undefined : await requireUnit(trx, opts.parent, 'parent unit')
+    const parent = opts.parent === undefined ? undefined : await requireUnit(trx, opts.parent, t('unit.parentWhat'))
     if (parent) {
       checkParentKind(u.code, u.kind, parent)
-      if (await wouldLoop(trx, u.id, parent.id)) throw new UserError(`${parent.code} cannot be the parent of ${u.code}: ${parent.code} is under ${u.code}`)
+      if (await wouldLoop(trx, u.id, parent.id)) throw new UserError(t('unit.update.loop', { parent: parent.code, code: u.code }))
     }
     const { parentId, ...changes } = unitChanges(
       { name: u.name, head: u.head, duties: u.duties, parentId: u.parent_id },
@@ -69,7 +70,7 @@ export async function unitUpdateRun(ctx: AppContext, ref: string, opts: UnitUpda
   })
   const codes = await unitCodesById(store.db)
   if (ctx.json) printEntity(ctx, unitJson(row, codes), [])
-  confirm(ctx, `unit ${row.code} updated`)
+  confirm(ctx, t('unit.updated', { code: row.code }))
 }
 
 async function wouldLoop(db: Kysely<DB>, id: number, parentId: number): Promise<boolean> {
@@ -84,13 +85,13 @@ export interface UnitDeactivateOptions {
 export async function unitDeactivateRun(ctx: AppContext, ref: string, opts: UnitDeactivateOptions): Promise<void> {
   const store = await ctx.store()
   const u = await requireUnit(store.db, ref)
-  if (u.active === 0) throw new UserError(`unit ${u.code} is already inactive`)
+  if (u.active === 0) throw new UserError(t('unit.deactivate.already', { code: u.code }))
   const active = (await listChildren(store.db, u.id)).filter((c) => c.active === 1)
   if (active.length > 0) {
-    throw new UserError(`unit ${u.code} still has active units under it: ${active.map((c) => c.code).join(', ')}`, 'deactivate or move them first')
+    throw new UserError(t('unit.deactivate.hasChildren', { code: u.code, codes: active.map((c) => c.code).join(', ') }), t('unit.deactivate.hasChildren.hint'))
   }
-  if (!(await confirmDestructive(ctx, `Deactivate ${u.code} ${u.name}? It will be hidden from lists and the customer map.`, opts.yes))) {
-    ctx.io.err('cancelled; nothing changed\n')
+  if (!(await confirmDestructive(ctx, t('unit.deactivate.ask', { code: u.code, name: u.name }), opts.yes))) {
+    ctx.io.err(`${t('unit.cancelled')}\n`)
     return
   }
   const row = await store.write(async (trx) => {
@@ -99,5 +100,5 @@ export async function unitDeactivateRun(ctx: AppContext, ref: string, opts: Unit
     return updated
   })
   if (ctx.json) printEntity(ctx, unitJson(row, await unitCodesById(store.db)), [])
-  confirm(ctx, `unit ${u.code} deactivated`)
+  confirm(ctx, t('unit.deactivated', { code: u.code }))
 }

@@ -8,6 +8,7 @@ import { loadPolicy } from '../../storage/config-repo.js'
 import { loadCustomerMap } from '../../storage/customer-map-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { visitsByPair } from '../../storage/visits-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface VisitDueOptions {
   asOf?: string
@@ -17,8 +18,8 @@ export function registerVisitDue(visit: Command, ctx: AppContext): void {
   example(
     visit
       .command('due')
-      .description('For every supplier→customer pair of the customer map: the last visit, days since, and whether one is due')
-      .option('--as-of <date>', 'the day to judge (default today)')
+      .description(t('visit.due.description'))
+      .option('--as-of <date>', t('visit.due.asOf'))
       .action((opts: VisitDueOptions) => visitDueRun(ctx, opts)),
     'icm visit due',
     'icm visit due --as-of 2026-09-30 --csv > visits-due.csv',
@@ -38,24 +39,27 @@ export async function visitDueRun(ctx: AppContext, opts: VisitDueOptions): Promi
     return { supplier: p.supplier, supplierName: p.supplierName, customer: p.customer, customerName: p.customerName, ...d }
   })
   const due = rows.filter((r) => r.due).length
+  // a terminal reads the words in the interface language; piped lines and CSV keep them as they are (a contract)
+  const term = ctx.io.stdoutIsTTY && !ctx.csv
+  const word = (key: 'visit.never' | 'visit.now' | 'visit.yes' | 'visit.no', value: string) => (term ? t(key) : value)
   if (!ctx.csv && rows.length > 0) {
-    printCaption(ctx, `As of ${asOf} (visit.interval_days ${policy.visitIntervalDays}): ${due} of ${rows.length} pairs due a follow-up visit`)
+    printCaption(ctx, t('visit.due.caption', { date: asOf, days: policy.visitIntervalDays, due, n: rows.length }))
   }
   await printRows(
     ctx,
     rows,
     [
-      { header: 'supplier', value: (r) => `${r.supplier} ${r.supplierName}` },
-      { header: 'customer', value: (r) => `${r.customer} ${r.customerName}` },
-      { header: 'last visit', value: (r) => r.lastVisit ?? 'never' },
-      { header: 'days since', value: (r) => r.daysSince, align: 'right' },
-      { header: 'next due', value: (r) => r.nextDue ?? 'now' },
-      { header: 'due', value: (r) => (r.due ? (r.daysOverdue > 0 ? `yes, ${r.daysOverdue}d overdue` : 'yes') : 'no') },
+      { header: 'supplier', title: t('visit.col.supplier'), value: (r) => `${r.supplier} ${r.supplierName}` },
+      { header: 'customer', title: t('visit.col.customer'), value: (r) => `${r.customer} ${r.customerName}` },
+      { header: 'last visit', title: t('visit.col.lastVisit'), value: (r) => r.lastVisit ?? word('visit.never', 'never') },
+      { header: 'days since', title: t('visit.col.daysSince'), value: (r) => r.daysSince, align: 'right' },
+      { header: 'next due', title: t('visit.col.nextDue'), value: (r) => r.nextDue ?? word('visit.now', 'now') },
+      { header: 'due', title: t('visit.col.due'), value: (r) => (r.due ? (r.daysOverdue > 0 ? (term ? t('visit.overdue', { n: r.daysOverdue }) : `yes, ${r.daysOverdue}d overdue`) : word('visit.yes', 'yes')) : word('visit.no', 'no')) },
     ],
     {
       csv: ctx.csv,
       json: (r) => ({ ...r, asOf }),
-      empty: 'the customer map is empty, so no visit is due (add processes, dependencies or links)',
+      empty: t('visit.due.empty'),
     },
   )
 }

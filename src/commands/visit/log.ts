@@ -11,6 +11,7 @@ import { loadCustomerMap } from '../../storage/customer-map-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertVisit } from '../../storage/visits-repo.js'
 import { visitJson } from './visit-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface VisitLogOptions {
   by?: string
@@ -24,28 +25,28 @@ export function registerVisitLog(visit: Command, ctx: AppContext): void {
   example(
     visit
       .command('log')
-      .description('Record a follow-up visit of a supplier unit to its internal customer')
-      .option('--by <unit>', 'the supplier unit that visited')
-      .option('--customer <unit>', 'the customer unit visited')
-      .option('--date <date>', 'when (YYYY-MM-DD, default today)')
-      .option('--satisfaction <n>', "the customer's satisfaction, 1–5")
-      .option('--notes <text>', 'what was discussed, what was agreed')
+      .description(t('visit.log.description'))
+      .option('--by <unit>', t('visit.log.by'))
+      .option('--customer <unit>', t('visit.log.customer'))
+      .option('--date <date>', t('visit.log.date'))
+      .option('--satisfaction <n>', t('visit.log.satisfaction'))
+      .option('--notes <text>', t('visit.log.notes'))
       .action((opts: VisitLogOptions) => visitLogRun(ctx, opts)),
     'icm visit log --by IT --customer FIN --date 2026-06-12 --satisfaction 4 --notes "ERP月结支持，反馈响应快"',
   )
 }
 
 export async function visitLogRun(ctx: AppContext, opts: VisitLogOptions): Promise<void> {
-  const byRef = await need(ctx, opts.by, { flag: '--by', message: 'Supplier unit that visited' })
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit visited' })
+  const byRef = await need(ctx, opts.by, { flag: '--by', message: t('visit.log.askBy') })
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('visit.log.askCustomer') })
   const today = localDate(ctx.now())
   const date = opts.date === undefined ? today : parseDate(opts.date, '--date')
   checkVisitDate(date, today)
   const satisfaction = opts.satisfaction === undefined ? null : checkVisitSatisfaction(opts.satisfaction)
   const notes = optionalText(opts.notes)
   const store = await ctx.store()
-  const supplier = await requireUnit(store.db, byRef, 'supplier unit')
-  const customer = await requireUnit(store.db, customerRef, 'customer unit')
+  const supplier = await requireUnit(store.db, byRef, t('org.supplierUnit'))
+  const customer = await requireUnit(store.db, customerRef, t('org.customerUnit'))
   checkVisitPair(supplier, customer)
   const inMap = (await loadCustomerMap(store.db)).some((p) => p.supplier === supplier.code && p.customer === customer.code)
   const row = await store.write(async (trx) => {
@@ -59,6 +60,7 @@ export async function visitLogRun(ctx: AppContext, opts: VisitLogOptions): Promi
   ])
   if (ctx.json) printEntity(ctx, visitJson(row, codes), [])
   else ctx.io.out(`${row.code}\n`)
-  if (!inMap) warn(ctx, `${supplier.code} → ${customer.code} is not a pair of the customer map (icm customer map)`)
-  confirm(ctx, `${row.code} ${supplier.code} visited ${customer.code} on ${date}${satisfaction === null ? '' : `, satisfaction ${satisfaction}`}`)
+  if (!inMap) warn(ctx, t('visit.log.notInMap', { supplier: supplier.code, customer: customer.code }))
+  const said = { code: row.code, supplier: supplier.code, customer: customer.code, date }
+  confirm(ctx, satisfaction === null ? t('visit.logged', said) : t('visit.loggedWithSatisfaction', { ...said, satisfaction }))
 }

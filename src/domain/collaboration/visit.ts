@@ -1,24 +1,25 @@
 import { addDays, daysBetween } from '../calendar/dates.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
 
 /** Follow-up visits (回访, policy chapter 6): a supplier unit visiting its internal customer. */
 
 /** A visit's satisfaction: a whole number 1–5. */
 export function checkVisitSatisfaction(text: string): number {
-  const t = text.trim()
-  if (!/^[1-5]$/.test(t)) throw new UserError(`--satisfaction must be a whole number from 1 to 5, got ${quote(text)}`)
-  return Number(t)
+  const n = text.normalize('NFKC').trim()
+  if (!/^[1-5]$/.test(n)) throw new UserError(t('visit.badSatisfaction', { text: quote(text) }))
+  return Number(n)
 }
 
 /** Refuses a visit dated after `today` ('YYYY-MM-DD'): a visit is logged once it has happened. */
 export function checkVisitDate(date: string, today: string): void {
-  if (date > today) throw new UserError(`--date ${date} is in the future (today is ${today})`, 'log a visit once it has happened')
+  if (date > today) throw new UserError(t('visit.future', { date, today }), t('visit.future.hint'))
 }
 
 /** Refuses a unit visiting itself: a visit is a supplier's, to one of its internal customers. */
 export function checkVisitPair(supplier: { id: number; code: string }, customer: { id: number }): void {
-  if (supplier.id === customer.id) throw new UserError(`a unit cannot visit itself (${supplier.code})`, 'give the supplier with --by and its internal customer with --customer')
+  if (supplier.id === customer.id) throw new UserError(t('visit.self', { code: supplier.code }), t('visit.self.hint'))
 }
 
 export interface VisitDue {

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import type { ProcessStep } from './process.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * The internal customer map (policy chapter 2), derived each time it is asked for from process
@@ -39,12 +40,12 @@ export interface MapInput {
 
 /** A dependency joins two different units. */
 export function checkDependency(customer: { id: number; code: string }, supplier: { id: number }): void {
-  if (customer.id === supplier.id) throw new UserError(`a unit cannot depend on itself (${customer.code})`)
+  if (customer.id === supplier.id) throw new UserError(t('dependency.self', { code: customer.code }))
 }
 
 /** A link joins two different units. */
 export function checkLink(supplier: { id: number }, customer: { id: number; code: string }): void {
-  if (customer.id === supplier.id) throw new UserError(`a unit cannot be its own customer (${customer.code})`)
+  if (customer.id === supplier.id) throw new UserError(t('link.self', { code: customer.code }))
 }
 
 export interface MapPair {

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * Process analysis (policy 2.1): a business process is a numbered list of steps, each owned by a
@@ -29,7 +30,7 @@ export function nextStep(processCode: string, steps: readonly Pick<ProcessStep, 
   const follows = after ? [...after] : last === undefined ? [] : [last]
   const missing = follows.filter((s) => !steps.some((x) => x.seq === s))
   if (missing.length > 0) {
-    throw new UserError(`process ${processCode} has no step ${missing.join(', ')}`, last !== undefined ? `its steps are 1–${last}` : 'this is its first step: leave out --after')
+    throw new UserError(t('process.step.noSuchStep', { code: processCode, steps: missing.join(', ') }), last !== undefined ? t('process.step.noSuchStep.hint', { last }) : t('process.step.firstStep.hint'))
   }
   return { seq: (last ?? 0) + 1, afterSeqs: follows }
 }

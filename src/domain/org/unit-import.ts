@@ -1,6 +1,8 @@
 import { ExitCode, type ExitCodeValue } from '../errors.js'
+import { toSimplified } from './unit-names.js'
 import { checkUnitCode, parseUnitKind, type UnitKind } from './unit.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * Plans `icm unit import`: checks every row of the file against the others and the units already
@@ -48,6 +50,23 @@ export const UNIT_IMPORT_HEADERS: Record<string, keyof Omit<UnitImportRow, 'line
   负责人: 'head',
   duties: 'duties',
   职责: 'duties',
+  单位代码: 'code',
+  部门代码: 'code',
+  单位名称: 'name',
+  部门名称: 'name',
+  单位类型: 'kind',
+  种类: 'kind',
+  上级部门: 'parent',
+  上级单位: 'parent',
+  部门负责人: 'head',
+  岗位职责: 'duties',
+  部门职责: 'duties',
+}
+
+/** The field a header cell names: English or Chinese, simplified or traditional (编码, 名稱 …); undefined if none. */
+export function unitImportField(header: string): keyof Omit<UnitImportRow, 'line'> | undefined {
+  const key = header.replace(/^\uFEFF/, '').normalize('NFKC').trim().toLowerCase()
+  return UNIT_IMPORT_HEADERS[key] ?? UNIT_IMPORT_HEADERS[toSimplified(key)]
 }
 
 export function planUnitImport(
@@ -70,17 +89,17 @@ export function planUnitImport(
       continue
     }
     if (r.name.trim() === '') {
-      bad(r.line, `unit ${code} has no name`)
+      bad(r.line, t('unit.import.noName', { code }))
       continue
     }
     const key = code.toUpperCase()
     const earlier = inFile.get(key)
     if (earlier) {
-      bad(r.line, `unit code ${code} is also on line ${earlier.line}`, ExitCode.conflict)
+      bad(r.line, t('unit.import.dupLine', { code, line: earlier.line }), ExitCode.conflict)
       continue
     }
     if (existing.has(key)) {
-      bad(r.line, `unit ${code} already exists`, ExitCode.conflict)
+      bad(r.line, t('unit.exists', { code }), ExitCode.conflict)
       continue
     }
     const unit: PlannedUnit = {
@@ -98,21 +117,21 @@ export function planUnitImport(
 
   for (const u of units) {
     if (!u.parent) {
-      if (u.kind === 'position') bad(u.line, `position ${u.code} needs a parent department`)
+      if (u.kind === 'position') bad(u.line, t('unit.positionNeedsParent', { code: u.code }))
       continue
     }
     const pKey = u.parent.toUpperCase()
     const parent = inFile.get(pKey) ?? existing.get(pKey)
     if (!parent) {
-      bad(u.line, `unknown parent ${quote(u.parent)} of ${u.code} (neither in the file nor in the database)`, ExitCode.notFound)
+      bad(u.line, t('unit.import.unknownParent', { parent: quote(u.parent), code: u.code }), ExitCode.notFound)
       continue
     }
     if (parent.kind !== 'department') {
-      bad(u.line, `the parent of ${u.code} must be a department, but ${parent.code} is a position`)
+      bad(u.line, t('unit.parentNotDepartment', { code: u.code, parent: parent.code }))
       continue
     }
     u.parent = parent.code
-    if (pKey === u.code.toUpperCase() || closesLoop(u, inFile)) bad(u.line, `the parents of ${u.code} form a loop`)
+    if (pKey === u.code.toUpperCase() || closesLoop(u, inFile)) bad(u.line, t('unit.import.loop', { code: u.code }))
   }
   problems.sort((a, b) => a.line - b.line)
   return { units, problems }

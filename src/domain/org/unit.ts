@@ -1,5 +1,8 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { isChinese, label, t } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
+import { toSimplified } from './unit-names.js'
 
 /** Rules for units (departments and positions), DESIGN.md §2. */
 export const UNIT_KINDS = ['department', 'position'] as const
@@ -11,37 +14,27 @@ const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/
 export function checkCode(code: string, what: string, exampleCode: string): string {
   const c = code.trim()
   if (!CODE_RE.test(c)) {
-    throw new UserError(`invalid ${what} ${quote(code)}`, `use letters, digits, - _ and . (up to 40), e.g. ${exampleCode}`)
+    throw new UserError(t('org.invalidCode', { what, code: quote(code) }), t('org.invalidCode.hint', { example: exampleCode }))
   }
   return c
 }
 
 export function checkUnitCode(code: string): string {
-  return checkCode(code, 'unit code', 'IT-HELPDESK')
+  return checkCode(code, t('unit.codeWhat'), 'IT-HELPDESK')
 }
 
-const KIND_ALIASES: Record<string, UnitKind> = {
-  department: 'department',
-  dept: 'department',
-  部门: 'department',
-  部門: 'department',
-  position: 'position',
-  岗位: 'position',
-  崗位: 'position',
-  职位: 'position',
-  職位: 'position',
-}
-
+/** A unit kind as typed: department/position, dept, or a Chinese word (部门, 岗位, 职位 …). */
 export function parseUnitKind(text: string): UnitKind {
-  const k = KIND_ALIASES[text.trim().toLowerCase()]
-  if (!k) throw new UserError(`invalid unit kind ${quote(text)}`, 'use department or position')
-  return k
+  const kind = matchEnum('unitKind', text.trim().toLowerCase() === 'dept' ? 'department' : text, UNIT_KINDS, toSimplified)
+  if (kind !== undefined) return kind
+  const values = UNIT_KINDS.map((k) => (isChinese() ? `${label('unitKind', k)} (${k})` : k)).join(', ')
+  throw new UserError(t('enum.invalid', { what: t('unit.kindWhat'), text: quote(text) }), t('enum.invalid.hint', { values }))
 }
 
 export function checkName(text: string, what: string): string {
-  const t = text.trim()
-  if (t === '') throw new UserError(`${what} cannot be empty`)
-  return t
+  const text_ = text.trim()
+  if (text_ === '') throw new UserError(t('org.emptyText', { what }))
+  return text_
 }
 
 /**
@@ -50,10 +43,10 @@ export function checkName(text: string, what: string): string {
  */
 export function checkParentKind(code: string, kind: UnitKind, parent: { code: string; kind: UnitKind } | null): void {
   if (kind === 'position' && !parent) {
-    throw new UserError(`position ${code} needs a parent department`, 'add --parent DEPT, e.g. --parent IT')
+    throw new UserError(t('unit.positionNeedsParent', { code }), t('unit.positionNeedsParent.hint'))
   }
   if (parent && parent.kind !== 'department') {
-    throw new UserError(`the parent of ${code} must be a department, but ${parent.code} is a position`)
+    throw new UserError(t('unit.parentNotDepartment', { code, parent: parent.code }))
   }
 }
 

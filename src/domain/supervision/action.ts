@@ -1,6 +1,7 @@
 import { formatInstant, localDate } from '../calendar/dates.js'
 import { UserError } from '../errors.js'
-import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
+import { parseEnum } from '../input/enum-input.js'
 
 /** Improvement actions: who does what by when, and whether it is late. */
 
@@ -23,18 +24,15 @@ export interface Action {
 export const ACTION_SOURCES = ['manual', 'complaint', 'survey', 'audit', 'relation', 'assessment'] as const
 export type ActionSource = (typeof ACTION_SOURCES)[number]
 
+/** An action's source as typed, in English or Chinese (投诉, 内审 …). */
 export function parseActionSource(text: string): ActionSource {
-  const s = text.trim().toLowerCase() as ActionSource
-  if (!ACTION_SOURCES.includes(s)) throw new UserError(`invalid action source ${quote(text)}`, `use one of ${ACTION_SOURCES.join(', ')}`)
-  return s
+  return parseEnum('actionSource', text, t('action.sourceWhat'), ACTION_SOURCES)
 }
 
 export const ACTION_STATUS_FILTERS = ['open', 'done', 'overdue'] as const
 
 export function parseActionStatusFilter(text: string): (typeof ACTION_STATUS_FILTERS)[number] {
-  const s = text.trim().toLowerCase() as (typeof ACTION_STATUS_FILTERS)[number]
-  if (!ACTION_STATUS_FILTERS.includes(s)) throw new UserError(`invalid action status ${quote(text)}`, 'use open, done or overdue')
-  return s
+  return parseEnum('actionStatus', text, t('action.statusWhat'), ACTION_STATUS_FILTERS)
 }
 
 /** Open and due before today → overdue; the days it is late, counted in calendar days. */
@@ -46,20 +44,20 @@ export function actionState(a: { status: 'open' | 'done'; due: string }, today: 
 /** A due date may not be before the day the action is opened. */
 export function checkActionDue(due: string, openedAt: Date): string {
   const opened = localDate(openedAt)
-  if (due < opened) throw new UserError(`--due ${due} is before the action is opened (${opened})`, 'give a date on or after the day it is opened')
+  if (due < opened) throw new UserError(t('action.dueBeforeOpened', { due, opened }), t('action.dueBeforeOpened.hint'))
   return due
 }
 
 /** An action is done at or after it was opened. */
 export function checkDoneTime(doneAt: Date, createdAt: Date, code: string): Date {
   if (doneAt.getTime() < createdAt.getTime()) {
-    throw new UserError(`--at ${formatInstant(doneAt)} is before ${code} was opened (${formatInstant(createdAt)})`, 'an action is done after it is opened')
+    throw new UserError(t('action.doneBeforeOpened', { at: formatInstant(doneAt), code, opened: formatInstant(createdAt) }), t('action.doneBeforeOpened.hint'))
   }
   return doneAt
 }
 
 /** An action is done once, at or after it was opened; UserError otherwise. */
 export function checkActionDone(a: Pick<Action, 'code' | 'status' | 'doneNote' | 'createdAt'>, doneAt: Date): void {
-  if (a.status === 'done') throw new UserError(`${a.code} is already done (${a.doneNote ?? ''})`)
+  if (a.status === 'done') throw new UserError(t('action.alreadyDone', { code: a.code, note: a.doneNote ?? '' }))
   checkDoneTime(doneAt, new Date(a.createdAt), a.code)
 }

@@ -1,15 +1,14 @@
 import { daysBetween, localDate } from '../calendar/dates.js'
 import { UserError } from '../errors.js'
-import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
+import { parseEnum } from '../input/enum-input.js'
 
 /** Internal audits (policy chapter 8): finding severities and whether a finding is overdue. */
 export const SEVERITIES = ['minor', 'major', 'critical'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
 export function parseSeverity(text: string): Severity {
-  const s = text.trim().toLowerCase() as Severity
-  if (!SEVERITIES.includes(s)) throw new UserError(`invalid severity ${quote(text)}`, 'use minor, major or critical')
-  return s
+  return parseEnum('severity', text, t('audit.severityWhat'), SEVERITIES)
 }
 
 /** A major or critical finding opens an improvement action for its unit; a minor one does not. */
@@ -19,7 +18,7 @@ export function opensAction(severity: Severity): boolean {
 
 /** Refuses a finding due before the audit that found it. */
 export function checkFindingDue(due: string, auditDate: string): void {
-  if (due < auditDate) throw new UserError(`due date ${due} is before the audit date ${auditDate}`, 'give a --due on or after the audit date')
+  if (due < auditDate) throw new UserError(t('audit.finding.dueBeforeAudit', { due, date: auditDate }), t('audit.finding.dueBeforeAudit.hint'))
 }
 
 export type FindingState = 'open' | 'overdue' | 'closed'
@@ -51,7 +50,7 @@ export function checkInScope(
     if (ids.has(cur)) return
     seen.add(cur)
   }
-  throw new UserError(`${unit.code} is not in the scope of ${audit.code} (${scope.map((s) => s.code).join(', ')})`, 'a finding is about an audited unit or a unit under one')
+  throw new UserError(t('audit.finding.notInScope', { unit: unit.code, audit: audit.code, scope: scope.map((s) => s.code).join(', ') }), t('audit.finding.notInScope.hint'))
 }
 
 /** The improvement action a major or critical finding opens for its unit, due when the finding is; null for a minor one. */
@@ -65,6 +64,6 @@ export function findingAction(
 
 /** Refuses closing a finding again, or on a day (`at`, local) before its audit. */
 export function checkFindingClose(f: { code: string; status: 'open' | 'closed'; close_note: string | null }, auditDate: string, at: Date): void {
-  if (f.status === 'closed') throw new UserError(`${f.code} is already closed (${f.close_note ?? ''})`)
-  if (localDate(at) < auditDate) throw new UserError(`${f.code} cannot be closed on ${localDate(at)}, before its audit (${auditDate})`, 'check --at')
+  if (f.status === 'closed') throw new UserError(t('audit.close.already', { code: f.code, note: f.close_note ?? '' }))
+  if (localDate(at) < auditDate) throw new UserError(t('audit.close.beforeAudit', { code: f.code, date: localDate(at), auditDate }), t('audit.close.beforeAudit.hint'))
 }

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { UserError } from '../errors.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * The confidential reporter identity of an employee report (DESIGN.md §5): AES-256-GCM with a
@@ -17,7 +18,7 @@ export const MIN_KEY_LENGTH = 8
 
 /** Refuses, when filing with a reporter, a reports key too short to protect one. */
 export function checkFilingKey(secret: string): void {
-  if (secret.length < MIN_KEY_LENGTH) throw new UserError(`${REPORTS_KEY_ENV} is too short to protect a reporter`, `use at least ${MIN_KEY_LENGTH} characters`)
+  if (secret.length < MIN_KEY_LENGTH) throw new UserError(t('report.key.tooShort', { env: REPORTS_KEY_ENV }), t('report.key.tooShort.hint', { n: MIN_KEY_LENGTH }))
 }
 
 /** The scrypt parameters and salt of a database, kept (as JSON) in its meta table. */
@@ -64,9 +65,9 @@ export const IDENTITY_BYTES = 256
 /** The identity as the fixed-length plain text that is encrypted: UTF-8, then NUL bytes. UserError when it cannot be. */
 export function padIdentity(identity: string): Buffer {
   const bytes = Buffer.from(identity, 'utf8')
-  if (identity.includes('\u0000')) throw new UserError('--reporter cannot contain a NUL character')
+  if (identity.includes('\u0000')) throw new UserError(t('report.reporter.nul'))
   if (bytes.length > IDENTITY_BYTES) {
-    throw new UserError(`--reporter is too long: ${bytes.length} bytes in UTF-8, at most ${IDENTITY_BYTES}`, 'give a shorter name, e.g. the name and an employee number')
+    throw new UserError(t('report.reporter.tooLong', { bytes: bytes.length, max: IDENTITY_BYTES }), t('report.reporter.tooLong.hint'))
   }
   return Buffer.concat([bytes, Buffer.alloc(IDENTITY_BYTES - bytes.length)])
 }

@@ -1,6 +1,7 @@
 import { formatInstant, localDate } from '../calendar/dates.js'
 import { UsageError, UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { label, t } from '../i18n/catalog.js'
 
 /** Employee reports of violations (policy chapter 8.1): the decision on a report and its reward. */
 export type Validity = 'valid' | 'invalid'
@@ -8,17 +9,32 @@ export type Validity = 'valid' | 'invalid'
 export const REPORT_STATUSES = ['received', 'decided'] as const
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
 
-/** `--status`: received or decided, in any case. */
+/** The Chinese words for a report's status (simplified and traditional). */
+const REPORT_STATUS_WORDS: Readonly<Record<string, ReportStatus>> = {
+  已收到: 'received',
+  收到: 'received',
+  待处理: 'received',
+  待處理: 'received',
+  已处理: 'decided',
+  已處理: 'decided',
+  处理: 'decided',
+  處理: 'decided',
+  已认定: 'decided',
+  已認定: 'decided',
+}
+
+/** `--status`: received or decided, in any case, or a Chinese word for it (已收到, 已处理). */
 export function parseReportStatus(text: string): ReportStatus {
-  const s = text.trim().toLowerCase()
-  if (s !== 'received' && s !== 'decided') throw new UserError(`invalid report status '${text}'`, 'use received or decided')
-  return s
+  const s = text.normalize('NFKC').trim().toLowerCase()
+  const status = REPORT_STATUS_WORDS[s] ?? (s === 'received' || s === 'decided' ? s : undefined)
+  if (status === undefined) throw new UserError(t('report.badStatus', { text }), t('report.badStatus.hint'))
+  return status
 }
 
 /** Refuses deciding a report twice, or at `at` before it was filed (instants as ISO UTC text). */
 export function checkDecidable(r: { code: string; status: ReportStatus; validity: Validity | null; decided_at: string | null; filed_at: string }, at: Date): void {
-  if (r.status === 'decided') throw new UserError(`${r.code} was already decided ${r.validity ?? ''} on ${localDate(new Date(r.decided_at ?? r.filed_at))}`)
-  if (at.toISOString() < r.filed_at) throw new UserError(`${r.code} cannot be decided before it was filed (${formatInstant(new Date(r.filed_at))})`, 'check --at')
+  if (r.status === 'decided') throw new UserError(t('report.decide.already', { code: r.code, validity: r.validity === null ? '' : label('reportValidity', r.validity), date: localDate(new Date(r.decided_at ?? r.filed_at)) }))
+  if (at.toISOString() < r.filed_at) throw new UserError(t('report.decide.beforeFiled', { code: r.code, filed: formatInstant(new Date(r.filed_at)) }), t('report.decide.beforeFiled.hint'))
 }
 
 export interface Decision {
@@ -32,21 +48,21 @@ export interface Decision {
  * --valid, never negative, at most two decimals (kept in whole cents).
  */
 export function parseDecision(o: { valid?: boolean; invalid?: boolean; reward?: string }): Decision {
-  if (o.valid && o.invalid) throw new UserError('--valid and --invalid cannot be given together', 'decide the report one way')
-  if (!o.valid && !o.invalid) throw new UsageError('missing --valid or --invalid', 'say whether the report is valid')
+  if (o.valid && o.invalid) throw new UserError(t('report.decide.both'), t('report.decide.both.hint'))
+  if (!o.valid && !o.invalid) throw new UsageError(t('report.decide.neither'), t('report.decide.neither.hint'))
   const validity: Validity = o.valid ? 'valid' : 'invalid'
   if (o.reward === undefined) return { validity, rewardCents: null }
   const rewardCents = parseRewardCents(o.reward)
-  if (validity === 'invalid') throw new UserError('--reward is only for a valid report', 'leave out --reward, or decide --valid')
+  if (validity === 'invalid') throw new UserError(t('report.decide.rewardInvalid'), t('report.decide.rewardInvalid.hint'))
   return { validity, rewardCents }
 }
 
 /** '200' → 20000, '88.5' → 8850; UserError for a negative, non-numeric or sub-cent amount. */
 export function parseRewardCents(text: string): number {
-  const t = String(text).trim()
-  if (/^-/.test(t)) throw new UserError(`--reward cannot be negative, got ${quote(text)}`)
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(t)
-  if (!m) throw new UserError(`--reward must be an amount like 200 or 88.50, got ${quote(text)}`)
+  const amount = String(text).normalize('NFKC').trim()
+  if (/^-/.test(amount)) throw new UserError(t('report.reward.negative', { text: quote(text) }))
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(amount)
+  if (!m) throw new UserError(t('report.reward.bad', { text: quote(text) }))
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 }
 

@@ -1,10 +1,22 @@
 import { cli } from './cli.js'
 import { common } from './common.js'
 import { files } from './files.js'
+import { unit } from './unit.js'
+import { process } from './process.js'
+import { service } from './service.js'
+import { action } from './action.js'
+import { audit } from './audit.js'
+import { report } from './report.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
   ...cli,
   ...common,
   ...files,
+  ...unit,
+  ...process,
+  ...service,
+  ...action,
+  ...audit,
+  ...report,
 } as const

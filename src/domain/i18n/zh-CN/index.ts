@@ -2,10 +2,22 @@ import type { en } from '../en/index.js'
 import { cli } from './cli.js'
 import { common } from './common.js'
 import { files } from './files.js'
+import { unit } from './unit.js'
+import { process } from './process.js'
+import { service } from './service.js'
+import { action } from './action.js'
+import { audit } from './audit.js'
+import { report } from './report.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
   ...cli,
   ...common,
   ...files,
+  ...unit,
+  ...process,
+  ...service,
+  ...action,
+  ...audit,
+  ...report,
 } as const satisfies { readonly [K in keyof typeof en]: string }
