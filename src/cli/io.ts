@@ -17,6 +17,11 @@ export interface IO {
   interactive: boolean
   /** colour allowed (stdout is a TTY and NO_COLOR is not set). */
   color: boolean
+  /** the terminal's width and height in characters when stdout is a terminal */
+  columns?: number
+  rows?: number
+  /** Shows text through the pager command (a shell command line, e.g. $PAGER); false when it could not run. */
+  page(text: string, pager: string): Promise<boolean>
   prompter: Prompter
 }
 
@@ -31,8 +36,23 @@ export function systemIO(env: NodeJS.ProcessEnv = process.env): IO {
     stdoutIsTTY,
     interactive,
     color: stdoutIsTTY && !env.NO_COLOR,
+    columns: stdoutIsTTY ? process.stdout.columns : undefined,
+    rows: stdoutIsTTY ? process.stdout.rows : undefined,
+    page: (text, pager) => runPager(text, pager, env),
     prompter: inquirerPrompter(),
   }
+}
+
+/** Pipes text into the pager (`sh -c`, like git); resolves false when the shell could not start it. */
+async function runPager(text: string, pager: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const { spawn } = await import('node:child_process')
+  return new Promise((resolve) => {
+    const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', ...env } })
+    child.on('error', () => resolve(false))
+    child.stdin.on('error', () => {}) // the pager quit before reading everything (q in less)
+    child.on('close', (code) => resolve(code !== 126 && code !== 127))
+    child.stdin.end(text)
+  })
 }
 
 /**
@@ -76,11 +96,14 @@ export interface TestIO extends IO {
   stderr(): string
   /** Prompts asked so far (their messages). */
   asked: string[]
+  /** What went through the pager: its command and text. */
+  paged: { pager: string; text: string }[]
 }
 
 /** Captures output; `answers` are given, in order, to the prompts the command asks. */
-export function testIO(opts: { tty?: boolean; answers?: (string | boolean)[] } = {}): TestIO {
+export function testIO(opts: { tty?: boolean; answers?: (string | boolean)[]; columns?: number; rows?: number } = {}): TestIO {
   let out = ''
+  const paged: { pager: string; text: string }[] = []
   let err = ''
   const answers = [...(opts.answers ?? [])]
   const asked: string[] = []
@@ -95,7 +118,14 @@ export function testIO(opts: { tty?: boolean; answers?: (string | boolean)[] } =
     stdoutIsTTY: opts.tty ?? false,
     interactive: opts.tty ?? false,
     color: false,
+    columns: opts.tty ? (opts.columns ?? 80) : undefined,
+    rows: opts.tty ? (opts.rows ?? 24) : undefined,
+    page: async (text, pager) => {
+      paged.push({ pager, text })
+      return true
+    },
     asked,
+    paged,
     prompter: {
       input: async (o) => {
         const value = String(next(o.message))
@@ -126,6 +156,7 @@ export function silentIO(): IO {
     stdoutIsTTY: false,
     interactive: false,
     color: false,
+    page: async () => true,
     prompter: { input: refuse, select: refuse, confirm: refuse },
   }
 }

@@ -1,4 +1,4 @@
-import { daysBetween } from '../domain/calendar/dates.js'
+import { daysBetween, localDate } from '../domain/calendar/dates.js'
 import { actionState } from '../domain/supervision/action.js'
 import type { ActionRow } from '../storage/schema.js'
 import { shownInstant } from './output.js'
@@ -22,6 +22,8 @@ export function actionJson(a: ActionRow, codes: ReadonlyMap<number, string>, tod
     daysOverdue: state === 'overdue' ? daysBetween(a.due, today) : null,
     doneNote: a.done_note,
     doneAt: shownInstant(a.done_at),
+    /** done by its due date (its local day), null while open */
+    doneOnTime: a.done_at === null ? null : localDate(new Date(a.done_at)) <= a.due,
     createdAt: shownInstant(a.created_at),
   }
 }

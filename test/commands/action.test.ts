@@ -31,6 +31,7 @@ describe('icm action', () => {
       daysOverdue: null,
       doneNote: null,
       doneAt: null,
+      doneOnTime: null,
       createdAt: '2026-07-01T10:00:00+08:00',
     })
   })

@@ -195,6 +195,18 @@ describe('bad input', () => {
     expect(r.stderr).toContain('line 3: self must be a number from 0 to 100')
     expect(await dbState(t.db)).toBe(before)
   })
+
+  it('takes the period of import-inputs as --period too, but only once', async () => {
+    const t = await workedExample()
+    const good = writeFile(t.dir, 'in.csv', 'unit,self,superior\nFIN,70,75\nHR,,85\n')
+    expect((await t.ok(['assess', 'import-inputs', '--period', '2026-H1', good, '--json'])).json()).toMatchObject({ imported: 2 })
+    const twice = await t.run(['assess', 'import-inputs', '--period', '2026-H1', '2026-H1', good])
+    expect([twice.code, twice.stderr]).toEqual([2, expect.stringMatching(/^icm: the period is given twice/)])
+    const noPeriod = await t.run(['assess', 'import-inputs', good])
+    expect([noPeriod.code, noPeriod.stderr]).toEqual([2, expect.stringMatching(/^icm: missing required option --period/)])
+    const asked = await t.run(['assess', 'import-inputs', good, '--json'], { tty: true, answers: ['2026上半年'] })
+    expect([asked.code, asked.json().imported]).toEqual([0, 2])
+  })
 })
 
 describe('importing inputs with the headers people write', () => {

@@ -164,6 +164,15 @@ describe('icm complaint open', () => {
     expect(await show(t, 'CMP-0001')).toMatchObject({ channel: 'phone', summary: '网络很慢' })
   })
 
+  it('asks who complains on a terminal when neither --from nor --anonymous is given', async () => {
+    const t = await company()
+    const r = await t.run(['complaint', 'open', '--against', 'IT', '--channel', 'email', '--summary', 'x'], { tty: true, answers: ['hr'] })
+    expect([r.code, r.asked]).toEqual([0, [expect.stringMatching(/^Complaining unit/)]])
+    expect(await show(t, 'CMP-0001')).toMatchObject({ from: 'HR', anonymous: false })
+    await t.ok(['complaint', 'open', '--against', 'IT', '--channel', 'email', '--summary', 'y'], { tty: true, answers: ['anonymous'] })
+    expect(await show(t, 'CMP-0002')).toMatchObject({ from: null, anonymous: true })
+  })
+
   it('accepts only the published channels', async () => {
     const t = await company()
     await t.ok(['config', 'set', 'complaint.channels', 'email,wechat'])
@@ -327,7 +336,7 @@ describe('refused transitions name the allowed next commands', () => {
 
 describe('bad input', () => {
   it.each([
-    ['neither --from nor --anonymous', ['complaint', 'open', '--against', 'IT', '--channel', 'email', '--summary', 'x'], 3, /who is complaining\? give --from UNIT, or --anonymous/],
+    ['neither --from nor --anonymous', ['complaint', 'open', '--against', 'IT', '--channel', 'email', '--summary', 'x'], 2, /missing required option --from \(or --anonymous\)/],
     ['both --from and --anonymous', ['complaint', 'open', '--against', 'IT', '--from', 'HR', '--anonymous', '--channel', 'email', '--summary', 'x'], 3, /either --from or --anonymous, not both/],
     ['an unknown unit complained about', ['complaint', 'open', '--against', 'NOPE', '--from', 'HR', '--channel', 'email', '--summary', 'x'], 4, /unknown unit 'NOPE' \(see icm unit list\)/],
     ['an unknown complainant unit', ['complaint', 'open', '--against', 'IT', '--from', 'NOPE', '--channel', 'email', '--summary', 'x'], 4, /unknown complainant unit 'NOPE'/],

@@ -19,7 +19,7 @@ describe('icm visit log', () => {
     expect(r.stdout).toBe('VIS-0001\n')
     expect(r.stderr).toBe('✓ VIS-0001 IT visited FIN on 2026-06-12, satisfaction 4\n')
     const j = await t.ok(['visit', 'log', '--by', 'it', '--customer', 'HR', '--json'])
-    expect(j.json()).toEqual({ code: 'VIS-0002', supplier: 'IT', customer: 'HR', date: '2026-07-01', satisfaction: null, notes: null, createdAt: '2026-07-01T10:00:00+08:00' })
+    expect(j.json()).toEqual({ code: 'VIS-0002', supplier: 'IT', customer: 'HR', date: '2026-07-01', satisfaction: null, notes: null, createdAt: '2026-07-01T10:00:00+08:00', inCustomerMap: true, nextVisitDue: '2026-09-29' })
     const log = (await t.ok(['log', '--entity', 'VIS-0001', '--json'])).json()
     expect(log[0]).toMatchObject({ action: 'visit.log', details: { supplier: 'IT', customer: 'FIN', date: '2026-06-12', satisfaction: 4, notes: 'ERP月结支持' } })
   })

@@ -25,6 +25,9 @@ export interface RunResult {
   stderr: string
   /** stdout parsed as the one JSON document --json promises */
   json<T = any>(): T
+  /** in-process runs: what went through the pager, and the prompts asked */
+  paged?: { pager: string; text: string }[]
+  asked?: string[]
 }
 
 export interface CliOptions {
@@ -89,8 +92,11 @@ export function cli(opts: CliOptions = {}) {
     const t = new Date(opts.now ?? DEFAULT_NOW)
     clock = () => new Date(t.getTime())
   }
-  const runner = async (args: string[], o: { tty?: boolean; answers?: (string | boolean)[]; env?: Record<string, string> } = {}): Promise<RunResult> => {
-    const io = testIO({ tty: o.tty, answers: o.answers })
+  const runner = async (
+    args: string[],
+    o: { tty?: boolean; answers?: (string | boolean)[]; env?: Record<string, string>; columns?: number; rows?: number } = {},
+  ): Promise<RunResult> => {
+    const io = testIO({ tty: o.tty, answers: o.answers, columns: o.columns, rows: o.rows })
     const ctx = createContext({
       io,
       commands: COMMAND_GROUPS,
@@ -100,7 +106,7 @@ export function cli(opts: CliOptions = {}) {
       host: 'test-host',
     })
     const code = await run(args, ctx)
-    return resultOf(code, io.stdout(), io.stderr())
+    return { ...resultOf(code, io.stdout(), io.stderr()), paged: io.paged, asked: io.asked }
   }
   /** Runs and fails the test unless the exit code is 0. */
   const ok = async (args: string[], o: Parameters<typeof runner>[1] = {}): Promise<RunResult> => {

@@ -12,6 +12,7 @@ import { UsageError, UserError, errorWithCode, type ExitCodeValue } from '../../
 import { excerpt } from '../../domain/excerpt.js'
 import { INPUT_COLUMNS, type QualitativeInput } from '../../domain/assessment/assessment.js'
 import { findColumns, namesOf } from '../../domain/input/csv-columns.js'
+import { parsePeriod } from '../../domain/calendar/period.js'
 import { findInput, findScoreTable, upsertInput } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessPeriod, assessPeriodOption } from './period.js'
@@ -26,13 +27,16 @@ export function registerInput(assess: Command, ctx: AppContext): void {
     'icm assess input --period 2026-H1 --unit IT --self 80 --superior 90',
   )
   example(
-    assess
-      .command('import-inputs')
-      .description('Import self and superior scores from CSV (unit,self,superior), all or nothing')
-      .argument('<period>', 'e.g. 2026-H1')
-      .argument('<file>', 'CSV with a header line unit,self,superior (- reads stdin)')
-      .action((period: string, file: string) => assessImportInputsRun(ctx, period, file)),
+    assessPeriodOption(
+      assess
+        .command('import-inputs')
+        .description('Import self and superior scores from CSV (unit,self,superior), all or nothing')
+        .usage('[options] PERIOD FILE, or --period PERIOD FILE')
+        .argument('[period]', 'e.g. 2026-H1 (or give it as --period)')
+        .argument('[file]', 'CSV with a header line unit,self,superior (- reads stdin)'),
+    ).action((first: string | undefined, second: string | undefined, opts: { period?: string }) => assessImportInputsArgs(ctx, first, second, opts.period)),
     'icm assess import-inputs 2026-H1 inputs-2026h1.csv',
+    'icm assess import-inputs --period 2026-H1 inputs-2026h1.csv',
   )
 }
 
@@ -65,6 +69,29 @@ export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promi
   })
   if (ctx.json) printJson(ctx, row)
   confirm(ctx, `${row.unit} ${row.period}: self ${row.self ?? 'n/a'}, superior ${row.superior ?? 'n/a'}`)
+}
+
+function looksLikePeriod(text: string): boolean {
+  try {
+    parsePeriod(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** PERIOD FILE, or --period PERIOD FILE: the period once, the file always. */
+async function assessImportInputsArgs(ctx: AppContext, first: string | undefined, second: string | undefined, periodOption: string | undefined): Promise<void> {
+  if (periodOption !== undefined) {
+    if (second !== undefined) throw new UsageError(`the period is given twice: --period ${periodOption} and ${first}`, 'give it once: icm assess import-inputs --period 2026-H1 FILE')
+    if (first === undefined) throw new UsageError('missing argument FILE', 'e.g. icm assess import-inputs --period 2026-H1 inputs.csv')
+    return assessImportInputsRun(ctx, periodOption, first)
+  }
+  if (first === undefined) throw new UsageError('missing arguments PERIOD FILE', 'e.g. icm assess import-inputs 2026-H1 inputs.csv')
+  if (second !== undefined) return assessImportInputsRun(ctx, first, second)
+  if (looksLikePeriod(first)) throw new UsageError('missing argument FILE', `e.g. icm assess import-inputs ${first} inputs.csv`)
+  // one argument that is not a period: the file, and the period is missing (asked for on a terminal)
+  return assessImportInputsRun(ctx, (await askPeriod(ctx, undefined)).code, first)
 }
 
 export async function assessImportInputsRun(ctx: AppContext, periodText: string, file: string): Promise<void> {

@@ -7,7 +7,7 @@ import { confirm, printEntity } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { checkChannel, complainantChoice } from '../../domain/complaints/complaint-rules.js'
 import { receiveComplaint } from '../../domain/complaints/complaint-steps.js'
-import { NotFoundError, UserError } from '../../domain/errors.js'
+import { NotFoundError, UsageError, UserError } from '../../domain/errors.js'
 import { checkName } from '../../domain/org/unit.js'
 import { appendComplaintStep, insertComplaint } from '../../storage/complaints-repo.js'
 import { loadPolicy } from '../../storage/config-repo.js'
@@ -67,9 +67,24 @@ export interface OpenOptions {
   at?: string
 }
 
+/**
+ * --from when neither it nor --anonymous was given: asked for on a terminal (a unit, or
+ * "anonymous"), else a usage error (exit 2) naming the options.
+ */
+async function askComplainant(ctx: AppContext, opts: OpenOptions): Promise<string | undefined> {
+  if (opts.anonymous || (opts.from !== undefined && opts.from.trim() !== '')) return opts.from
+  if (!ctx.canPrompt) throw new UsageError('missing required option --from (or --anonymous)', 'add --from UNIT or --anonymous, or run on a terminal to be asked')
+  const answer = await need(ctx, undefined, { flag: '--from', message: 'Complaining unit (code or name; "anonymous" for an anonymous complaint)' })
+  if (answer.trim().toLowerCase() === 'anonymous' || answer.trim() === '匿名') {
+    opts.anonymous = true
+    return undefined
+  }
+  return answer
+}
+
 /** Receives a complaint; returns its code. */
 export async function complaintOpenRun(ctx: AppContext, opts: OpenOptions): Promise<string> {
-  const who = complainantChoice(opts.from, opts.anonymous)
+  const who = complainantChoice(await askComplainant(ctx, opts), opts.anonymous)
   if (who.anonymous && opts.request !== undefined) {
     throw new UserError('an anonymous complaint cannot name a related request: the request names its customer', 'leave out --request, or give --from UNIT')
   }

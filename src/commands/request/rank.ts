@@ -8,7 +8,7 @@ import { QUADRANT_LABELS, compareRank, priorityOf } from '../../domain/requests/
 import { OPEN_REQUEST_STATUSES, parseRequestStatus } from '../../domain/requests/request-state.js'
 import { loadSchedule } from '../../storage/calendar-repo.js'
 import { evaluationSummaries } from '../../storage/request-evaluations-repo.js'
-import { listRequests } from '../../storage/requests-repo.js'
+import { coUnitsOf, listRequests } from '../../storage/requests-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 
 export function registerRank(request: Command, ctx: AppContext): void {
@@ -37,6 +37,7 @@ export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promis
   const limit = urgentLimitDate(await loadSchedule(store.db), now)
   const evals = await evaluationSummaries(store.db, rows.map((r) => r.id))
   const codes = await unitCodesById(store.db)
+  const co = await coUnitsOf(store.db, rows.map((r) => r.id))
   const ranked = rows
     .map((r) => ({ r, p: priorityOf(priorityInputOf(r.neededBy, evals.get(r.id), limit)) }))
     .sort((a, b) => compareRank({ ...a.p, createdAt: a.r.loggedAt, code: a.r.code }, { ...b.p, createdAt: b.r.loggedAt, code: b.r.code }))
@@ -52,6 +53,7 @@ export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promis
       status: r.status,
       from: codes.get(r.customerId) ?? null,
       to: codes.get(r.providerId) ?? null,
+      also: (co.get(r.id) ?? []).map((id) => codes.get(id) ?? null),
       title: r.title,
       neededBy: r.neededBy,
       loggedAt: shownInstant(r.loggedAt),
@@ -69,6 +71,8 @@ export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promis
       { header: 'age (d)', value: (x) => x.ageDays, align: 'right' },
       { header: 'status', value: (x) => x.status },
       { header: 'from', value: (x) => x.from },
+      { header: 'to', value: (x) => x.to },
+      { header: 'also', value: (x) => x.also.join(',') },
       { header: 'title', value: (x) => x.title },
       { header: 'needed by', value: (x) => x.neededBy },
     ],

@@ -5,6 +5,10 @@ import { splitList } from '../../cli/options.js'
 import { printEntity, shownInstant } from '../../cli/output.js'
 import { NotFoundError } from '../../domain/errors.js'
 import { checkCoResponsible, type Request, type UnitRef } from '../../domain/requests/request.js'
+import { priorityInputOf, urgentLimitDate } from '../../domain/requests/evaluation.js'
+import { QUADRANT_LABELS, priorityOf } from '../../domain/requests/priority.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { evaluationSummaries } from '../../storage/request-evaluations-repo.js'
 import { coUnitsOf, findRequestByCode } from '../../storage/requests-repo.js'
 import type { DB } from '../../storage/schema.js'
 import { findServiceById, serviceCodesById } from '../../storage/services-repo.js'
@@ -60,13 +64,17 @@ export async function codesFor(db: Kysely<DB>, requests: readonly Request[]) {
   return { codes, co, services }
 }
 
-/** With --json, the request after a step (the confirmation goes to stderr either way). */
+/** With --json, the request after a step and its priority now (the confirmation goes to stderr either way). */
 export async function printRequest(ctx: AppContext, db: Kysely<DB>, r: Request): Promise<void> {
   if (!ctx.json) return
   const codes = await unitCodesById(db)
   const co = (await coUnitsOf(db, [r.id])).get(r.id) ?? []
   const service = r.serviceId === null ? undefined : await findServiceById(db, r.serviceId)
-  printEntity(ctx, requestJson(r, codes, co, service?.code ?? null), [])
+  const limit = urgentLimitDate(await loadSchedule(db), ctx.now())
+  const evals = (await evaluationSummaries(db, [r.id])).get(r.id)
+  const p = priorityOf(priorityInputOf(r.neededBy, evals, limit))
+  const priority = { score: p.score, quadrant: p.quadrant, quadrantLabel: QUADRANT_LABELS[p.quadrant], important: p.important, urgent: p.urgent, evaluations: evals?.count ?? 0 }
+  printEntity(ctx, { ...requestJson(r, codes, co, service?.code ?? null), priority }, [])
 }
 
 /** The co-responsible units of --also (each once), none of them the provider or the customer. */

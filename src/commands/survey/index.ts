@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { registerSurveyCreate } from './create.js'
+import { registerSurveyEdit } from './edit.js'
 import { registerSurveyExport } from './export.js'
 import { registerSurveyImport } from './import.js'
 import { registerSurveyViews } from './list.js'
@@ -10,6 +11,7 @@ import { registerSurveyResults } from './results.js'
 export function registerSurvey(program: Command, ctx: AppContext): void {
   const survey = program.command('survey').description('Satisfaction surveys: create, import CSV exports, results and export (policy 4.3)')
   registerSurveyCreate(survey, ctx)
+  registerSurveyEdit(survey, ctx)
   registerSurveyViews(survey, ctx)
   registerSurveyImport(survey, ctx)
   registerSurveyResults(survey, ctx)

@@ -5,8 +5,9 @@ import { requireUnit } from '../../cli/lookups.js'
 import { optionalText } from '../../cli/options.js'
 import { confirm, printEntity, warn } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
-import { localDate, parseDate } from '../../domain/calendar/dates.js'
+import { addDays, localDate, parseDate } from '../../domain/calendar/dates.js'
 import { checkVisitDate, checkVisitPair, checkVisitSatisfaction } from '../../domain/collaboration/visit.js'
+import { loadPolicy } from '../../storage/config-repo.js'
 import { loadCustomerMap } from '../../storage/customer-map-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertVisit } from '../../storage/visits-repo.js'
@@ -58,7 +59,8 @@ export async function visitLogRun(ctx: AppContext, opts: VisitLogOptions): Promi
     [supplier.id, supplier.code],
     [customer.id, customer.code],
   ])
-  if (ctx.json) printEntity(ctx, visitJson(row, codes), [])
+  const intervalDays = (await loadPolicy(store.db)).visitIntervalDays
+  if (ctx.json) printEntity(ctx, { ...visitJson(row, codes), inCustomerMap: inMap, nextVisitDue: addDays(date, intervalDays) }, [])
   else ctx.io.out(`${row.code}\n`)
   if (!inMap) warn(ctx, t('visit.log.notInMap', { supplier: supplier.code, customer: customer.code }))
   const said = { code: row.code, supplier: supplier.code, customer: customer.code, date }
