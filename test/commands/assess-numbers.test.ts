@@ -112,7 +112,7 @@ describe('a project due in the period and still open counts 0; a table run befor
     const out = `${t.dir}/h1.csv`
     const exported = await t.ok(['assess', 'export', '--period', '2026-H1', '--out', out])
     expect(exported.stderr).toContain('2026-H1 is provisional')
-    const csv = (await import('node:fs')).readFileSync(out, 'utf8').split(/\r?\n/)
+    const csv = (await import('node:fs')).readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
     expect(csv[0]).toBe('period,state,rank,unit,name,S,T,C,H,self,superior,total,grade,bonus,provisional')
     expect(csv[1]).toMatch(/^2026-H1,draft,1,IT,信息技术部,,,50\.0,100\.0,.*,yes$/)
     const { dbState } = await import('../helpers/harness.js')

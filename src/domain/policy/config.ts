@@ -65,7 +65,6 @@ function language(key: string) {
 }
 
 export const CONFIG_KEYS: readonly ConfigKey[] = [
-  { key: 'ui.lang', default: null, description: 'interface language for everyone using this database (en, zh-CN or zh-TW); --lang wins', validate: language('ui.lang') },
   { key: 'sla.response_hours', default: '8', description: 'business hours to respond to a request', validate: positiveNumber('sla.response_hours', 10_000) },
   { key: 'sla.resolution_days', default: '5', description: 'business days to resolve an accepted request', validate: positiveNumber('sla.resolution_days', 1_000) },
   {
@@ -103,6 +102,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'assess.complaint_free', default: '2', description: 'complaints allowed per 100 requests before the penalty (and at least this many)', validate: wholeNumber('assess.complaint_free', 0, 1_000) },
   { key: 'relation.threshold', default: '60', description: 'relationship index below which a pair is flagged', validate: wholeNumber('relation.threshold', 0, 100) },
   { key: 'relation.frequent', default: '12', description: 'contacts in a period that count as full collaboration frequency', validate: wholeNumber('relation.frequent', 1, 100_000) },
+  { key: 'ui.lang', default: null, description: 'interface language for everyone using this database (en, zh-CN or zh-TW); --lang wins', validate: language('ui.lang') },
 ]
 
 /** A key=value list as typed (spaces removed), once its parser accepts it. */
