@@ -1,6 +1,6 @@
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BACKEND, cli } from '../helpers/harness.js'
+import { describe, expect, it } from 'vitest'
+import { demoDatabase } from '../helpers/demo-db.js'
+import { cli } from '../helpers/harness.js'
 
 interface Group {
   unit: string | null
@@ -17,31 +17,8 @@ function bySection(groups: Group[]): Record<string, string[]> {
 
 describe('icm today on the demo company, as of Wed 2026-07-01 10:00', () => {
   const t = cli()
-  // the demo builds an SQLite file; on PostgreSQL it is copied into the test's schema
-  const file = path.join(t.dir, 'demo.db')
-  // (a schema of its own for the whole describe: the harness drops a test's schema after each test)
-  const schema = `t_today_${process.pid}_${Date.now().toString(36)}`
-  const pg = process.env.ICM_TEST_PG_URL ?? ''
-  const demo = BACKEND === 'postgres' ? `${pg}${pg.includes('?') ? '&' : '?'}schema=${schema}` : file
-  const today = (...args: string[]) => t.run(['--db', demo, 'today', '--as-of', '2026-07-01 10:00', ...args])
-
-  beforeAll(async () => {
-    const lite = cli({ dir: t.dir, backend: 'sqlite' })
-    await lite.ok(['--db', file, 'demo'])
-    if (BACKEND === 'postgres') await lite.ok(['db', 'copy', '--from', file, '--to', demo])
-  }, 120_000)
-
-  afterAll(async () => {
-    if (BACKEND !== 'postgres') return
-    const { default: pgClient } = await import('pg')
-    const client = new pgClient.Client({ connectionString: pg })
-    await client.connect()
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`)
-    } finally {
-      await client.end()
-    }
-  })
+  const demo = demoDatabase()
+  const today = (...args: string[]) => t.run(['--db', demo.location(), 'today', '--as-of', '2026-07-01 10:00', ...args])
 
   it('lists each section by code, grouped by department', async () => {
     const r = await today('--json')
