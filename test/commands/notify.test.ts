@@ -165,6 +165,20 @@ describe('icm notify to a local robot, on the demo company (as of 2026-07-01 10:
     expect(server.seen).toHaveLength(2)
   })
 
+  it('sends nothing on a day off of the business calendar, and sends on a make-up workday (调休)', async () => {
+    await t.ok(['--db', demo.location(), 'calendar', 'add', '2026-07-03', '--holiday', '--name', '测试假日'])
+    await t.ok(['--db', demo.location(), 'calendar', 'add', '2026-07-04', '--workday', '--name', '调休'])
+    const holiday = await icm('notify', '--via', 'dingtalk', '--unit', 'QA', '--as-of', '2026-07-03 09:00')
+    expect(holiday.code).toBe(0)
+    expect(holiday.stderr).toBe('icm: 2026-07-03 is not a working day on the business calendar; nothing sent (add --force to send anyway)\n')
+    const sunday = await icm('notify', '--via', 'dingtalk', '--unit', 'QA', '--as-of', '2026-07-05 09:00')
+    expect(sunday.stderr).toContain('2026-07-05 is not a working day')
+    expect(server.seen).toHaveLength(0)
+    const saturday = await icm('notify', '--via', 'dingtalk', '--unit', 'QA', '--as-of', '2026-07-04 09:00')
+    expect(saturday.code, saturday.stderr).toBe(0)
+    expect(server.seen).toHaveLength(1)
+  })
+
   it('--all-units: one message with every department, to notify.default.webhook', async () => {
     await t.ok(['--db', demo.location(), 'config', 'set', 'notify.default.webhook', server.url('/all')])
     const r = await icm('notify', '--via', 'wecom', '--all-units', '--webhook', server.url('/all'), '--force')

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../cli/context.js'
 import { requireUnit } from '../../cli/lookups.js'
+import { isWorkingDay } from '../../domain/calendar/business-time.js'
 import { addDays, localDate, parseInstant } from '../../domain/calendar/dates.js'
 import { parsePeriod } from '../../domain/calendar/period.js'
 import { countItems, groupByUnit, type UnitDigest } from '../../domain/today/digest.js'
@@ -19,6 +20,8 @@ export interface Digest {
   unit: string | null
   groups: UnitDigest[]
   count: number
+  /** whether as-of falls on a working day of the business calendar (holidays off, 调休 days on) */
+  workingDay: boolean
 }
 
 export interface DigestOptions {
@@ -64,5 +67,5 @@ export async function loadDigest(ctx: AppContext, opts: DigestOptions): Promise<
     ),
   )
   const groups = groupByUnit(items, units, only && units.get(only.code))
-  return { asOf, days, unit: only?.code ?? null, groups, count: countItems(groups) }
+  return { asOf, days, unit: only?.code ?? null, groups, count: countItems(groups), workingDay: isWorkingDay(schedule, today) }
 }

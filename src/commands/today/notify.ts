@@ -36,7 +36,7 @@ export function registerNotify(program: Command, ctx: AppContext): void {
       .option('--as-of <datetime>', 'as of this time (default: now)')
       .option('--days <n>', `look-ahead and waiting threshold in days (default ${DEFAULT_DAYS})`)
       .option('--dry-run', 'print the payloads; send nothing')
-      .option('--force', 'send again a digest already sent today')
+      .option('--force', 'send again a digest already sent today, or send on a day off')
       .action((opts: NotifyOptions) => notifyRun(ctx, opts)),
     'icm notify --via dingtalk',
     'icm notify --via wecom --unit IT --dry-run',
@@ -70,6 +70,12 @@ export async function notifyRun(ctx: AppContext, opts: NotifyOptions): Promise<v
   const store = await ctx.store()
   const config = await loadConfigValues(store.db)
   const day = localDate(digest.asOf)
+  if (!digest.workingDay && !opts.force && !opts.dryRun) {
+    // a cron line can run every day: the business calendar decides (holidays off, 调休 days on)
+    ctx.io.err(`icm: ${day} is not a working day on the business calendar; nothing sent (add --force to send anyway)\n`)
+    if (ctx.json) printJson(ctx, [])
+    return
+  }
 
   // every message's webhook and secret are checked before anything is sent
   const lookup = (chain: string[], field: 'webhook' | 'secret') => {

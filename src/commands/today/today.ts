@@ -36,6 +36,7 @@ export function digestJson(d: Digest) {
   return {
     asOf: formatInstant(d.asOf),
     days: d.days,
+    workingDay: d.workingDay,
     unit: d.unit,
     count: d.count,
     units: d.groups.map((g) => ({
