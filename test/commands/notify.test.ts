@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -209,6 +210,16 @@ describe('icm notify to a local robot, on the demo company (as of 2026-07-01 10:
     const bad = await icm('config', 'set', 'notify.IT.webhook', 'file:///etc/passwd')
     expect(bad.code).toBe(3)
     expect((await icm('config', 'set', 'notify.NOPE.webhook', server.url())).code).toBe(4)
+  })
+})
+
+describe('icm notify without a database', () => {
+  it.skipIf(BACKEND === 'postgres')('is exit 4 naming the path, and creates nothing (a wrong ICM_DB in a cron line is loud)', async () => {
+    const t = cli()
+    const r = await t.run(['notify', '--via', 'dingtalk', '--webhook', 'http://127.0.0.1:9/x'])
+    expect(r.code).toBe(4)
+    expect(r.stderr).toContain(t.db)
+    expect(fs.existsSync(t.db)).toBe(false)
   })
 })
 
