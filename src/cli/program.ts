@@ -9,7 +9,8 @@ export const VERSION: string = pkg.version
 
 /** Commands that only read the database (DESIGN.md §8: they never create one). */
 const READ_VERBS = new Set(['list', 'show', 'map', 'of', 'suppliers-of', 'rank', 'overdue', 'results', 'export', 'due', 'stats', 'channels', 'explain', 'annual', 'bonus', 'get', 'reveal', 'assess', 'report'])
-const READ_TOP_LEVEL = new Set(['log', 'backup', 'check', 'today', 'completion', '__complete'])
+// notify writes only its own event rows: a missing database (a wrong ICM_DB in a cron line) must be exit 4, never a new empty one
+const READ_TOP_LEVEL = new Set(['log', 'backup', 'check', 'today', 'notify', 'completion', '__complete'])
 
 function databaseAccessOf(action: Command): AppContext['access'] {
   const topLevel = action.parent?.parent === null

@@ -27,6 +27,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { names: ['assess'], load: async () => (await import('./assess/index.js')).registerAssess },
   { names: ['config'], load: async () => (await import('./config/index.js')).registerConfig },
   { names: ['calendar'], load: async () => (await import('./calendar/index.js')).registerCalendar },
+  { names: ['today', 'notify'], load: async () => (await import('./today/index.js')).registerTodayGroup },
   { names: ['log'], load: async () => (await import('./log/index.js')).registerLog },
   { names: ['db'], load: async () => (await import('./db/index.js')).registerDb },
   { names: ['completion', '__complete'], load: async () => (await import('./completion/index.js')).registerCompletion },

@@ -4,6 +4,7 @@ import { example } from '../../cli/help.js'
 import { printEntity, printRows } from '../../cli/output.js'
 import { configEntries, configKey } from '../../domain/policy/config.js'
 import { loadConfigValues } from '../../storage/config-repo.js'
+import { resolveConfigKey } from './set.js'
 
 /** Reading the policy parameters: every key, or one key's value. */
 export function registerList(config: Command, ctx: AppContext): void {
@@ -21,6 +22,7 @@ export function registerList(config: Command, ctx: AppContext): void {
       .argument('<key>', 'config key, e.g. sla.response_hours')
       .action((key: string) => configGetRun(ctx, key)),
     'icm config get assess.weights',
+    'icm config get notify.IT.secret',
   )
 }
 
@@ -40,9 +42,10 @@ export async function configListRun(ctx: AppContext): Promise<void> {
 }
 
 export async function configGetRun(ctx: AppContext, key: string): Promise<void> {
-  const def = configKey(key)
+  configKey(key)
   const store = await ctx.store()
-  const entry = configEntries(await loadConfigValues(store.db)).find((e) => e.key === def.key)!
+  const def = await resolveConfigKey(store.db, key)
+  const entry = configEntries(await loadConfigValues(store.db)).find((e) => e.key === def.key) ?? { key: def.key, value: null, default: def.default, source: 'default', description: def.description }
   if (ctx.json) printEntity(ctx, entry, [])
   else if (entry.value === null) ctx.io.err(`${def.key} is not set and has no default (set it with icm config set ${def.key} VALUE)\n`)
   else ctx.io.out(`${entry.value}\n`)

@@ -3,7 +3,10 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { UserError } from '../../domain/errors.js'
-import { configEntries, configKey, effectiveValue, type ConfigKey } from '../../domain/policy/config.js'
+import type { Kysely } from 'kysely'
+import { requireUnit } from '../../cli/lookups.js'
+import { configEntries, configKey, effectiveValue, notifyKeyName, parseNotifyKey, shownValue, type ConfigKey } from '../../domain/policy/config.js'
+import type { DB } from '../../storage/schema.js'
 import { deleteConfigValue, loadConfigValues, setConfigValue } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 
@@ -18,6 +21,8 @@ export function registerSet(config: Command, ctx: AppContext): void {
       .action((key: string, value: string) => configSetRun(ctx, key, value)),
     'icm config set complaint.handler 王敏',
     'icm config set assess.weights S=30,T=20,C=15,H=15,self=5,superior=15',
+    'icm config set notify.IT.webhook "https://oapi.dingtalk.com/robot/send?access_token=…"',
+    'icm config set notify.IT.secret SEC0123…',
   )
   example(
     config
@@ -29,27 +34,41 @@ export function registerSet(config: Command, ctx: AppContext): void {
   )
 }
 
+/**
+ * The key's definition; a push key (notify.<unit>.webhook|secret) names a unit that exists
+ * (exit 4 otherwise), written with the unit's code.
+ */
+export async function resolveConfigKey(db: Kysely<DB>, key: string): Promise<ConfigKey> {
+  const notify = parseNotifyKey(key)
+  if (!notify || notify.unit === 'default') return configKey(key)
+  const unit = await requireUnit(db, notify.unit)
+  return configKey(notifyKeyName({ ...notify, unit: unit.code }))
+}
+
 export async function configSetRun(ctx: AppContext, key: string, value: string): Promise<void> {
-  const def = configKey(key)
-  const normalised = def.validate(value)
+  configKey(key)
   const store = await ctx.store()
+  const def = await resolveConfigKey(store.db, key)
+  const normalised = def.validate(value)
   await store.write(async (trx) => {
-    const before = effectiveValue(await loadConfigValues(trx), def.key)
+    const before = effectiveValue(await loadConfigValues(trx), def.key, def)
     await setConfigValue(trx, def.key, normalised, ctx.now())
-    await appendEvent(trx, ctx.event('config.set', def.key, { from: before, to: normalised }))
+    // a secret never reaches the event log
+    await appendEvent(trx, ctx.event('config.set', def.key, { from: shownValue(def, before), to: shownValue(def, normalised) }))
   })
   await printKey(ctx, def)
-  confirm(ctx, `${def.key} = ${normalised}`)
+  confirm(ctx, `${def.key} = ${shownValue(def, normalised)}`)
 }
 
 export async function configUnsetRun(ctx: AppContext, key: string): Promise<void> {
-  const def = configKey(key)
+  configKey(key)
   const store = await ctx.store()
+  const def = await resolveConfigKey(store.db, key)
   await store.write(async (trx) => {
     const before = (await loadConfigValues(trx)).get(def.key)
     if (before === undefined) throw new UserError(`${def.key} is not set; it already has its default (${def.default ?? 'none'})`)
     await deleteConfigValue(trx, def.key)
-    await appendEvent(trx, ctx.event('config.unset', def.key, { from: before, to: def.default }))
+    await appendEvent(trx, ctx.event('config.unset', def.key, { from: shownValue(def, before), to: def.default }))
   })
   await printKey(ctx, def)
   confirm(ctx, `${def.key} back to its default (${def.default ?? 'none'})`)
@@ -59,5 +78,5 @@ export async function configUnsetRun(ctx: AppContext, key: string): Promise<void
 async function printKey(ctx: AppContext, def: ConfigKey): Promise<void> {
   if (!ctx.json) return
   const store = await ctx.store()
-  printEntity(ctx, configEntries(await loadConfigValues(store.db)).find((e) => e.key === def.key), [])
+  printEntity(ctx, configEntries(await loadConfigValues(store.db)).find((e) => e.key === def.key) ?? { key: def.key, value: null, default: def.default, source: 'default', description: def.description }, [])
 }

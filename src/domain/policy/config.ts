@@ -15,6 +15,8 @@ export interface ConfigKey {
   description: string
   /** Returns the value to store (normalised), or throws UserError. */
   validate: (value: string) => string
+  /** a secret: masked in config list/get and in the event log */
+  secret?: boolean
 }
 
 function positiveNumber(key: string, max: number) {
@@ -111,17 +113,73 @@ function checked(v: string, parse: (text: string) => unknown): string {
   return v.replace(/\s+/g, '')
 }
 
+/**
+ * The push keys of `icm notify`, one pair per unit (or `default`): `notify.<unit>.webhook` (an
+ * http(s) URL) and `notify.<unit>.secret` (the robot's signing secret, masked wherever shown).
+ */
+const NOTIFY_KEY = /^notify\.(.+)\.(webhook|secret)$/i
+
+export interface NotifyKey {
+  /** the unit's code as written, or 'default' */
+  unit: string
+  field: 'webhook' | 'secret'
+}
+
+/** `notify.IT.webhook` → { unit: 'IT', field: 'webhook' }; undefined for any other key. */
+export function parseNotifyKey(key: string): NotifyKey | undefined {
+  const m = NOTIFY_KEY.exec(key.trim())
+  if (!m) return undefined
+  const unit = m[1]!.toLowerCase() === 'default' ? 'default' : m[1]!
+  return { unit, field: m[2]!.toLowerCase() as NotifyKey['field'] }
+}
+
+export function notifyKeyName(k: NotifyKey): string {
+  return `notify.${k.unit}.${k.field}`
+}
+
+/** A webhook as config and --webhook take it: an http or https URL. */
+export function checkWebhook(value: string, what: string): string {
+  const v = value.trim()
+  let url: URL | undefined
+  try {
+    url = new URL(v)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UserError(`${what} must be an http(s) URL, got ${quote(value)}`, 'copy the webhook address the group robot shows, e.g. https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…')
+  }
+  return v
+}
+
+function notifyConfigKey(k: NotifyKey): ConfigKey {
+  const key = notifyKeyName(k)
+  return k.field === 'webhook'
+    ? { key, default: null, description: `group robot webhook for ${k.unit === 'default' ? 'units without their own' : k.unit} (icm notify)`, validate: (v) => checkWebhook(v, key) }
+    : { key, default: null, description: `group robot signing secret for ${k.unit === 'default' ? 'units without their own' : k.unit} (钉钉, 飞书)`, validate: nonEmptyText(key), secret: true }
+}
+
+/** How a secret is shown in config list/get and the event log. */
+export const MASKED = '********'
+
+/** A key's value as shown: a secret masked. */
+export function shownValue(def: ConfigKey, value: string | null): string | null {
+  return def.secret && value !== null ? MASKED : value
+}
+
 export function configKey(key: string): ConfigKey {
+  const notify = parseNotifyKey(key)
+  if (notify) return notifyConfigKey(notify)
   const def = CONFIG_KEYS.find((k) => k.key === key.trim().toLowerCase())
   if (!def) {
-    throw new UserError(`unknown config key ${quote(key)}`, `known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
+    throw new UserError(`unknown config key ${quote(key)}`, `known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}, notify.<unit>.webhook, notify.<unit>.secret`)
   }
   return def
 }
 
 /** The value a key has given what the database holds: the stored one, else the default. */
-export function effectiveValue(stored: ReadonlyMap<string, string>, key: string): string | null {
-  return stored.get(key) ?? configKey(key).default
+export function effectiveValue(stored: ReadonlyMap<string, string>, key: string, def: ConfigKey = configKey(key)): string | null {
+  return stored.get(key) ?? def.default
 }
 
 /** A key as `config list` and `config get` show it: its value in force, its default and where the value comes from. */
@@ -135,9 +193,10 @@ export interface ConfigEntry {
 
 /** Every key, in the order of CONFIG_KEYS, given what the database holds. */
 export function configEntries(stored: ReadonlyMap<string, string>): ConfigEntry[] {
-  return CONFIG_KEYS.map((k) => ({
+  const notify = [...stored.keys()].filter((k) => parseNotifyKey(k) !== undefined).sort()
+  return [...CONFIG_KEYS, ...notify.map((k) => configKey(k))].map((k) => ({
     key: k.key,
-    value: stored.get(k.key) ?? k.default,
+    value: shownValue(k, stored.get(k.key) ?? k.default),
     default: k.default,
     source: stored.has(k.key) ? 'set' : 'default',
     description: k.description,

@@ -7,6 +7,7 @@ import { service } from './service.js'
 import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
+import { today } from './today.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -19,4 +20,5 @@ export const en = {
   ...action,
   ...audit,
   ...report,
+  ...today,
 } as const

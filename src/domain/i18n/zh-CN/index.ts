@@ -8,6 +8,7 @@ import { service } from './service.js'
 import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
+import { today } from './today.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -20,4 +21,5 @@ export const zhCN = {
   ...action,
   ...audit,
   ...report,
+  ...today,
 } as const satisfies { readonly [K in keyof typeof en]: string }
