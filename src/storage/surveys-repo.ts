@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { PeriodBounds } from '../domain/calendar/period.js'
 import type { SurveyKind, UnitScoreTotals } from '../domain/surveys/survey.js'
 import type { StoredResponse } from '../domain/surveys/survey-export.js'
@@ -220,6 +220,8 @@ export interface SatisfactionFilter {
   to: string
   kind: 'service' | 'relationship' | 'any'
   groupBy: 'rated' | 'pair'
+  /** also the surveys whose period contains [from, to] (a half-year survey serves both its quarters) */
+  containing?: boolean
 }
 
 export interface SatisfactionAggregate {
@@ -243,7 +245,7 @@ export interface SatisfactionAggregate {
  * id, then respondent id.
  */
 export async function satisfactionAggregates(db: Kysely<DB>, f: SatisfactionFilter): Promise<SatisfactionAggregate[]> {
-  let surveys = db.selectFrom('surveys').select('id').where('period_start', '>=', f.from).where('period_end', '<=', f.to)
+  let surveys = db.selectFrom('surveys').select('id').where(surveysServing(f))
   if (f.kind !== 'any') surveys = surveys.where('kind', '=', f.kind)
   const pair = f.groupBy === 'pair'
   let q = db
@@ -269,6 +271,19 @@ export async function satisfactionAggregates(db: Kysely<DB>, f: SatisfactionFilt
       loyaltySum: num(r.loyalty_sum),
     }))
     .filter((r) => r.count > 0 || r.loyaltyCount > 0)
+}
+
+/** The surveys whose period lies within [from, to], and with `containing` also those whose period contains it. */
+export function surveysServing(f: Pick<SatisfactionFilter, 'from' | 'to' | 'containing'>) {
+  return (eb: ExpressionBuilder<DB, 'surveys'>) => {
+    const within = eb.and([eb('period_start', '>=', f.from), eb('period_end', '<=', f.to)])
+    return f.containing ? eb.or([within, eb.and([eb('period_start', '<=', f.from), eb('period_end', '>=', f.to)])]) : within
+  }
+}
+
+/** The code and period of the surveys serving [from, to] (see surveysServing), by period start, then code. */
+export async function listSurveysServing(db: Kysely<DB>, f: Pick<SatisfactionFilter, 'from' | 'to' | 'containing'>): Promise<{ code: string; period: string }[]> {
+  return db.selectFrom('surveys').select(['code', 'period']).where(surveysServing(f)).orderBy('period_start').orderBy('code').execute()
 }
 
 function num(v: unknown): number {

@@ -53,6 +53,9 @@ export interface PairVisits {
   /** the latest visit date in the range */
   lastDate: string
   visits: number
+  /** visits with a satisfaction (1–5) given, and its Σ */
+  satisfactionCount: number
+  satisfactionSum: number
 }
 
 /**
@@ -62,10 +65,24 @@ export interface PairVisits {
 export async function visitsByPair(db: Kysely<DB>, f: { period?: PeriodBounds; upTo?: string } = {}): Promise<PairVisits[]> {
   let q = db
     .selectFrom('visits')
-    .select((eb) => ['supplier_id', 'customer_id', eb.fn.max('date').as('last_date'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      'supplier_id',
+      'customer_id',
+      eb.fn.max('date').as('last_date'),
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('satisfaction').as('rated'),
+      eb.fn.sum<number>('satisfaction').as('rating_sum'),
+    ])
     .groupBy(['supplier_id', 'customer_id'])
   if (f.period !== undefined) q = q.where('date', '>=', f.period.startDate).where('date', '<=', f.period.endDate)
   if (f.upTo !== undefined) q = q.where('date', '<=', f.upTo)
   const rows = await q.execute()
-  return rows.map((r) => ({ supplierId: r.supplier_id, customerId: r.customer_id, lastDate: String(r.last_date), visits: Number(r.n) }))
+  return rows.map((r) => ({
+    supplierId: r.supplier_id,
+    customerId: r.customer_id,
+    lastDate: String(r.last_date),
+    visits: Number(r.n),
+    satisfactionCount: Number(r.rated),
+    satisfactionSum: r.rating_sum === null ? 0 : Number(r.rating_sum),
+  }))
 }

@@ -39,6 +39,7 @@ describe('icm relation assess', () => {
         customerName: '销售部',
         inMap: false,
         responses: 1,
+        visitRatings: 0,
         satisfaction: 25,
         loyalty: null,
         requests: 0,
@@ -60,6 +61,7 @@ describe('icm relation assess', () => {
         customerName: '财务部',
         inMap: true,
         responses: 1,
+        visitRatings: 0,
         satisfaction: 100,
         loyalty: 100,
         requests: 0,
@@ -82,6 +84,7 @@ describe('icm relation assess', () => {
         inMap: true,
         // the service survey's 3 and the relationship survey's 4: mean 3.5 → 62.5; loyalty 3 → 50
         responses: 2,
+        visitRatings: 0,
         satisfaction: 62.5,
         loyalty: 50,
         requests: 0,
@@ -119,8 +122,9 @@ describe('icm relation assess', () => {
     const hr = (await t.ok(['relation', 'assess', '--period', '2026-H1', '--json'])).json().find((p: any) => p.supplier === 'IT' && p.customer === 'HR')
     // 0 requests + 2 visits + 2 shared projects = 4 of 12 → 33.3
     expect(hr).toMatchObject({ projects: 2, frequencyCount: 4, frequency: 33.3 })
+    // Q3 lies in H2: the H2 survey serves it (HR rated IT 1, loyalty 1 → 0 and 0); no contact in Q3 → index 0
     const q3 = (await t.ok(['relation', 'assess', '--period', '2026-Q3', '--json'])).json().find((p: any) => p.customer === 'HR')
-    expect(q3).toMatchObject({ requests: 0, responses: 0, index: null, flagged: false })
+    expect(q3).toMatchObject({ requests: 0, responses: 1, satisfaction: 0, loyalty: 0, projects: 0, index: 0, flagged: true })
   })
 
   it('takes the threshold from --threshold, else from relation.threshold', async () => {
@@ -166,6 +170,79 @@ describe('icm relation assess', () => {
     ['a threshold above 100', ['relation', 'assess', '--period', '2026-H1', '--threshold', '101'], 3, /--threshold must be a whole number from 0 to 100/],
   ])('refuses %s with its exit code and no change', async (_what, args, code, message) => {
     const t = await withData()
+    const before = await dbState(t.db)
+    const r = await t.run(args)
+    expect([r.code, r.stdout]).toEqual([code, ''])
+    expect(r.stderr).toMatch(message)
+    expect(await dbState(t.db)).toBe(before)
+  })
+})
+
+describe('icm relation assess by quarter (policy 6.三.2 每季度或每半年)', () => {
+  // withData, and in Q2: IT visits HR again on 06-15 (satisfaction 5); ADM visits IT (satisfaction 4);
+  // HR asks FIN twice. Surveys serving Q2: H1 (contains it) and REL (the Q2 relationship survey).
+  async function q2Data() {
+    const t = await withData()
+    await t.ok(['visit', 'log', '--by', 'IT', '--customer', 'HR', '--date', '2026-06-15', '--satisfaction', '5'])
+    await t.ok(['visit', 'log', '--by', 'ADM', '--customer', 'IT', '--date', '2026-04-20', '--satisfaction', '4'])
+    for (const n of [1, 2]) await t.ok(['request', 'log', '--from', 'HR', '--to', 'FIN', '--title', `报销 ${n}`, '--at', '2026-04-01T10:00'])
+    return t
+  }
+
+  it('lists every pair with activity in the quarter, with the half-year survey serving it and visit satisfaction counted', async () => {
+    const t = await q2Data()
+    const rows = (await t.ok(['relation', 'assess', '--period', '2026-Q2', '--json'])).json()
+    expect(rows.map((r: any) => [r.supplier, r.customer, r.inMap, r.responses, r.visitRatings, r.satisfaction, r.loyalty, r.requests, r.visits, r.frequency, r.index, r.flagged])).toEqual([
+      // visit rated 4 → 75; 1 visit of 12 → 8.3; (0.5·75 + 0.2·8.3) / 0.7 = 55.9
+      ['ADM', 'IT', false, 0, 1, 75, null, 0, 1, 8.3, 55.9, true],
+      // the H1 survey serves Q2: SALES rated ADM 2 → 25; 0.5·25 / 0.7 = 17.9
+      ['ADM', 'SALES', false, 1, 0, 25, null, 0, 0, 0, 17.9, true],
+      // two requests, no rating → no index
+      ['FIN', 'HR', false, 0, 0, null, null, 2, 0, 16.7, null, false],
+      // FIN rated IT 5, loyalty 5 in H1; no contact in Q2 → 0.5·100 + 0.3·100 + 0 = 80
+      ['IT', 'FIN', true, 1, 0, 100, 100, 0, 0, 0, 80, false],
+      // (3 + 4 + visit 5) / 3 = 4 → 75; loyalty 3 → 50; 2 visits → 16.7; 37.5 + 15 + 3.34 = 55.8
+      ['IT', 'HR', true, 2, 1, 75, 50, 0, 2, 16.7, 55.8, true],
+    ])
+  })
+
+  it('explains one pair line by line (--explain SUPPLIER:CUSTOMER)', async () => {
+    const t = await q2Data()
+    const out = (await t.ok(['relation', 'assess', '--period', '2026-Q2', '--explain', 'IT:HR'])).stdout
+    expect(out.split('\n')).toEqual([
+      'IT 信息技术部 → HR 人力资源部, 2026-Q2',
+      '  surveys serving the period (within it, or containing it): H1 (2026-H1), REL (2026-Q2)',
+      '',
+      'satisfaction = 75.0   (weight 0.5)',
+      '  2 survey responses of HR rating IT, values adding up to 7; 1 visit with a satisfaction, adding up to 5',
+      '  mean (7 + 5) / (2 + 1) = 4.00 → (4.00 − 1) / 4 × 100 = 75.0',
+      '',
+      'loyalty = 50.0   (weight 0.3)',
+      '  2 answers adding up to 6: mean 3.00 → (3.00 − 1) / 4 × 100 = 50.0',
+      '',
+      'frequency = 16.7   (weight 0.2)',
+      '  0 requests + 2 visits + 0 shared projects = 2 contacts; 100 at relation.frequent = 12',
+      '  min(100, 100 × 2 / 12) = 16.7',
+      '',
+      'index = (0.5×75.0 + 0.3×50.0 + 0.2×16.7) / 1 = 55.8',
+      '  below relation.threshold 60 → flagged',
+      '',
+    ])
+    const adm = (await t.ok(['relation', 'assess', '--period', '2026-Q2', '--explain', 'ADM→IT'])).stdout
+    expect(adm).toContain('ADM 行政部 → IT 信息技术部, 2026-Q2 (not in the customer map: its activity in the period brings it in)')
+    expect(adm).toContain('index = (0.5×75.0 + 0.2×8.3) / 0.7 = 55.9   (a part is n/a: the other weights renormalised)')
+    const json = (await t.ok(['relation', 'assess', '--period', '2026-Q2', '--explain', 'IT:HR', '--json'])).json()
+    expect(json).toMatchObject({ supplier: 'IT', customer: 'HR', index: 55.8, satisfactionMean: 4, surveys: [{ code: 'H1' }, { code: 'REL' }] })
+    expect(json.explanation).toContain('  below relation.threshold 60 → flagged')
+  })
+
+  it.each([
+    ['a pair without activity', ['relation', 'assess', '--period', '2026-Q2', '--explain', 'HR:SALES'], 4, /HR→SALES has no activity in 2026-Q2 and is not in the customer map/],
+    ['an unknown unit', ['relation', 'assess', '--period', '2026-Q2', '--explain', 'IT:NOPE'], 4, /NOPE/],
+    ['a pair without a customer', ['relation', 'assess', '--period', '2026-Q2', '--explain', 'IT'], 3, /invalid pair 'IT'/],
+    ['--explain with --create-actions', ['relation', 'assess', '--period', '2026-Q2', '--explain', 'IT:HR', '--create-actions'], 3, /--explain shows one pair/],
+  ])('refuses %s with its exit code and no change', async (_what, args, code, message) => {
+    const t = await q2Data()
     const before = await dbState(t.db)
     const r = await t.run(args)
     expect([r.code, r.stdout]).toEqual([code, ''])

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { cancellation } from '../../src/domain/collaboration/project.js'
 import { insertProject, updateProject, upsertMember } from '../../src/storage/projects-repo.js'
-import { relationInputs, requestCountsByPair } from '../../src/storage/relations-assess-repo.js'
+import { relationInputs, relationSurveys, requestCountsByPair } from '../../src/storage/relations-assess-repo.js'
 import type { DB } from '../../src/storage/schema.js'
 import { insertBatch, insertSurvey } from '../../src/storage/surveys-repo.js'
 import { insertVisit } from '../../src/storage/visits-repo.js'
@@ -88,7 +88,7 @@ describe('relationInputs', () => {
           overall_sum: 7, overall_n: 2, loyalty_sum: 6, loyalty_n: 2, value_sum: 7, value_n: 2,
         })
         .execute()
-      await insertVisit(trx, { supplierId: u.IT!, customerId: u.HR!, date: '2026-05-01', satisfaction: null, notes: null, createdAt: at })
+      await insertVisit(trx, { supplierId: u.IT!, customerId: u.HR!, date: '2026-05-01', satisfaction: 4, notes: null, createdAt: at })
       await insertVisit(trx, { supplierId: u.IT!, customerId: u.HR!, date: '2026-07-01', satisfaction: null, notes: null, createdAt: at })
       const p = await insertProject(trx, { name: 'p', kind: 'project', ownerId: u.HR!, startDate: '2026-02-01', due: '2026-06-30', createdAt: at })
       await upsertMember(trx, { projectId: p.id, unitId: u.IT!, duty: 'd', addedAt: at })
@@ -99,7 +99,7 @@ describe('relationInputs', () => {
     const data = await relationInputs(store.db, bounds('2026-H1'))
     expect(data.ratings).toEqual([{ ratedId: u.IT, respondentId: u.HR, count: 2, valueSum: 7, loyaltyCount: 2, loyaltySum: 6 }])
     expect(data.requests).toEqual([{ supplierId: u.IT, customerId: u.HR, count: 1 }])
-    expect(data.visits).toEqual([{ supplierId: u.IT, customerId: u.HR, lastDate: '2026-05-01', visits: 1 }])
+    expect(data.visits).toEqual([{ supplierId: u.IT, customerId: u.HR, lastDate: '2026-05-01', visits: 1, satisfactionCount: 1, satisfactionSum: 4 }])
     // the cancelled project is read too (its status says so); relationPairs leaves it out
     expect(data.projects.map((p) => [p.code, p.unitId, p.status])).toEqual([
       ['PRJ-0001', u.HR, 'open'],
@@ -107,5 +107,12 @@ describe('relationInputs', () => {
       ['PRJ-0002', u.HR, 'cancelled'],
     ])
     expect(await relationInputs(store.db, bounds('2026-Q3'))).toMatchObject({ ratings: [], requests: [], projects: [] })
+    // the half-year survey serves both its quarters
+    const q2 = await relationInputs(store.db, bounds('2026-Q2'))
+    expect(q2.ratings).toEqual([{ ratedId: u.IT, respondentId: u.HR, count: 2, valueSum: 7, loyaltyCount: 2, loyaltySum: 6 }])
+    expect(q2.visits).toMatchObject([{ visits: 1, satisfactionCount: 1, satisfactionSum: 4 }])
+    expect((await relationInputs(store.db, bounds('2026-Q1'))).ratings).toHaveLength(1)
+    expect(await relationSurveys(store.db, bounds('2026-Q2'))).toEqual([{ code: 'H1', period: '2026-H1' }])
+    expect(await relationSurveys(store.db, bounds('2026-Q3'))).toEqual([])
   })
 })

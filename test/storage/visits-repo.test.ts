@@ -47,7 +47,7 @@ describe('listVisits', () => {
 describe('visitsByPair', () => {
   it('counts the visits of each pair in a period, with the latest date', async () => {
     const { store, u } = await withVisits()
-    expect(await visitsByPair(store.db, { period: bounds('2026-H1') })).toEqual([{ supplierId: u.IT, customerId: u.HR, lastDate: '2026-06-30', visits: 3 }])
+    expect(await visitsByPair(store.db, { period: bounds('2026-H1') })).toMatchObject([{ supplierId: u.IT, customerId: u.HR, lastDate: '2026-06-30', visits: 3 }])
   })
 
   it('counts the visits up to a day, whatever the period', async () => {
@@ -55,10 +55,24 @@ describe('visitsByPair', () => {
     const rows = await visitsByPair(store.db, { upTo: '2026-02-01' })
     expect(rows.sort((a, b) => a.supplierId - b.supplierId)).toEqual(
       [
-        { supplierId: u.IT, customerId: u.HR, lastDate: '2026-01-05', visits: 1 },
-        { supplierId: u.ADM, customerId: u.HR, lastDate: '2025-12-31', visits: 1 },
+        { supplierId: u.IT, customerId: u.HR, lastDate: '2026-01-05', visits: 1, satisfactionCount: 0, satisfactionSum: 0 },
+        { supplierId: u.ADM, customerId: u.HR, lastDate: '2025-12-31', visits: 1, satisfactionCount: 0, satisfactionSum: 0 },
       ].sort((a, b) => a.supplierId! - b.supplierId!),
     )
+  })
+
+  it('counts the visits with a satisfaction and adds it up (rated 4 and 5, one unrated → 2 rated, Σ 9)', async () => {
+    const t = cli()
+    await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
+    await t.ok(['visit', 'log', '--by', 'IT', '--customer', 'HR', '--date', '2026-04-01', '--satisfaction', '4'])
+    await t.ok(['visit', 'log', '--by', 'IT', '--customer', 'HR', '--date', '2026-05-01', '--satisfaction', '5'])
+    await t.ok(['visit', 'log', '--by', 'IT', '--customer', 'HR', '--date', '2026-06-01'])
+    const store: Store = await openStore(t.db)
+    try {
+      expect(await visitsByPair(store.db, { period: bounds('2026-Q2') })).toMatchObject([{ visits: 3, satisfactionCount: 2, satisfactionSum: 9 }])
+    } finally {
+      await store.close()
+    }
   })
 
   it('counts visits per pair within a date range and gives the latest (logged through icm visit log)', async () => {

@@ -2,22 +2,26 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { parseWhole, periodOption } from '../../cli/options.js'
-import { confirm, printCaption, printRows } from '../../cli/output.js'
+import { requireUnit } from '../../cli/lookups.js'
+import { confirm, printCaption, printJson, printRows, printText } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { localDate } from '../../domain/calendar/dates.js'
 import { boundsOf, parsePeriod, type PeriodBounds } from '../../domain/calendar/period.js'
 import { assessRelation, relationAction, relationActionRef, relationPairs } from '../../domain/collaboration/relation.js'
+import { explainRelationLines, parsePairText } from '../../domain/collaboration/relation-explain.js'
+import { NotFoundError, UserError } from '../../domain/errors.js'
 import { insertAction, listActions } from '../../storage/actions-repo.js'
 import { loadPolicy } from '../../storage/config-repo.js'
 import { loadCustomerMap } from '../../storage/customer-map-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { relationInputs } from '../../storage/relations-assess-repo.js'
+import { relationInputs, relationSurveys } from '../../storage/relations-assess-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 
 export interface RelationAssessOptions {
   period?: string
   threshold?: string
   createActions?: boolean
+  explain?: string
 }
 
 export function registerRelationAssess(relation: Command, ctx: AppContext): void {
@@ -27,8 +31,9 @@ export function registerRelationAssess(relation: Command, ctx: AppContext): void
   periodOption(cmd)
     .option('--threshold <n>', 'flag pairs whose index is below this (default: config relation.threshold)')
     .option('--create-actions', 'open an improvement action for each flagged pair (once per pair and period)')
+    .option('--explain <pair>', 'show how one pair\'s figures are reached, e.g. IT:HR (supplier:customer)')
     .action((opts: RelationAssessOptions) => relationAssessRun(ctx, opts))
-  example(cmd, 'icm relation assess --period 2026-H1', 'icm relation assess --period 2026-H1 --threshold 65 --create-actions')
+  example(cmd, 'icm relation assess --period 2026-H1', 'icm relation assess --period 2026-Q2 --explain IT:HR', 'icm relation assess --period 2026-H1 --threshold 65 --create-actions')
 }
 
 type PairRow = Awaited<ReturnType<typeof assessPairs>>[number]
@@ -52,6 +57,7 @@ async function assessPairs(ctx: AppContext, period: PeriodBounds, threshold: num
       customerName: c.name,
       inMap,
       responses: input.responses,
+      visitRatings: input.visitRatings,
       satisfaction: result.satisfaction,
       loyalty: result.loyalty,
       requests: input.requests,
@@ -63,6 +69,8 @@ async function assessPairs(ctx: AppContext, period: PeriodBounds, threshold: num
       flagged: result.flagged,
       action: null as string | null,
       actionCreated: false,
+      input,
+      result,
     }
   })
   rows.sort((a, b) => (a.supplier < b.supplier ? -1 : a.supplier > b.supplier ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0))
@@ -103,7 +111,9 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
   const store = await ctx.store()
   const policy = await loadPolicy(store.db)
   const threshold = thresholdOption ?? policy.relationThreshold
+  if (opts.explain !== undefined && opts.createActions) throw new UserError('--explain shows one pair; run --create-actions without it')
   const rows = await assessPairs(ctx, period, threshold, policy.relationFrequent)
+  if (opts.explain !== undefined) return explainPair(ctx, period, rows, opts.explain, { frequent: policy.relationFrequent, threshold })
   if (opts.createActions) await openActions(ctx, period, threshold, rows)
 
   const flagged = rows.filter((r) => r.flagged).length
@@ -133,7 +143,7 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
     ],
     {
       csv: ctx.csv,
-      json: ({ supplierId: _id, actionCreated: _c, ...r }) => ({ period: period.code, threshold, ...r }),
+      json: ({ supplierId: _id, actionCreated: _c, input: _i, result: _r, ...r }) => ({ period: period.code, threshold, ...r }),
       empty: 'no supplier→customer pairs (the customer map is empty and no survey response rates a supplier in this period)',
     },
   )
@@ -141,4 +151,24 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
   if (opts.createActions) {
     confirm(ctx, created > 0 ? `${created} improvement action${created === 1 ? '' : 's'} opened for flagged pairs` : 'no new improvement action: every flagged pair has one already, or none is flagged')
   }
+}
+
+/** `--explain SUPPLIER:CUSTOMER`: the lines behind one pair's figures (or its JSON with them). */
+async function explainPair(ctx: AppContext, period: PeriodBounds, rows: PairRow[], text: string, opts: { frequent: number; threshold: number }): Promise<void> {
+  const wanted = parsePairText(text)
+  const store = await ctx.store()
+  const supplier = await requireUnit(store.db, wanted.supplier, 'supplier unit')
+  const customer = await requireUnit(store.db, wanted.customer, 'customer unit')
+  const row = rows.find((r) => r.supplier === supplier.code && r.customer === customer.code)
+  if (!row) {
+    throw new NotFoundError(`${supplier.code}→${customer.code} has no activity in ${period.code} and is not in the customer map`, `list the pairs: icm relation assess --period ${period.code}`)
+  }
+  const surveys = await relationSurveys(store.db, period)
+  const lines = explainRelationLines({ period: period.code, ...row }, row.input, row.result, { ...opts, surveys })
+  if (ctx.json) {
+    const { supplierId: _id, actionCreated: _c, input, result, ...r } = row
+    printJson(ctx, { period: period.code, threshold: opts.threshold, ...r, satisfactionMean: result.satisfactionMean, loyaltyMean: result.loyaltyMean, visitRatingSum: input.visitRatingSum, valueSum: input.valueSum, loyaltyCount: input.loyaltyCount, loyaltySum: input.loyaltySum, surveys, explanation: lines })
+    return
+  }
+  for (const l of lines) printText(ctx, l)
 }

@@ -19,12 +19,15 @@ export interface RelationInput {
   requests: number
   /** follow-up visits of the supplier to the customer in the period */
   visits: number
+  /** those visits with a satisfaction (1–5) given, and the Σ of it: they count with the survey ratings */
+  visitRatings: number
+  visitRatingSum: number
   /** collaboration projects the two share, due in the period */
   projects: number
 }
 
 export interface RelationResult {
-  /** mean value 1–5 (two decimals); null without responses */
+  /** mean value 1–5 over the survey responses and the rated visits (two decimals); null without either */
   satisfactionMean: number | null
   /** satisfaction 0–100; null without responses */
   satisfaction: number | null
@@ -43,13 +46,16 @@ export interface RelationResult {
 
 /**
  * One pair's index and flag: kpi.relationshipIndex over the mean satisfaction and loyalty (1–5)
- * and the contact count; flagged when the index is below `threshold`. A pair without any
- * survey answer has no index and is not flagged (nothing says the relationship is poor).
- * E.g. satisfaction mean 3.5 (62.5), loyalty 3 (50), 6 contacts of 12 (50) → 0.5·62.5 + 0.3·50
- * + 0.2·50 = 56.3 → flagged below 60.
+ * and the contact count; flagged when the index is below `threshold`. The satisfaction mean is
+ * taken over the survey responses and the visits with a satisfaction given, each counting once:
+ * (Σ response values + Σ visit satisfactions) / (responses + rated visits). A pair without any
+ * survey answer or rated visit has no index and is not flagged (nothing says the relationship is
+ * poor). E.g. satisfaction mean 3.5 (62.5), loyalty 3 (50), 6 contacts of 12 (50) → 0.5·62.5 +
+ * 0.3·50 + 0.2·50 = 56.3 → flagged below 60.
  */
 export function assessRelation(input: RelationInput, opts: { frequent: number; threshold: number }): RelationResult {
-  const satisfactionMean = input.responses > 0 ? input.valueSum / input.responses : null
+  const rated = input.responses + input.visitRatings
+  const satisfactionMean = rated > 0 ? (input.valueSum + input.visitRatingSum) / rated : null
   const loyaltyMean = input.loyaltyCount > 0 ? input.loyaltySum / input.loyaltyCount : null
   const frequencyCount = input.requests + input.visits + input.projects
   const r = relationshipIndex({ satisfaction: satisfactionMean, loyalty: loyaltyMean, frequencyCount, frequent: opts.frequent })
@@ -94,8 +100,8 @@ export interface RelationData {
   ratings: readonly { ratedId: number; respondentId: number | null; count: number; valueSum: number; loyaltyCount: number; loyaltySum: number }[]
   /** requests per supplier → customer pair whose response was due in the period */
   requests: readonly { supplierId: number; customerId: number; count: number }[]
-  /** follow-up visits per supplier → customer pair in the period */
-  visits: readonly { supplierId: number; customerId: number; visits: number }[]
+  /** follow-up visits per supplier → customer pair in the period, and those with a satisfaction and its Σ */
+  visits: readonly { supplierId: number; customerId: number; visits: number; satisfactionCount: number; satisfactionSum: number }[]
   /** every unit's part in the projects due in the period */
   projects: readonly { code: string; unitId: number; status: string }[]
 }
@@ -103,15 +109,17 @@ export interface RelationData {
 export interface RelationPair {
   supplierId: number
   customerId: number
-  /** a pair of the customer map (else only a survey rating brought it in) */
+  /** a pair of the customer map (else its activity in the period brought it in) */
   inMap: boolean
   input: RelationInput
 }
 
 /**
  * The pairs the relationship assessment looks at, each with its input: every supplier→customer
- * pair of the customer map, and every pair in which the customer rated the supplier in a survey
- * of the period. Cancelled projects do not count as shared.
+ * pair of the customer map, and every pair with activity in the period: the customer rated the
+ * supplier in a survey serving the period, asked it for something (a request due in the period),
+ * or was visited by it. Shared projects count for the frequency of the pairs listed (a project
+ * has no supplier and customer of its own). Cancelled projects do not count as shared.
  */
 export function relationPairs(mapPairs: readonly { supplierId: number; customerId: number }[], data: RelationData): RelationPair[] {
   const key = (supplierId: number, customerId: number) => `${supplierId}>${customerId}`
@@ -125,10 +133,15 @@ export function relationPairs(mapPairs: readonly { supplierId: number; customerI
     if (!pairs.has(k)) pairs.set(k, { supplierId: r.ratedId, customerId: r.respondentId, inMap: false })
   }
   const requests = new Map(data.requests.map((r) => [key(r.supplierId, r.customerId), r.count]))
-  const visits = new Map(data.visits.map((v) => [key(v.supplierId, v.customerId), v.visits]))
+  const visits = new Map(data.visits.map((v) => [key(v.supplierId, v.customerId), v]))
+  for (const a of [...data.requests, ...data.visits]) {
+    const k = key(a.supplierId, a.customerId)
+    if (!pairs.has(k)) pairs.set(k, { supplierId: a.supplierId, customerId: a.customerId, inMap: false })
+  }
   const shared = sharedProjectCounts(data.projects.filter((p) => p.status !== 'cancelled'))
   return [...pairs.entries()].map(([k, p]) => {
     const r = ratings.get(k)
+    const v = visits.get(k)
     return {
       ...p,
       input: {
@@ -137,7 +150,9 @@ export function relationPairs(mapPairs: readonly { supplierId: number; customerI
         loyaltyCount: r?.loyaltyCount ?? 0,
         loyaltySum: r?.loyaltySum ?? 0,
         requests: requests.get(k) ?? 0,
-        visits: visits.get(k) ?? 0,
+        visits: v?.visits ?? 0,
+        visitRatings: v?.satisfactionCount ?? 0,
+        visitRatingSum: v?.satisfactionSum ?? 0,
         projects: shared.get(k) ?? 0,
       },
     }
