@@ -6,6 +6,7 @@ import { service } from './service.js'
 import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
+import { admin } from './admin.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -17,4 +18,5 @@ export const en = {
   ...action,
   ...audit,
   ...report,
+  ...admin,
 } as const

@@ -7,6 +7,7 @@ import { service } from './service.js'
 import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
+import { admin } from './admin.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -18,4 +19,5 @@ export const zhCN = {
   ...action,
   ...audit,
   ...report,
+  ...admin,
 } as const satisfies { readonly [K in keyof typeof en]: string }
