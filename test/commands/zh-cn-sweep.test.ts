@@ -281,3 +281,17 @@ describe('config, check, db, init and backup in Chinese', () => {
     expect(init.stderr).toContain('数据库已是最新')
   })
 })
+
+describe('demo in Chinese', () => {
+  it('says what it builds and what to try next in Chinese; its customer map has Chinese titles on a terminal', async () => {
+    const t = cli()
+    const help = await t.ok(zh(['demo', '--help']))
+    expect(help.stdout).toContain('建立一家示例公司')
+    const r = await t.ok(zh(['--db', 'demo.db', 'demo']), { tty: true })
+    expect(r.stderr).toContain('正在')
+    expect(r.stderr).toContain('示例数据库：')
+    expect(r.stderr).toContain('接下来可以试试：icm --db demo.db assess explain --period 2026-H1 --unit IT')
+    expect(r.stdout).toContain('示例公司的内部客户关系图')
+    expect(r.stdout).toContain('内部供方')
+  })
+})

@@ -569,6 +569,18 @@ export const zhTW = {
   "admin.backup.file": "副本的儲存位置",
   "admin.backup.yes": "檔案已存在時直接替換，不再詢問",
   "admin.backedUp": "已把 {database} 備份到 {file}（{bytes} 位元組）",
+  "demo.description": "在新資料庫中建立一家示例公司（預設 ./{file}，已存在則替換），並顯示其內部客戶關係圖和 {period} 考核表",
+  "demo.yes": "即使檔案不是以前的示例資料庫也直接替換",
+  "demo.server": "示例只會生成 SQLite 檔案，不會寫入資料庫伺服器",
+  "demo.server.hint": "請指定一個檔案：icm demo --db demo.db（之後可以用 icm db copy 複製過去）",
+  "demo.notDemo": "{file} 已存在且不是 icm 示例資料庫；不會替換它",
+  "demo.notDemo.hint": "請換一個 --db，或加上 --yes 替換它",
+  "demo.askReplace": "{file} 不是示例資料庫。要用示例替換它嗎？",
+  "demo.cancelled": "已取消，未做任何修改",
+  "demo.building": "正在 {file} 中建立示例公司 …",
+  "demo.mapCaption": "示例公司的內部客戶關係圖（內部供方 → 內部客戶）：",
+  "demo.database": "示例資料庫：{file}",
+  "demo.next": "接下來可以試試：{explain}   ·   {rank}",
 } as const satisfies { readonly [K in keyof typeof en]: string }
 
 /** The labels of src/domain/i18n/enums.ts in traditional Chinese. */

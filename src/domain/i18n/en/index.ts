@@ -7,6 +7,7 @@ import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { admin } from './admin.js'
+import { demo } from './demo.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -19,4 +20,5 @@ export const en = {
   ...audit,
   ...report,
   ...admin,
+  ...demo,
 } as const

@@ -8,6 +8,7 @@ import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { admin } from './admin.js'
+import { demo } from './demo.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -20,4 +21,5 @@ export const zhCN = {
   ...audit,
   ...report,
   ...admin,
+  ...demo,
 } as const satisfies { readonly [K in keyof typeof en]: string }
