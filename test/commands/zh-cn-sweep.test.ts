@@ -295,3 +295,33 @@ describe('demo in Chinese', () => {
     expect(r.stdout).toContain('内部供方')
   })
 })
+
+describe('zh-TW is made from the same messages', () => {
+  it('speaks traditional Chinese with Taiwan office terms', async () => {
+    const t = cli()
+    const add = await t.ok(['--lang', 'zh-TW', 'unit', 'add', 'HR', '--name', '人力資源部', '--kind', '部門'])
+    expect(add.stderr).toContain('✓ 已新增部門 HR 人力資源部')
+    const help = await t.ok(['--lang', 'zh-TW', 'service', 'add', '--help'])
+    expect(help.stdout).toContain('回應時限')
+    const r = await t.run(['--lang', 'zh-TW', 'audit', 'show', 'AUD-0009'])
+    expect(r.code).toBe(4)
+    expect(r.stderr).toBe("icm: 找不到稽核 'AUD-0009' (可用 icm audit list 檢視)\n")
+  })
+})
+
+describe('dates and periods as people write them', () => {
+  it('visit log, action add and audit list read Chinese dates and periods', async () => {
+    const t = cli()
+    await t.ok(['unit', 'add', 'IT', '--name', '信息技术部', '--kind', 'department'])
+    await t.ok(['unit', 'add', 'FIN', '--name', '财务部', '--kind', 'department'])
+    const visit = await t.ok(zh(['visit', 'log', '--by', 'IT', '--customer', 'FIN', '--date', '2026年6月12日', '--json']))
+    expect(visit.json().date).toBe('2026-06-12')
+    const action = await t.ok(zh(['action', 'add', '--owner', 'IT', '--description', '公布工单时效', '--due', '2026/8/31', '--json']))
+    expect(action.json().due).toBe('2026-08-31')
+    await t.ok(['audit', 'add', '--title', '审核', '--date', '2026-05-20', '--auditor', '赵磊', '--scope', 'IT'])
+    const audits = await t.ok(zh(['audit', 'list', '--period', '2026上半年', '--json']))
+    expect(audits.json().map((a: any) => a.code)).toEqual(['AUD-0001'])
+    const visits = await t.ok(zh(['visit', 'list', '--period', '2026年第二季度', '--json']))
+    expect(visits.json()).toHaveLength(1)
+  })
+})
