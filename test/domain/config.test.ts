@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CONFIG_KEYS, configEntries, configKey, policyOf } from '../../src/domain/policy/config.js'
 
 describe('policy configuration', () => {
-  it('has a valid default for every key (or none, for the complaint handler)', () => {
+  it('has a valid default for every key (or none, for the complaint handler and the interface language)', () => {
     for (const k of CONFIG_KEYS) {
       if (k.default === null) expect(['complaint.handler', 'ui.lang']).toContain(k.key)
       else expect(k.validate(k.default)).toBe(k.default)
@@ -35,7 +35,7 @@ describe('configEntries', () => {
   it('lists every key with the value in force, its default and where the value comes from', () => {
     const entries = configEntries(new Map([['sla.response_hours', '4']]))
     expect(entries.map((e) => e.key)).toEqual(CONFIG_KEYS.map((k) => k.key))
-    expect(entries[0]).toEqual({ key: 'sla.response_hours', value: '4', default: '8', source: 'set', description: 'business hours to respond to a request' })
+    expect(entries.find((e) => e.key === 'sla.response_hours')).toEqual({ key: 'sla.response_hours', value: '4', default: '8', source: 'set', description: 'business hours to respond to a request' })
     expect(entries.find((e) => e.key === 'complaint.handler')).toMatchObject({ value: null, default: null, source: 'default' })
     expect(entries.find((e) => e.key === 'visit.interval_days')).toMatchObject({ value: '90', source: 'default' })
   })

@@ -6,10 +6,11 @@ import { yesOption } from '../../cli/options.js'
 import { checkOutputPath } from '../../cli/output-file.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { appendEvent } from '../../storage/events-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerBackup(program: Command, ctx: AppContext): void {
   example(
-    yesOption(program.command('backup').description("Write a consistent copy of the database with SQLite's online backup").argument('<file>', 'where to write the copy')).action(
+    yesOption(program.command('backup').description(t('admin.backup.description')).argument('<file>', t('admin.backup.file')), t('admin.backup.yes')).action(
       (file: string, opts: BackupOptions) => backupRun(ctx, file, opts),
     ),
     'icm backup backups/icm-2026-06-30.db',
@@ -28,5 +29,5 @@ export async function backupRun(ctx: AppContext, file: string, opts: BackupOptio
   await store.write(async (trx) => appendEvent(trx, ctx.event('db.backup', null, { file: target })))
   const bytes = fs.statSync(target).size
   if (ctx.json) printEntity(ctx, { database: store.location, backup: target, bytes }, [])
-  confirm(ctx, `backed up ${store.location} to ${target} (${bytes} bytes)`)
+  confirm(ctx, t('admin.backedUp', { database: store.location, file: target, bytes }))
 }

@@ -4,12 +4,13 @@ import { example } from '../../cli/help.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { CURRENT_SCHEMA_VERSION } from '../../storage/database.js'
 import { appendEvent } from '../../storage/events-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerInit(program: Command, ctx: AppContext): void {
   example(
     program
       .command('init')
-      .description("Create the database (or migrate it to this icm's schema)")
+      .description(t('admin.init.description'))
       .action(() => initRun(ctx)),
     'icm init',
     'icm --db /srv/icm/company.db init',
@@ -24,5 +25,5 @@ export async function initRun(ctx: AppContext): Promise<void> {
     await store.write(async (trx) => appendEvent(trx, ctx.event('db.init', null, { schemaVersion: CURRENT_SCHEMA_VERSION })))
   }
   if (ctx.json) printEntity(ctx, { database: store.location, schemaVersion: CURRENT_SCHEMA_VERSION, created: !existed }, [])
-  confirm(ctx, `${existed ? 'database is up to date' : 'created database'} ${store.location} (schema version ${CURRENT_SCHEMA_VERSION})`)
+  confirm(ctx, t(existed ? 'admin.init.upToDate' : 'admin.init.created', { location: store.location, version: CURRENT_SCHEMA_VERSION }))
 }

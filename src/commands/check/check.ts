@@ -7,12 +7,14 @@ import { finalTablesIntact, integrityProblems, verifyEventChain } from '../../st
 import { appendOnlyProblems, restoreAppendOnly } from '../../storage/dialect.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { example } from '../../cli/help.js'
+import { english, t, type MessageKey, type Messages } from '../../domain/i18n/catalog.js'
+import type { ArgsOf } from '../../domain/i18n/format.js'
 
 export function registerCheckCommand(program: Command, ctx: AppContext): void {
   example(
     program
       .command('check')
-      .description('Check the database for damage and tampering: file integrity, the event hash chain, the final score tables, the append-only triggers (restored when missing)')
+      .description(t('check.description'))
       .action(() => checkRun(ctx)),
     'icm check',
     'icm --db backups/icm-2026-06-30.db check --json',
@@ -30,7 +32,15 @@ interface CheckResult {
  * `icm check` (DESIGN.md §8): is the file sound, has anything been changed behind icm's back?
  * Four checks, one line each; exit 0 when all hold, 5 when any fails.
  */
-const LABELS = { integrity: 'file integrity', triggers: 'append-only triggers', chain: 'event chain', finalTables: 'final tables' } as const
+const LABELS = { integrity: 'check.label.integrity', triggers: 'check.label.triggers', chain: 'check.label.chain', finalTables: 'check.label.finalTables' } as const
+
+/** What a check says: in English for --json (a contract), in the interface language on a terminal. */
+const shown = new Map<string, string>()
+function say<K extends MessageKey>(key: K, ...args: ArgsOf<Messages[K]>): string {
+  const detail = english(key, ...args)
+  shown.set(detail, t(key, ...args))
+  return detail
+}
 
 export async function checkRun(ctx: AppContext): Promise<void> {
   const store = await ctx.store()
@@ -38,27 +48,27 @@ export async function checkRun(ctx: AppContext): Promise<void> {
   const problems = integrityProblems(store)
   const integrity: CheckResult & { problems: string[] } =
     problems === null
-      ? { status: 'skipped', detail: 'PostgreSQL checks its own pages (PRAGMA integrity_check is SQLite only)', problems: [] }
+      ? { status: 'skipped', detail: say('check.integrity.skipped'), problems: [] }
       : problems.length === 0
-        ? { status: 'ok', detail: 'PRAGMA integrity_check: ok', problems }
-        : { status: 'failed', detail: `${problems[0]!.slice(0, 80)}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}`, problems }
+        ? { status: 'ok', detail: say('check.integrity.ok'), problems }
+        : { status: 'failed', detail: problems.length > 1 ? say('check.integrity.more', { problem: problems[0]!.slice(0, 80), n: problems.length - 1 }) : problems[0]!.slice(0, 80), problems }
 
   // the triggers first: restoring them writes an event, which the chain check then covers
   let triggers: CheckResult & { restored: string[] }
   try {
     const broken = await appendOnlyProblems(store.db, 'events')
-    if (broken.length === 0) triggers = { status: 'ok', detail: 'events refuses UPDATE and DELETE', restored: [] }
-    else if (integrity.status === 'failed') triggers = { status: 'failed', detail: `${broken.join(', ')} missing or altered; not restored, the file is damaged`, restored: [] }
+    if (broken.length === 0) triggers = { status: 'ok', detail: say('check.triggers.ok'), restored: [] }
+    else if (integrity.status === 'failed') triggers = { status: 'failed', detail: say('check.triggers.damaged', { triggers: broken.join(', ') }), restored: [] }
     else {
       await store.write(async (trx) => {
         await restoreAppendOnly(trx, 'events', broken)
         await appendEvent(trx, ctx.event('db.restore-triggers', null, { triggers: broken }))
       })
-      warn(ctx, `the append-only trigger${broken.length > 1 ? 's' : ''} ${broken.join(', ')} ${broken.length > 1 ? 'were' : 'was'} missing or altered, so events could be changed or deleted: restored`)
-      triggers = { status: 'failed', detail: `${broken.join(', ')} missing or altered: restored`, restored: broken }
+      warn(ctx, t('check.triggers.restoredWarning', { n: broken.length, triggers: broken.join(', ') }))
+      triggers = { status: 'failed', detail: say('check.triggers.restored', { triggers: broken.join(', ') }), restored: broken }
     }
   } catch (e) {
-    triggers = { status: 'failed', detail: `cannot read the triggers: ${(e as Error).message}`, restored: [] }
+    triggers = { status: 'failed', detail: say('check.triggers.unreadable', { message: (e as Error).message }), restored: [] }
   }
 
   let chain: CheckResult & { events: number; breaks: number; head: ChainReport['head']; firstBreak: ChainReport['firstBreak'] }
@@ -66,46 +76,55 @@ export async function checkRun(ctx: AppContext): Promise<void> {
     const r = await verifyEventChain(store)
     chain = { status: r.firstBreak ? 'failed' : 'ok', detail: chainDetail(r), events: r.events, breaks: r.breaks, head: r.head, firstBreak: r.firstBreak }
   } catch (e) {
-    chain = { status: 'failed', detail: `cannot read the event log: ${(e as Error).message}`, events: 0, breaks: 0, head: null, firstBreak: null }
+    chain = { status: 'failed', detail: say('check.chain.unreadable', { message: (e as Error).message }), events: 0, breaks: 0, head: null, firstBreak: null }
   }
 
   let finalTables: CheckResult & { tables: { period: string; intact: boolean }[] }
   try {
     const tables = await finalTablesIntact(store.db)
-    const changed = tables.filter((t) => !t.intact).map((t) => t.period)
+    const changed = tables.filter((x) => !x.intact).map((x) => x.period)
     finalTables =
       changed.length > 0
-        ? { status: 'failed', detail: `${changed.join(', ')} ${changed.length > 1 ? 'do' : 'does'} not match ${changed.length > 1 ? 'their hashes' : 'its hash'}: rows changed outside icm`, tables }
-        : { status: 'ok', detail: tables.length === 0 ? 'no final tables yet' : `${tables.map((t) => t.period).join(', ')} match${tables.length > 1 ? '' : 'es'} ${tables.length > 1 ? 'their hashes' : 'its hash'}`, tables }
+        ? { status: 'failed', detail: say('check.final.changed', { periods: changed.join(', '), n: changed.length }), tables }
+        : { status: 'ok', detail: tables.length === 0 ? say('check.final.none') : say('check.final.match', { periods: tables.map((x) => x.period).join(', '), n: tables.length }), tables }
   } catch (e) {
-    finalTables = { status: 'failed', detail: `cannot read the score tables: ${(e as Error).message}`, tables: [] }
+    finalTables = { status: 'failed', detail: say('check.final.unreadable', { message: (e as Error).message }), tables: [] }
   }
 
   const results = { integrity, triggers, chain, finalTables }
   if (ctx.json) printJson(ctx, results)
   else {
+    // a terminal reads the checks in the interface language; piped lines keep them in English
+    const term = ctx.io.stdoutIsTTY
     await printRows(
       ctx,
-      Object.entries(results).map(([key, r]) => ({ check: LABELS[key as keyof typeof LABELS], result: r.status === 'failed' ? 'FAILED' : r.status, detail: r.detail })),
+      Object.entries(results).map(([key, r]) => ({
+        check: term ? t(LABELS[key as keyof typeof LABELS]) : english(LABELS[key as keyof typeof LABELS]),
+        result: term ? t(`check.result.${r.status}`) : r.status === 'failed' ? 'FAILED' : r.status,
+        detail: term ? (shown.get(r.detail) ?? r.detail) : r.detail,
+      })),
       [
-        { header: 'check', value: (r) => r.check },
-        { header: 'result', value: (r) => r.result },
-        { header: 'detail', value: (r) => r.detail },
+        { header: 'check', title: t('check.col.check'), value: (r) => r.check },
+        { header: 'result', title: t('check.col.result'), value: (r) => r.result },
+        { header: 'detail', title: t('check.col.detail'), value: (r) => r.detail },
       ],
     )
   }
-  const failed = Object.entries(results).filter(([, r]) => r.status === 'failed').map(([key]) => LABELS[key as keyof typeof LABELS])
+  const failed = Object.entries(results).filter(([, r]) => r.status === 'failed').map(([key]) => t(LABELS[key as keyof typeof LABELS]))
   if (failed.length > 0) {
-    throw new ConflictError(`${failed.length} of 4 checks failed: ${failed.join(', ')}`, 'the table above names what broke; compare with a backup: icm --db BACKUP check')
+    throw new ConflictError(t('check.failed', { n: failed.length, failed: failed.join(', ') }), t('check.failed.hint'))
   }
-  confirm(ctx, integrity.status === 'skipped' ? 'the event chain, the final tables and the triggers hold (file integrity is the server\'s)' : 'all 4 checks hold')
+  confirm(ctx, integrity.status === 'skipped' ? t('check.allHoldServer') : t('check.allHold'))
 }
 
 function chainDetail(r: ChainReport): string {
   const b = r.firstBreak
-  if (!b) return r.head ? `${r.events} events chained; head #${r.head.seq} ${r.head.hash.slice(0, 12)}…` : 'no events yet'
-  const where = b.event ? `event ${b.event.id} (${shownAt(b.event.at)}, ${b.event.action}) ${b.reason}` : b.reason
-  return r.breaks > 1 ? `${where} (${r.breaks - 1} more break${r.breaks > 2 ? 's' : ''} after it)` : where
+  if (!b) return r.head ? say('check.chain.ok', { n: r.events, seq: r.head.seq, hash: r.head.hash.slice(0, 12) }) : say('check.chain.empty')
+  const where = b.event ? say('check.chain.breakAt', { id: b.event.id, at: shownAt(b.event.at), action: b.event.action, reason: b.reason }) : b.reason
+  if (r.breaks <= 1) return where
+  const detail = english('check.chain.moreBreaks', { where, n: r.breaks - 1 })
+  shown.set(detail, t('check.chain.moreBreaks', { where: shown.get(where) ?? where, n: r.breaks - 1 }))
+  return detail
 }
 
 /** A stored time as shown elsewhere; a forged row's unreadable time as it is. */

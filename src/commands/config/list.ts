@@ -5,37 +5,45 @@ import { printEntity, printRows } from '../../cli/output.js'
 import { configEntries, configKey } from '../../domain/policy/config.js'
 import { loadConfigValues } from '../../storage/config-repo.js'
 import { resolveConfigKey } from './set.js'
+import { isChinese, t, type MessageKey } from '../../domain/i18n/catalog.js'
 
 /** Reading the policy parameters: every key, or one key's value. */
 export function registerList(config: Command, ctx: AppContext): void {
   example(
     config
       .command('list')
-      .description('Every key with its value, default and meaning')
+      .description(t('config.list.description'))
       .action(() => configListRun(ctx)),
     'icm config list',
   )
   example(
     config
       .command('get')
-      .description("Print one key's value")
-      .argument('<key>', 'config key, e.g. sla.response_hours')
+      .description(t('config.get.description'))
+      .argument('<key>', t('config.get.key'))
       .action((key: string) => configGetRun(ctx, key)),
     'icm config get assess.weights',
     'icm config get notify.IT.secret',
   )
 }
 
+/** A key's meaning in the interface language. */
+function meaning(key: string): string {
+  return t(`config.meaning.${key}` as Extract<MessageKey, `config.meaning.${string}`>)
+}
+
 export async function configListRun(ctx: AppContext): Promise<void> {
   const store = await ctx.store()
+  // a terminal reads the sources and meanings in the interface language; piped lines and CSV keep them as they are
+  const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
   await printRows(
     ctx,
     configEntries(await loadConfigValues(store.db)),
     [
-      { header: 'key', value: (e) => e.key },
-      { header: 'value', value: (e) => e.value ?? '(none)' },
-      { header: 'source', value: (e) => e.source },
-      { header: 'meaning', value: (e) => e.description },
+      { header: 'key', title: t('config.col.key'), value: (e) => e.key },
+      { header: 'value', title: t('config.col.value'), value: (e) => e.value ?? (term ? t('config.none') : '(none)') },
+      { header: 'source', title: t('config.col.source'), value: (e) => (term ? t(e.source === 'set' ? 'config.source.set' : 'config.source.default') : e.source) },
+      { header: 'meaning', title: t('config.col.meaning'), value: (e) => (term ? meaning(e.key) : e.description) },
     ],
     { csv: ctx.csv },
   )
@@ -47,6 +55,6 @@ export async function configGetRun(ctx: AppContext, key: string): Promise<void> 
   const def = await resolveConfigKey(store.db, key)
   const entry = configEntries(await loadConfigValues(store.db)).find((e) => e.key === def.key) ?? { key: def.key, value: null, default: def.default, source: 'default', description: def.description }
   if (ctx.json) printEntity(ctx, entry, [])
-  else if (entry.value === null) ctx.io.err(`${def.key} is not set and has no default (set it with icm config set ${def.key} VALUE)\n`)
+  else if (entry.value === null) ctx.io.err(`${t('config.notSet', { key: def.key })}\n`)
   else ctx.io.out(`${entry.value}\n`)
 }

@@ -9,15 +9,16 @@ import { configEntries, configKey, effectiveValue, notifyKeyName, parseNotifyKey
 import type { DB } from '../../storage/schema.js'
 import { deleteConfigValue, loadConfigValues, setConfigValue } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Changing the policy parameters: set a key (checked first), or return it to its default. */
 export function registerSet(config: Command, ctx: AppContext): void {
   example(
     config
       .command('set')
-      .description('Set a key (the value is checked first)')
-      .argument('<key>', 'config key')
-      .argument('<value>', 'new value')
+      .description(t('config.set.description'))
+      .argument('<key>', t('config.key'))
+      .argument('<value>', t('config.set.value'))
       .action((key: string, value: string) => configSetRun(ctx, key, value)),
     'icm config set complaint.handler 王敏',
     'icm config set assess.weights S=30,T=20,C=15,H=15,self=5,superior=15',
@@ -27,8 +28,8 @@ export function registerSet(config: Command, ctx: AppContext): void {
   example(
     config
       .command('unset')
-      .description('Return a key to its default')
-      .argument('<key>', 'config key')
+      .description(t('config.unset.description'))
+      .argument('<key>', t('config.key'))
       .action((key: string) => configUnsetRun(ctx, key)),
     'icm config unset sla.response_hours',
   )
@@ -46,7 +47,8 @@ export async function resolveConfigKey(db: Kysely<DB>, key: string): Promise<Con
 }
 
 export async function configSetRun(ctx: AppContext, key: string, value: string): Promise<void> {
-  configKey(key)
+  // a bad key or value is refused before the database is opened (or created)
+  configKey(key).validate(value)
   const store = await ctx.store()
   const def = await resolveConfigKey(store.db, key)
   const normalised = def.validate(value)
@@ -57,7 +59,7 @@ export async function configSetRun(ctx: AppContext, key: string, value: string):
     await appendEvent(trx, ctx.event('config.set', def.key, { from: shownValue(def, before), to: shownValue(def, normalised) }))
   })
   await printKey(ctx, def)
-  confirm(ctx, `${def.key} = ${shownValue(def, normalised)}`)
+  confirm(ctx, t('config.set.done', { key: def.key, value: shownValue(def, normalised) ?? '' }))
 }
 
 export async function configUnsetRun(ctx: AppContext, key: string): Promise<void> {
@@ -66,12 +68,12 @@ export async function configUnsetRun(ctx: AppContext, key: string): Promise<void
   const def = await resolveConfigKey(store.db, key)
   await store.write(async (trx) => {
     const before = (await loadConfigValues(trx)).get(def.key)
-    if (before === undefined) throw new UserError(`${def.key} is not set; it already has its default (${def.default ?? 'none'})`)
+    if (before === undefined) throw new UserError(t('config.unset.already', { key: def.key, default: def.default ?? t('config.noneWord') }))
     await deleteConfigValue(trx, def.key)
     await appendEvent(trx, ctx.event('config.unset', def.key, { from: shownValue(def, before), to: def.default }))
   })
   await printKey(ctx, def)
-  confirm(ctx, `${def.key} back to its default (${def.default ?? 'none'})`)
+  confirm(ctx, t('config.unset.done', { key: def.key, default: def.default ?? t('config.noneWord') }))
 }
 
 /** With --json, the key as it is now. */

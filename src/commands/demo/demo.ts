@@ -13,6 +13,7 @@ import { setMeta } from '../../storage/meta-repo.js'
 import { isDatabaseUrl } from '../../storage/location.js'
 import { yesOption } from '../../cli/options.js'
 import { example } from '../../cli/help.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export const DEFAULT_DEMO_DB = 'icm-demo.db'
 const DEMO_PERIOD = '2026-H1'
@@ -22,8 +23,8 @@ export function registerDemoCommand(program: Command, ctx: AppContext): void {
     yesOption(
       program
         .command('demo')
-        .description(`Build a demo company in a fresh database (default ./${DEFAULT_DEMO_DB}, replaced if it exists) and print its customer map and ${DEMO_PERIOD} score table`),
-      'replace the file even if it is not an earlier demo database',
+        .description(t('demo.description', { file: DEFAULT_DEMO_DB, period: DEMO_PERIOD })),
+      t('demo.yes'),
     ).action((opts: DemoOptions) => demoRun(ctx, opts)),
     'icm demo',
     'icm demo --db /tmp/demo.db',
@@ -38,15 +39,15 @@ export interface DemoOptions {
 export async function demoRun(ctx: AppContext, opts: DemoOptions): Promise<void> {
   // --db only when given on the command line: ICM_DB may point at the real database.
   if (ctx.globals.db && isDatabaseUrl(ctx.globals.db)) {
-    throw new UserError('the demo builds an SQLite file; it does not write into a database server', 'give a file: icm demo --db demo.db (then copy it with icm db copy if you like)')
+    throw new UserError(t('demo.server'), t('demo.server.hint'))
   }
   const file = path.resolve(ctx.cwd, ctx.globals.db ?? DEFAULT_DEMO_DB)
   if (fs.existsSync(file) && !isDemoDatabase(file)) {
     if (!opts.yes && !ctx.canPrompt) {
-      throw new UserError(`${file} exists and is not an icm demo database; not replacing it`, 'choose another --db, or add --yes to replace it')
+      throw new UserError(t('demo.notDemo', { file }), t('demo.notDemo.hint'))
     }
-    if (!(await confirmDestructive(ctx, `${file} is not a demo database. Replace it with the demo?`, opts.yes))) {
-      ctx.io.err('cancelled; nothing changed\n')
+    if (!(await confirmDestructive(ctx, t('demo.askReplace', { file }), opts.yes))) {
+      ctx.io.err(`${t('demo.cancelled')}\n`)
       return
     }
   }
@@ -55,7 +56,7 @@ export async function demoRun(ctx: AppContext, opts: DemoOptions): Promise<void>
   ctx.globals.db = file
   const store = await ctx.useStore(file)
   await store.write((trx) => setMeta(trx, 'demo', '1'))
-  ctx.io.err(`building the demo company in ${file} …\n`)
+  ctx.io.err(`${t('demo.building', { file })}\n`)
   const icm = demoRunner(ctx)
   await buildDemo(icm)
   if (ctx.json) {
@@ -63,12 +64,14 @@ export async function demoRun(ctx: AppContext, opts: DemoOptions): Promise<void>
     const scoreTable = await icm.json('assess', 'show', '--period', DEMO_PERIOD)
     printJson(ctx, { database: file, customerMap, scoreTable })
   } else {
-    printCaption(ctx, 'The internal customer map of the demo company (supplier → customer):')
+    printCaption(ctx, t('demo.mapCaption'))
     await ctx.runCommand(['customer', 'map'], ctx.io)
     printText(ctx, '')
     await ctx.runCommand(['assess', 'show', '--period', DEMO_PERIOD], ctx.io)
   }
-  ctx.io.err(`\ndemo database: ${file}\nnext: icm --db ${path.relative(ctx.cwd, file) || file} assess explain --period ${DEMO_PERIOD} --unit IT   ·   icm --db ${path.relative(ctx.cwd, file) || file} request rank --to IT\n`)
+  const shownFile = path.relative(ctx.cwd, file) || file
+  const next = t('demo.next', { explain: `icm --db ${shownFile} assess explain --period ${DEMO_PERIOD} --unit IT`, rank: `icm --db ${shownFile} request rank --to IT` })
+  ctx.io.err(`\n${t('demo.database', { file })}\n${next}\n`)
 }
 
 /** Runs the demo's command lines on the demo database, quietly; a failing line stops the demo. */

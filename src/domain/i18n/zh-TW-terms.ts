@@ -16,6 +16,7 @@ export const ZH_TW_TERMS: readonly (readonly [from: string, to: string])[] = [
   ['審覈', '稽核'],
   ['內審', '內部稽核'],
   ['反饋', '回饋'],
+  ['響應', '回應'],
   ['全域性', '全域'],
   ['程式碼', '代碼'],
 ]

@@ -2,7 +2,7 @@ import { parseWorkDays, parseWorkHours } from '../calendar/business-time.js'
 import { UserError } from '../errors.js'
 import { parseBonusTable, parseGradeBands, parseWeights } from '../assessment/policy-tables.js'
 import { quote } from '../excerpt.js'
-import { LANGUAGES } from '../i18n/catalog.js'
+import { LANGUAGES, t } from '../i18n/catalog.js'
 import { languageNamed } from '../i18n/lang-names.js'
 
 /**
@@ -21,9 +21,10 @@ export interface ConfigKey {
 
 function positiveNumber(key: string, max: number) {
   return (v: string) => {
-    const n = Number(v.trim())
-    if (v.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) {
-      throw new UserError(`${key} must be a number greater than 0 and at most ${max}, got ${quote(v)}`)
+    const text = v.normalize('NFKC').trim()
+    const n = Number(text)
+    if (text === '' || !Number.isFinite(n) || n <= 0 || n > max) {
+      throw new UserError(t('config.positiveNumber', { key, max, text: quote(v) }))
     }
     return String(n)
   }
@@ -31,19 +32,19 @@ function positiveNumber(key: string, max: number) {
 
 function wholeNumber(key: string, min: number, max: number) {
   return (v: string) => {
-    const t = v.trim()
-    if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) {
-      throw new UserError(`${key} must be a whole number from ${min} to ${max}, got ${quote(v)}`)
+    const text = v.normalize('NFKC').trim()
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+      throw new UserError(t('config.wholeNumber', { key, min, max, text: quote(v) }))
     }
-    return String(Number(t))
+    return String(Number(text))
   }
 }
 
 function nonEmptyText(key: string) {
   return (v: string) => {
-    const t = v.trim()
-    if (t === '') throw new UserError(`${key} cannot be empty`, `to go back to the default, run icm config unset ${key}`)
-    return t
+    const text = v.trim()
+    if (text === '') throw new UserError(t('config.empty', { key }), t('config.empty.hint', { key }))
+    return text
   }
 }
 
@@ -51,9 +52,9 @@ function channelList(key: string) {
   return (v: string) => {
     const items = v.split(',').map((s) => s.trim().toLowerCase())
     if (items.some((s) => !/^[a-z][a-z0-9_-]*$/.test(s))) {
-      throw new UserError(`${key} must be a comma-separated list of channel names (letters, digits, - and _), got ${quote(v)}`, 'e.g. email,phone,online,in_person')
+      throw new UserError(t('config.channels', { key, text: quote(v) }), t('config.channels.hint'))
     }
-    if (new Set(items).size !== items.length) throw new UserError(`${key} lists a channel twice: ${quote(v)}`)
+    if (new Set(items).size !== items.length) throw new UserError(t('config.channelTwice', { key, text: quote(v) }))
     return items.join(',')
   }
 }
@@ -61,7 +62,7 @@ function channelList(key: string) {
 function language(key: string) {
   return (v: string) => {
     const lang = languageNamed(v)
-    if (!lang) throw new UserError(`${key} must be one of ${LANGUAGES.join(', ')}, got ${quote(v)}`)
+    if (!lang) throw new UserError(t('config.language', { key, languages: LANGUAGES.join(', '), text: quote(v) }))
     return lang
   }
 }
@@ -172,7 +173,7 @@ export function configKey(key: string): ConfigKey {
   if (notify) return notifyConfigKey(notify)
   const def = CONFIG_KEYS.find((k) => k.key === key.trim().toLowerCase())
   if (!def) {
-    throw new UserError(`unknown config key ${quote(key)}`, `known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}, notify.<unit>.webhook, notify.<unit>.secret`)
+    throw new UserError(t('config.unknownKey', { key: quote(key) }), t('config.unknownKey.hint', { keys: `${CONFIG_KEYS.map((k) => k.key).join(', ')}, notify.<unit>.webhook, notify.<unit>.secret` }))
   }
   return def
 }

@@ -8,6 +8,8 @@ import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { today } from './today.js'
+import { admin } from './admin.js'
+import { demo } from './demo.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -21,4 +23,6 @@ export const en = {
   ...audit,
   ...report,
   ...today,
+  ...admin,
+  ...demo,
 } as const

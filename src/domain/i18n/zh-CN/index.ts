@@ -9,6 +9,8 @@ import { action } from './action.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { today } from './today.js'
+import { admin } from './admin.js'
+import { demo } from './demo.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -22,4 +24,6 @@ export const zhCN = {
   ...audit,
   ...report,
   ...today,
+  ...admin,
+  ...demo,
 } as const satisfies { readonly [K in keyof typeof en]: string }
