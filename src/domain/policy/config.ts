@@ -92,6 +92,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'assess.complaint_free', default: '2', description: 'complaints allowed per 100 requests before the penalty (and at least this many)', validate: wholeNumber('assess.complaint_free', 0, 1_000) },
   { key: 'relation.threshold', default: '60', description: 'relationship index below which a pair is flagged', validate: wholeNumber('relation.threshold', 0, 100) },
   { key: 'relation.frequent', default: '12', description: 'contacts in a period that count as full collaboration frequency', validate: wholeNumber('relation.frequent', 1, 100_000) },
+  { key: 'org.name', default: null, description: 'the company name shown on reports', validate: nonEmptyText('org.name') },
 ]
 
 /** A key=value list as typed (spaces removed), once its parser accepts it. */
