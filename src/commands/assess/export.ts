@@ -10,6 +10,7 @@ import { UserError } from '../../domain/errors.js'
 import { assessPeriod, assessPeriodOption } from './period.js'
 import { annualTable, requireTable } from './tables.js'
 import { annualCsv, periodCsv } from './views.js'
+import { annualWorkbook, periodWorkbook, xlsxTarget } from './workbooks.js'
 
 export function registerExport(assess: Command, ctx: AppContext): void {
   example(
@@ -17,9 +18,11 @@ export function registerExport(assess: Command, ctx: AppContext): void {
       assessPeriodOption(assess.command('export').description('Write a score table (a period) or the annual table (a year) as CSV for the payroll team'))
         .option('--year <yyyy>', 'the annual table instead')
         .option('--out <file>', 'the CSV file to write')
-        .option('--excel', 'start the file with a BOM so Excel reads UTF-8'),
+        .option('--excel', 'start the file with a BOM so Excel reads UTF-8')
+        .option('--xlsx <file.xlsx>', 'also (or instead) write an Excel workbook: numbers as numbers, grades coloured, the policy and hash on a second sheet'),
     ).action((opts: ExportOptions) => assessExportRun(ctx, opts)),
     'icm assess export --period 2026-H1 --out 2026H1-scores.csv --excel',
+    'icm assess export --period 2026-H1 --xlsx 2026H1-scores.xlsx',
   )
 }
 
@@ -28,13 +31,15 @@ export interface ExportOptions {
   year?: string
   out?: string
   excel?: boolean
+  xlsx?: string
   yes?: boolean
 }
 
 /** Writes a period's table or a year's annual table as CSV (whole or not at all). */
 export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Promise<void> {
   if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year')
-  const outArg = await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
+  const outArg = opts.xlsx !== undefined && opts.out === undefined ? undefined : await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
+  let workbook: () => Promise<Uint8Array>
   let csv: string
   let count: number
   let what: string
@@ -45,20 +50,28 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
     const { table, rows } = await requireTable(store.db, period)
     if (table.state !== 'final') draft = `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`
     csv = await periodCsv(table, rows, opts.excel)
+    workbook = () => periodWorkbook(ctx, table, rows)
     count = rows.length
     what = period.code
   } else {
     const year = yearOf(opts.year!)
     const store = await ctx.store()
-    const { rows } = await annualTable(store.db, year)
+    const annual = await annualTable(store.db, year)
+    const rows = annual.rows
     csv = await annualCsv(rows, opts.excel)
+    workbook = () => annualWorkbook(ctx, year, rows, annual.policy, annual.finals)
     count = rows.length
     what = String(year)
   }
-  const out = await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
-  if (out === undefined) return
-  writeOutputFile(out, csv)
+  const out = outArg === undefined ? undefined : await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
+  if (out === undefined && outArg !== undefined) return
+  const xlsx = opts.xlsx === undefined ? undefined : await xlsxTarget(ctx, opts.xlsx, { out: outArg, yes: opts.yes })
+  if (xlsx === undefined && opts.xlsx !== undefined) return
+  const bytes = xlsx === undefined ? undefined : await workbook()
+  if (out !== undefined) writeOutputFile(out, csv)
+  if (xlsx !== undefined) writeOutputFile(xlsx, bytes!)
   if (draft) warn(ctx, draft)
-  if (ctx.json) printJson(ctx, { file: out, table: what, rows: count, excel: opts.excel === true })
-  confirm(ctx, `${count} rows of ${what} written to ${out}`)
+  if (ctx.json) printJson(ctx, { file: out ?? null, table: what, rows: count, excel: opts.excel === true, ...(xlsx === undefined ? {} : { xlsx }) })
+  if (out !== undefined) confirm(ctx, `${count} rows of ${what} written to ${out}`)
+  if (xlsx !== undefined) confirm(ctx, `${count} rows of ${what} written to the workbook ${xlsx}`)
 }
