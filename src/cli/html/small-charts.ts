@@ -14,19 +14,25 @@ export interface ComponentBar {
 
 const fmt = (v: number) => v.toFixed(1)
 
-/** Horizontal bars of a unit's components with the company median as a dark tick; n/a written out. */
-export function componentsSvg(bars: readonly ComponentBar[], opts: { na: string; median: string }): string {
+/**
+ * Horizontal bars of a unit's scores with a reference (the company median) as a dark tick; n/a
+ * written out. The scale is 0–100 unless given (1–5 for survey means).
+ */
+export function componentsSvg(bars: readonly ComponentBar[], opts: { na: string; median: string; min?: number; max?: number; digits?: number; labelWidth?: number }): string {
+  const min = opts.min ?? 0
+  const max = opts.max ?? 100
+  const show = (v: number) => v.toFixed(opts.digits ?? 1)
   const row = 20
-  const left = 70
+  const left = opts.labelWidth ?? 70
   const barW = 200
   const width = left + barW + 50
   const height = bars.length * row + 22
-  const x = (v: number) => left + (barW * Math.max(0, Math.min(100, v))) / 100
+  const x = (v: number) => left + (barW * (Math.max(min, Math.min(max, v)) - min)) / (max - min)
   const parts = bars.map((b, i) => {
     const y = i * row + 4
     const label = `<text x="${left - 6}" y="${y + 12}" text-anchor="end" font-size="11">${escapeHtml(b.label)}</text>`
     const track = `<rect x="${left}" y="${y + 2}" width="${barW}" height="12" fill="#eef1f4"/>`
-    const bar = b.value === null ? `<text x="${left + 4}" y="${y + 12}" font-size="10" fill="#636c76" font-style="italic">${escapeHtml(opts.na)}</text>` : `<rect class="component" x="${left}" y="${y + 2}" width="${(x(b.value) - left).toFixed(1)}" height="12" fill="#4f6bd8"/><text x="${(x(b.value) + 4).toFixed(1)}" y="${y + 12}" font-size="10">${fmt(b.value)}</text>`
+    const bar = b.value === null ? `<text x="${left + 4}" y="${y + 12}" font-size="10" fill="#636c76" font-style="italic">${escapeHtml(opts.na)}</text>` : `<rect class="component" x="${left}" y="${y + 2}" width="${(x(b.value) - left).toFixed(1)}" height="12" fill="#4f6bd8"/><text x="${(x(b.value) + 4).toFixed(1)}" y="${y + 12}" font-size="10">${show(b.value)}</text>`
     const tick = b.median === null ? '' : `<rect class="median" x="${(x(b.median) - 1).toFixed(1)}" y="${y}" width="2" height="16" fill="#1f2328"/>`
     return label + track + bar + tick
   })

@@ -151,6 +151,16 @@ export const zhTW = {
   "workbook.minResponses": "滿意度 S 所需最少問卷數",
   "workbook.complaintFree": "每 100 項需求允許的投訴數",
   "workbook.finals": "已定稿的半年度",
+  "htmlReport.dim.accuracy": "準確性",
+  "htmlReport.dim.timeliness": "及時性",
+  "htmlReport.dim.completeness": "完整性",
+  "htmlReport.dim.professionalism": "專業性",
+  "htmlReport.dim.overall": "總體滿意度",
+  "htmlReport.dim.loyalty": "忠誠度",
+  "htmlReport.surveyMean": "全部單位平均",
+  "htmlReport.satisfactionChart": "各被評單位的滿意度指數（0–100）",
+  "htmlReport.unitsRated": "被評單位 {n} 個；平均分 1–5，滿意度指數 =（平均分 − 1）/ 4 × 100，問卷少於 {min} 份為不適用",
+  "htmlReport.allComments": "全部 {n} 條意見",
 } as const satisfies { readonly [K in keyof typeof en]: string }
 
 /** The labels of src/domain/i18n/enums.ts in traditional Chinese. */
