@@ -166,6 +166,11 @@ export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSi
   }
 }
 
+/** The surveys whose period lies within [from, to] ('YYYY-MM-DD', inclusive), by code (no counts: cheap). */
+export async function listSurveysWithin(db: Kysely<DB>, from: string, to: string): Promise<SurveyRow[]> {
+  return db.selectFrom('surveys').selectAll().where('period_start', '>=', from).where('period_end', '<=', to).orderBy('code').execute()
+}
+
 /** The comments of a survey's responses (not empty), in import order, with the unit each rates. */
 export async function listSurveyComments(db: Kysely<DB>, surveyId: number): Promise<{ ratedId: number; comment: string }[]> {
   const rows = await db

@@ -64,7 +64,7 @@ describe.skipIf((!HAVE_CHROMIUM && !IN_CI) || BACKEND !== 'sqlite')('the reports
     const { page, errors, requests } = await open('report.html')
     expect(errors).toEqual([])
     expect(requests).toEqual([])
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     expect(await page.$$eval('script', (s) => s.length)).toBe(0)
     expect(await page.$eval('tr[data-unit="PUR"] td:nth-child(2)', (td) => td.textContent)).toBe(`PUR ${'<script>window.__pwned = 1</script> & "采购"'}`)
     expect(await page.$eval('.org', (p) => p.textContent)).toBe('示例制造 <b>&</b>')
@@ -95,7 +95,7 @@ describe.skipIf((!HAVE_CHROMIUM && !IN_CI) || BACKEND !== 'sqlite')('the reports
     const graded = show.rows.filter((r: any) => r.total !== null)
     const { page } = await open('report.html')
     const heights = await page.$$eval('figure.totals-chart path[ecmeta_series_index="0"]', (ps) =>
-      ps.map((p) => ({ index: Number(p.getAttribute('ecmeta_data_index')), height: (p as SVGGraphicsElement).getBBox().height })),
+      ps.map((p) => ({ index: Number(p.getAttribute('ecmeta_data_index')), height: (p as unknown as { getBBox: () => { height: number } }).getBBox().height })),
     )
     expect(heights).toHaveLength(graded.length)
     const totalsByIndex = new Map(show.rows.map((r: any, i: number) => [i, r.total]))
@@ -114,10 +114,10 @@ describe.skipIf((!HAVE_CHROMIUM && !IN_CI) || BACKEND !== 'sqlite')('the reports
     const count = await page.$$eval('details', (ds) => ds.length)
     expect(count).toBe(10)
     for (const summary of await page.$$('details > summary')) await summary.click()
-    expect(await page.$$eval('details', (ds) => ds.every((d) => (d as HTMLDetailsElement).open && d.querySelector('pre')!.getBoundingClientRect().height > 0))).toBe(true)
+    expect(await page.$$eval('details', (ds) => ds.every((d) => (d as unknown as { open: boolean }).open && d.querySelector('pre')!.getBoundingClientRect().height > 0))).toBe(true)
     await page.emulateMediaType('print')
     // every unit keeps together (break-inside: avoid) and fits on one A4 page (297 mm − 28 mm margins at 96 dpi)
-    const units = await page.$$eval('.unit', (us) => us.map((u) => ({ breakInside: getComputedStyle(u).breakInside, height: u.getBoundingClientRect().height })))
+    const units = await page.$$eval('.unit', (us) => us.map((u) => ({ breakInside: (globalThis as unknown as { getComputedStyle: (e: unknown) => { breakInside: string } }).getComputedStyle(u).breakInside, height: u.getBoundingClientRect().height })))
     expect(units).toHaveLength(10)
     for (const u of units) {
       expect(u.breakInside).toBe('avoid')
@@ -137,7 +137,7 @@ describe.skipIf((!HAVE_CHROMIUM && !IN_CI) || BACKEND !== 'sqlite')('the reports
     expect(requests).toEqual([])
     expect(await page.$$eval('script', (s) => s.length)).toBe(0)
     for (const summary of await page.$$('details > summary')) await summary.click()
-    expect(await page.$$eval('details', (ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true)
+    expect(await page.$$eval('details', (ds) => ds.every((d) => (d as unknown as { open: boolean }).open))).toBe(true)
     await page.screenshot({ path: path.join(OUTPUT, 'survey-report.png'), fullPage: true })
     await page.close()
   })

@@ -161,6 +161,7 @@ export const zhTW = {
   "htmlReport.satisfactionChart": "各被評單位的滿意度指數（0–100）",
   "htmlReport.unitsRated": "被評單位 {n} 個；平均分 1–5，滿意度指數 =（平均分 − 1）/ 4 × 100，問卷少於 {min} 份為不適用",
   "htmlReport.allComments": "全部 {n} 條意見",
+  "htmlReport.moreItems": "…… 另有 {n} 項：{command}",
 } as const satisfies { readonly [K in keyof typeof en]: string }
 
 /** The labels of src/domain/i18n/enums.ts in traditional Chinese. */

@@ -1,7 +1,6 @@
 import type { AssessPolicy, UnitDetails } from '../../../domain/assessment/assessment.js'
 import type { ComponentMedians, RequestFigures, TrendPoint } from '../../../domain/assessment/report-figures.js'
 import type { ScoreRow, ScoreTable } from '../../../domain/assessment/score-table.js'
-import type { ComplaintStats } from '../../../domain/complaints/complaint-rules.js'
 
 /** Everything `icm assess report` shows, gathered before any HTML is built. */
 export interface AssessReportModel {
@@ -47,7 +46,16 @@ export interface ActionContextLine {
 
 export interface PeriodContext {
   requests: RequestFigures
-  complaints: ComplaintStats & { received: number; verified: number; byDeadline: number }
+  complaints: {
+    received: number
+    verified: number
+    byDeadline: number
+    withoutRootCause: number
+    /** per unit complained about (as the table counts them: a position for its department) */
+    units: { unit: string; received: number; resolvedByDeadline: number }[]
+    /** per root-cause category, most first */
+    rootCauses: { category: string; count: number }[]
+  }
   surveys: SurveyContextLine[]
   actions: { open: number; overdue: number; list: ActionContextLine[] }
 }

@@ -101,4 +101,5 @@ export const htmlReport = {
   'htmlReport.satisfactionChart': 'satisfaction index of each rated unit (0–100)',
   'htmlReport.unitsRated': '{n} rated units; means 1–5, satisfaction index (mean − 1)/4 × 100, n/a below {min} responses',
   'htmlReport.allComments': 'all {n} comments',
+  'htmlReport.moreItems': '… and {n} more: {command}',
 } as const

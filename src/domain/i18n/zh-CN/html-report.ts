@@ -101,4 +101,5 @@ export const htmlReport = {
   'htmlReport.satisfactionChart': '各被评单位的满意度指数（0–100）',
   'htmlReport.unitsRated': '被评单位 {n} 个；平均分 1–5，满意度指数 =（平均分 − 1）/ 4 × 100，问卷少于 {min} 份为不适用',
   'htmlReport.allComments': '全部 {n} 条意见',
+  'htmlReport.moreItems': '…… 另有 {n} 项：{command}',
 } as const
