@@ -17,20 +17,32 @@ const env = { ...process.env, ICM_NOW: '2026-07-01T10:00:00+08:00', TZ: 'Asia/Sh
 const dir = process.env.ICM_BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'icm-bench-report-'))
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
+// CPU seconds (user + system) of each run too, through GNU time when there is one: on a busy
+// machine the wall clock says more about the other processes than about icm.
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+
 function icmRun(db, args) {
-  const r = spawnSync(process.execPath, [icm, '--db', db, ...args], { env, cwd: dir, maxBuffer: 1 << 28 })
+  const argv = [icm, '--db', db, ...args]
+  const r = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', 'icm-cpu %U %S', process.execPath, ...argv], { env, cwd: dir, maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, argv, { env, cwd: dir, maxBuffer: 1 << 28 })
   if (r.status !== 0) throw new Error(`icm ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  const m = /icm-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr.toString())
+  return m ? (Number(m[1]) + Number(m[2])) * 1000 : null
 }
 
 function time(name, db, args, file) {
   const times = []
+  const cpu = []
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint()
-    icmRun(db, args)
+    const c = icmRun(db, args)
     times.push(Number(process.hrtime.bigint() - t) / 1e6)
+    if (c !== null) cpu.push(c)
   }
   const size = file ? `  ${(fs.statSync(path.join(dir, file)).size / 1024).toFixed(0).padStart(6)} KB` : ''
-  console.log(`  ${name.padEnd(58)} ${median(times).toFixed(0).padStart(6)} ms median of ${runs}${size}`)
+  const cpuText = cpu.length > 0 ? ` (CPU ${median(cpu).toFixed(0)} ms)` : ''
+  console.log(`  ${name.padEnd(58)} ${median(times).toFixed(0).padStart(6)} ms median of ${runs}${cpuText}${size}`)
 }
 
 const demo = path.join(dir, 'demo.db')

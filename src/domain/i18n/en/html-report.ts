@@ -52,7 +52,7 @@ export const htmlReport = {
   'htmlReport.units': 'Each unit',
   'htmlReport.components': 'components (bar) against the company median (tick)',
   'htmlReport.median': 'company median',
-  'htmlReport.trend': 'trend over the last {n} assessed periods',
+  'htmlReport.trend': 'trend over the last {n} assessed {n|period|periods}',
   'htmlReport.explain': 'every number behind the row (icm assess explain)',
   'htmlReport.context': 'The period in context',
   'htmlReport.requests': 'Requests',
