@@ -40,6 +40,17 @@ export async function listFinalScoreTables(db: Kysely<DB>, periods?: readonly st
   return (await q.orderBy('period').execute()).map(scoreTableOf)
 }
 
+/** Every stored table (draft or final), oldest period first. */
+export async function listScoreTables(db: Kysely<DB>): Promise<ScoreTable[]> {
+  return (await db.selectFrom('assessments').selectAll().orderBy('period').execute()).map(scoreTableOf)
+}
+
+/** Everything behind every row of a period's table, by unit id. */
+export async function listRowDetails(db: Kysely<DB>, period: string): Promise<Map<number, UnitDetails>> {
+  const rows = await db.selectFrom('assessment_rows').select(['unit_id', 'details']).where('period', '=', period).execute()
+  return new Map(rows.map((r) => [Number(r.unit_id), JSON.parse(r.details) as UnitDetails]))
+}
+
 /**
  * A table's rows in table order and, for a final table, the hash of the rows as they are stored
  * now (table-hash.ts; a draft's rows are not hashed: null).

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { PeriodBounds } from '../domain/calendar/period.js'
 import type { Complaint, ComplaintTimelineStep, Evidence, EvidenceFile, NewComplaint } from '../domain/complaints/complaint.js'
 import type { EvidenceKind } from '../domain/complaints/complaint-rules.js'
@@ -108,6 +108,18 @@ export async function listComplaints(db: Kysely<DB>, f: ComplaintFilter = {}): P
   if (f.receivedIn) q = q.where('received_at', '>=', f.receivedIn.from).where('received_at', '<', f.receivedIn.to)
   if (f.overdueBefore) q = q.where('plan_deadline', 'is not', null).where('plan_deadline', '<', f.overdueBefore).where('status', '<>', 'verified')
   return (await q.orderBy('received_at').orderBy('code').execute()).map(complaintOf)
+}
+
+/** How many complaints received in the period each root-cause category explains (null: none recorded yet). */
+export async function rootCauseCounts(db: Kysely<DB>, receivedIn: PeriodBounds): Promise<{ category: string | null; count: number }[]> {
+  const rows = await db
+    .selectFrom('complaints')
+    .select(['root_cause_category', sql<number>`count(*)`.as('n')])
+    .where('received_at', '>=', receivedIn.from)
+    .where('received_at', '<', receivedIn.to)
+    .groupBy('root_cause_category')
+    .execute()
+  return rows.map((r) => ({ category: r.root_cause_category, count: Number(r.n) }))
 }
 
 /** Adds people to the investigation team (a name already on it is kept once). */

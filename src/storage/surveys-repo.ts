@@ -166,6 +166,24 @@ export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSi
   }
 }
 
+/** The surveys whose period lies within [from, to] ('YYYY-MM-DD', inclusive), by code (no counts: cheap). */
+export async function listSurveysWithin(db: Kysely<DB>, from: string, to: string): Promise<SurveyRow[]> {
+  return db.selectFrom('surveys').selectAll().where('period_start', '>=', from).where('period_end', '<=', to).orderBy('code').execute()
+}
+
+/** The comments of a survey's responses (not empty), in import order, with the unit each rates. */
+export async function listSurveyComments(db: Kysely<DB>, surveyId: number): Promise<{ ratedId: number; comment: string }[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['rated_id', 'comment'])
+    .where('survey_id', '=', surveyId)
+    .where('comment', 'is not', null)
+    .where('comment', '<>', '')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({ ratedId: Number(r.rated_id), comment: r.comment! }))
+}
+
 // ── Aggregates ───────────────────────────────────────────────────────────────────────────────
 //
 // Every satisfaction figure adds up survey_score_sums: the sums each import batch wrote per

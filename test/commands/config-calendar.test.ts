@@ -24,6 +24,7 @@ describe('icm config', () => {
       'assess.complaint_free': '2',
       'relation.threshold': '60',
       'relation.frequent': '12',
+      'org.name': null,
     })
   })
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { CONFIG_KEYS, configEntries, configKey, policyOf } from '../../src/domain/policy/config.js'
 
 describe('policy configuration', () => {
-  it('has a valid default for every key (or none, for the complaint handler and the interface language)', () => {
+  it('has a valid default for every key (or none, for the complaint handler, the interface language and the company name)', () => {
     for (const k of CONFIG_KEYS) {
-      if (k.default === null) expect(['complaint.handler', 'ui.lang']).toContain(k.key)
+      if (k.default === null) expect(['complaint.handler', 'ui.lang', 'org.name']).toContain(k.key)
       else expect(k.validate(k.default)).toBe(k.default)
     }
   })

@@ -57,6 +57,12 @@ describe('explainLines', () => {
     ])
   })
 
+  it('shows the first items of each list and says how many more there are, when asked to (the HTML report)', () => {
+    const lines = explainLines(row, details, POLICY, 'rank 2 of 2', { limit: 1, more: (n) => `… and ${n} more` })
+    expect(lines.slice(12, 15)).toEqual(['  PRJ-0001 owner, due 2026-05-31: completed 2026-05-28, on time → 100 × quality 4/5 = 80.0', '  … and 1 more', '  mean (80.0 + 60.0) / 2 = 70.0'])
+    expect(lines.filter((l) => l.includes('more'))).toEqual(['  … and 1 more'])
+  })
+
   it('says why a component is n/a and why a unit with no data has no total', () => {
     const empty: UnitDetails = {
       S: { responses: 3, valueSum: 12, mean: 4, minResponses: 5 },

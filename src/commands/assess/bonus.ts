@@ -3,7 +3,8 @@ import type { AppContext } from '../../cli/context.js'
 import { readCsvFile } from '../../cli/files.js'
 import { example } from '../../cli/help.js'
 import { requireUnit } from '../../cli/lookups.js'
-import { printJson, printRows, warn } from '../../cli/output.js'
+import { writeOutputFile } from '../../cli/output-file.js'
+import { confirm, printJson, printRows, warn } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { bonusTotals, parseBaseAmount, unitBonus, type BonusLine } from '../../domain/assessment/bonus.js'
 import { describeBadLines } from '../../domain/bad-lines.js'
@@ -11,19 +12,25 @@ import { UserError } from '../../domain/errors.js'
 import { excerpt } from '../../domain/excerpt.js'
 import { askPeriod, assessPeriodOption } from './period.js'
 import { requireTable } from './tables.js'
+import { bonusWorkbook, xlsxTarget } from './workbooks.js'
 
 export function registerBonus(assess: Command, ctx: AppContext): void {
   example(
     assessPeriodOption(assess.command('bonus').description("Each unit's bonus: base amount × the period's bonus coefficient, and the total"))
       .option('--base <file>', 'CSV with unit,base_amount (- reads stdin)')
+      .option('--xlsx <file.xlsx>', 'also write the bonuses as an Excel workbook (the policy and table hash on a second sheet)')
+      .option('--yes', 'replace an existing workbook without asking')
       .action((opts: BonusOptions) => assessBonusRun(ctx, opts)),
     'icm assess bonus --period 2026-H1 --base bonus-base.csv',
+    'icm assess bonus --period 2026-H1 --base bonus-base.csv --xlsx 2026H1-bonus.xlsx',
   )
 }
 
 export interface BonusOptions {
   period?: string
   base?: string
+  xlsx?: string
+  yes?: boolean
 }
 
 /** Each unit of the base file: its base amount × its coefficient in the period's table; all lines good or nothing. */
@@ -62,6 +69,12 @@ export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promi
   if (items.length === 0) throw new UserError(`${shown} has a header but no units`)
   if (table.state !== 'final') warn(ctx, `${period.code} is a draft: coefficients can still change (icm assess finalize --period ${period.code})`)
   const { total, baseTotal, missing } = bonusTotals(items)
+  if (opts.xlsx !== undefined) {
+    const xlsx = await xlsxTarget(ctx, opts.xlsx, { inputs: file === '-' ? [] : [file], yes: opts.yes })
+    if (xlsx === undefined) return
+    writeOutputFile(xlsx, await bonusWorkbook(ctx, table, items, baseTotal, total))
+    confirm(ctx, `${items.length} bonuses of ${period.code} written to the workbook ${xlsx}`)
+  }
   if (missing.length > 0) warn(ctx, `no coefficient (insufficient data) for ${missing.join(', ')}: no bonus computed for them`)
   if (ctx.json) {
     printJson(ctx, { period: period.code, state: table.state, units: items, baseTotal, total })

@@ -12,15 +12,18 @@ import { assessPeriod, assessPeriodOption } from './period.js'
 import { annualTable, requireTable } from './tables.js'
 import { annualRecords, periodRecords, provisionalText } from './views.js'
 import { isProvisional } from '../../domain/assessment/score-table.js'
+import { annualWorkbook, periodWorkbook, xlsxTarget } from './workbooks.js'
 
 export function registerExport(assess: Command, ctx: AppContext): void {
   example(
     yesOption(
       peopleFileOptions(assessPeriodOption(assess.command('export').description('Write a score table (a period) or the annual table (a year) as CSV for the payroll team'))
         .option('--year <yyyy>', 'the annual table instead')
-        .option('--out <file>', 'the CSV file to write (UTF-8 with a BOM, headers in the interface language)')),
+        .option('--out <file>', 'the CSV file to write (UTF-8 with a BOM, headers in the interface language)')
+        .option('--xlsx <file.xlsx>', 'also (or instead) write an Excel workbook: numbers as numbers, grades coloured, the policy and hash on a second sheet')),
     ).action((opts: ExportOptions) => assessExportRun(ctx, opts)),
     'icm assess export --period 2026-H1 --out 2026H1绩效.csv',
+    'icm assess export --period 2026-H1 --xlsx 2026H1绩效.xlsx',
   )
 }
 
@@ -28,6 +31,7 @@ export interface ExportOptions extends PeopleFileOptions {
   period?: string
   year?: string
   out?: string
+  xlsx?: string
   yes?: boolean
 }
 
@@ -35,7 +39,8 @@ export interface ExportOptions extends PeopleFileOptions {
 export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Promise<void> {
   if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year')
   const format = peopleFormat(opts)
-  const outArg = await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
+  const outArg = opts.xlsx !== undefined && opts.out === undefined ? undefined : await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
+  let workbook: () => Promise<Uint8Array>
   let records: { header: string[]; rows: string[][] }
   let count: number
   let what: string
@@ -47,20 +52,28 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
     if (isProvisional(table)) draft = `${period.code} is ${provisionalText(table)} (the provisional column says so)`
     else if (table.state !== 'final') draft = `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`
     records = periodRecords(table, rows)
+    workbook = () => periodWorkbook(ctx, table, rows)
     count = rows.length
     what = period.code
   } else {
     const year = yearOf(opts.year!)
     const store = await ctx.store()
-    const { rows } = await annualTable(store.db, year)
+    const annual = await annualTable(store.db, year)
+    const rows = annual.rows
     records = annualRecords(rows)
+    workbook = () => annualWorkbook(ctx, year, rows, annual.policy, annual.finals)
     count = rows.length
     what = String(year)
   }
-  const out = await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
-  if (out === undefined) return
-  writeOutputFile(out, await peopleCsv(peopleHeader(records.header, format), records.rows, format))
+  const out = outArg === undefined ? undefined : await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
+  if (out === undefined && outArg !== undefined) return
+  const xlsx = opts.xlsx === undefined ? undefined : await xlsxTarget(ctx, opts.xlsx, { out: outArg, yes: opts.yes })
+  if (xlsx === undefined && opts.xlsx !== undefined) return
+  const bytes = xlsx === undefined ? undefined : await workbook()
+  if (out !== undefined) writeOutputFile(out, await peopleCsv(peopleHeader(records.header, format), records.rows, format))
+  if (xlsx !== undefined) writeOutputFile(xlsx, bytes!)
   if (draft) warn(ctx, draft)
-  if (ctx.json) printJson(ctx, { file: out, table: what, rows: count, excel: format.encoding === 'utf8-bom', encoding: format.encoding })
-  confirm(ctx, `${count} rows of ${what} written to ${out}`)
+  if (ctx.json) printJson(ctx, { file: out ?? null, table: what, rows: count, excel: out !== undefined && format.encoding === 'utf8-bom', encoding: out === undefined ? null : format.encoding, ...(xlsx === undefined ? {} : { xlsx }) })
+  if (out !== undefined) confirm(ctx, `${count} rows of ${what} written to ${out}`)
+  if (xlsx !== undefined) confirm(ctx, `${count} rows of ${what} written to the workbook ${xlsx}`)
 }

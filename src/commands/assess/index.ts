@@ -5,6 +5,7 @@ import { registerBonus } from './bonus.js'
 import { registerExport } from './export.js'
 import { registerFinalize } from './finalize.js'
 import { registerInput } from './input.js'
+import { registerReport } from './report.js'
 import { registerRun } from './run.js'
 import { registerExplain, registerShow } from './show.js'
 
@@ -19,4 +20,5 @@ export function registerAssess(program: Command, ctx: AppContext): void {
   registerAnnual(assess, ctx)
   registerExport(assess, ctx)
   registerBonus(assess, ctx)
+  registerReport(assess, ctx)
 }

@@ -5,6 +5,7 @@ import { registerSurveyEdit } from './edit.js'
 import { registerSurveyExport } from './export.js'
 import { registerSurveyImport } from './import.js'
 import { registerSurveyViews } from './list.js'
+import { registerSurveyReport } from './report.js'
 import { registerSurveyResults } from './results.js'
 
 /** Satisfaction surveys (policy 4.3): create, import CSV exports, results and export. */
@@ -16,4 +17,5 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
   registerSurveyImport(survey, ctx)
   registerSurveyResults(survey, ctx)
   registerSurveyExport(survey, ctx)
+  registerSurveyReport(survey, ctx)
 }

@@ -12,11 +12,19 @@ export function scoreText(v: number | null): string {
 const na = scoreText
 const pct = (x: number) => x.toFixed(2)
 
+/** How many items of each list (late requests, projects, complaints) to show, and the line saying how many more there are. */
+export interface ListLimit {
+  limit?: number
+  more?: (n: number) => string
+}
+
 /**
  * The lines a department head can check by hand, from the stored row and what is behind it:
  * each component's inputs and formula (DESIGN.md §3), the total, the grade and the coefficient.
  */
-export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, rankOf: string): string[] {
+export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, rankOf: string, list: ListLimit = {}): string[] {
+  const first = <T>(items: readonly T[]) => (list.limit === undefined ? items : items.slice(0, list.limit))
+  const rest = (items: readonly unknown[]) => (list.limit !== undefined && items.length > list.limit ? [`  ${list.more ? list.more(items.length - list.limit) : `… ${items.length - list.limit} more`}`] : [])
   const w = policy.weights
   const c = r.components
   const out: string[] = []
@@ -34,29 +42,32 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   const counted = d.T.onTime + d.T.late.length
   out.push('', `T response timeliness = ${na(c.T)}   (weight ${w.T})`)
   out.push(`  ${counted + d.T.excluded} requests had their response due in the period: ${d.T.onTime} answered on time, ${d.T.late.length} late, ${d.T.excluded} left out (cancelled before due, or not yet due)`)
-  for (const l of d.T.late) {
+  for (const l of first(d.T.late)) {
     out.push(`  late: ${l.code} due ${formatInstant(new Date(l.due))}, ${l.respondedAt ? `answered ${formatInstant(new Date(l.respondedAt))}` : 'still unanswered'}, ${l.businessHoursLate.toFixed(1)} business hours late`)
   }
+  out.push(...rest(d.T.late))
   if (c.T !== null) out.push(`  100 × ${d.T.onTime} / ${counted} = ${format1(c.T)}`)
   else out.push('  no request counts → n/a')
 
   out.push('', `C collaboration = ${na(c.C)}   (weight ${w.C})`)
   if (d.C.projects.length === 0) out.push('  no project due in the period → n/a')
-  for (const p of d.C.projects) {
+  for (const p of first(d.C.projects)) {
     const outcome = p.cancelled ? 'cancelled → left out' : p.completedOn === null ? (p.score === null ? 'open, not yet due → left out' : 'not completed by its due day → 0') : p.completedOn <= p.due ? `completed ${p.completedOn}, on time → 100` : `completed ${p.completedOn}, late → 60`
     const quality = p.quality !== null && p.score !== null && p.completedOn !== null ? ` × quality ${p.quality}/5` : ''
     out.push(`  ${p.code} ${p.role}, due ${p.due}: ${outcome}${quality}${p.score !== null ? ` = ${format1(p.score)}` : ''}`)
   }
+  out.push(...rest(d.C.projects))
   const scored = d.C.projects.filter((p) => p.score !== null)
   if (c.C !== null) out.push(`  mean (${scored.map((p) => format1(p.score!)).join(' + ')}) / ${scored.length} = ${format1(c.C)}`)
 
   out.push('', `H complaint handling = ${na(c.H)}   (weight ${w.H})`)
   const n = d.H.complaints.length
   out.push(`  ${n} complaint${n === 1 ? '' : 's'} received in the period; ${d.H.requestsReceived} requests received → allowance ${allowanceArithmetic(policy.complaintFree, d.H.requestsReceived)} = ${d.H.allowance}`)
-  for (const k of d.H.complaints) {
+  for (const k of first(d.H.complaints)) {
     const how = k.verifiedOn === null ? 'not verified yet (counts 0 in r, left out of v)' : `verified resolved ${k.verifiedOn}${k.planDeadline ? ` (deadline ${k.planDeadline}, ${k.resolvedByDeadline ? 'in time' : 'late'})` : ''}, satisfaction ${k.satisfaction ?? 'n/a'}`
     out.push(`  ${k.code}: ${how}`)
   }
+  out.push(...rest(d.H.complaints))
   if (n === 0) out.push('  no complaint → 100')
   else {
     out.push(`  r = ${d.H.complaints.filter((k) => k.resolvedByDeadline).length}/${n} = ${pct(d.H.r)}; v = ${pct(d.H.v)}; 100 × (0.6 × ${pct(d.H.r)} + 0.4 × ${pct(d.H.v)}) = ${format1(100 * (0.6 * d.H.r + 0.4 * d.H.v))}`)

@@ -106,6 +106,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'relation.threshold', default: '60', description: 'relationship index below which a pair is flagged', validate: wholeNumber('relation.threshold', 0, 100) },
   { key: 'relation.frequent', default: '12', description: 'contacts in a period that count as full collaboration frequency', validate: wholeNumber('relation.frequent', 1, 100_000) },
   { key: 'ui.lang', default: null, description: 'interface language for everyone using this database (en, zh-CN or zh-TW); --lang wins', validate: language('ui.lang') },
+  { key: 'org.name', default: null, description: 'the company name shown on reports', validate: nonEmptyText('org.name') },
 ]
 
 /** A key=value list as typed (spaces removed), once its parser accepts it. */

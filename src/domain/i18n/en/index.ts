@@ -10,6 +10,7 @@ import { report } from './report.js'
 import { today } from './today.js'
 import { admin } from './admin.js'
 import { demo } from './demo.js'
+import { htmlReport } from './html-report.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -25,4 +26,5 @@ export const en = {
   ...today,
   ...admin,
   ...demo,
+  ...htmlReport,
 } as const

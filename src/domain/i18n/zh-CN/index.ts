@@ -11,6 +11,7 @@ import { report } from './report.js'
 import { today } from './today.js'
 import { admin } from './admin.js'
 import { demo } from './demo.js'
+import { htmlReport } from './html-report.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -26,4 +27,5 @@ export const zhCN = {
   ...today,
   ...admin,
   ...demo,
+  ...htmlReport,
 } as const satisfies { readonly [K in keyof typeof en]: string }

@@ -1,0 +1,77 @@
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { example } from '../../cli/help.js'
+import { yesOption } from '../../cli/options.js'
+import { checkOutputPath, writeOutputFile } from '../../cli/output-file.js'
+import { confirm, printJson, warn } from '../../cli/output.js'
+import { need } from '../../cli/prompt.js'
+import { yearOf } from '../../domain/calendar/period.js'
+import { NotFoundError, UserError } from '../../domain/errors.js'
+import { quote } from '../../domain/excerpt.js'
+import { findScoreTable } from '../../storage/assessments-repo.js'
+import { assessPeriod, assessPeriodOption } from './period.js'
+import { annualReportHtml, assessReportHtml } from './report/document.js'
+import { annualReportModel, assessReportModel } from './report-data.js'
+import { annualTable, requireTable } from './tables.js'
+
+/** `icm assess report`: the score table as one self-contained HTML file to open, print and forward (DESIGN.md §9). */
+export function registerReport(assess: Command, ctx: AppContext): void {
+  example(
+    yesOption(
+      assessPeriodOption(assess.command('report').description('Write the score table as one self-contained HTML report (charts, each unit, the period in context; prints on A4)'))
+        .option('--year <yyyy>', 'the annual evaluation instead (from the final half-years)')
+        .option('--out <file.html>', 'the HTML file to write')
+        .option('--level <level>', 'department or position: the level the table was run at (checked)'),
+    ).action((opts: ReportOptions) => assessReportRun(ctx, opts)),
+    'icm assess report --period 2026-H1 --out 2026H1-report.html',
+    'icm assess report --year 2026 --out 2026-annual.html',
+  )
+}
+
+export interface ReportOptions {
+  period?: string
+  year?: string
+  out?: string
+  level?: string
+  yes?: boolean
+}
+
+export async function assessReportRun(ctx: AppContext, opts: ReportOptions): Promise<void> {
+  if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year', 'e.g. icm assess report --period 2026-H1 --out report.html')
+  const outArg = await need(ctx, opts.out, { flag: '--out', message: 'HTML file to write' })
+  if (!/\.html?$/i.test(outArg)) throw new UserError(`--out ${quote(outArg)} must end in .html`, 'the report is one HTML file, e.g. --out 2026H1-report.html')
+  if (opts.level !== undefined && opts.level !== 'department' && opts.level !== 'position') throw new UserError(`invalid level ${quote(opts.level)}`, 'use department or position')
+  const store = await ctx.store()
+  let doc: string
+  let what: string
+  let units: number
+  let state: string
+  if (opts.period !== undefined) {
+    const period = assessPeriod(opts.period)
+    const stored = await findScoreTable(store.db, period.code)
+    if (!stored) throw new NotFoundError(`${period.code} has not been assessed yet`, `run it first: icm assess run --period ${period.code}`)
+    if (opts.level !== undefined && stored.level !== opts.level) {
+      throw new NotFoundError(`the ${period.code} table is by ${stored.level}, not by ${opts.level}`, `run it at that level first: icm assess run --period ${period.code} --level ${opts.level}`)
+    }
+    const { table, rows } = await requireTable(store.db, period)
+    const model = await assessReportModel(ctx, store.db, period, table, rows)
+    doc = await assessReportHtml(model)
+    if (model.state !== 'final') warn(ctx, `${period.code} is a ${model.state}: the report says so on its first line (icm assess finalize --period ${period.code})`)
+    what = period.code
+    units = rows.length
+    state = model.state
+  } else {
+    if (opts.level === 'position') throw new UserError('the annual evaluation is by department', 'leave out --level, or give --period for a table by position')
+    const annual = await annualTable(store.db, yearOf(opts.year!))
+    doc = await annualReportHtml(await annualReportModel(ctx, store.db, annual))
+    what = String(annual.year)
+    units = annual.rows.length
+    state = annual.finals.length === 2 ? 'final' : 'provisional'
+  }
+  const out = await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
+  if (out === undefined) return
+  writeOutputFile(out, doc)
+  const bytes = Buffer.byteLength(doc)
+  if (ctx.json) printJson(ctx, { file: out, table: what, state, units, bytes })
+  confirm(ctx, `report of ${what} (${units} units, ${Math.ceil(bytes / 1024)} KB) written to ${out}`)
+}
