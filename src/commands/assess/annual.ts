@@ -5,6 +5,7 @@ import { printCaption, printJson, printRows } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { yearOf } from '../../domain/calendar/period.js'
 import { annualTable } from './tables.js'
+import { assessLevel } from './period.js'
 import { annualColumns, bandsText } from './views.js'
 
 export function registerAnnual(assess: Command, ctx: AppContext): void {
@@ -13,6 +14,7 @@ export function registerAnnual(assess: Command, ctx: AppContext): void {
       .command('annual')
       .description("The year's evaluation: the mean of its final half-year totals, ranked and graded, with the year's recognitions")
       .option('--year <yyyy>', 'e.g. 2026')
+      .option('--level <level>', 'department (default) or position: the half-year tables of that level', 'department')
       .action((opts: AnnualOptions) => assessAnnualRun(ctx, opts)),
     'icm assess annual --year 2026',
   )
@@ -20,12 +22,14 @@ export function registerAnnual(assess: Command, ctx: AppContext): void {
 
 export interface AnnualOptions {
   year?: string
+  level?: string
 }
 
 export async function assessAnnualRun(ctx: AppContext, opts: AnnualOptions): Promise<void> {
   const year = yearOf(await need(ctx, opts.year, { flag: '--year', message: 'Year (e.g. 2026)' }))
+  const level = assessLevel(opts.level)
   const store = await ctx.store()
-  const { rows, policy, finals } = await annualTable(store.db, year)
+  const { rows, policy, finals } = await annualTable(store.db, year, level)
   if (ctx.json) {
     printJson(ctx, { year, halfYears: finals, grades: policy.grades, bonus: policy.bonus, rows })
     return

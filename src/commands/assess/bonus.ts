@@ -9,13 +9,13 @@ import { bonusTotals, parseBaseAmount, unitBonus, type BonusLine } from '../../d
 import { describeBadLines } from '../../domain/bad-lines.js'
 import { UserError } from '../../domain/errors.js'
 import { excerpt } from '../../domain/excerpt.js'
-import { askPeriod, assessPeriodOption } from './period.js'
+import { askPeriod, assessLevel, assessPeriodOption, levelFlag, levelOption, tableName } from './period.js'
 import { requireTable } from './tables.js'
 
 export function registerBonus(assess: Command, ctx: AppContext): void {
   example(
-    assessPeriodOption(assess.command('bonus').description("Each unit's bonus: base amount × the period's bonus coefficient, and the total"))
-      .option('--base <file>', 'CSV with unit,base_amount (- reads stdin)')
+    levelOption(assessPeriodOption(assess.command('bonus').description("Each unit's bonus: base amount × the period's bonus coefficient, and the total"))
+      .option('--base <file>', 'CSV with unit,base_amount (- reads stdin)'))
       .action((opts: BonusOptions) => assessBonusRun(ctx, opts)),
     'icm assess bonus --period 2026-H1 --base bonus-base.csv',
   )
@@ -24,18 +24,20 @@ export function registerBonus(assess: Command, ctx: AppContext): void {
 export interface BonusOptions {
   period?: string
   base?: string
+  level?: string
 }
 
 /** Each unit of the base file: its base amount × its coefficient in the period's table; all lines good or nothing. */
 export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
+  const level = assessLevel(opts.level)
   const file = await need(ctx, opts.base, { flag: '--base', message: 'CSV file with unit,base_amount' })
   const { shown, header, rows: lines } = readCsvFile(ctx, file)
   const cols = header.map((h) => h.trim().toLowerCase())
   const [iUnit, iBase] = [cols.indexOf('unit'), cols.indexOf('base_amount')]
   if (iUnit < 0 || iBase < 0) throw new UserError(`${shown}: the header must name unit and base_amount (it has: ${excerpt(header.join(','))})`)
   const store = await ctx.store()
-  const { table, rows } = await requireTable(store.db, period)
+  const { table, rows } = await requireTable(store.db, period, level)
   const problems: { line: number; reason: string }[] = []
   const items: BonusLine[] = []
   const seen = new Set<string>()
@@ -60,11 +62,11 @@ export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promi
     throw new UserError(`${shown} ${describeBadLines(problems[0]!, problems.length)}`, 'fix the base file; no bonus was computed')
   }
   if (items.length === 0) throw new UserError(`${shown} has a header but no units`)
-  if (table.state !== 'final') warn(ctx, `${period.code} is a draft: coefficients can still change (icm assess finalize --period ${period.code})`)
+  if (table.state !== 'final') warn(ctx, `${tableName(period.code, level)} is a draft: coefficients can still change (icm assess finalize --period ${period.code}${levelFlag(level)})`)
   const { total, baseTotal, missing } = bonusTotals(items)
   if (missing.length > 0) warn(ctx, `no coefficient (insufficient data) for ${missing.join(', ')}: no bonus computed for them`)
   if (ctx.json) {
-    printJson(ctx, { period: period.code, state: table.state, units: items, baseTotal, total })
+    printJson(ctx, { period: period.code, level, state: table.state, units: items, baseTotal, total })
     return
   }
   await printRows(

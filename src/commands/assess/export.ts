@@ -7,17 +7,17 @@ import { confirm, printJson, warn } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { yearOf } from '../../domain/calendar/period.js'
 import { UserError } from '../../domain/errors.js'
-import { assessPeriod, assessPeriodOption } from './period.js'
+import { assessLevel, assessPeriod, assessPeriodOption, levelFlag, levelOption, tableName } from './period.js'
 import { annualTable, requireTable } from './tables.js'
 import { annualCsv, periodCsv } from './views.js'
 
 export function registerExport(assess: Command, ctx: AppContext): void {
   example(
     yesOption(
-      assessPeriodOption(assess.command('export').description('Write a score table (a period) or the annual table (a year) as CSV for the payroll team'))
+      levelOption(assessPeriodOption(assess.command('export').description('Write a score table (a period) or the annual table (a year) as CSV for the payroll team'))
         .option('--year <yyyy>', 'the annual table instead')
         .option('--out <file>', 'the CSV file to write')
-        .option('--excel', 'start the file with a BOM so Excel reads UTF-8'),
+        .option('--excel', 'start the file with a BOM so Excel reads UTF-8')),
     ).action((opts: ExportOptions) => assessExportRun(ctx, opts)),
     'icm assess export --period 2026-H1 --out 2026H1-scores.csv --excel',
   )
@@ -29,11 +29,13 @@ export interface ExportOptions {
   out?: string
   excel?: boolean
   yes?: boolean
+  level?: string
 }
 
 /** Writes a period's table or a year's annual table as CSV (whole or not at all). */
 export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Promise<void> {
   if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year')
+  const level = assessLevel(opts.level)
   const outArg = await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
   let csv: string
   let count: number
@@ -42,15 +44,15 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
   if (opts.period !== undefined) {
     const period = assessPeriod(opts.period)
     const store = await ctx.store()
-    const { table, rows } = await requireTable(store.db, period)
-    if (table.state !== 'final') draft = `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`
+    const { table, rows } = await requireTable(store.db, period, level)
+    if (table.state !== 'final') draft = `${tableName(period.code, level)} is a draft: its numbers can still change (icm assess finalize --period ${period.code}${levelFlag(level)})`
     csv = await periodCsv(table, rows, opts.excel)
     count = rows.length
-    what = period.code
+    what = tableName(period.code, level)
   } else {
     const year = yearOf(opts.year!)
     const store = await ctx.store()
-    const { rows } = await annualTable(store.db, year)
+    const { rows } = await annualTable(store.db, year, level)
     csv = await annualCsv(rows, opts.excel)
     count = rows.length
     what = String(year)

@@ -6,7 +6,8 @@ import type { AssessPolicy } from '../../domain/assessment/assessment.js'
 import { boundsOf, halvesOf, parsePeriod, type Period } from '../../domain/calendar/period.js'
 import { UserError } from '../../domain/errors.js'
 import { loadAssessInput } from '../../storage/assessment-data-repo.js'
-import { findScoreTable, listFinalScoreTables, readScoreRows } from '../../storage/assessments-repo.js'
+import { findScoreTable, listFinalScoreTables, readScoreRows, scoreTableLevels } from '../../storage/assessments-repo.js'
+import { levelFlag, tableName } from './period.js'
 import { loadPolicy } from '../../storage/config-repo.js'
 import { listRecognitions } from '../../storage/recognitions-repo.js'
 import type { DB } from '../../storage/schema.js'
@@ -17,10 +18,14 @@ export async function computeTable(db: Kysely<DB>, period: Period, level: Assess
   return { rows: assessUnits(input), input }
 }
 
-/** A period's stored table; a final one only when its rows still match their hash. */
-export async function requireTable(db: Kysely<DB>, period: Period): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
-  const table = await findScoreTable(db, period.code)
-  if (!table) throw new UserError(`${period.code} has not been assessed yet`, `run it first: icm assess run --period ${period.code}`)
+/** A period's stored table at a level; a final one only when its rows still match their hash. */
+export async function requireTable(db: Kysely<DB>, period: Period, level: AssessLevel = 'department'): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
+  const table = await findScoreTable(db, period.code, level)
+  if (!table) {
+    const other = (await scoreTableLevels(db, period.code)).filter((l) => l !== level)
+    const hint = other.length > 0 ? `it has a ${other[0]} table: add --level ${other[0]}; or run this one: icm assess run --period ${period.code}${levelFlag(level)}` : `run it first: icm assess run --period ${period.code}${levelFlag(level)}`
+    throw new UserError(`${tableName(period.code, level)} has not been assessed yet`, hint)
+  }
   const { rows, hash } = await readScoreRows(db, table)
   checkIntact(table, hash)
   return { table, rows }
@@ -35,9 +40,9 @@ export interface AnnualTable {
 }
 
 /** The year's evaluation from its final half-year tables (each checked against its hash) and recognitions. */
-export async function annualTable(db: Kysely<DB>, year: number): Promise<AnnualTable> {
+export async function annualTable(db: Kysely<DB>, year: number, level: AssessLevel = 'department'): Promise<AnnualTable> {
   const [h1, h2] = halvesOf(year)
-  const finals = await listFinalScoreTables(db, [h1.code, h2.code])
+  const finals = await listFinalScoreTables(db, [h1.code, h2.code], level)
   if (finals.length === 0) throw new UserError(`${year} has no final half-year assessment yet`, `finalize one first: icm assess finalize --period ${h1.code}`)
   const halves = []
   for (const f of finals) {

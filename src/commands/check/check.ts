@@ -69,14 +69,15 @@ export async function checkRun(ctx: AppContext): Promise<void> {
     chain = { status: 'failed', detail: `cannot read the event log: ${(e as Error).message}`, events: 0, breaks: 0, head: null, firstBreak: null }
   }
 
-  let finalTables: CheckResult & { tables: { period: string; intact: boolean }[] }
+  let finalTables: CheckResult & { tables: { period: string; level: string; intact: boolean }[] }
   try {
     const tables = await finalTablesIntact(store.db)
-    const changed = tables.filter((t) => !t.intact).map((t) => t.period)
+    const named = (t: { period: string; level: string }) => (t.level === 'department' ? t.period : `${t.period} (${t.level})`)
+    const changed = tables.filter((t) => !t.intact).map(named)
     finalTables =
       changed.length > 0
         ? { status: 'failed', detail: `${changed.join(', ')} ${changed.length > 1 ? 'do' : 'does'} not match ${changed.length > 1 ? 'their hashes' : 'its hash'}: rows changed outside icm`, tables }
-        : { status: 'ok', detail: tables.length === 0 ? 'no final tables yet' : `${tables.map((t) => t.period).join(', ')} match${tables.length > 1 ? '' : 'es'} ${tables.length > 1 ? 'their hashes' : 'its hash'}`, tables }
+        : { status: 'ok', detail: tables.length === 0 ? 'no final tables yet' : `${tables.map(named).join(', ')} match${tables.length > 1 ? '' : 'es'} ${tables.length > 1 ? 'their hashes' : 'its hash'}`, tables }
   } catch (e) {
     finalTables = { status: 'failed', detail: `cannot read the score tables: ${(e as Error).message}`, tables: [] }
   }
