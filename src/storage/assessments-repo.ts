@@ -57,6 +57,17 @@ export async function readScoreRows(db: Kysely<DB>, t: Pick<ScoreTable, 'period'
   return { rows: rows.map(scoreRowOf), hash: t.state === 'final' ? tableRowsHash(t.period, rows) : null }
 }
 
+/** A table's rows with what each keeps behind it (the details column, parsed), and the hash as readScoreRows gives it. */
+export async function readScoreRowsWithDetails<D>(db: Kysely<DB>, t: Pick<ScoreTable, 'period' | 'state' | 'level'>): Promise<{ rows: { row: ScoreRow; details: D }[]; hash: string | null }> {
+  const rows = await storedRows(db, t.period, t.level)
+  return { rows: rows.map((r) => ({ row: scoreRowOf(r), details: JSON.parse(r.details) as D })), hash: t.state === 'final' ? tableRowsHash(t.period, rows) : null }
+}
+
+/** Stores a table whose rows are given as they are stored (e.g. the annual table, its details its own); returns the rows hash of a final table. */
+export async function saveStoredTable(db: Kysely<DB>, t: Omit<ScoreTable, 'rowsHash'>, rows: readonly { row: ScoreRow; details: unknown }[]): Promise<string | null> {
+  return saveRows(db, t, rows.map(({ row, details }) => rowColumns(t.period, t.level, row, JSON.stringify(details))))
+}
+
 /** Everything behind one unit's row (the numbers `assess explain` shows). */
 export async function findRowDetails(db: Kysely<DB>, period: string, unitId: number, level: AssessLevel = 'department'): Promise<UnitDetails | undefined> {
   const row = await db.selectFrom('assessment_rows').select('details').where('period', '=', period).where('level', '=', level).where('unit_id', '=', unitId).executeTakeFirst()

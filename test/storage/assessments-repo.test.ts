@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AssessPolicy, UnitAssessment, UnitDetails } from '../../src/domain/assessment/assessment.js'
 import { reopened, type ScoreTable } from '../../src/domain/assessment/score-table.js'
 import { tableRowsHash } from '../../src/domain/assessment/table-hash.js'
-import { findInput, findRowDetails, findScoreTable, listFinalScoreTables, listInputs, readScoreRows, saveScoreTable, scoreTableLevels, setScoreTableState, upsertInput } from '../../src/storage/assessments-repo.js'
+import { findInput, findRowDetails, findScoreTable, listFinalScoreTables, listInputs, readScoreRows, readScoreRowsWithDetails, saveScoreTable, saveStoredTable, scoreTableLevels, setScoreTableState, upsertInput } from '../../src/storage/assessments-repo.js'
 import { AT, BACKEND, addUnits, freshStore } from '../helpers/stores.js'
 
 const POLICY: AssessPolicy = { weights: { S: 30, T: 20, C: 15, H: 15, self: 5, superior: 15 }, grades: { A: 90, B: 80, C: 70, D: 60 }, bonus: { A: 1.2, B: 1.1, C: 1, D: 0.9, E: 0.8 }, minResponses: 5, complaintFree: 2 }
@@ -135,5 +135,16 @@ describe(`assessments-repo: score tables (${BACKEND})`, () => {
     await store.write((trx) => setScoreTableState(trx, reopened({ ...position('final'), rowsHash: posHash })))
     expect(await findScoreTable(store.db, '2026-H1', 'position')).toMatchObject({ state: 'draft', rowsHash: null })
     expect(await findScoreTable(store.db, '2026-H1')).toMatchObject({ state: 'draft', inputsHash: 'again' })
+  })
+
+  it('stores a year\'s annual table with the details given per row, hashed as read back', async () => {
+    const store = await freshStore()
+    const id = await addUnits(store, [['IT']])
+    const row = { unitId: id.get('IT')!, position: 1, code: 'IT', name: 'IT name', components: { S: null, T: null, C: null, H: null, self: null, superior: null }, total: 83.8, rank: 1, grade: 'B', bonus: 1.1 }
+    const year = { ...table('2026', 'final'), inputsHash: 'year' }
+    const rowsHash = await store.write((trx) => saveStoredTable(trx, year, [{ row, details: { H1: 79, H2: 88.6, recognitions: ['2026-H1: ERP'] } }]))
+    expect(await findScoreTable(store.db, '2026')).toEqual({ ...year, rowsHash })
+    const read = await readScoreRowsWithDetails(store.db, { period: '2026', state: 'final', level: 'department' })
+    expect(read).toEqual({ rows: [{ row, details: { H1: 79, H2: 88.6, recognitions: ['2026-H1: ERP'] } }], hash: rowsHash })
   })
 })

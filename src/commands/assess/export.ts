@@ -52,10 +52,11 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
   } else {
     const year = yearOf(opts.year!)
     const store = await ctx.store()
-    const { rows } = await annualTable(store.db, year, level)
+    const { rows, frozen } = await annualTable(store.db, year, level)
+    if (!frozen) draft = `${tableName(String(year), level)} is not final: its numbers can still change (icm assess finalize --year ${year}${levelFlag(level)})`
     csv = await annualCsv(rows, opts.excel)
     count = rows.length
-    what = String(year)
+    what = tableName(String(year), level)
   }
   const out = await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
   if (out === undefined) return

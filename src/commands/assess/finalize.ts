@@ -10,18 +10,23 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessLevel, assessPeriodOption, levelFlag, levelOption, tableName } from './period.js'
 import { computeTable } from './tables.js'
 import { printTable, shownAt } from './views.js'
+import { finalizeYear, reopenYear, yearInstead } from './year.js'
 
 /** Freezing a period's table (with improvement actions for grades D and E) and unfreezing it. */
 export function registerFinalize(assess: Command, ctx: AppContext): void {
   example(
     levelOption(assessPeriodOption(
       assess.command('finalize').description('Freeze a period: store the results, the weights and a hash of the inputs; units graded D or E get an improvement action'),
-    )).action((opts: FinalizeOptions) => assessFinalizeRun(ctx, opts)),
+    ))
+      .option('--year <yyyy>', 'freeze the annual table instead (both half-years must be final)')
+      .action((opts: FinalizeOptions) => assessFinalizeRun(ctx, opts)),
     'icm assess finalize --period 2026-H1',
+    'icm assess finalize --year 2026',
   )
   example(
     levelOption(assessPeriodOption(assess.command('reopen').description('Unfreeze a final period (the reason is kept in the event log)')))
       .option('--reason <text>', 'why it is reopened')
+      .option('--year <yyyy>', 'unfreeze the annual table instead')
       .action((opts: ReopenOptions) => assessReopenRun(ctx, opts)),
     'icm assess reopen --period 2026-H1 --reason "IT 申诉: 3 条请求的响应时间录入有误"',
   )
@@ -30,11 +35,14 @@ export function registerFinalize(assess: Command, ctx: AppContext): void {
 export interface FinalizeOptions {
   period?: string
   level?: string
+  year?: string
 }
 
 export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions): Promise<void> {
-  const period = await askPeriod(ctx, opts.period)
+  const year = yearInstead(opts)
   const level = assessLevel(opts.level)
+  if (year !== undefined) return finalizeYear(ctx, year, level)
+  const period = await askPeriod(ctx, opts.period)
   const name = tableName(period.code, level)
   const store = await ctx.store()
   const now = ctx.now()
@@ -65,14 +73,17 @@ export interface ReopenOptions {
   period?: string
   reason?: string
   level?: string
+  year?: string
 }
 
 export async function assessReopenRun(ctx: AppContext, opts: ReopenOptions): Promise<void> {
-  const period = await askPeriod(ctx, opts.period)
+  const year = yearInstead(opts)
   const level = assessLevel(opts.level)
-  const name = tableName(period.code, level)
+  const period = year === undefined ? await askPeriod(ctx, opts.period) : undefined
   if (!opts.reason?.trim()) throw new UserError('reopening a final period needs --reason', 'the event log keeps it, e.g. --reason "IT 申诉: 响应时间录入有误"')
   const reason = opts.reason.trim()
+  if (period === undefined) return reopenYear(ctx, year!, level, reason)
+  const name = tableName(period.code, level)
   const store = await ctx.store()
   const table = await store.write(async (trx) => {
     const before = await findScoreTable(trx, period.code, level)
