@@ -56,6 +56,8 @@ describe('bonuses for people', () => {
     // an existing file needs --yes
     const again = await t.run(['assess', 'bonus', '--period', '2026-H1', '--base', base, '--out', out])
     expect(again.code).toBe(3)
+    const overInput = await t.run(['assess', 'bonus', '--period', '2026-H1', '--base', base, '--out', base, '--yes'])
+    expect([overInput.code, overInput.stderr]).toEqual([3, expect.stringContaining('which this command reads')])
     await t.ok(['assess', 'run', '--period', '2026-H1', '--level', 'position'])
     const byDept = (await t.ok(['assess', 'bonus', '--period', '2026-H1', '--base', base, '--level', 'department', '--json'])).json()
     expect(byDept.people[0]).toMatchObject({ assessedAs: 'IT', bonus: 8000 })

@@ -52,7 +52,7 @@ export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promi
     lines.filter((l) => l.problem === undefined).map((l) => ({ line: l.line, person: cols.person < 0 ? null : (l.cells[cols.person] ?? '').trim() || null })),
     shown,
   )
-  if (kind === 'person') return personBonusRun(ctx, { src, level, shown, lines, cols, out: opts.out, yes: opts.yes })
+  if (kind === 'person') return personBonusRun(ctx, { src, level, file, shown, lines, cols, out: opts.out, yes: opts.yes })
   const unitLevel = level ?? 'department'
   const store = await ctx.store()
   const { table, rows, name } = await requireCoefficients(store.db, src, unitLevel)

@@ -29,6 +29,7 @@ export function registerFinalize(assess: Command, ctx: AppContext): void {
       .option('--year <yyyy>', 'unfreeze the annual table instead')
       .action((opts: ReopenOptions) => assessReopenRun(ctx, opts)),
     'icm assess reopen --period 2026-H1 --reason "IT 申诉: 3 条请求的响应时间录入有误"',
+    'icm assess reopen --year 2026 --reason "等级标准调整后重新评定"',
   )
 }
 

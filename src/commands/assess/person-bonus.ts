@@ -20,6 +20,8 @@ export interface PersonBonusRequest {
   src: BonusSource
   /** given --level: department = every person by their department; position = positions must have been assessed */
   level: AssessLevel | undefined
+  /** the base file as given (--out may not replace it) and as messages name it */
+  file: string
   shown: string
   lines: CsvTextRow[]
   cols: BaseColumns
@@ -74,7 +76,7 @@ export async function personBonusRun(ctx: AppContext, req: PersonBonusRequest): 
     throw errorWithCode(problems[0]!.exitCode, `${req.shown} ${describeBadLines(problems[0]!, problems.length)}`, 'fix the base file; no bonus was computed')
   }
   if (people.length === 0) throw new UserError(`${req.shown} has a header but no people`)
-  const out = req.out === undefined ? undefined : await checkOutputPath(ctx, req.out, { flag: '--out', yes: req.yes })
+  const out = req.out === undefined ? undefined : await checkOutputPath(ctx, req.out, { flag: '--out', yes: req.yes, inputs: [req.file] })
   if (req.out !== undefined && out === undefined) return
   for (const t of used) if (t.table.state !== 'final') warn(ctx, `${t.name} is a draft: coefficients can still change (icm assess finalize)`)
   const totals = personBonusTotals(people)
