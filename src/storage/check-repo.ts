@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { ChainVerifier, type ChainReport } from '../domain/event-chain.js'
+import type { AssessLevel } from '../domain/assessment/assessment.js'
 import { tableIntact } from '../domain/assessment/score-table.js'
 import { listFinalScoreTables, readScoreRows } from './assessments-repo.js'
 import type { Store } from './database.js'
@@ -40,11 +41,11 @@ export async function verifyEventChain(store: Store, page = 5000): Promise<Chain
   return verifier.finish(lastIssuedEventId(store))
 }
 
-/** Every final table and whether its rows still match the hash stored when it was finalized. */
-export async function finalTablesIntact(db: Kysely<DB>): Promise<{ period: string; intact: boolean }[]> {
-  const out: { period: string; intact: boolean }[] = []
+/** Every final table (each period's department and position tables, the final annual tables) and whether its rows still match the hash stored when it was finalized. */
+export async function finalTablesIntact(db: Kysely<DB>): Promise<{ period: string; level: AssessLevel; intact: boolean }[]> {
+  const out: { period: string; level: AssessLevel; intact: boolean }[] = []
   for (const t of await listFinalScoreTables(db)) {
-    out.push({ period: t.period, intact: tableIntact(t, (await readScoreRows(db, t)).hash) })
+    out.push({ period: t.period, level: t.level, intact: tableIntact(t, (await readScoreRows(db, t)).hash) })
   }
   return out
 }

@@ -10,6 +10,7 @@ export interface AssessmentInputTable {
   updated_at: string
 }
 
+/** A score table: keyed by period and level (a department and a position table can both exist); period is a year ('2026') for a final annual table. */
 export interface AssessmentTable {
   period: string
   level: 'department' | 'position'
@@ -24,9 +25,10 @@ export interface AssessmentTable {
   rows_hash: string | null
 }
 
-/** A row of a stored score table: the columns its hash covers (domain/assessment/table-hash.ts) and its period. */
+/** A row of a stored score table: the columns its hash covers (domain/assessment/table-hash.ts), its period and level. */
 export interface AssessmentRowTable extends HashedTableRow {
   period: string
+  level: 'department' | 'position'
 }
 
 export interface AssessmentTables {

@@ -55,7 +55,7 @@ describe('icm check', () => {
     const json = (await t.ok(['check', '--json'])).json()
     expect(Object.keys(json)).toEqual(['integrity', 'triggers', 'chain', 'finalTables'])
     expect(json.chain).toMatchObject({ status: 'ok', events, breaks: 0, firstBreak: null, head: { seq: events, hash: head } })
-    expect(json.finalTables).toEqual({ status: 'ok', detail: '2026-H1 matches its hash', tables: [{ period: '2026-H1', intact: true }] })
+    expect(json.finalTables).toEqual({ status: 'ok', detail: '2026-H1 matches its hash', tables: [{ period: '2026-H1', level: 'department', intact: true }] })
     expect(json.integrity.status).toBe(PG ? 'skipped' : 'ok')
   })
 

@@ -47,6 +47,9 @@ describe('the life of a score table', () => {
     expect(() => checkNotFinal(final, '2026-H1', 'a new run')).toThrow(expect.objectContaining({ exitCode: 5, message: '2026-H1 is final: a new run would change a frozen table', hint: 'reopen it first: icm assess reopen --period 2026-H1 --reason TEXT' }))
     expect(() => checkNotFinal(reopened(final), '2026-H1', 'a new run')).not.toThrow()
     expect(() => checkNotFinal(undefined, '2026-H2', 'a new input')).not.toThrow()
+    // the position table and the annual table are named and reopened as such
+    expect(() => checkNotFinal(final, '2026-H1', 'a new run', 'position')).toThrow(expect.objectContaining({ message: '2026-H1 (position) is final: a new run would change a frozen table', hint: 'reopen it first: icm assess reopen --period 2026-H1 --level position --reason TEXT' }))
+    expect(() => checkNotFinal(final, '2026', 'finalizing again')).toThrow(expect.objectContaining({ hint: 'reopen it first: icm assess reopen --year 2026 --reason TEXT' }))
   })
 
   it.each([

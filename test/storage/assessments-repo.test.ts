@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AssessPolicy, UnitAssessment, UnitDetails } from '../../src/domain/assessment/assessment.js'
 import { reopened, type ScoreTable } from '../../src/domain/assessment/score-table.js'
 import { tableRowsHash } from '../../src/domain/assessment/table-hash.js'
-import { findInput, findRowDetails, findScoreTable, listFinalScoreTables, listInputs, readScoreRows, saveScoreTable, setScoreTableState, upsertInput } from '../../src/storage/assessments-repo.js'
+import { findInput, findRowDetails, findScoreTable, listFinalScoreTables, listInputs, readScoreRows, readScoreRowsWithDetails, saveScoreTable, saveStoredTable, scoreTableLevels, setScoreTableState, upsertInput } from '../../src/storage/assessments-repo.js'
 import { AT, BACKEND, addUnits, freshStore } from '../helpers/stores.js'
 
 const POLICY: AssessPolicy = { weights: { S: 30, T: 20, C: 15, H: 15, self: 5, superior: 15 }, grades: { A: 90, B: 80, C: 70, D: 60 }, bonus: { A: 1.2, B: 1.1, C: 1, D: 0.9, E: 0.8 }, minResponses: 5, complaintFree: 2 }
@@ -111,5 +111,40 @@ describe(`assessments-repo: score tables (${BACKEND})`, () => {
     expect((await listFinalScoreTables(store.db)).map((t) => t.period)).toEqual(['2025-H2', '2026-H1', '2026-H2'])
     expect((await listFinalScoreTables(store.db, ['2026-H2', '2026-H1', '2026-Q1'])).map((t) => t.period)).toEqual(['2026-H1', '2026-H2'])
     expect(await listFinalScoreTables(store.db, [])).toEqual([])
+  })
+
+  it('keeps a department and a position table for the same period: saving, finalizing and reopening one leaves the other alone', async () => {
+    const store = await freshStore()
+    const id = await addUnits(store, [['IT'], ['IT-HD', 'position', 'IT']])
+    const position = (state: 'draft' | 'final') => ({ ...table('2026-H1', state), level: 'position' as const, inputsHash: 'pos' })
+    await store.write((trx) => saveScoreTable(trx, table('2026-H1', 'draft'), [computed(id.get('IT')!, 'IT', 79, 1, 'C', 1)]))
+    const posHash = await store.write((trx) => saveScoreTable(trx, position('final'), [computed(id.get('IT-HD')!, 'IT-HD', 91, 1, 'A', 1.2)]))
+    expect(await scoreTableLevels(store.db, '2026-H1')).toEqual(['department', 'position'])
+    expect(await findScoreTable(store.db, '2026-H1')).toMatchObject({ level: 'department', state: 'draft', inputsHash: 'inputs-2026-H1' })
+    expect(await findScoreTable(store.db, '2026-H1', 'position')).toMatchObject({ level: 'position', state: 'final', rowsHash: posHash })
+    expect((await readScoreRows(store.db, { period: '2026-H1', state: 'draft' })).rows.map((r) => r.code)).toEqual(['IT'])
+    const pos = await readScoreRows(store.db, { period: '2026-H1', state: 'final', level: 'position' })
+    expect([pos.rows.map((r) => r.code), pos.hash]).toEqual([['IT-HD'], posHash])
+    expect(await findRowDetails(store.db, '2026-H1', id.get('IT-HD')!, 'position')).toEqual({ inputs: { self: null, superior: null }, marker: 'IT-HD' })
+    expect(await findRowDetails(store.db, '2026-H1', id.get('IT-HD')!)).toBeUndefined()
+    // a new department run replaces only the department table
+    await store.write((trx) => saveScoreTable(trx, { ...table('2026-H1', 'draft'), inputsHash: 'again' }, [computed(id.get('IT')!, 'IT', 80, 1, 'B', 1.1)]))
+    expect(await findScoreTable(store.db, '2026-H1', 'position')).toMatchObject({ state: 'final', rowsHash: posHash })
+    expect((await listFinalScoreTables(store.db, ['2026-H1'])).map((t) => [t.period, t.level])).toEqual([['2026-H1', 'position']])
+    expect(await listFinalScoreTables(store.db, ['2026-H1'], 'department')).toEqual([])
+    await store.write((trx) => setScoreTableState(trx, reopened({ ...position('final'), rowsHash: posHash })))
+    expect(await findScoreTable(store.db, '2026-H1', 'position')).toMatchObject({ state: 'draft', rowsHash: null })
+    expect(await findScoreTable(store.db, '2026-H1')).toMatchObject({ state: 'draft', inputsHash: 'again' })
+  })
+
+  it('stores a year\'s annual table with the details given per row, hashed as read back', async () => {
+    const store = await freshStore()
+    const id = await addUnits(store, [['IT']])
+    const row = { unitId: id.get('IT')!, position: 1, code: 'IT', name: 'IT name', components: { S: null, T: null, C: null, H: null, self: null, superior: null }, total: 83.8, rank: 1, grade: 'B', bonus: 1.1 }
+    const year = { ...table('2026', 'final'), inputsHash: 'year' }
+    const rowsHash = await store.write((trx) => saveStoredTable(trx, year, [{ row, details: { H1: 79, H2: 88.6, recognitions: ['2026-H1: ERP'] } }]))
+    expect(await findScoreTable(store.db, '2026')).toEqual({ ...year, rowsHash })
+    const read = await readScoreRowsWithDetails(store.db, { period: '2026', state: 'final', level: 'department' })
+    expect(read).toEqual({ rows: [{ row, details: { H1: 79, H2: 88.6, recognitions: ['2026-H1: ERP'] } }], hash: rowsHash })
   })
 })

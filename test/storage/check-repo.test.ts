@@ -36,13 +36,13 @@ describe(`check-repo (${BACKEND})`, () => {
       }
     })
     expect(await finalTablesIntact(store.db)).toEqual([
-      { period: '2025-H2', intact: true },
-      { period: '2026-H1', intact: true },
+      { period: '2025-H2', level: 'department', intact: true },
+      { period: '2026-H1', level: 'department', intact: true },
     ])
     await store.db.updateTable('assessment_rows').set({ grade: 'A' }).where('period', '=', '2026-H1').execute()
     expect(await finalTablesIntact(store.db)).toEqual([
-      { period: '2025-H2', intact: true },
-      { period: '2026-H1', intact: false },
+      { period: '2025-H2', level: 'department', intact: true },
+      { period: '2026-H1', level: 'department', intact: false },
     ])
   })
 })

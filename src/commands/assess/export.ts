@@ -8,7 +8,7 @@ import { peopleCsv, peopleFileOptions, peopleFormat, peopleHeader, type PeopleFi
 import { need } from '../../cli/prompt.js'
 import { yearOf } from '../../domain/calendar/period.js'
 import { UserError } from '../../domain/errors.js'
-import { assessPeriod, assessPeriodOption } from './period.js'
+import { assessLevel, assessPeriod, assessPeriodOption, levelFlag, levelOption, tableName } from './period.js'
 import { annualTable, requireTable } from './tables.js'
 import { annualRecords, periodRecords, provisionalText } from './views.js'
 import { isProvisional } from '../../domain/assessment/score-table.js'
@@ -17,10 +17,10 @@ import { annualWorkbook, periodWorkbook, xlsxTarget } from './workbooks.js'
 export function registerExport(assess: Command, ctx: AppContext): void {
   example(
     yesOption(
-      peopleFileOptions(assessPeriodOption(assess.command('export').description('Write a score table (a period) or the annual table (a year) as CSV for the payroll team'))
+      peopleFileOptions(levelOption(assessPeriodOption(assess.command('export').description('Write a score table (a period) or the annual table (a year) as CSV for the payroll team'))
         .option('--year <yyyy>', 'the annual table instead')
         .option('--out <file>', 'the CSV file to write (UTF-8 with a BOM, headers in the interface language)')
-        .option('--xlsx <file.xlsx>', 'also (or instead) write an Excel workbook: numbers as numbers, grades coloured, the policy and hash on a second sheet')),
+        .option('--xlsx <file.xlsx>', 'also (or instead) write an Excel workbook: numbers as numbers, grades coloured, the policy and hash on a second sheet'))),
     ).action((opts: ExportOptions) => assessExportRun(ctx, opts)),
     'icm assess export --period 2026-H1 --out 2026H1绩效.csv',
     'icm assess export --period 2026-H1 --xlsx 2026H1绩效.xlsx',
@@ -33,11 +33,13 @@ export interface ExportOptions extends PeopleFileOptions {
   out?: string
   xlsx?: string
   yes?: boolean
+  level?: string
 }
 
 /** Writes a period's table or a year's annual table as CSV (whole or not at all). */
 export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Promise<void> {
   if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year')
+  const level = assessLevel(opts.level)
   const format = peopleFormat(opts)
   const outArg = opts.xlsx !== undefined && opts.out === undefined ? undefined : await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
   let workbook: () => Promise<Uint8Array>
@@ -48,22 +50,23 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
   if (opts.period !== undefined) {
     const period = assessPeriod(opts.period)
     const store = await ctx.store()
-    const { table, rows } = await requireTable(store.db, period)
-    if (isProvisional(table)) draft = `${period.code} is ${provisionalText(table)} (the provisional column says so)`
-    else if (table.state !== 'final') draft = `${period.code} is a draft: its numbers can still change (icm assess finalize --period ${period.code})`
+    const { table, rows } = await requireTable(store.db, period, level)
+    if (isProvisional(table)) draft = `${tableName(period.code, level)} is ${provisionalText(table)} (the provisional column says so)`
+    else if (table.state !== 'final') draft = `${tableName(period.code, level)} is a draft: its numbers can still change (icm assess finalize --period ${period.code}${levelFlag(level)})`
     records = periodRecords(table, rows)
     workbook = () => periodWorkbook(ctx, table, rows)
     count = rows.length
-    what = period.code
+    what = tableName(period.code, level)
   } else {
     const year = yearOf(opts.year!)
     const store = await ctx.store()
-    const annual = await annualTable(store.db, year)
+    const annual = await annualTable(store.db, year, level)
     const rows = annual.rows
+    if (!annual.frozen) draft = `${tableName(String(year), level)} is not final: its numbers can still change (icm assess finalize --year ${year}${levelFlag(level)})`
     records = annualRecords(rows)
     workbook = () => annualWorkbook(ctx, year, rows, annual.policy, annual.finals)
     count = rows.length
-    what = String(year)
+    what = tableName(String(year), level)
   }
   const out = outArg === undefined ? undefined : await checkOutputPath(ctx, outArg, { flag: '--out', yes: opts.yes })
   if (out === undefined && outArg !== undefined) return

@@ -7,38 +7,50 @@ import { ConflictError, NotFoundError, UserError } from '../../domain/errors.js'
 import { insertAction } from '../../storage/actions-repo.js'
 import { findScoreTable, saveScoreTable, setScoreTableState } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { askPeriod, assessPeriodOption } from './period.js'
+import { askPeriod, assessLevel, assessPeriodOption, levelFlag, levelOption, tableName } from './period.js'
 import { computeTable } from './tables.js'
 import { printTable, shownAt } from './views.js'
+import { finalizeYear, reopenYear, yearInstead } from './year.js'
 
 /** Freezing a period's table (with improvement actions for grades D and E) and unfreezing it. */
 export function registerFinalize(assess: Command, ctx: AppContext): void {
   example(
-    assessPeriodOption(
+    levelOption(assessPeriodOption(
       assess.command('finalize').description('Freeze a period: store the results, the weights and a hash of the inputs; units graded D or E get an improvement action'),
-    ).action((opts: FinalizeOptions) => assessFinalizeRun(ctx, opts)),
+    ))
+      .option('--year <yyyy>', 'freeze the annual table instead (both half-years must be final)')
+      .action((opts: FinalizeOptions) => assessFinalizeRun(ctx, opts)),
     'icm assess finalize --period 2026-H1',
+    'icm assess finalize --year 2026',
   )
   example(
-    assessPeriodOption(assess.command('reopen').description('Unfreeze a final period (the reason is kept in the event log)'))
+    levelOption(assessPeriodOption(assess.command('reopen').description('Unfreeze a final period (the reason is kept in the event log)')))
       .option('--reason <text>', 'why it is reopened')
+      .option('--year <yyyy>', 'unfreeze the annual table instead')
       .action((opts: ReopenOptions) => assessReopenRun(ctx, opts)),
     'icm assess reopen --period 2026-H1 --reason "IT 申诉: 3 条请求的响应时间录入有误"',
+    'icm assess reopen --year 2026 --reason "等级标准调整后重新评定"',
   )
 }
 
 export interface FinalizeOptions {
   period?: string
+  level?: string
+  year?: string
 }
 
 export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions): Promise<void> {
+  const year = yearInstead(opts)
+  const level = assessLevel(opts.level)
+  if (year !== undefined) return finalizeYear(ctx, year, level)
   const period = await askPeriod(ctx, opts.period)
+  const name = tableName(period.code, level)
   const store = await ctx.store()
   const now = ctx.now()
   const result = await store.write(async (trx) => {
-    const before = await findScoreTable(trx, period.code)
-    if (!before) throw new UserError(`${period.code} has never been run, so there is nothing to finalize`, `run it first: icm assess run --period ${period.code}`)
-    if (before.state === 'final') throw new ConflictError(`${period.code} is already final (since ${shownAt(before.finalizedAt)})`)
+    const before = await findScoreTable(trx, period.code, level)
+    if (!before) throw new UserError(`${name} has never been run, so there is nothing to finalize`, `run it first: icm assess run --period ${period.code}${levelFlag(level)}`)
+    if (before.state === 'final') throw new ConflictError(`${name} is already final (since ${shownAt(before.finalizedAt)})`)
     checkPeriodEnded(period, now)
     // freeze what the data says now, not what it said at the last run
     const { rows, input } = await computeTable(trx, period, before.level, now)
@@ -50,34 +62,40 @@ export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions):
       const action = await insertAction(trx, { source: 'assessment', sourceRef: period.code, ownerId: a.unitId, description: a.description, due: a.due, createdAt: now })
       actions.push(`${action.code} ${a.unitCode}`)
     }
-    await appendEvent(trx, ctx.event('assess.finalize', period.code, { inputsHash: table.inputsHash, rowsHash: table.rowsHash, weights: input.policy.weights, units: rows.length, actions, changedSinceLastRun: changed }))
+    await appendEvent(trx, ctx.event('assess.finalize', period.code, { level, inputsHash: table.inputsHash, rowsHash: table.rowsHash, weights: input.policy.weights, units: rows.length, actions, changedSinceLastRun: changed }))
     return { table, rows: scoreRowsOf(rows), actions, changed }
   })
   await printTable(ctx, result.table, result.rows)
   if (result.changed) ctx.io.err('icm: note: the data changed since the last run; the final table is computed from the data as it is now\n')
   if (result.actions.length > 0) ctx.io.err(`improvement actions opened for grades D and E: ${result.actions.join(', ')}\n`)
-  confirm(ctx, `${period.code} is final (inputs hash ${result.table.inputsHash.slice(0, 12)}…)`)
+  confirm(ctx, `${name} is final (inputs hash ${result.table.inputsHash.slice(0, 12)}…)`)
 }
 
 export interface ReopenOptions {
   period?: string
   reason?: string
+  level?: string
+  year?: string
 }
 
 export async function assessReopenRun(ctx: AppContext, opts: ReopenOptions): Promise<void> {
-  const period = await askPeriod(ctx, opts.period)
+  const year = yearInstead(opts)
+  const level = assessLevel(opts.level)
+  const period = year === undefined ? await askPeriod(ctx, opts.period) : undefined
   if (!opts.reason?.trim()) throw new UserError('reopening a final period needs --reason', 'the event log keeps it, e.g. --reason "IT 申诉: 响应时间录入有误"')
   const reason = opts.reason.trim()
+  if (period === undefined) return reopenYear(ctx, year!, level, reason)
+  const name = tableName(period.code, level)
   const store = await ctx.store()
   const table = await store.write(async (trx) => {
-    const before = await findScoreTable(trx, period.code)
-    if (!before) throw new NotFoundError(`${period.code} has never been assessed`)
-    if (before.state !== 'final') throw new UserError(`${period.code} is not final, so there is nothing to reopen`)
+    const before = await findScoreTable(trx, period.code, level)
+    if (!before) throw new NotFoundError(`${name} has never been assessed`)
+    if (before.state !== 'final') throw new UserError(`${name} is not final, so there is nothing to reopen`)
     const after = reopened(before)
     await setScoreTableState(trx, after)
-    await appendEvent(trx, ctx.event('assess.reopen', period.code, { reason, finalizedAt: before.finalizedAt, finalizedBy: before.finalizedBy, inputsHash: before.inputsHash, rowsHash: before.rowsHash }))
+    await appendEvent(trx, ctx.event('assess.reopen', period.code, { level, reason, finalizedAt: before.finalizedAt, finalizedBy: before.finalizedBy, inputsHash: before.inputsHash, rowsHash: before.rowsHash }))
     return after
   })
-  if (ctx.json) printJson(ctx, { period: table.period, state: table.state, reason })
-  confirm(ctx, `${period.code} reopened (draft again): ${reason}`)
+  if (ctx.json) printJson(ctx, { period: table.period, level: table.level, state: table.state, reason })
+  confirm(ctx, `${name} reopened (draft again): ${reason}`)
 }

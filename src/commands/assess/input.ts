@@ -60,7 +60,8 @@ export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promi
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
     const unit = await requireUnit(trx, unitRef)
-    checkNotFinal(await findScoreTable(trx, period.code), period.code, 'a new input')
+    // a unit's input counts only in its own row: the table of its level
+    checkNotFinal(await findScoreTable(trx, period.code, unit.kind), period.code, 'a new input', unit.kind)
     const before = await findInput(trx, period.code, unit.id)
     const next = mergeInput(before, unit.id, { self, superior })
     await upsertInput(trx, period.code, next, ctx.now())
@@ -102,9 +103,9 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
   if (rows.length === 0) throw new UserError(`${shown} has a header but no rows`)
   const store = await ctx.store()
   const count = await store.write(async (trx) => {
-    checkNotFinal(await findScoreTable(trx, period.code), period.code, 'importing inputs')
+    checkNotFinal(await findScoreTable(trx, period.code, 'department'), period.code, 'importing inputs')
     const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
-    const good: (QualitativeInput & { code: string })[] = []
+    const good: (QualitativeInput & { code: string; kind: string })[] = []
     const seen = new Map<number, number>()
     for (const { line, cells, problem } of rows) {
       if (problem !== undefined) {
@@ -116,7 +117,7 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
         if (seen.has(unit.id)) throw new UserError(`${unit.code} is also on line ${seen.get(unit.id)}`)
         seen.set(unit.id, line)
         const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? null : (parseScore(cells[i], flag) ?? null))
-        good.push({ unitId: unit.id, code: unit.code, self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') })
+        good.push({ unitId: unit.id, code: unit.code, kind: unit.kind, self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') })
       } catch (e) {
         problems.push({ line, reason: (e as Error).message, exitCode: (e as { exitCode?: ExitCodeValue }).exitCode ?? 3 })
       }
@@ -125,6 +126,7 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
       // the exit code is the first bad line's: 4 for an unknown unit, 3 for a bad score
       throw errorWithCode(problems[0]!.exitCode, `${shown} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
     }
+    if (good.some((g) => g.kind === 'position')) checkNotFinal(await findScoreTable(trx, period.code, 'position'), period.code, 'importing inputs', 'position')
     for (const g of good) await upsertInput(trx, period.code, g, ctx.now())
     await appendEvent(trx, ctx.event('assess.import-inputs', period.code, { file: shown, units: good.map((g) => g.code) }))
     return good.length

@@ -1,20 +1,17 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
-import type { AssessLevel } from '../../domain/assessment/assessment.js'
 import { checkNotFinal, scoreRowsOf, scoreTableOf } from '../../domain/assessment/score-table.js'
-import { UserError } from '../../domain/errors.js'
-import { quote } from '../../domain/excerpt.js'
 import { findScoreTable, saveScoreTable } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
-import { askPeriod, assessPeriodOption } from './period.js'
+import { askPeriod, assessLevel, assessPeriodOption } from './period.js'
 import { computeTable } from './tables.js'
 import { printTable } from './views.js'
 
 export function registerRun(assess: Command, ctx: AppContext): void {
   example(
     assessPeriodOption(assess.command('run').description('Compute the draft score table of a period for every active department (or position) and print it'))
-      .option('--level <level>', 'department (default: positions roll up to their department) or position', 'department')
+      .option('--level <level>', 'department (default: positions roll up to their department) or position; the other level\'s table of the period stays', 'department')
       .action((opts: RunOptions) => assessRunRun(ctx, opts)),
     'icm assess run --period 2026-H1',
   )
@@ -28,14 +25,13 @@ export interface RunOptions {
 /** Computes a period's draft table from the data as it is now, stores it and prints it. */
 export async function assessRunRun(ctx: AppContext, opts: RunOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
-  if (opts.level !== 'department' && opts.level !== 'position') throw new UserError(`invalid level ${quote(opts.level)}`, 'use department or position')
-  const level: AssessLevel = opts.level
+  const level = assessLevel(opts.level)
   const store = await ctx.store()
-  checkNotFinal(await findScoreTable(store.db, period.code), period.code, 'a new run')
+  checkNotFinal(await findScoreTable(store.db, period.code, level), period.code, 'a new run', level)
   const now = ctx.now()
   if (ctx.io.interactive) ctx.io.err(`computing ${period.code} …\r`)
   const saved = await store.write(async (trx) => {
-    checkNotFinal(await findScoreTable(trx, period.code), period.code, 'a new run')
+    checkNotFinal(await findScoreTable(trx, period.code, level), period.code, 'a new run', level)
     const { rows, input } = await computeTable(trx, period, level, now)
     const table = scoreTableOf(period.code, input, rows, now)
     await saveScoreTable(trx, table, rows)

@@ -7,16 +7,16 @@ import { printJson, printText } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { explainLines } from '../../domain/assessment/explain.js'
 import { NotFoundError } from '../../domain/errors.js'
-import { findRowDetails } from '../../storage/assessments-repo.js'
+import { findRowDetails, scoreTableLevels } from '../../storage/assessments-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { askPeriod, assessPeriodOption } from './period.js'
+import { askPeriod, assessLevel, assessPeriodOption, levelOption, tableName } from './period.js'
 import { requireTable } from './tables.js'
 import { printTable, rowJson, stateText } from './views.js'
 
 /** Reading a stored table: the whole table, or every number behind one unit's row. */
 export function registerShow(assess: Command, ctx: AppContext): void {
   example(
-    assessPeriodOption(assess.command('show').description('Print the stored score table of a period (draft or final); on a terminal with a bar chart of the totals')).action(
+    levelOption(assessPeriodOption(assess.command('show').description('Print the stored score table of a period (draft or final); on a terminal with a bar chart of the totals'))).action(
       (opts: ShowOptions) => assessShowRun(ctx, opts),
     ),
     'icm assess show --period 2026-H1',
@@ -26,7 +26,7 @@ export function registerShow(assess: Command, ctx: AppContext): void {
 export function registerExplain(assess: Command, ctx: AppContext): void {
   example(
     unitOption(
-      assessPeriodOption(assess.command('explain').description("Every number behind one unit's row: responses, late requests, projects, complaints, inputs, weights, total, grade")),
+      levelOption(assessPeriodOption(assess.command('explain').description("Every number behind one unit's row: responses, late requests, projects, complaints, inputs, weights, total, grade"))),
       'the unit to explain',
     ).action((opts: ExplainOptions) => assessExplainRun(ctx, opts)),
     'icm assess explain --period 2026-H1 --unit IT',
@@ -35,34 +35,41 @@ export function registerExplain(assess: Command, ctx: AppContext): void {
 
 export interface ShowOptions {
   period?: string
+  level?: string
 }
 
 export async function assessShowRun(ctx: AppContext, opts: ShowOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
+  const level = assessLevel(opts.level)
   const store = await ctx.store()
-  const { table, rows } = await requireTable(store.db, period)
+  const { table, rows } = await requireTable(store.db, period, level)
   await printTable(ctx, table, rows, { chart: true })
 }
 
 export interface ExplainOptions {
   period?: string
   unit?: string
+  level?: string
 }
 
 export async function assessExplainRun(ctx: AppContext, opts: ExplainOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
+  const level = assessLevel(opts.level)
   const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit' })
   const store = await ctx.store()
   const unit = await requireUnit(store.db, unitRef)
-  const { table, rows } = await requireTable(store.db, period)
+  const { table, rows } = await requireTable(store.db, period, level)
   const row = rows.find((r) => r.unitId === unit.id)
-  const details = row && (await findRowDetails(store.db, period.code, unit.id))
+  const details = row && (await findRowDetails(store.db, period.code, unit.id, level))
   if (!row || !details) {
+    const positionTable = (await scoreTableLevels(store.db, period.code)).includes('position')
     const hint =
-      unit.kind === 'position' && table.level === 'department' && unit.parent_id !== null
-        ? `positions count for their department at this level: icm assess explain --period ${period.code} --unit ${(await unitCodesById(store.db)).get(unit.parent_id)}`
-        : `the ${period.code} table has ${table.level}s that were active when it was computed`
-    throw new NotFoundError(`${unit.code} is not in the ${period.code} score table`, hint)
+      unit.kind === 'position' && table.level === 'department' && positionTable
+        ? `the period also has a position table: icm assess explain --period ${period.code} --unit ${unit.code} --level position`
+        : unit.kind === 'position' && table.level === 'department' && unit.parent_id !== null
+          ? `positions count for their department at this level: icm assess explain --period ${period.code} --unit ${(await unitCodesById(store.db)).get(unit.parent_id)}`
+          : `the ${tableName(period.code, level)} table has ${table.level}s that were active when it was computed`
+    throw new NotFoundError(`${unit.code} is not in the ${tableName(period.code, level)} score table`, hint)
   }
   const policy = table.policy
   const ranked = rows.filter((r) => r.rank !== null).length
@@ -83,6 +90,6 @@ export async function assessExplainRun(ctx: AppContext, opts: ExplainOptions): P
     return
   }
   const state = table.state === 'final' ? stateText(table) : `${stateText(table)}; run icm assess run again to include later changes`
-  printText(ctx, `${table.period} (${state})\n`)
+  printText(ctx, `${tableName(table.period, table.level)} (${state})\n`)
   for (const line of lines) printText(ctx, line)
 }

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely'
 import { assessUnits, type AssessInput, type AssessLevel, type UnitAssessment } from '../../domain/assessment/assessment.js'
-import { annualRows, type AnnualRow } from '../../domain/assessment/annual.js'
+import { annualRowOf, annualRows, type AnnualDetails, type AnnualRow, type FinalHalf, type YearRecognition } from '../../domain/assessment/annual.js'
 import { assessPolicyOf, checkIntact, type ScoreRow, type ScoreTable } from '../../domain/assessment/score-table.js'
 import type { AssessPolicy } from '../../domain/assessment/assessment.js'
 import { boundsOf, halvesOf, parsePeriod, type Period } from '../../domain/calendar/period.js'
 import { UserError } from '../../domain/errors.js'
 import { loadAssessInput } from '../../storage/assessment-data-repo.js'
-import { findScoreTable, listFinalScoreTables, readScoreRows } from '../../storage/assessments-repo.js'
+import { findScoreTable, listFinalScoreTables, readScoreRows, readScoreRowsWithDetails, scoreTableLevels } from '../../storage/assessments-repo.js'
+import { levelFlag, tableName } from './period.js'
 import { loadPolicy } from '../../storage/config-repo.js'
 import { listRecognitions } from '../../storage/recognitions-repo.js'
 import type { DB } from '../../storage/schema.js'
@@ -17,10 +18,23 @@ export async function computeTable(db: Kysely<DB>, period: Period, level: Assess
   return { rows: assessUnits(input), input }
 }
 
-/** A period's stored table; a final one only when its rows still match their hash. */
-export async function requireTable(db: Kysely<DB>, period: Period): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
-  const table = await findScoreTable(db, period.code)
-  if (!table) throw new UserError(`${period.code} has not been assessed yet`, `run it first: icm assess run --period ${period.code}`)
+/** A period's stored table at a level; a final one only when its rows still match their hash. */
+export async function requireTable(db: Kysely<DB>, period: Period, level: AssessLevel = 'department'): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
+  const table = await findScoreTable(db, period.code, level)
+  if (!table) {
+    const other = (await scoreTableLevels(db, period.code)).filter((l) => l !== level)
+    const hint = other.length > 0 ? `it has a ${other[0]} table: add --level ${other[0]}; or run this one: icm assess run --period ${period.code}${levelFlag(level)}` : `run it first: icm assess run --period ${period.code}${levelFlag(level)}`
+    throw new UserError(`${tableName(period.code, level)} has not been assessed yet`, hint)
+  }
+  const { rows, hash } = await readScoreRows(db, table)
+  checkIntact(table, hash)
+  return { table, rows }
+}
+
+/** The year's frozen annual table (assess finalize --year), checked against its hash; refused (exit 3) while the year is not final. */
+export async function requireFinalAnnual(db: Kysely<DB>, year: number, level: AssessLevel): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
+  const table = await findScoreTable(db, String(year), level)
+  if (table?.state !== 'final') throw new UserError(`the ${tableName(String(year), level)} annual table is not final`, `bonuses rest on a frozen year: icm assess finalize --year ${year}${levelFlag(level)}`)
   const { rows, hash } = await readScoreRows(db, table)
   checkIntact(table, hash)
   return { table, rows }
@@ -28,18 +42,34 @@ export async function requireTable(db: Kysely<DB>, period: Period): Promise<{ ta
 
 export interface AnnualTable {
   year: number
+  level: AssessLevel
   rows: AnnualRow[]
   policy: AssessPolicy
   /** the final half-years it rests on */
   finals: string[]
+  /** the frozen table when the year is final (assess finalize --year); undefined while it is computed afresh */
+  frozen?: ScoreTable
 }
 
-/** The year's evaluation from its final half-year tables (each checked against its hash) and recognitions. */
-export async function annualTable(db: Kysely<DB>, year: number): Promise<AnnualTable> {
+/** The year's evaluation: the frozen table when the year is final, else computed from its final half-years. */
+export async function annualTable(db: Kysely<DB>, year: number, level: AssessLevel = 'department'): Promise<AnnualTable> {
+  const frozen = await findScoreTable(db, String(year), level)
+  if (frozen?.state === 'final') {
+    const { rows, hash } = await readScoreRowsWithDetails<AnnualDetails>(db, frozen)
+    checkIntact(frozen, hash)
+    const [h1, h2] = halvesOf(year)
+    return { year, level, rows: rows.map((r) => annualRowOf(r.row, r.details)), policy: frozen.policy, finals: [h1.code, h2.code], frozen }
+  }
+  const live = await liveAnnual(db, year, level)
+  return { year, level, rows: live.rows, policy: live.policy, finals: live.finals.map((f) => f.period) }
+}
+
+/** The year's evaluation computed now from its final half-year tables (each checked against its hash), its recognitions and the policy in force. */
+export async function liveAnnual(db: Kysely<DB>, year: number, level: AssessLevel): Promise<{ rows: AnnualRow[]; policy: AssessPolicy; finals: ScoreTable[]; halves: FinalHalf[]; recognitions: YearRecognition[] }> {
   const [h1, h2] = halvesOf(year)
-  const finals = await listFinalScoreTables(db, [h1.code, h2.code])
-  if (finals.length === 0) throw new UserError(`${year} has no final half-year assessment yet`, `finalize one first: icm assess finalize --period ${h1.code}`)
-  const halves = []
+  const finals = await listFinalScoreTables(db, [h1.code, h2.code], level)
+  if (finals.length === 0) throw new UserError(`${tableName(String(year), level)} has no final half-year assessment yet`, `finalize one first: icm assess finalize --period ${h1.code}${levelFlag(level)}`)
+  const halves: FinalHalf[] = []
   for (const f of finals) {
     const { rows, hash } = await readScoreRows(db, f)
     checkIntact(f, hash)
@@ -48,5 +78,5 @@ export async function annualTable(db: Kysely<DB>, year: number): Promise<AnnualT
   const policy = assessPolicyOf(await loadPolicy(db))
   const days = boundsOf(parsePeriod(String(year)))
   const recognitions = (await listRecognitions(db, { from: days.startDate, to: days.endDate })).map((r) => ({ unitId: r.unit_id, text: `${r.period}: ${r.reason}` }))
-  return { year, rows: annualRows(halves, recognitions, policy), policy, finals: finals.map((f) => f.period) }
+  return { rows: annualRows(halves, recognitions, policy), policy, finals, halves, recognitions }
 }

@@ -79,14 +79,15 @@ export async function checkRun(ctx: AppContext): Promise<void> {
     chain = { status: 'failed', detail: say('check.chain.unreadable', { message: (e as Error).message }), events: 0, breaks: 0, head: null, firstBreak: null }
   }
 
-  let finalTables: CheckResult & { tables: { period: string; intact: boolean }[] }
+  let finalTables: CheckResult & { tables: { period: string; level: string; intact: boolean }[] }
   try {
     const tables = await finalTablesIntact(store.db)
-    const changed = tables.filter((x) => !x.intact).map((x) => x.period)
+    const named = (t: { period: string; level: string }) => (t.level === 'department' ? t.period : `${t.period} (${t.level})`)
+    const changed = tables.filter((x) => !x.intact).map(named)
     finalTables =
       changed.length > 0
         ? { status: 'failed', detail: say('check.final.changed', { periods: changed.join(', '), n: changed.length }), tables }
-        : { status: 'ok', detail: tables.length === 0 ? say('check.final.none') : say('check.final.match', { periods: tables.map((x) => x.period).join(', '), n: tables.length }), tables }
+        : { status: 'ok', detail: tables.length === 0 ? say('check.final.none') : say('check.final.match', { periods: tables.map(named).join(', '), n: tables.length }), tables }
   } catch (e) {
     finalTables = { status: 'failed', detail: say('check.final.unreadable', { message: (e as Error).message }), tables: [] }
   }

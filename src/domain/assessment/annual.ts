@@ -61,3 +61,38 @@ export function annualRows(halves: readonly FinalHalf[], recognitions: readonly 
   for (const r of rows) r.rank = ranks.get(r.unit) ?? null
   return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.unit < b.unit ? -1 : 1))
 }
+
+/** What a frozen annual table keeps behind each row (its details column): the half-year totals and the recognitions. */
+export interface AnnualDetails {
+  H1: number | null
+  H2: number | null
+  recognitions: string[]
+}
+
+/**
+ * The annual rows as the rows of a stored score table (period = the year): the annual total,
+ * rank, grade and coefficient in their columns, the components empty, H1, H2 and the
+ * recognitions in the details. Unit ids come from the half-year rows, by unit code.
+ */
+export function annualScoreRows(halves: readonly FinalHalf[], rows: readonly AnnualRow[]): { row: ScoreRow; details: AnnualDetails }[] {
+  const ids = new Map<string, number>()
+  for (const half of halves) for (const r of half.rows) if (!ids.has(r.code)) ids.set(r.code, r.unitId)
+  const none = { S: null, T: null, C: null, H: null, self: null, superior: null }
+  return rows.map((r, i) => ({
+    row: { unitId: ids.get(r.unit)!, position: i + 1, code: r.unit, name: r.name, components: none, total: r.total, rank: r.rank, grade: r.grade, bonus: r.bonus },
+    details: { H1: r.H1, H2: r.H2, recognitions: r.recognitions },
+  }))
+}
+
+/** A stored annual row as the annual table shows it. */
+export function annualRowOf(r: ScoreRow, d: AnnualDetails): AnnualRow {
+  return { rank: r.rank, unit: r.code, name: r.name, H1: d.H1, H2: d.H2, total: r.total, grade: r.grade, bonus: r.bonus, recognitions: d.recognitions }
+}
+
+/**
+ * The text whose hash is a frozen annual table's inputs hash: the year and level, each final
+ * half-year it rests on with the hash of its rows, the recognitions and the policy it was graded with.
+ */
+export function annualInputsText(year: number, level: string, finals: readonly { period: string; rowsHash: string | null }[], recognitions: readonly YearRecognition[], p: Pick<AssessPolicy, 'grades' | 'bonus'>): string {
+  return JSON.stringify({ year, level, halves: finals.map((f) => [f.period, f.rowsHash]), recognitions: recognitions.map((r) => [r.unitId, r.text]), grades: p.grades, bonus: p.bonus })
+}

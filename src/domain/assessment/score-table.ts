@@ -86,9 +86,11 @@ export function reopened(t: ScoreTable): ScoreTable {
 }
 
 /** Refuses (exit 5) what would change a final table, e.g. what = 'a new run'. */
-export function checkNotFinal(t: Pick<ScoreTable, 'state'> | undefined, period: string, what: string): void {
+export function checkNotFinal(t: Pick<ScoreTable, 'state'> | undefined, period: string, what: string, level: AssessLevel = 'department'): void {
   if (t?.state === 'final') {
-    throw new ConflictError(`${period} is final: ${what} would change a frozen table`, `reopen it first: icm assess reopen --period ${period} --reason TEXT`)
+    const name = level === 'department' ? period : `${period} (${level})`
+    const flag = level === 'department' ? '' : ` --level ${level}`
+    throw new ConflictError(`${name} is final: ${what} would change a frozen table`, `reopen it first: icm assess reopen ${/^\d{4}$/.test(period) ? '--year' : '--period'} ${period}${flag} --reason TEXT`)
   }
 }
 
@@ -101,9 +103,10 @@ export function tableIntact(t: Pick<ScoreTable, 'state' | 'rowsHash'>, hashOfRow
 }
 
 /** Refuses (exit 5) a final table whose rows no longer match their hash (DESIGN.md §8). */
-export function checkIntact(t: Pick<ScoreTable, 'period' | 'state' | 'rowsHash'>, hashOfRows: string | null): void {
+export function checkIntact(t: Pick<ScoreTable, 'period' | 'state' | 'rowsHash'> & { level?: AssessLevel }, hashOfRows: string | null): void {
   if (!tableIntact(t, hashOfRows)) {
-    throw new ConflictError(`the final ${t.period} table does not match its hash: its rows were changed outside icm`, 'run icm check')
+    const name = t.level === 'position' ? `${t.period} (position)` : t.period
+    throw new ConflictError(`the final ${name} table does not match its hash: its rows were changed outside icm`, 'run icm check')
   }
 }
 
