@@ -15,6 +15,7 @@ describe('icm config', () => {
       'complaint.handler': null,
       'complaint.channels': 'email,phone,online,in_person',
       'complaint.plan_days': '5',
+      'complaint.investigate_hours': '8',
       'visit.interval_days': '90',
       'assess.weights': 'S=30,T=20,C=15,H=15,self=5,superior=15',
       'assess.grades': 'A=90,B=80,C=70,D=60',
