@@ -4,6 +4,7 @@ import { annualRows, type AnnualRow } from '../../domain/assessment/annual.js'
 import { assessPolicyOf, checkIntact, type ScoreRow, type ScoreTable } from '../../domain/assessment/score-table.js'
 import type { AssessPolicy } from '../../domain/assessment/assessment.js'
 import { boundsOf, halvesOf, parsePeriod, type Period } from '../../domain/calendar/period.js'
+import { amountText } from '../../domain/collaboration/recognition-rewards.js'
 import { UserError } from '../../domain/errors.js'
 import { loadAssessInput } from '../../storage/assessment-data-repo.js'
 import { findScoreTable, listFinalScoreTables, readScoreRows } from '../../storage/assessments-repo.js'
@@ -47,6 +48,10 @@ export async function annualTable(db: Kysely<DB>, year: number): Promise<AnnualT
   }
   const policy = assessPolicyOf(await loadPolicy(db))
   const days = boundsOf(parsePeriod(String(year)))
-  const recognitions = (await listRecognitions(db, { from: days.startDate, to: days.endDate })).map((r) => ({ unitId: r.unit_id, text: `${r.period}: ${r.reason}` }))
+  const recognitions = (await listRecognitions(db, { from: days.startDate, to: days.endDate })).map((r) => ({
+    unitId: r.unit_id,
+    text: `${r.period}: ${r.reason}${r.reward_cents === null ? '' : ` (reward ${amountText(r.reward_cents)})`}`,
+    rewardCents: r.reward_cents,
+  }))
   return { year, rows: annualRows(halves, recognitions, policy), policy, finals: finals.map((f) => f.period) }
 }

@@ -4,7 +4,8 @@ import type { ScoreRow } from './score-table.js'
 
 /**
  * The annual evaluation (DESIGN.md §3 Annual): per unit the totals of the year's final half-year
- * tables, their mean, its rank, grade and coefficient, and the year's recognitions.
+ * tables, their mean, its rank, grade and coefficient, and the year's recognitions with the
+ * rewards that came with them (policy 5.三.3).
  */
 export interface AnnualRow {
   rank: number | null
@@ -16,6 +17,8 @@ export interface AnnualRow {
   grade: string | null
   bonus: number | null
   recognitions: string[]
+  /** the unit's recognition rewards of the year, summed (currency units, exact to the cent); 0 when none */
+  rewards: number
 }
 
 export interface FinalHalf {
@@ -29,6 +32,8 @@ export interface YearRecognition {
   /** null for a recognition of a person without a unit */
   unitId: number | null
   text: string
+  /** its reward in cents (fen), or null */
+  rewardCents?: number | null
 }
 
 /** Every unit of the final halves, ranked (ties share), graded and ordered by rank, then unit code. */
@@ -55,6 +60,7 @@ export function annualRows(halves: readonly FinalHalf[], recognitions: readonly 
       grade,
       bonus: bonusOf(grade, p.bonus),
       recognitions: recognitions.filter((r) => r.unitId === id).map((r) => r.text),
+      rewards: recognitions.filter((r) => r.unitId === id).reduce((sum, r) => sum + (r.rewardCents ?? 0), 0) / 100,
     }
   })
   const ranks = rankWithTies(rows.map((r) => ({ key: r.unit, total: r.total })))
