@@ -1,7 +1,7 @@
 import { demoAssessment } from './assessment.js'
 import { demoCollaboration } from './collaboration.js'
 import { demoComplaints } from './complaints.js'
-import { DEMO_CALENDAR, DEMO_DEPENDENCIES, DEMO_LINKS, DEMO_PROCESSES, DEMO_UNITS } from './company.js'
+import { DEMO_DEPENDENCIES, DEMO_LINKS, DEMO_PROCESSES, DEMO_UNITS } from './company.js'
 import { demoRequests } from './requests.js'
 import { opt, type Icm } from './runner.js'
 import { demoSurveys } from './surveys.js'
@@ -28,7 +28,7 @@ async function organisation(icm: Icm): Promise<void> {
 }
 
 async function calendar(icm: Icm): Promise<void> {
-  for (const d of DEMO_CALENDAR) await icm('calendar', 'add', d.date, d.type === 'holiday' ? '--holiday' : '--workday', '--name', d.name)
+  await icm('calendar', 'load', 'cn', '2026')
 }
 
 async function customerMap(icm: Icm): Promise<void> {

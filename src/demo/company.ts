@@ -1,6 +1,6 @@
 /**
  * The demo company: the organisation of test/fixtures/org.csv, its business processes, position
- * dependencies, manual links and a business calendar modelled on China's 2026 public holidays.
+ * dependencies, manual links and China's official 2026 holiday calendar (icm calendar load cn 2026).
  */
 export const DEMO_UNITS: { code: string; name: string; kind: 'department' | 'position'; parent?: string; head?: string; duties?: string }[] = [
   { code: 'HR', name: '人力资源部', kind: 'department', head: '王敏', duties: '招聘、培训、薪酬与员工关系' },
@@ -75,27 +75,3 @@ export const DEMO_LINKS: { supplier: string; customer: string; provides: string 
   { supplier: 'RD', customer: 'PROD', provides: '工艺文件' },
   { supplier: 'HR', customer: 'PROD', provides: '岗位培训' },
 ]
-
-export const DEMO_CALENDAR: { date: string; type: 'holiday' | 'workday'; name: string }[] = [
-  ...range('2026-01-01', 3, '元旦'),
-  { date: '2026-01-04', type: 'workday', name: '元旦调休' },
-  { date: '2026-02-14', type: 'workday', name: '春节调休' },
-  ...range('2026-02-15', 9, '春节'),
-  { date: '2026-02-28', type: 'workday', name: '春节调休' },
-  ...range('2026-04-04', 3, '清明节'),
-  ...range('2026-05-01', 5, '劳动节'),
-  { date: '2026-05-09', type: 'workday', name: '劳动节调休' },
-  ...range('2026-06-19', 3, '端午节'),
-  { date: '2026-09-20', type: 'workday', name: '国庆调休' },
-  ...range('2026-09-25', 3, '中秋节'),
-  ...range('2026-10-01', 7, '国庆节'),
-  { date: '2026-10-10', type: 'workday', name: '国庆调休' },
-]
-
-function range(start: string, days: number, name: string) {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number]
-  return Array.from({ length: days }, (_, i) => {
-    const t = new Date(Date.UTC(y, m - 1, d + i))
-    return { date: t.toISOString().slice(0, 10), type: 'holiday' as const, name }
-  })
-}

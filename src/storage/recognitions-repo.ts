@@ -13,6 +13,8 @@ export interface NewRecognition {
   /** the period it is for (a Period or its PeriodBounds) */
   period: Pick<PeriodBounds, 'code' | 'startDate' | 'endDate'>
   reason: string
+  /** the reward in cents (fen), or null */
+  rewardCents?: number | null
   createdAt: Date
 }
 
@@ -29,6 +31,7 @@ export async function insertRecognition(db: Kysely<DB>, r: NewRecognition): Prom
       period_start: r.period.startDate,
       period_end: r.period.endDate,
       reason: r.reason,
+      reward_cents: r.rewardCents ?? null,
       created_at: r.createdAt.toISOString(),
     })
     .returningAll()

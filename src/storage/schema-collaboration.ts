@@ -54,6 +54,8 @@ export interface RecognitionTable {
   period_start: string
   period_end: string
   reason: string
+  /** the reward in cents (fen); null when none was given */
+  reward_cents: number | null
   created_at: string
 }
 

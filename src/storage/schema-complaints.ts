@@ -86,6 +86,22 @@ export interface ComplaintStepTable {
   details: string
 }
 
+/** A dated milestone of the resolution plan (`complaint plan --milestone`), numbered within the complaint. */
+export interface ComplaintMilestoneTable {
+  id: Generated<number>
+  complaint_id: number
+  seq: number
+  /** 'YYYY-MM-DD' */
+  due: string
+  title: string
+  /** when the plan that set it was made */
+  created_at: string
+  /** when progress marked it done (--at) */
+  done_at: string | null
+  /** when a later plan with milestones of its own replaced it (open milestones only) */
+  superseded_at: string | null
+}
+
 /** The tables of complaints, their teams, evidence and timeline (policy chapter 7); part of the DB interface in schema.ts. */
 export interface ComplaintTables {
   complaints: ComplaintTable
@@ -93,6 +109,7 @@ export interface ComplaintTables {
   complaint_units: ComplaintUnitTable
   complaint_evidence: ComplaintEvidenceTable
   complaint_steps: ComplaintStepTable
+  complaint_milestones: ComplaintMilestoneTable
 }
 
 export type ComplaintRow = Selectable<ComplaintTable>
@@ -100,3 +117,4 @@ export type NewComplaintRow = Insertable<ComplaintTable>
 export type ComplaintUpdate = Updateable<ComplaintTable>
 export type ComplaintEvidenceRow = Selectable<ComplaintEvidenceTable>
 export type ComplaintStepRow = Selectable<ComplaintStepTable>
+export type ComplaintMilestoneRow = Selectable<ComplaintMilestoneTable>

@@ -112,7 +112,19 @@ describe('the annual evaluation, export and bonus', () => {
     await t.ok(['recognition', 'add', '--unit', 'IT', '--period', '2026-H1', '--reason', 'ERP 升级按期上线'])
     const annual = (await t.ok(['assess', 'annual', '--year', '2026', '--json'])).json()
     expect(annual.halfYears).toEqual(['2026-H1'])
-    expect(annual.rows.find((r: any) => r.unit === 'IT')).toMatchObject({ H1: 79, H2: null, total: 79, grade: 'C', recognitions: ['2026-H1: ERP 升级按期上线'] })
+    expect(annual.rows.find((r: any) => r.unit === 'IT')).toMatchObject({ H1: 79, H2: null, total: 79, grade: 'C', recognitions: ['2026-H1: ERP 升级按期上线'], rewards: 0 })
+    // rewards: IT 1500.50 + 2000 = 3500.50; a person's reward belongs to no unit's row
+    await t.ok(['recognition', 'add', '--unit', 'IT', '--period', '2026-Q2', '--reason', '协助月结', '--reward', '1500.50'])
+    await t.ok(['recognition', 'add', '--unit', 'IT', '--period', '2026', '--reason', '年度最佳服务', '--reward', '2000'])
+    await t.ok(['recognition', 'add', '--person', '李娜', '--period', '2026-H1', '--reason', '月结', '--reward', '800'])
+    const rewarded = (await t.ok(['assess', 'annual', '--year', '2026', '--json'])).json()
+    expect(rewarded.rows.find((r: any) => r.unit === 'IT')).toMatchObject({
+      recognitions: ['2026-H1: ERP 升级按期上线', '2026: 年度最佳服务 (reward 2000.00)', '2026-Q2: 协助月结 (reward 1500.50)'],
+      rewards: 3500.5,
+    })
+    const csv = (await t.ok(['assess', 'annual', '--year', '2026', '--csv'])).stdout.split('\r\n')
+    expect(csv[0]).toBe('rank,unit,name,H1,H2,annual,grade,bonus,recognitions,rewards')
+    expect(csv.find((l: string) => l.includes(',IT,'))).toMatch(/,3500\.50$/)
   })
 
   it('exports the table as formula-safe CSV, with a BOM for Excel', async () => {

@@ -406,11 +406,14 @@ describe('icm complaint list', () => {
     expect(await codes(t, ['--against', '仓储物流部'])).toEqual(['CMP-0003'])
     expect(await codes(t, ['--period', '2026-Q2'])).toEqual(['CMP-0001', 'CMP-0002', 'CMP-0003', 'CMP-0004'])
     expect(await codes(t, ['--period', '2026-Q1'])).toEqual([])
-    // deadlines 2026-06-09 and 2026-06-10 have passed; CMP-0004 was verified; CMP-0001 has no plan yet
+    // deadlines 2026-06-09 and 2026-06-10 have passed; CMP-0004 was verified; CMP-0001 has no plan
+    // and no team: received Mon 2026-06-01 09:00, due 8 business hours later at 17:00; then 1 h that day,
+    // 21 more working days of June (9 h each) and Jul 1 09:00–10:00 → 1 + 189 + 1 = 191 business hours late
     const overdue = (await t.ok(['complaint', 'list', '--overdue', '--json'])).json()
-    expect(overdue.map((c: any) => [c.code, c.plan.deadline, c.daysOverdue])).toEqual([
-      ['CMP-0002', '2026-06-09', 22],
-      ['CMP-0003', '2026-06-10', 21],
+    expect(overdue.map((c: any) => [c.code, c.plan?.deadline ?? null, c.daysOverdue, c.overdueReasons, c.investigation.hoursLate])).toEqual([
+      ['CMP-0001', null, null, ['investigation'], 191],
+      ['CMP-0002', '2026-06-09', 22, ['plan'], null],
+      ['CMP-0003', '2026-06-10', 21, ['plan'], null],
     ])
     expect(await codes(t, ['--overdue', '--against', 'IT', '--status', 'planned'])).toEqual(['CMP-0002'])
   })
@@ -431,7 +434,7 @@ describe('icm complaint list', () => {
         'CMP-0003\t2026-06-03\tWH\tHR\tonline\t王敏\tconfirmed\t2026-06-10\t21d\t发货延误\n',
     )
     const csv = await t.ok(['complaint', 'list', '--status', 'received', '--csv'])
-    expect(csv.stdout).toBe('code,received,against,from,channel,handler,status,deadline,overdue,summary\r\nCMP-0001,2026-06-01,IT,HR,email,王敏,received,,,考勤系统宕机\r\n')
+    expect(csv.stdout).toBe('code,received,against,from,channel,handler,status,deadline,overdue,summary\r\nCMP-0001,2026-06-01,IT,HR,email,王敏,received,,no team 191h,考勤系统宕机\r\n')
     const none = await t.ok(['complaint', 'list', '--period', '2025'])
     expect(none.stdout).toBe('')
     expect(none.stderr).toBe('no complaints match\n')

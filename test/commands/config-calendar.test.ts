@@ -15,6 +15,7 @@ describe('icm config', () => {
       'complaint.handler': null,
       'complaint.channels': 'email,phone,online,in_person',
       'complaint.plan_days': '5',
+      'complaint.investigate_hours': '8',
       'visit.interval_days': '90',
       'ui.lang': null,
       'assess.weights': 'S=30,T=20,C=15,H=15,self=5,superior=15',

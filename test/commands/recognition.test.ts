@@ -15,7 +15,7 @@ describe('icm recognition', () => {
     expect(r.stdout).toBe('RCG-0001\n')
     expect(r.stderr).toBe('✓ RCG-0001: IT recognized for 2026-H1\n')
     const p = await t.ok(['recognition', 'add', '--person', '李娜', '--period', '2026-Q2', '--reason', '协助月结', '--json'])
-    expect(p.json()).toEqual({ code: 'RCG-0002', unit: null, person: '李娜', period: '2026-Q2', periodStart: '2026-04-01', periodEnd: '2026-06-30', reason: '协助月结', createdAt: '2026-07-01T10:00:00+08:00' })
+    expect(p.json()).toEqual({ code: 'RCG-0002', unit: null, person: '李娜', period: '2026-Q2', periodStart: '2026-04-01', periodEnd: '2026-06-30', reason: '协助月结', reward: null, createdAt: '2026-07-01T10:00:00+08:00' })
     const log = (await t.ok(['log', '--entity', 'RCG-0001', '--json'])).json()
     expect(log[0]).toMatchObject({ action: 'recognition.add', details: { unit: 'IT', person: null, period: '2026-H1', reason: 'ERP 按期上线' } })
   })
@@ -35,11 +35,31 @@ describe('icm recognition', () => {
     expect((await t.ok(['recognition', 'list', ...args, '--json'])).json().map((r: any) => r.code)).toEqual(codes)
   })
 
+  it('records rewards and sums them per period: 2026-H1 1500.50 + 2000 = 3500.50 over 2 of 3 recognitions', async () => {
+    const t = await company()
+    const r = await t.ok(['recognition', 'add', '--unit', 'IT', '--period', '2026-H1', '--reason', 'ERP', '--reward', '1,500.50', '--json'])
+    expect(r.json()).toMatchObject({ code: 'RCG-0001', reward: 1500.5 })
+    expect(r.stderr).toBe('✓ RCG-0001: IT recognized for 2026-H1 with a reward of 1500.50\n')
+    await t.ok(['recognition', 'add', '--person', '李娜', '--period', '2026-H1', '--reason', '月结', '--reward', '2000'])
+    await t.ok(['recognition', 'add', '--unit', 'QA', '--period', '2026-H1', '--reason', '审计'])
+    await t.ok(['recognition', 'add', '--unit', 'QA', '--period', '2026-Q3', '--reason', '质检', '--reward', '0'])
+    expect((await t.ok(['recognition', 'list', '--period', '2026', '--totals', '--json'])).json()).toEqual([
+      { period: '2026-H1', recognitions: 3, rewarded: 2, rewards: 3500.5 },
+      { period: '2026-Q3', recognitions: 1, rewarded: 1, rewards: 0 },
+    ])
+    expect((await t.ok(['recognition', 'list', '--totals'])).stdout).toBe('period\trecognitions\trewarded\trewards\n2026-H1\t3\t2\t3500.50\n2026-Q3\t1\t1\t0.00\n')
+    const tty = await t.ok(['recognition', 'list', '--period', '2026-H1'], { tty: true })
+    expect(tty.stdout).toContain('Rewards per period:')
+    expect(tty.stdout).toMatch(/2026-H1\s.*3\s.*2\s.*3500\.50/)
+    const log = (await t.ok(['log', '--entity', 'RCG-0001', '--json'])).json()
+    expect(log[0].details).toMatchObject({ reward: 1500.5 })
+  })
+
   it('prints tab-separated lines and CSV', async () => {
     const t = await company()
     await t.ok(['recognition', 'add', '--unit', 'IT', '--period', '2026-H1', '--reason', 'ERP'])
-    expect((await t.ok(['recognition', 'list'])).stdout).toBe('code\tperiod\tunit\tperson\treason\nRCG-0001\t2026-H1\tIT\t\tERP\n')
-    expect((await t.ok(['recognition', 'list', '--csv'])).stdout).toBe('code,period,unit,person,reason\r\nRCG-0001,2026-H1,IT,,ERP\r\n')
+    expect((await t.ok(['recognition', 'list'])).stdout).toBe('code\tperiod\tunit\tperson\treason\treward\nRCG-0001\t2026-H1\tIT\t\tERP\t\n')
+    expect((await t.ok(['recognition', 'list', '--csv'])).stdout).toBe('code,period,unit,person,reason,reward\r\nRCG-0001,2026-H1,IT,,ERP,\r\n')
   })
 
   it.each([
@@ -51,6 +71,9 @@ describe('icm recognition', () => {
     ['an empty person', ['recognition', 'add', '--person', ' ', '--period', '2026-H1', '--reason', 'r'], 3, /--person cannot be empty/],
     ['a missing period', ['recognition', 'add', '--unit', 'IT', '--reason', 'r'], 2, /missing required option --period/],
     ['a bad period in list', ['recognition', 'list', '--period', '2026-Q5'], 3, /invalid period/],
+    ['a negative reward', ['recognition', 'add', '--unit', 'IT', '--period', '2026-H1', '--reason', 'r', '--reward', '-100'], 3, /--reward '-100' is negative/],
+    ['a reward finer than a cent', ['recognition', 'add', '--unit', 'IT', '--period', '2026-H1', '--reason', 'r', '--reward', '10.005'], 3, /--reward '10.005' is not an amount/],
+    ['a reward that is no number', ['recognition', 'add', '--unit', 'IT', '--period', '2026-H1', '--reason', 'r', '--reward', 'lots'], 3, /is not an amount/],
   ])('refuses %s with a clear error, its exit code, and no change', async (_what, args, code, message) => {
     const t = await company()
     const before = await dbState(t.db)

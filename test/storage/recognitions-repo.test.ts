@@ -20,6 +20,17 @@ async function withRecognitions() {
 }
 
 describe('insertRecognition', () => {
+  it('keeps a reward in cents, a large one exactly, and null without one', async () => {
+    const store = await repoStore()
+    const u = await addUnits(store.db, ['IT'])
+    const a = await store.write((trx) => insertRecognition(trx, { unitId: u.IT!, person: null, period: bounds('2026-H1'), reason: 'r', rewardCents: 150050, createdAt: at }))
+    const b = await store.write((trx) => insertRecognition(trx, { unitId: u.IT!, person: null, period: bounds('2026-H1'), reason: 'r', rewardCents: 123456789012, createdAt: at }))
+    const c = await store.write((trx) => insertRecognition(trx, { unitId: u.IT!, person: null, period: bounds('2026-H1'), reason: 'r', createdAt: at }))
+    expect([a.reward_cents, b.reward_cents, c.reward_cents]).toEqual([150050, 123456789012, null])
+    expect((await listRecognitions(store.db)).map((r) => r.reward_cents)).toEqual([150050, 123456789012, null])
+    await expect(store.write((trx) => insertRecognition(trx, { unitId: u.IT!, person: null, period: bounds('2026-H1'), reason: 'r', rewardCents: -1, createdAt: at }))).rejects.toThrow()
+  })
+
   it('records a unit or a person for a period (RCG-0001 …) with the period days', async () => {
     const store = await repoStore()
     const u = await addUnits(store.db, ['IT'])

@@ -4,6 +4,7 @@ import { annualRowOf, annualRows, type AnnualDetails, type AnnualRow, type Final
 import { assessPolicyOf, checkIntact, type ScoreRow, type ScoreTable } from '../../domain/assessment/score-table.js'
 import type { AssessPolicy } from '../../domain/assessment/assessment.js'
 import { boundsOf, halvesOf, parsePeriod, type Period } from '../../domain/calendar/period.js'
+import { amountText } from '../../domain/collaboration/recognition-rewards.js'
 import { UserError } from '../../domain/errors.js'
 import { loadAssessInput } from '../../storage/assessment-data-repo.js'
 import { findScoreTable, listFinalScoreTables, readScoreRows, readScoreRowsWithDetails, scoreTableLevels } from '../../storage/assessments-repo.js'
@@ -77,6 +78,10 @@ export async function liveAnnual(db: Kysely<DB>, year: number, level: AssessLeve
   }
   const policy = assessPolicyOf(await loadPolicy(db))
   const days = boundsOf(parsePeriod(String(year)))
-  const recognitions = (await listRecognitions(db, { from: days.startDate, to: days.endDate })).map((r) => ({ unitId: r.unit_id, text: `${r.period}: ${r.reason}` }))
+  const recognitions = (await listRecognitions(db, { from: days.startDate, to: days.endDate })).map((r) => ({
+    unitId: r.unit_id,
+    text: `${r.period}: ${r.reason}${r.reward_cents === null ? '' : ` (reward ${amountText(r.reward_cents)})`}`,
+    rewardCents: r.reward_cents,
+  }))
   return { rows: annualRows(halves, recognitions, policy), policy, finals, halves, recognitions }
 }

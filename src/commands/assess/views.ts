@@ -124,6 +124,7 @@ export const annualColumns = [
   { header: 'grade', value: (r: AnnualRow) => r.grade ?? '' },
   { header: 'bonus', value: (r: AnnualRow) => coefficientText(r.bonus), align: 'right' as const },
   { header: 'recognitions', value: (r: AnnualRow) => r.recognitions.join('; ') },
+  { header: 'rewards', value: (r: AnnualRow) => (r.rewards === 0 ? '' : r.rewards.toFixed(2)), align: 'right' as const },
 ]
 
 /** A period's table as the payroll file's records: every number to one decimal, empty where n/a. */

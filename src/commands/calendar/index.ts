@@ -3,6 +3,7 @@ import type { AppContext } from '../../cli/context.js'
 import { registerAdd } from './add.js'
 import { registerImport } from './import.js'
 import { registerList } from './list.js'
+import { registerLoad } from './load.js'
 
 /** The business calendar: public holidays and make-up working days (调休). */
 export function registerCalendar(program: Command, ctx: AppContext): void {
@@ -10,4 +11,5 @@ export function registerCalendar(program: Command, ctx: AppContext): void {
   registerAdd(calendar, ctx)
   registerList(calendar, ctx)
   registerImport(calendar, ctx)
+  registerLoad(calendar, ctx)
 }

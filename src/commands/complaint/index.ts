@@ -5,6 +5,7 @@ import { registerInvestigate } from './investigate.js'
 import { registerList } from './list.js'
 import { registerPlan } from './plan.js'
 import { registerPrevent } from './prevent.js'
+import { registerProgress } from './progress.js'
 import { registerShow } from './show.js'
 import { registerStats } from './stats.js'
 import { registerVerify } from './verify.js'
@@ -18,6 +19,7 @@ export function registerComplaint(program: Command, ctx: AppContext): void {
   registerIntake(complaint, ctx)
   registerInvestigate(complaint, ctx)
   registerPlan(complaint, ctx)
+  registerProgress(complaint, ctx)
   registerVerify(complaint, ctx)
   registerPrevent(complaint, ctx)
   registerList(complaint, ctx)

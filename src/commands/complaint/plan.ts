@@ -7,7 +7,9 @@ import { cellText } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { parseDate } from '../../domain/calendar/dates.js'
 import { checkPlanDeadline, defaultPlanDeadline, feedbackChoice } from '../../domain/complaints/complaint-rules.js'
+import { checkMilestoneDue, parseMilestone } from '../../domain/complaints/complaint-timelines.js'
 import { loadSchedule } from '../../storage/calendar-repo.js'
+import { replaceOpenMilestones } from '../../storage/complaint-milestones-repo.js'
 import { loadPolicy } from '../../storage/config-repo.js'
 import { printChanged, runComplaintStep } from './shared.js'
 
@@ -21,10 +23,12 @@ export function registerPlan(complaint: Command, ctx: AppContext): void {
         .argument('<code>', 'complaint code')
         .option('--responsible <unit>', 'the unit that carries out the plan')
         .option('--measures <text>', 'what will be done')
-        .option('--deadline <date>', 'by when (YYYY-MM-DD); default complaint.plan_days business days after the plan'),
+        .option('--deadline <date>', 'by when (YYYY-MM-DD); default complaint.plan_days business days after the plan')
+        .option('--milestone <date-and-what>', 'a dated milestone, e.g. "2026-04-10 备用服务器上线" (repeatable; replaces open milestones of an earlier plan)', (v: string, all: string[] = []) => [...all, v]),
       'the plan was made',
     ).action((code: string, opts: PlanOptions) => complaintPlanRun(ctx, code, opts)),
     'icm complaint plan CMP-0001 --responsible IT --measures "扩容考勤服务器并加监控"',
+    'icm complaint plan CMP-0001 --responsible IT --measures "扩容并加监控" --milestone "2026-04-10 备用服务器上线" --milestone "2026-04-20 监控告警上线"',
   )
   example(
     atOption(
@@ -46,6 +50,7 @@ export interface PlanOptions {
   responsible?: string
   measures?: string
   deadline?: string
+  milestone?: string[]
   at?: string
 }
 
@@ -54,23 +59,33 @@ export async function complaintPlanRun(ctx: AppContext, code: string, opts: Plan
   const measures = await requiredText(ctx, opts.measures, { flag: '--measures', message: 'Measures' })
   const at = parseAt(ctx, opts.at)
   const given = opts.deadline === undefined ? undefined : checkPlanDeadline(parseDate(opts.deadline, '--deadline'), at)
+  const milestones = (opts.milestone ?? []).map(parseMilestone)
   const { row } = await runComplaintStep(ctx, code, {
     kind: { action: 'plan' },
     step: 'plan',
     event: 'plan',
     at,
-    prepare: async (trx) => {
+    prepare: async (trx, c) => {
+      for (const m of milestones) checkMilestoneDue(m.due, new Date(c.receivedAt), c.code)
       const responsible = await requireUnit(trx, responsibleRef, 'responsible unit')
       const policy = await loadPolicy(trx)
       const deadline = given ?? defaultPlanDeadline(await loadSchedule(trx, policy), at, policy.complaintPlanDays)
+      const added = milestones.length === 0 ? [] : await replaceOpenMilestones(trx, c.id, milestones, at)
       return {
         step: { action: 'plan', responsibleId: responsible.id, measures, deadline },
-        details: { responsible: responsible.code, measures, deadline, ...(given ? {} : { planDays: policy.complaintPlanDays }) },
+        details: {
+          responsible: responsible.code,
+          measures,
+          deadline,
+          ...(given ? {} : { planDays: policy.complaintPlanDays }),
+          ...(added.length > 0 ? { milestones: added.map((m) => ({ n: m.seq, due: m.due, title: m.title })) } : {}),
+        },
         result: undefined,
       }
     },
   })
-  await printChanged(ctx, row, `${row.code} planned: ${cellText(row.plan?.measures)} (deadline ${row.plan?.deadline}); next: icm complaint feedback ${row.code} --accepted|--disputed`)
+  const shown = milestones.length > 0 ? `, ${milestones.length} milestone${milestones.length === 1 ? '' : 's'}` : ''
+  await printChanged(ctx, row, `${row.code} planned: ${cellText(row.plan?.measures)} (deadline ${row.plan?.deadline}${shown}); next: icm complaint feedback ${row.code} --accepted|--disputed`)
 }
 
 export interface FeedbackOptions {

@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
 import { confirm, printEntity, shownInstant } from '../../cli/output.js'
-import { daysBetween, localDate } from '../../domain/calendar/dates.js'
+import type { WorkSchedule } from '../../domain/calendar/business-time.js'
+import { daysBetween, formatInstant, localDate } from '../../domain/calendar/dates.js'
 import { complaintFacts, type Complaint, type Evidence } from '../../domain/complaints/complaint.js'
 import { isOverdueComplaint } from '../../domain/complaints/complaint-rules.js'
+import { investigationTimeline, milestoneDaysOverdue, overdueReasons, type Milestone } from '../../domain/complaints/complaint-timelines.js'
 import { checkComplaintStep, complaintAfter, type ComplaintStep, type ComplaintStepKind } from '../../domain/complaints/complaint-steps.js'
 import { NotFoundError } from '../../domain/errors.js'
+import { loadSchedule } from '../../storage/calendar-repo.js'
+import { listMilestones } from '../../storage/complaint-milestones-repo.js'
 import { appendComplaintStep, findComplaintByCode, requestCodesByIds, saveComplaint } from '../../storage/complaints-repo.js'
+import { loadPolicy } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import type { DB } from '../../storage/schema.js'
 import { unitCodesById } from '../../storage/units-repo.js'
@@ -19,10 +24,31 @@ export async function requireComplaint(db: Kysely<DB>, code: string): Promise<Co
   return c
 }
 
-/** The JSON of a complaint: unit references as codes, instants with the local offset. */
-export function complaintJson(c: Complaint, codes: ReadonlyMap<number, string>, requests: ReadonlyMap<number, string>, today: string) {
+/** What the time limits of complaints are read against: the business calendar, the policy's investigation hours and now. */
+export interface ComplaintClock {
+  now: Date
+  today: string
+  schedule: WorkSchedule
+  investigateHours: number
+}
+
+/** The clock of the complaint commands, from the database's calendar and config. */
+export async function complaintClock(ctx: AppContext, db: Kysely<DB>): Promise<ComplaintClock> {
+  const policy = await loadPolicy(db)
+  const now = ctx.now()
+  return { now, today: localDate(now), schedule: await loadSchedule(db, policy), investigateHours: policy.complaintInvestigateHours }
+}
+
+/**
+ * The JSON of a complaint: unit references as codes, instants with the local offset. `overdue`
+ * is about the plan deadline; `overdueReasons` lists everything past due (investigation team,
+ * plan, milestones).
+ */
+export function complaintJson(c: Complaint, codes: ReadonlyMap<number, string>, requests: ReadonlyMap<number, string>, clock: ComplaintClock, milestones: readonly Milestone[]) {
   const unit = (id: number | null) => (id === null ? null : (codes.get(id) ?? null))
+  const today = clock.today
   const overdue = isOverdueComplaint(complaintFacts(c), today)
+  const inv = investigationTimeline(clock.schedule, { status: c.status, receivedAt: new Date(c.receivedAt), investigatedAt: c.investigatedAt === null ? null : new Date(c.investigatedAt) }, clock.investigateHours, clock.now)
   return {
     code: c.code,
     status: c.status,
@@ -35,12 +61,23 @@ export function complaintJson(c: Complaint, codes: ReadonlyMap<number, string>, 
     handler: c.handler,
     receivedAt: shownInstant(c.receivedAt),
     investigatedAt: shownInstant(c.investigatedAt),
+    investigation: { due: formatInstant(inv.due), late: inv.late, overdue: inv.overdue, hoursLate: inv.hoursLate },
     plan: c.plan === null ? null : { responsible: unit(c.plan.responsibleId), measures: c.plan.measures, deadline: c.plan.deadline, plannedAt: shownInstant(c.plan.plannedAt) },
     feedback: c.feedback === null ? null : { accepted: c.feedback.accepted, note: c.feedback.note, at: shownInstant(c.feedback.at) },
     verification: c.verification === null ? null : { resolved: c.verification.resolved, satisfaction: c.verification.satisfaction, note: c.verification.note, at: shownInstant(c.verification.at) },
     rootCause: c.rootCause === null ? null : { category: c.rootCause.category, analysis: c.rootCause.analysis, at: shownInstant(c.rootCause.at) },
     overdue,
     daysOverdue: overdue ? daysBetween(c.plan!.deadline, today) : null,
+    milestones: milestones.map((m) => ({
+      n: m.seq,
+      due: m.due,
+      title: m.title,
+      done: m.doneAt !== null,
+      doneAt: shownInstant(m.doneAt),
+      superseded: m.supersededAt !== null,
+      daysOverdue: milestoneDaysOverdue(m, c.status, today),
+    })),
+    overdueReasons: overdueReasons(overdue, inv, milestones, c.status, today),
     closedAt: c.status === 'verified' ? shownInstant(c.verification?.at) : null,
     updatedAt: shownInstant(c.updatedAt),
   }
@@ -54,7 +91,7 @@ export function evidenceJson(code: string, e: Evidence) {
 export async function jsonOf(ctx: AppContext, c: Complaint): Promise<ReturnType<typeof complaintJson>> {
   const store = await ctx.store()
   const requests = await requestCodesByIds(store.db, c.requestId === null ? [] : [c.requestId])
-  return complaintJson(c, await unitCodesById(store.db), requests, localDate(ctx.now()))
+  return complaintJson(c, await unitCodesById(store.db), requests, await complaintClock(ctx, store.db), await listMilestones(store.db, c.id))
 }
 
 /** With --json the complaint after a step; the confirmation on stderr either way. */

@@ -3,11 +3,11 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { actionJson } from '../../cli/json-views.js'
 import { cellText, printEntity, printRows, printText, shownInstant } from '../../cli/output.js'
-import { localDate } from '../../domain/calendar/dates.js'
 import { listActions } from '../../storage/actions-repo.js'
+import { listMilestones } from '../../storage/complaint-milestones-repo.js'
 import { listComplaintSteps, listEvidence, listInvestigationUnitIds, listTeamMembers, requestCodesByIds } from '../../storage/complaints-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
-import { complaintJson, evidenceJson, requireComplaint } from './shared.js'
+import { complaintClock, complaintJson, evidenceJson, requireComplaint } from './shared.js'
 
 export function registerShow(complaint: Command, ctx: AppContext): void {
   example(
@@ -37,8 +37,9 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
   const store = await ctx.store()
   const c = await requireComplaint(store.db, code)
   const codes = await unitCodesById(store.db)
-  const today = localDate(ctx.now())
-  const base = complaintJson(c, codes, await requestCodesByIds(store.db, c.requestId === null ? [] : [c.requestId]), today)
+  const clock = await complaintClock(ctx, store.db)
+  const today = clock.today
+  const base = complaintJson(c, codes, await requestCodesByIds(store.db, c.requestId === null ? [] : [c.requestId]), clock, await listMilestones(store.db, c.id))
   const team = await listTeamMembers(store.db, c.id)
   const units = (await listInvestigationUnitIds(store.db, c.id)).map((id) => codes.get(id) ?? null).sort()
   const evidence = (await listEvidence(store.db, c.id)).map((e) => evidenceJson(c.code, e))
@@ -59,6 +60,7 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
     ['request', base.request],
     ['summary', c.summary],
     ['received', base.receivedAt],
+    ['team due', `${base.investigation.due}${investigationNote(base.investigation)}`],
     ['team', team],
     ['units', units],
     ['plan', base.plan ? `${base.plan.responsible}: ${base.plan.measures}` : null],
@@ -81,6 +83,15 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
     { header: 'status', value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? s.statusAfter : `${s.statusBefore} → ${s.statusAfter}`) },
     { header: 'details', value: (s) => detailsText(s.details) },
   ])
+  if (base.milestones.length > 0) {
+    printText(ctx, '\nMilestones:')
+    await printRows(ctx, base.milestones, [
+      { header: '#', value: (m) => m.n, align: 'right' },
+      { header: 'due', value: (m) => m.due },
+      { header: 'what', value: (m) => m.title },
+      { header: 'status', value: (m) => (m.done ? `done ${m.doneAt}` : m.superseded ? 'superseded' : m.daysOverdue !== null ? `overdue ${m.daysOverdue}d` : 'open') },
+    ])
+  }
   if (evidence.length > 0) {
     printText(ctx, '\nEvidence:')
     await printRows(ctx, evidence, [
@@ -103,4 +114,11 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
       { header: 'description', value: (a) => a.description },
     ])
   }
+}
+
+/** ' (overdue 3.5 business hours)', ' (team formed 2 business hours late)' or ''. */
+function investigationNote(i: { late: boolean | null; overdue: boolean; hoursLate: number | null }): string {
+  if (i.overdue) return ` (no team, overdue ${i.hoursLate} business hours)`
+  if (i.late) return ` (team formed ${i.hoursLate} business hours late)`
+  return ''
 }

@@ -3,8 +3,9 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { requireUnit } from '../../cli/lookups.js'
 import { periodOption, unitOption } from '../../cli/options.js'
-import { printRows } from '../../cli/output.js'
+import { printRows, printText } from '../../cli/output.js'
 import { boundsOf, parsePeriod } from '../../domain/calendar/period.js'
+import { amountOf, amountText, rewardsByPeriod, type PeriodRewards } from '../../domain/collaboration/recognition-rewards.js'
 import { listRecognitions } from '../../storage/recognitions-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { recognitionJson } from './recognition-json.js'
@@ -12,21 +13,41 @@ import { recognitionJson } from './recognition-json.js'
 export interface RecognitionListOptions {
   period?: string
   unit?: string
+  totals?: boolean
 }
 
 export function registerRecognitionList(recognition: Command, ctx: AppContext): void {
-  const cmd = recognition.command('list').description('List recognitions, by period')
+  const cmd = recognition.command('list').description('List recognitions and their rewards, by period')
   periodOption(cmd, 'only recognitions for periods within')
-  unitOption(cmd, 'only recognitions of this unit').action((opts: RecognitionListOptions) => recognitionListRun(ctx, opts))
-  example(cmd, 'icm recognition list --period 2026')
+  unitOption(cmd, 'only recognitions of this unit')
+    .option('--totals', 'per period: recognitions, how many were rewarded and the rewards summed (instead of the list)')
+    .action((opts: RecognitionListOptions) => recognitionListRun(ctx, opts))
+  example(cmd, 'icm recognition list --period 2026', 'icm recognition list --period 2026 --totals')
 }
+
+const totalColumns = [
+  { header: 'period', value: (p: PeriodRewards) => p.period },
+  { header: 'recognitions', value: (p: PeriodRewards) => p.recognitions, align: 'right' as const },
+  { header: 'rewarded', value: (p: PeriodRewards) => p.rewarded, align: 'right' as const },
+  { header: 'rewards', value: (p: PeriodRewards) => amountText(p.rewardCents), align: 'right' as const },
+]
 
 export async function recognitionListRun(ctx: AppContext, opts: RecognitionListOptions): Promise<void> {
   const period = opts.period === undefined ? undefined : boundsOf(parsePeriod(opts.period))
   const store = await ctx.store()
   const unit = opts.unit === undefined ? undefined : await requireUnit(store.db, opts.unit)
   const codes = await unitCodesById(store.db)
-  const rows = (await listRecognitions(store.db, { period, unitId: unit?.id })).map((r) => recognitionJson(r, codes))
+  const found = await listRecognitions(store.db, { period, unitId: unit?.id })
+  const totals = rewardsByPeriod(found.map((r) => ({ period: r.period, rewardCents: r.reward_cents })))
+  if (opts.totals) {
+    await printRows(ctx, totals, totalColumns, {
+      csv: ctx.csv,
+      empty: 'no recognitions match',
+      json: (p) => ({ period: p.period, recognitions: p.recognitions, rewarded: p.rewarded, rewards: amountOf(p.rewardCents) }),
+    })
+    return
+  }
+  const rows = found.map((r) => recognitionJson(r, codes))
   await printRows(
     ctx,
     rows,
@@ -36,7 +57,13 @@ export async function recognitionListRun(ctx: AppContext, opts: RecognitionListO
       { header: 'unit', value: (r) => r.unit },
       { header: 'person', value: (r) => r.person },
       { header: 'reason', value: (r) => r.reason },
+      { header: 'reward', value: (r) => (r.reward === null ? '' : amountText(Math.round(r.reward * 100))), align: 'right' },
     ],
     { csv: ctx.csv, empty: 'no recognitions match' },
   )
+  // on a terminal the sums follow the list; scripts ask for them with --totals
+  if (!ctx.json && !ctx.csv && ctx.io.stdoutIsTTY && rows.length > 0) {
+    printText(ctx, '\nRewards per period:')
+    await printRows(ctx, totals, totalColumns)
+  }
 }

@@ -1,4 +1,5 @@
 import { shownInstant } from '../../cli/output.js'
+import { amountOf } from '../../domain/collaboration/recognition-rewards.js'
 import type { RecognitionRow } from '../../storage/schema-collaboration.js'
 
 /** The JSON of a recognition: the unit as its code, or the person. */
@@ -11,6 +12,7 @@ export function recognitionJson(r: RecognitionRow, codes: ReadonlyMap<number, st
     periodStart: r.period_start,
     periodEnd: r.period_end,
     reason: r.reason,
+    reward: r.reward_cents === null ? null : amountOf(r.reward_cents),
     createdAt: shownInstant(r.created_at),
   }
 }

@@ -4,7 +4,8 @@ import type { ScoreRow } from './score-table.js'
 
 /**
  * The annual evaluation (DESIGN.md §3 Annual): per unit the totals of the year's final half-year
- * tables, their mean, its rank, grade and coefficient, and the year's recognitions.
+ * tables, their mean, its rank, grade and coefficient, and the year's recognitions with the
+ * rewards that came with them (policy 5.三.3).
  */
 export interface AnnualRow {
   rank: number | null
@@ -16,6 +17,8 @@ export interface AnnualRow {
   grade: string | null
   bonus: number | null
   recognitions: string[]
+  /** the unit's recognition rewards of the year, summed (currency units, exact to the cent); 0 when none */
+  rewards: number
 }
 
 export interface FinalHalf {
@@ -29,6 +32,8 @@ export interface YearRecognition {
   /** null for a recognition of a person without a unit */
   unitId: number | null
   text: string
+  /** its reward in cents (fen), or null */
+  rewardCents?: number | null
 }
 
 /** Every unit of the final halves, ranked (ties share), graded and ordered by rank, then unit code. */
@@ -55,6 +60,7 @@ export function annualRows(halves: readonly FinalHalf[], recognitions: readonly 
       grade,
       bonus: bonusOf(grade, p.bonus),
       recognitions: recognitions.filter((r) => r.unitId === id).map((r) => r.text),
+      rewards: recognitions.filter((r) => r.unitId === id).reduce((sum, r) => sum + (r.rewardCents ?? 0), 0) / 100,
     }
   })
   const ranks = rankWithTies(rows.map((r) => ({ key: r.unit, total: r.total })))
@@ -67,6 +73,8 @@ export interface AnnualDetails {
   H1: number | null
   H2: number | null
   recognitions: string[]
+  /** the recognition rewards summed (absent in tables frozen before rewards existed: 0) */
+  rewards?: number
 }
 
 /**
@@ -80,13 +88,13 @@ export function annualScoreRows(halves: readonly FinalHalf[], rows: readonly Ann
   const none = { S: null, T: null, C: null, H: null, self: null, superior: null }
   return rows.map((r, i) => ({
     row: { unitId: ids.get(r.unit)!, position: i + 1, code: r.unit, name: r.name, components: none, total: r.total, rank: r.rank, grade: r.grade, bonus: r.bonus },
-    details: { H1: r.H1, H2: r.H2, recognitions: r.recognitions },
+    details: { H1: r.H1, H2: r.H2, recognitions: r.recognitions, rewards: r.rewards },
   }))
 }
 
 /** A stored annual row as the annual table shows it. */
 export function annualRowOf(r: ScoreRow, d: AnnualDetails): AnnualRow {
-  return { rank: r.rank, unit: r.code, name: r.name, H1: d.H1, H2: d.H2, total: r.total, grade: r.grade, bonus: r.bonus, recognitions: d.recognitions }
+  return { rank: r.rank, unit: r.code, name: r.name, H1: d.H1, H2: d.H2, total: r.total, grade: r.grade, bonus: r.bonus, recognitions: d.recognitions, rewards: d.rewards ?? 0 }
 }
 
 /**

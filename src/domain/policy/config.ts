@@ -92,6 +92,12 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'complaint.handler', default: null, description: 'the designated complaint handler (published)', validate: nonEmptyText('complaint.handler') },
   { key: 'complaint.channels', default: 'email,phone,online,in_person', description: 'published complaint intake channels', validate: channelList('complaint.channels') },
   { key: 'complaint.plan_days', default: '5', description: 'business days from plan to its deadline', validate: wholeNumber('complaint.plan_days', 1, 365) },
+  {
+    key: 'complaint.investigate_hours',
+    default: '8',
+    description: 'business hours from receipt to the investigation team (7.二.1)',
+    validate: positiveNumber('complaint.investigate_hours', 10_000),
+  },
   { key: 'visit.interval_days', default: '90', description: 'days between follow-up visits to a customer', validate: wholeNumber('visit.interval_days', 1, 3650) },
   {
     key: 'assess.weights',
@@ -214,6 +220,7 @@ export interface Policy {
   complaintHandler: string | null
   complaintChannels: string[]
   complaintPlanDays: number
+  complaintInvestigateHours: number
   visitIntervalDays: number
   weights: ReturnType<typeof parseWeights>
   grades: ReturnType<typeof parseGradeBands>
@@ -234,6 +241,7 @@ export function policyOf(stored: ReadonlyMap<string, string>): Policy {
     complaintHandler: effectiveValue(stored, 'complaint.handler'),
     complaintChannels: v('complaint.channels').split(','),
     complaintPlanDays: Number(v('complaint.plan_days')),
+    complaintInvestigateHours: Number(v('complaint.investigate_hours')),
     visitIntervalDays: Number(v('visit.interval_days')),
     weights: parseWeights(v('assess.weights')),
     grades: parseGradeBands(v('assess.grades')),

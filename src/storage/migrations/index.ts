@@ -8,6 +8,8 @@ import * as m006 from './2026_11_26_006_collaboration.js'
 import * as m007 from './2026_11_26_007_assessments.js'
 import * as m008 from './2026_11_28_001_event_chain.js'
 import * as m010 from './2026_11_28_003_assessment_levels.js'
+import * as m011 from './2026_11_28_004_complaint_milestones.js'
+import * as m012 from './2026_11_28_005_recognition_rewards.js'
 
 /**
  * Every migration, in order. Names sort in the order they run; a database that holds a name not
@@ -23,5 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_007_assessments': m007,
   '2026_11_28_001_event_chain': m008,
   '2026_11_28_003_assessment_levels': m010,
+  '2026_11_28_004_complaint_milestones': m011,
+  '2026_11_28_005_recognition_rewards': m012,
 }
 
