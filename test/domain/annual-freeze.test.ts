@@ -17,8 +17,8 @@ describe('the frozen annual table', () => {
   it('stores each row as a score row of the year: annual total, rank, grade and coefficient in the columns, the halves and recognitions behind it', () => {
     const stored = annualScoreRows(halves, rows)
     expect(stored).toEqual([
-      { row: { unitId: 9, position: 1, code: 'HR', name: 'HR name', components: { S: null, T: null, C: null, H: null, self: null, superior: null }, total: 85.5, rank: 1, grade: 'B', bonus: 1.1 }, details: { H1: 81, H2: 90, recognitions: [] } },
-      { row: { unitId: 7, position: 2, code: 'IT', name: 'IT name', components: { S: null, T: null, C: null, H: null, self: null, superior: null }, total: 83.8, rank: 2, grade: 'B', bonus: 1.1 }, details: { H1: 79, H2: 88.6, recognitions: ['2026-H1: ERP 上线'] } },
+      { row: { unitId: 9, position: 1, code: 'HR', name: 'HR name', components: { S: null, T: null, C: null, H: null, self: null, superior: null }, total: 85.5, rank: 1, grade: 'B', bonus: 1.1 }, details: { H1: 81, H2: 90, recognitions: [], rewards: 0 } },
+      { row: { unitId: 7, position: 2, code: 'IT', name: 'IT name', components: { S: null, T: null, C: null, H: null, self: null, superior: null }, total: 83.8, rank: 2, grade: 'B', bonus: 1.1 }, details: { H1: 79, H2: 88.6, recognitions: ['2026-H1: ERP 上线'], rewards: 0 } },
     ])
     expect(stored.map((s) => annualRowOf(s.row, s.details))).toEqual(rows)
   })

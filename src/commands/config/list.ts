@@ -5,7 +5,7 @@ import { printEntity, printRows } from '../../cli/output.js'
 import { configEntries, configKey } from '../../domain/policy/config.js'
 import { loadConfigValues } from '../../storage/config-repo.js'
 import { resolveConfigKey } from './set.js'
-import { isChinese, t, type MessageKey } from '../../domain/i18n/catalog.js'
+import { hasMessage, isChinese, t, type MessageKey } from '../../domain/i18n/catalog.js'
 
 /** Reading the policy parameters: every key, or one key's value. */
 export function registerList(config: Command, ctx: AppContext): void {
@@ -28,8 +28,10 @@ export function registerList(config: Command, ctx: AppContext): void {
 }
 
 /** A key's meaning in the interface language. */
-function meaning(key: string): string {
-  return t(`config.meaning.${key}` as Extract<MessageKey, `config.meaning.${string}`>)
+/** A key's meaning in the interface language (a key without a translation, e.g. a push key, keeps its own). */
+function meaning(key: string, description: string): string {
+  const k = `config.meaning.${key}`
+  return hasMessage(k) ? t(k as Extract<MessageKey, `config.meaning.${string}`>) : description
 }
 
 export async function configListRun(ctx: AppContext): Promise<void> {
@@ -43,7 +45,7 @@ export async function configListRun(ctx: AppContext): Promise<void> {
       { header: 'key', title: t('config.col.key'), value: (e) => e.key },
       { header: 'value', title: t('config.col.value'), value: (e) => e.value ?? (term ? t('config.none') : '(none)') },
       { header: 'source', title: t('config.col.source'), value: (e) => (term ? t(e.source === 'set' ? 'config.source.set' : 'config.source.default') : e.source) },
-      { header: 'meaning', title: t('config.col.meaning'), value: (e) => (term ? meaning(e.key) : e.description) },
+      { header: 'meaning', title: t('config.col.meaning'), value: (e) => (term ? meaning(e.key, e.description) : e.description) },
     ],
     { csv: ctx.csv },
   )

@@ -584,6 +584,8 @@ export const zhTW = {
   "config.channelTwice": "{key} 重複列出了同一渠道：{text}",
   "config.language": "{key} 必須是 {languages} 之一，收到的是 {text}",
   "config.meaning.ui.lang": "本資料庫所有使用者的介面語言（en、zh-CN 或 zh-TW）；--lang 優先",
+  "config.meaning.complaint.investigate_hours": "自收到投訴起組建調查小組的期限（工作小時）",
+  "config.meaning.org.name": "報告上顯示的公司名稱",
   "config.meaning.sla.response_hours": "需求的回應時限（工作小時）",
   "config.meaning.sla.resolution_days": "已受理需求的解決時限（工作日）",
   "config.meaning.sla.work_hours": "上班時間（本地時間）",

@@ -31,6 +31,8 @@ export const admin = {
   'config.channelTwice': '{key} lists a channel twice: {text}',
   'config.language': '{key} must be one of {languages}, got {text}',
   'config.meaning.ui.lang': 'interface language for everyone using this database (en, zh-CN or zh-TW); --lang wins',
+  'config.meaning.complaint.investigate_hours': 'business hours from receipt to the investigation team',
+  'config.meaning.org.name': 'the company name shown on reports',
   'config.meaning.sla.response_hours': 'business hours to respond to a request',
   'config.meaning.sla.resolution_days': 'business days to resolve an accepted request',
   'config.meaning.sla.work_hours': 'working hours, local time',

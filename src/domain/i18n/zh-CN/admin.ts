@@ -31,6 +31,8 @@ export const admin = {
   'config.channelTwice': '{key} 重复列出了同一渠道：{text}',
   'config.language': '{key} 必须是 {languages} 之一，收到的是 {text}',
   'config.meaning.ui.lang': '本数据库所有用户的界面语言（en、zh-CN 或 zh-TW）；--lang 优先',
+  'config.meaning.complaint.investigate_hours': '自收到投诉起组建调查小组的期限（工作小时）',
+  'config.meaning.org.name': '报告上显示的公司名称',
   'config.meaning.sla.response_hours': '需求的响应时限（工作小时）',
   'config.meaning.sla.resolution_days': '已受理需求的解决时限（工作日）',
   'config.meaning.sla.work_hours': '上班时间（本地时间）',
