@@ -40,9 +40,9 @@ export interface ActionAddOptions {
 }
 
 export async function actionAddRun(ctx: AppContext, opts: ActionAddOptions): Promise<void> {
-  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that must act' })
-  const description = checkName(await need(ctx, opts.description, { flag: '--description', message: 'What will be done' }), '--description')
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)' }), '--due')
+  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that must act', unit: true })
+  const description = checkName(await need(ctx, opts.description, { flag: '--description', message: 'What will be done', check: (v) => checkName(v, '--description') }), '--description')
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)', check: (v) => parseDate(v, '--due') }), '--due')
   const source = parseActionSource(opts.source ?? 'manual')
   const at = parseAt(ctx, opts.at)
   checkActionDue(due, at)

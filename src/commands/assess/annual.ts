@@ -23,7 +23,7 @@ export interface AnnualOptions {
 }
 
 export async function assessAnnualRun(ctx: AppContext, opts: AnnualOptions): Promise<void> {
-  const year = yearOf(await need(ctx, opts.year, { flag: '--year', message: 'Year (e.g. 2026)' }))
+  const year = yearOf(await need(ctx, opts.year, { flag: '--year', message: 'Year (e.g. 2026)', check: (v) => yearOf(v) }))
   const store = await ctx.store()
   const { rows, policy, finals } = await annualTable(store.db, year)
   if (ctx.json) {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { confirm, printJson } from '../../cli/output.js'
 import { improvementActions, reopened, scoreRowsOf, scoreTableOf } from '../../domain/assessment/score-table.js'
+import { requiredText } from '../../cli/options.js'
 import { ConflictError, NotFoundError, UserError } from '../../domain/errors.js'
 import { insertAction } from '../../storage/actions-repo.js'
 import { findScoreTable, saveScoreTable, setScoreTableState } from '../../storage/assessments-repo.js'
@@ -65,8 +66,7 @@ export interface ReopenOptions {
 
 export async function assessReopenRun(ctx: AppContext, opts: ReopenOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
-  if (!opts.reason?.trim()) throw new UserError('reopening a final period needs --reason', 'the event log keeps it, e.g. --reason "IT 申诉: 响应时间录入有误"')
-  const reason = opts.reason.trim()
+  const reason = opts.reason?.trim() ? opts.reason.trim() : await requiredText(ctx, undefined, { flag: '--reason', message: 'Why is the final period reopened (kept in the event log)' })
   const store = await ctx.store()
   const table = await store.write(async (trx) => {
     const before = await findScoreTable(trx, period.code)

@@ -52,7 +52,7 @@ function parseScore(text: string | undefined, flag: string): number | undefined 
 
 export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit' })
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit', unit: true })
   if (opts.self === undefined && opts.superior === undefined) throw new UsageError('give --self, --superior or both')
   const self = parseScore(opts.self, '--self')
   const superior = parseScore(opts.superior, '--superior')

@@ -35,7 +35,7 @@ export function registerAuditAdd(audit: Command, ctx: AppContext): void {
 /** Records an audit; returns its code. */
 export async function auditAddRun(ctx: AppContext, opts: AuditAddOptions): Promise<string> {
   const title = await requiredText(ctx, opts.title, { flag: '--title', message: 'What was audited' })
-  const date = parseDate(await need(ctx, opts.date, { flag: '--date', message: 'Audit date (YYYY-MM-DD)' }), '--date')
+  const date = parseDate(await need(ctx, opts.date, { flag: '--date', message: 'Audit date (YYYY-MM-DD)', check: (v) => parseDate(v, '--date') }), '--date')
   const auditor = await requiredText(ctx, opts.auditor, { flag: '--auditor', message: 'Who audited' })
   const scopeRefs = splitList(await requiredText(ctx, opts.scope, { flag: '--scope', message: 'Audited units (comma-separated)' }))
   if (scopeRefs.length === 0) throw new UserError('--scope names no unit', 'list the audited units, e.g. --scope IT,PUR')

@@ -36,10 +36,10 @@ export function registerAuditFinding(audit: Command, ctx: AppContext): void {
 
 /** Records a finding (and, when major or critical, its improvement action); returns the finding's code. */
 export async function auditFindingRun(ctx: AppContext, auditCode: string, opts: FindingOptions): Promise<string> {
-  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: 'Unit the finding is about' })
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit the finding is about', unit: true })
   const severity = parseSeverity(await need(ctx, opts.severity, { flag: '--severity', message: 'Severity', choices: SEVERITIES }))
   const description = await requiredText(ctx, opts.description, { flag: '--description', message: 'What was found' })
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Fix by (YYYY-MM-DD)' }), '--due')
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Fix by (YYYY-MM-DD)', check: (v) => parseDate(v, '--due') }), '--due')
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const { finding, audit, action } = await store.write(async (trx) => {

@@ -24,7 +24,7 @@ export interface StatsOptions {
 }
 
 export async function complaintStatsRun(ctx: AppContext, opts: StatsOptions): Promise<void> {
-  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1' }))
+  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1', check: (v) => parsePeriod(v) }))
   const store = await ctx.store()
   const rows = await listComplaints(store.db, { receivedIn: boundsOf(period) })
   const codes = await unitCodesById(store.db)

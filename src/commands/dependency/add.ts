@@ -30,9 +30,9 @@ export interface DependencyAddOptions {
 }
 
 export async function dependencyAddRun(ctx: AppContext, opts: DependencyAddOptions): Promise<void> {
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit (needs the support)' })
-  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: 'Supplier unit (gives the support)' })
-  const support = checkName(await need(ctx, opts.support, { flag: '--support', message: 'What support is needed' }), '--support')
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit (needs the support)', unit: true })
+  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: 'Supplier unit (gives the support)', unit: true })
+  const support = checkName(await need(ctx, opts.support, { flag: '--support', message: 'What support is needed', check: (v) => checkName(v, '--support') }), '--support')
   const store = await ctx.store()
   const json = await store.write(async (trx) => {
     const customer = await requireUnit(trx, customerRef, 'customer unit')

@@ -30,9 +30,9 @@ export interface LinkAddOptions {
 }
 
 export async function linkAddRun(ctx: AppContext, opts: LinkAddOptions): Promise<void> {
-  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: 'Supplier unit' })
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit' })
-  const provides = checkName(await need(ctx, opts.provides, { flag: '--provides', message: 'What is provided' }), '--provides')
+  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: 'Supplier unit', unit: true })
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit', unit: true })
+  const provides = checkName(await need(ctx, opts.provides, { flag: '--provides', message: 'What is provided', check: (v) => checkName(v, '--provides') }), '--provides')
   const store = await ctx.store()
   const json = await store.write(async (trx) => {
     const supplier = await requireUnit(trx, supplierRef, 'supplier unit')

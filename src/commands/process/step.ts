@@ -39,8 +39,8 @@ function parseSeqs(text: string): number[] {
 }
 
 export async function processStepRun(ctx: AppContext, code: string, opts: StepOptions): Promise<void> {
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit that owns the step' })
-  const output = checkName(await need(ctx, opts.output, { flag: '--output', message: 'What the step hands on' }), '--output')
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit that owns the step', unit: true })
+  const output = checkName(await need(ctx, opts.output, { flag: '--output', message: 'What the step hands on', check: (v) => checkName(v, '--output') }), '--output')
   const after = opts.after === undefined ? undefined : parseSeqs(opts.after)
   const store = await ctx.store()
   const { step, processCode, unitCode } = await store.write(async (trx) => {

@@ -45,7 +45,7 @@ export function registerProjectClose(project: Command, ctx: AppContext): void {
 }
 
 export async function projectCompleteRun(ctx: AppContext, code: string, opts: ProjectCompleteOptions): Promise<void> {
-  const quality = parseQuality(await need(ctx, opts.quality, { flag: '--quality', message: 'Quality of the result (1–5)' }))
+  const quality = parseQuality(await need(ctx, opts.quality, { flag: '--quality', message: 'Quality of the result (1–5)', check: (v) => parseQuality(v) }))
   const today = localDate(ctx.now())
   const date = opts.date === undefined ? today : parseDate(opts.date, '--date')
   const note = optionalText(opts.note)

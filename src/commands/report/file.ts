@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
+import { need } from '../../cli/prompt.js'
 import { requireUnit } from '../../cli/lookups.js'
 import { atOption, parseAt, requiredText } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
@@ -36,7 +37,7 @@ export function registerReportFile(report: Command, ctx: AppContext): void {
 
 /** Files a report; returns its code. */
 export async function reportFileRun(ctx: AppContext, opts: ReportFileOptions): Promise<string> {
-  const aboutRef = await requiredText(ctx, opts.about, { flag: '--about', message: 'Unit the report is about' })
+  const aboutRef = await need(ctx, opts.about, { flag: '--about', message: 'Unit the report is about', unit: true })
   const description = await requiredText(ctx, opts.description, { flag: '--description', message: 'What happened' })
   const reporter = opts.reporter === undefined ? null : opts.reporter.trim()
   if (reporter === '') throw new UserError('--reporter cannot be empty', 'leave out --reporter for an anonymous report')

@@ -39,8 +39,8 @@ export interface ServiceAddOptions {
 
 export async function serviceAddRun(ctx: AppContext, code: string, opts: ServiceAddOptions): Promise<void> {
   const serviceCode = checkCode(code, 'service code', 'IT-ACCOUNT')
-  const providerRef = await need(ctx, opts.provider, { flag: '--provider', message: 'Provider unit' })
-  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: 'Service name' }), '--name')
+  const providerRef = await need(ctx, opts.provider, { flag: '--provider', message: 'Provider unit', unit: true })
+  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: 'Service name', check: (v) => checkName(v, '--name') }), '--name')
   const responseHours = parseNumber(opts.responseHours, '--response-hours', 0.25, 10_000) ?? null
   const resolutionDays = parseNumber(opts.resolutionDays, '--resolution-days', 0.25, 1_000) ?? null
   const store = await ctx.store()

@@ -38,7 +38,7 @@ export interface UnitAddOptions {
 
 export async function unitAddRun(ctx: AppContext, code: string, opts: UnitAddOptions): Promise<void> {
   const unitCode = checkUnitCode(code)
-  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: 'Name of the unit' }), '--name')
+  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: 'Name of the unit', check: (v) => checkName(v, '--name') }), '--name')
   const kind = parseUnitKind(await need(ctx, opts.kind, { flag: '--kind', message: 'Kind', choices: UNIT_KINDS }))
   const store = await ctx.store()
   const row = await store.write(async (trx) => {

@@ -37,8 +37,8 @@ export function registerVisitLog(visit: Command, ctx: AppContext): void {
 }
 
 export async function visitLogRun(ctx: AppContext, opts: VisitLogOptions): Promise<void> {
-  const byRef = await need(ctx, opts.by, { flag: '--by', message: 'Supplier unit that visited' })
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit visited' })
+  const byRef = await need(ctx, opts.by, { flag: '--by', message: 'Supplier unit that visited', unit: true })
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: 'Customer unit visited', unit: true })
   const today = localDate(ctx.now())
   const date = opts.date === undefined ? today : parseDate(opts.date, '--date')
   checkVisitDate(date, today)
