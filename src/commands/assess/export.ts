@@ -10,6 +10,7 @@ import { UserError } from '../../domain/errors.js'
 import { assessPeriod, assessPeriodOption } from './period.js'
 import { annualTable, requireTable } from './tables.js'
 import { annualCsv, periodCsv } from './views.js'
+import { counted } from '../../domain/counting.js'
 
 export function registerExport(assess: Command, ctx: AppContext): void {
   example(
@@ -60,5 +61,5 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
   writeOutputFile(out, csv)
   if (draft) warn(ctx, draft)
   if (ctx.json) printJson(ctx, { file: out, table: what, rows: count, excel: opts.excel === true })
-  confirm(ctx, `${count} rows of ${what} written to ${out}`)
+  confirm(ctx, `${counted(count, 'row')} of ${what} written to ${out}`)
 }

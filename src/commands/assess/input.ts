@@ -15,6 +15,7 @@ import type { QualitativeInput } from '../../domain/assessment/assessment.js'
 import { findInput, findScoreTable, upsertInput } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessPeriod, assessPeriodOption } from './period.js'
+import { counted } from '../../domain/counting.js'
 
 /** The qualitative inputs of a period: self and superior scores, one unit at a time or from CSV. */
 export function registerInput(assess: Command, ctx: AppContext): void {
@@ -130,5 +131,5 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
     return good.length
   })
   if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count })
-  confirm(ctx, `${count} inputs for ${period.code} imported from ${shown}`)
+  confirm(ctx, `${counted(count, 'input')} for ${period.code} imported from ${shown}`)
 }

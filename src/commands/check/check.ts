@@ -7,6 +7,7 @@ import { finalTablesIntact, integrityProblems, verifyEventChain } from '../../st
 import { appendOnlyProblems, restoreAppendOnly } from '../../storage/dialect.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { example } from '../../cli/help.js'
+import { counted } from '../../domain/counting.js'
 
 export function registerCheckCommand(program: Command, ctx: AppContext): void {
   example(
@@ -103,7 +104,7 @@ export async function checkRun(ctx: AppContext): Promise<void> {
 
 function chainDetail(r: ChainReport): string {
   const b = r.firstBreak
-  if (!b) return r.head ? `${r.events} events chained; head #${r.head.seq} ${r.head.hash.slice(0, 12)}…` : 'no events yet'
+  if (!b) return r.head ? `${counted(r.events, 'event')} chained; head #${r.head.seq} ${r.head.hash.slice(0, 12)}…` : 'no events yet'
   const where = b.event ? `event ${b.event.id} (${shownAt(b.event.at)}, ${b.event.action}) ${b.reason}` : b.reason
   return r.breaks > 1 ? `${where} (${r.breaks - 1} more break${r.breaks > 2 ? 's' : ''} after it)` : where
 }

@@ -9,6 +9,7 @@ import { copySqliteToPostgres } from '../../storage/db-copy.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { isDatabaseUrl, isPostgresUrl } from '../../storage/location.js'
 import { openStore } from '../../storage/open.js'
+import { counted } from '../../domain/counting.js'
 
 export function registerCopy(db: Command, ctx: AppContext): void {
   example(
@@ -36,7 +37,7 @@ export async function dbCopyRun(ctx: AppContext, opts: DbCopyOptions): Promise<v
   if (!source.sqlite) throw new UserError('the source of db copy must be an SQLite file', 'give it with --from FILE.db')
   const target = await openStore(to, { notice: (m) => ctx.io.err(`icm: ${m}\n`) })
   try {
-    const progress = ctx.io.interactive ? (t: string, n: number) => ctx.io.err(`copying ${t}: ${n} rows\r`) : undefined
+    const progress = ctx.io.interactive ? (t: string, n: number) => ctx.io.err(`copying ${t}: ${counted(n, 'row')}\r`) : undefined
     const report = await copySqliteToPostgres(source.sqlite, target.db, progress)
     const rows = report.tables.reduce((a, t) => a + t.rows, 0)
     await target.write((trx) => appendEvent(trx, ctx.event('db.copy', null, { from: source.location, to: target.location, tables: report.tables.length, rows })))
@@ -46,7 +47,7 @@ export async function dbCopyRun(ctx: AppContext, opts: DbCopyOptions): Promise<v
         { header: 'table', value: (t) => t.table },
         { header: 'rows', value: (t) => t.rows, align: 'right' },
       ])
-    confirm(ctx, `copied ${rows} rows in ${report.tables.length} tables from ${source.location} to ${target.location}; row counts match`)
+    confirm(ctx, `copied ${counted(rows, 'row')} in ${counted(report.tables.length, 'table')} from ${source.location} to ${target.location}; row counts match`)
   } finally {
     await target.close()
   }

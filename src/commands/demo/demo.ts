@@ -22,7 +22,7 @@ export function registerDemoCommand(program: Command, ctx: AppContext): void {
     yesOption(
       program
         .command('demo')
-        .description(`Build a demo company in a fresh database (default ./${DEFAULT_DEMO_DB}, replaced if it exists) and print its customer map and ${DEMO_PERIOD} score table`),
+        .description(`Build a demo company in a fresh database (default ./${DEFAULT_DEMO_DB}; an earlier demo database there is replaced, any other file is refused unless --yes) and print its customer map and ${DEMO_PERIOD} score table`),
       'replace the file even if it is not an earlier demo database',
     ).action((opts: DemoOptions) => demoRun(ctx, opts)),
     'icm demo',

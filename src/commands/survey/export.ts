@@ -11,6 +11,7 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { iterateResponses, listBatches } from '../../storage/surveys-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { requireSurvey } from './survey-json.js'
+import { counted } from '../../domain/counting.js'
 
 export interface SurveyExportOptions {
   out?: string
@@ -60,5 +61,5 @@ export async function surveyExportRun(ctx: AppContext, code: string, opts: Surve
   }
   await store.write(async (trx) => appendEvent(trx, ctx.event('survey.export', s.code, { file: target, responses: count, excel })))
   if (ctx.json) printEntity(ctx, { survey: s.code, file: target, responses: count, excel }, [])
-  confirm(ctx, `${count} responses of ${s.code} written to ${out}${opts.excel ? ' (with a BOM for Excel)' : ''}`)
+  confirm(ctx, `${counted(count, 'response')} of ${s.code} written to ${out}${opts.excel ? ' (with a BOM for Excel)' : ''}`)
 }

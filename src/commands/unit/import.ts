@@ -10,6 +10,7 @@ import { UNIT_IMPORT_HEADERS, planUnitImport, type ImportProblem, type UnitImpor
 import type { UnitKind } from '../../domain/org/unit.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertUnit, listUnits, updateUnit } from '../../storage/units-repo.js'
+import { counted } from '../../domain/counting.js'
 
 export function registerImport(unit: Command, ctx: AppContext): void {
   example(
@@ -68,5 +69,5 @@ export async function unitImportRun(ctx: AppContext, file: string): Promise<void
   const summary = { file: shown, imported: result.length, units: result.map((u) => u.code), ignoredColumns: ignored }
   if (ctx.json) printEntity(ctx, summary, [])
   if (ignored.length > 0) ctx.io.err(`icm: ignored columns: ${excerpt(ignored.join(', '))}\n`)
-  confirm(ctx, `${result.length} units imported from ${shown}`)
+  confirm(ctx, `${counted(result.length, 'unit')} imported from ${shown}`)
 }

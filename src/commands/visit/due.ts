@@ -8,6 +8,7 @@ import { loadPolicy } from '../../storage/config-repo.js'
 import { loadCustomerMap } from '../../storage/customer-map-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { visitsByPair } from '../../storage/visits-repo.js'
+import { counted, formatCount } from '../../domain/counting.js'
 
 export interface VisitDueOptions {
   asOf?: string
@@ -39,7 +40,7 @@ export async function visitDueRun(ctx: AppContext, opts: VisitDueOptions): Promi
   })
   const due = rows.filter((r) => r.due).length
   if (!ctx.csv && rows.length > 0) {
-    printCaption(ctx, `As of ${asOf} (visit.interval_days ${policy.visitIntervalDays}): ${due} of ${rows.length} pairs due a follow-up visit`)
+    printCaption(ctx, `As of ${asOf} (visit.interval_days ${policy.visitIntervalDays}): ${formatCount(due)} of ${counted(rows.length, 'pair')} due a follow-up visit`)
   }
   await printRows(
     ctx,
