@@ -2,8 +2,17 @@
  * All terminal IO goes through an IO value, so commands never touch process.stdout directly and
  * tests run without a TTY: systemIO() for the real terminal, testIO() to capture and script.
  */
+/** One entry of a search prompt's list: the value returned and the text shown. */
+export interface SearchChoice {
+  value: string
+  name: string
+}
+
 export interface Prompter {
-  input(opts: { message: string; validate?: (value: string) => boolean | string }): Promise<string>
+  /** free text; `validate` returns true or what is wrong, and the question is asked again */
+  input(opts: { message: string; validate?: (value: string) => boolean | string | Promise<boolean | string> }): Promise<string>
+  /** a list that narrows as the user types: `source` gives the entries for the text typed so far */
+  search(opts: { message: string; source: (typed: string | undefined) => Promise<readonly SearchChoice[]> }): Promise<string>
   select<T extends string>(opts: { message: string; choices: readonly T[] }): Promise<T>
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>
 }
@@ -80,6 +89,10 @@ function inquirerPrompter(): Prompter {
       const { input } = await load()
       return input({ message: opts.message, validate: opts.validate }, context)
     },
+    async search(opts) {
+      const { search } = await load()
+      return search({ message: opts.message, source: async (typed) => [...(await opts.source(typed))], pageSize: 10 }, context)
+    },
     async select(opts) {
       const { select } = await load()
       return select({ message: opts.message, choices: opts.choices.map((value) => ({ value, name: value })) }, context)
@@ -94,8 +107,10 @@ function inquirerPrompter(): Prompter {
 export interface TestIO extends IO {
   stdout(): string
   stderr(): string
-  /** Prompts asked so far (their messages). */
+  /** Prompts asked so far (their messages; a question asked again after a refused answer is in it again). */
   asked: string[]
+  /** What was said about refused answers, in order. */
+  refused: string[]
   /** What went through the pager: its command and text. */
   paged: { pager: string; text: string }[]
 }
@@ -107,6 +122,7 @@ export function testIO(opts: { tty?: boolean; answers?: (string | boolean)[]; co
   let err = ''
   const answers = [...(opts.answers ?? [])]
   const asked: string[] = []
+  const refused: string[] = []
   const next = (message: string) => {
     asked.push(message)
     if (answers.length === 0) throw new Error(`test prompt not answered: ${message}`)
@@ -125,13 +141,27 @@ export function testIO(opts: { tty?: boolean; answers?: (string | boolean)[]; co
       return true
     },
     asked,
+    refused,
     paged,
     prompter: {
+      // like a terminal: a refused answer is said and the question asked again (the next answer)
       input: async (o) => {
-        const value = String(next(o.message))
-        const ok = o.validate ? o.validate(value) : true
-        if (ok !== true) throw new Error(`test answer '${value}' refused: ${String(ok)}`)
-        return value
+        for (;;) {
+          const value = String(next(o.message))
+          const ok = o.validate ? await o.validate(value) : true
+          if (ok === true) return value
+          refused.push(String(ok))
+        }
+      },
+      // the answer is what is typed in the search box; the first entry of the list is taken, and
+      // an answer that leaves the list empty is typed again (the next answer)
+      search: async (o) => {
+        for (;;) {
+          const typed = String(next(o.message))
+          const list = await o.source(typed)
+          if (list.length > 0) return list[0]!.value
+          refused.push(`no results for '${typed}'`)
+        }
       },
       select: async <T extends string>(o: { message: string; choices: readonly T[] }) => {
         const value = String(next(o.message)) as T
@@ -157,6 +187,6 @@ export function silentIO(): IO {
     interactive: false,
     color: false,
     page: async () => true,
-    prompter: { input: refuse, select: refuse, confirm: refuse },
+    prompter: { input: refuse, search: refuse, select: refuse, confirm: refuse },
   }
 }

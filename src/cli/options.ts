@@ -58,7 +58,7 @@ export function parseNumber(text: string | undefined, flag: string, min: number,
  */
 export async function requiredText(ctx: AppContext, value: string | undefined, spec: NeedSpec): Promise<string> {
   if (value !== undefined) return checkName(value, spec.flag)
-  return checkName(await need(ctx, value, spec), spec.flag)
+  return checkName(await need(ctx, value, { check: (v) => checkName(v, spec.flag), ...spec }), spec.flag)
 }
 
 /** An optional text option: blank is the same as not given. */

@@ -1,3 +1,4 @@
+import { example, examplesOf } from './help.js'
 import { Command } from 'commander'
 import pkg from '../../package.json' with { type: 'json' }
 import { t } from '../domain/i18n/catalog.js'
@@ -53,6 +54,19 @@ Examples:
   icm unit import org.csv                   load departments and positions
   icm customer map                          who serves whom
 
+A half-year workflow (2026-H1):
+  icm request log --from SALES --to IT --title "CRM 报表"      all half-year: log requests,
+  icm request rank --to IT                                     rank them, answer on time
+  icm request respond REQ-0001 --accept --expected 2026-03-20
+  icm complaint open --against IT --from HR --channel email --summary "…"
+  icm survey create 2026H1-SERVICE --title "上半年满意度" --period 2026-H1
+  icm survey import 2026H1-SERVICE export.csv                  at the end: the survey,
+  icm assess import-inputs --period 2026-H1 inputs.csv         self and superior scores,
+  icm assess run --period 2026-H1                              the score table,
+  icm assess explain --period 2026-H1 --unit IT                every number behind a row,
+  icm assess finalize --period 2026-H1                         final; then the bonuses:
+  icm assess bonus --period 2026-H1 --base bonus-base.csv
+
 Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused change,
             4 not found, 5 conflict (duplicate, already imported, finalized)
 `,
@@ -63,7 +77,15 @@ Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused chan
   })
 
   for (const group of groups) (await group.load())(program, ctx)
+  for (const cmd of program.commands) groupExamples(cmd)
   return program
+}
+
+/** A group's --help shows the first example of up to four of its commands (`icm assess --help`). */
+function groupExamples(group: Command): void {
+  if (group.commands.length === 0 || examplesOf(group).length > 0) return
+  const lines = group.commands.flatMap((c) => examplesOf(c).slice(0, 1)).slice(0, 4)
+  if (lines.length > 0) example(group, ...lines)
 }
 
 const TITLES = {

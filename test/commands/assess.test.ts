@@ -166,7 +166,7 @@ describe('bad input', () => {
     ['an input with no score', ['assess', 'input', '--period', '2026-H1', '--unit', 'IT'], 2, /give --self, --superior or both/],
     ['an unknown unit', ['assess', 'input', '--period', '2026-H1', '--unit', 'NOPE', '--self', '80'], 4, /unknown unit 'NOPE'/],
     ['finalize of a period never run', ['assess', 'finalize', '--period', '2026-H2'], 3, /2026-H2 has never been run/],
-    ['reopen without a reason', ['assess', 'reopen', '--period', '2026-H1'], 3, /needs --reason/],
+    ['reopen without a reason', ['assess', 'reopen', '--period', '2026-H1'], 2, /missing required option --reason/],
     ['an annual year with no final half-year', ['assess', 'annual', '--year', '2026'], 3, /2026 has no final half-year assessment/],
     ['show of a period never run', ['assess', 'show', '--period', '2026-H2'], 3, /has not been assessed yet/],
     ['an unknown level', ['assess', 'run', '--period', '2026-H1', '--level', 'team'], 3, /invalid level 'team'/],

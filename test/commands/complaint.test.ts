@@ -360,7 +360,7 @@ describe('bad input', () => {
     ['a deadline before the plan', ['complaint', 'plan', 'CMP-0002', '--responsible', 'IT', '--measures', 'x', '--deadline', '2026-06-30'], 3, /--deadline 2026-06-30 is before the plan is made \(2026-07-01\)/],
     ['an unknown responsible unit', ['complaint', 'plan', 'CMP-0002', '--responsible', 'NOPE', '--measures', 'x'], 4, /unknown responsible unit 'NOPE'/],
     ['empty measures', ['complaint', 'plan', 'CMP-0002', '--responsible', 'IT', '--measures', ''], 3, /--measures cannot be empty/],
-    ['feedback that neither accepts nor disputes', ['complaint', 'feedback', 'CMP-0002'], 3, /give --accepted or --disputed/],
+    ['feedback that neither accepts nor disputes', ['complaint', 'feedback', 'CMP-0002'], 2, /missing required option --accepted or --disputed/],
     ['feedback that both accepts and disputes', ['complaint', 'feedback', 'CMP-0002', '--accepted', '--disputed'], 3, /not both/],
     ['verification before the plan was confirmed', ['complaint', 'verify', 'CMP-0002', '--resolved', 'yes', '--satisfaction', '4'], 3, /cannot verify CMP-0002 in status planned/],
     ['closing without a root cause', ['complaint', 'verify', 'CMP-0003', '--resolved', 'yes', '--satisfaction', '4'], 3, /without a root cause/],

@@ -118,7 +118,7 @@ describe('exit codes (README "Exit codes")', () => {
     const ctrlC = async (): Promise<never> => {
       throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' })
     }
-    io.prompter = { input: ctrlC, select: ctrlC, confirm: ctrlC }
+    io.prompter = { input: ctrlC, search: ctrlC, select: ctrlC, confirm: ctrlC }
     const ctx = createContext({ io, commands: COMMAND_GROUPS, env: { ICM_DB: t.db, ICM_ACTOR: 'tester' }, cwd: t.dir, now: () => new Date(DEFAULT_NOW), host: 'test-host' })
     expect(await run(['unit', 'add', 'NEW', '--kind', 'department'], ctx)).toBe(130)
     expect(io.stderr()).toBe('\n')

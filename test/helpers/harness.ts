@@ -28,6 +28,7 @@ export interface RunResult {
   /** in-process runs: what went through the pager, and the prompts asked */
   paged?: { pager: string; text: string }[]
   asked?: string[]
+  refused?: string[]
 }
 
 export interface CliOptions {
@@ -106,7 +107,7 @@ export function cli(opts: CliOptions = {}) {
       host: 'test-host',
     })
     const code = await run(args, ctx)
-    return { ...resultOf(code, io.stdout(), io.stderr()), paged: io.paged, asked: io.asked }
+    return { ...resultOf(code, io.stdout(), io.stderr()), paged: io.paged, asked: io.asked, refused: io.refused }
   }
   /** Runs and fails the test unless the exit code is 0. */
   const ok = async (args: string[], o: Parameters<typeof runner>[1] = {}): Promise<RunResult> => {

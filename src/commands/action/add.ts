@@ -40,9 +40,9 @@ export interface ActionAddOptions {
 }
 
 export async function actionAddRun(ctx: AppContext, opts: ActionAddOptions): Promise<void> {
-  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: t('action.add.askOwner') })
-  const description = checkName(await need(ctx, opts.description, { flag: '--description', message: t('action.add.askDescription') }), '--description')
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: t('action.add.askDue') }), '--due')
+  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: t('action.add.askOwner'), unit: true })
+  const description = checkName(await need(ctx, opts.description, { flag: '--description', message: t('action.add.askDescription'), check: (v) => checkName(v, '--description') }), '--description')
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: t('action.add.askDue'), check: (v) => parseDate(v, '--due') }), '--due')
   const source = parseActionSource(opts.source ?? 'manual')
   const at = parseAt(ctx, opts.at)
   checkActionDue(due, at)

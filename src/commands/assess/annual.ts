@@ -25,7 +25,7 @@ export interface AnnualOptions {
 }
 
 export async function assessAnnualRun(ctx: AppContext, opts: AnnualOptions): Promise<void> {
-  const year = yearOf(await need(ctx, opts.year, { flag: '--year', message: 'Year (e.g. 2026)' }))
+  const year = yearOf(await need(ctx, opts.year, { flag: '--year', message: 'Year (e.g. 2026)', check: (v) => yearOf(v) }))
   const level = assessLevel(opts.level)
   const store = await ctx.store()
   await printAnnual(ctx, await annualTable(store.db, year, level))

@@ -13,6 +13,7 @@ import { annualTable, requireTable } from './tables.js'
 import { annualRecords, periodRecords, provisionalText } from './views.js'
 import { isProvisional } from '../../domain/assessment/score-table.js'
 import { annualWorkbook, periodWorkbook, xlsxTarget } from './workbooks.js'
+import { counted } from '../../domain/counting.js'
 
 export function registerExport(assess: Command, ctx: AppContext): void {
   example(
@@ -77,6 +78,6 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
   if (xlsx !== undefined) writeOutputFile(xlsx, bytes!)
   if (draft) warn(ctx, draft)
   if (ctx.json) printJson(ctx, { file: out ?? null, table: what, rows: count, excel: out !== undefined && format.encoding === 'utf8-bom', encoding: out === undefined ? null : format.encoding, ...(xlsx === undefined ? {} : { xlsx }) })
-  if (out !== undefined) confirm(ctx, `${count} rows of ${what} written to ${out}`)
-  if (xlsx !== undefined) confirm(ctx, `${count} rows of ${what} written to the workbook ${xlsx}`)
+  if (out !== undefined) confirm(ctx, `${counted(count, 'row')} of ${what} written to ${out}`)
+  if (xlsx !== undefined) confirm(ctx, `${counted(count, 'row')} of ${what} written to the workbook ${xlsx}`)
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { confirm, printJson } from '../../cli/output.js'
 import { checkPeriodEnded, improvementActions, reopened, scoreRowsOf, scoreTableOf } from '../../domain/assessment/score-table.js'
+import { requiredText } from '../../cli/options.js'
 import { ConflictError, NotFoundError, UserError } from '../../domain/errors.js'
 import { insertAction } from '../../storage/actions-repo.js'
 import { findScoreTable, saveScoreTable, setScoreTableState } from '../../storage/assessments-repo.js'
@@ -82,8 +83,8 @@ export async function assessReopenRun(ctx: AppContext, opts: ReopenOptions): Pro
   const year = yearInstead(opts)
   const level = assessLevel(opts.level)
   const period = year === undefined ? await askPeriod(ctx, opts.period) : undefined
-  if (!opts.reason?.trim()) throw new UserError('reopening a final period needs --reason', 'the event log keeps it, e.g. --reason "IT 申诉: 响应时间录入有误"')
-  const reason = opts.reason.trim()
+  // missing: asked on a terminal, else exit 2 naming --reason (as every required option)
+  const reason = opts.reason?.trim() ? opts.reason.trim() : await requiredText(ctx, undefined, { flag: '--reason', message: 'Why is the final table reopened (kept in the event log)' })
   if (period === undefined) return reopenYear(ctx, year!, level, reason)
   const name = tableName(period.code, level)
   const store = await ctx.store()

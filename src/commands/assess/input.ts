@@ -16,6 +16,7 @@ import { parsePeriod } from '../../domain/calendar/period.js'
 import { findInput, findScoreTable, upsertInput } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessPeriod, assessPeriodOption } from './period.js'
+import { counted } from '../../domain/counting.js'
 
 /** The qualitative inputs of a period: self and superior scores, one unit at a time or from CSV. */
 export function registerInput(assess: Command, ctx: AppContext): void {
@@ -53,7 +54,7 @@ function parseScore(text: string | undefined, flag: string): number | undefined 
 
 export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit' })
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit', unit: true })
   if (opts.self === undefined && opts.superior === undefined) throw new UsageError('give --self, --superior or both')
   const self = parseScore(opts.self, '--self')
   const superior = parseScore(opts.superior, '--superior')
@@ -132,5 +133,5 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
     return good.length
   })
   if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count })
-  confirm(ctx, `${count} inputs for ${period.code} imported from ${shown}`)
+  confirm(ctx, `${counted(count, 'input')} for ${period.code} imported from ${shown}`)
 }

@@ -15,7 +15,7 @@ export function assessPeriod(text: string): Period {
 
 /** --period, asked for on a terminal when missing. */
 export async function askPeriod(ctx: AppContext, given: string | undefined): Promise<Period> {
-  return assessPeriod(await need(ctx, given, { flag: '--period', message: 'Period (e.g. 2026-H1)' }))
+  return assessPeriod(await need(ctx, given, { flag: '--period', message: 'Period (e.g. 2026-H1)', check: (v) => assessPeriod(v) }))
 }
 
 /** --period of every assess command: one help text. */

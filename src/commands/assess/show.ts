@@ -55,7 +55,7 @@ export interface ExplainOptions {
 export async function assessExplainRun(ctx: AppContext, opts: ExplainOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
   const level = assessLevel(opts.level)
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit' })
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit', unit: true })
   const store = await ctx.store()
   const unit = await requireUnit(store.db, unitRef)
   const { table, rows } = await requireTable(store.db, period, level)

@@ -37,7 +37,7 @@ export function registerAuditAdd(audit: Command, ctx: AppContext): void {
 /** Records an audit; returns its code. */
 export async function auditAddRun(ctx: AppContext, opts: AuditAddOptions): Promise<string> {
   const title = await requiredText(ctx, opts.title, { flag: '--title', message: t('audit.add.askTitle') })
-  const date = parseDate(await need(ctx, opts.date, { flag: '--date', message: t('audit.add.askDate') }), '--date')
+  const date = parseDate(await need(ctx, opts.date, { flag: '--date', message: t('audit.add.askDate'), check: (v) => parseDate(v, '--date') }), '--date')
   const auditor = await requiredText(ctx, opts.auditor, { flag: '--auditor', message: t('audit.add.askAuditor') })
   const scopeRefs = splitList(await requiredText(ctx, opts.scope, { flag: '--scope', message: t('audit.add.askScope') }))
   if (scopeRefs.length === 0) throw new UserError(t('audit.add.noScope'), t('audit.add.noScope.hint'))

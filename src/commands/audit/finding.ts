@@ -38,10 +38,10 @@ export function registerAuditFinding(audit: Command, ctx: AppContext): void {
 
 /** Records a finding (and, when major or critical, its improvement action); returns the finding's code. */
 export async function auditFindingRun(ctx: AppContext, auditCode: string, opts: FindingOptions): Promise<string> {
-  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: t('audit.finding.askUnit') })
+  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: t('audit.finding.askUnit'), unit: true })
   const severity = parseSeverity(await need(ctx, opts.severity, { flag: '--severity', message: t('audit.finding.askSeverity'), choices: SEVERITIES.map((s) => label('severity', s)) }))
   const description = await requiredText(ctx, opts.description, { flag: '--description', message: t('audit.finding.askDescription') })
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: t('audit.finding.askDue') }), '--due')
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: t('audit.finding.askDue'), check: (v) => parseDate(v, '--due') }), '--due')
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const { finding, audit, action } = await store.write(async (trx) => {

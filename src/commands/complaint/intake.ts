@@ -74,7 +74,7 @@ export interface OpenOptions {
 async function askComplainant(ctx: AppContext, opts: OpenOptions): Promise<string | undefined> {
   if (opts.anonymous || (opts.from !== undefined && opts.from.trim() !== '')) return opts.from
   if (!ctx.canPrompt) throw new UsageError('missing required option --from (or --anonymous)', 'add --from UNIT or --anonymous, or run on a terminal to be asked')
-  const answer = await need(ctx, undefined, { flag: '--from', message: 'Complaining unit (code or name; "anonymous" for an anonymous complaint)' })
+  const answer = await need(ctx, undefined, { flag: '--from', message: 'Complaining unit (type a code or name; or anonymous)', unit: true, extra: [{ value: 'anonymous', name: 'anonymous (匿名): the complainant is not recorded' }] })
   if (answer.trim().toLowerCase() === 'anonymous' || answer.trim() === '匿名') {
     opts.anonymous = true
     return undefined
@@ -90,7 +90,7 @@ export async function complaintOpenRun(ctx: AppContext, opts: OpenOptions): Prom
   }
   const store = await ctx.store()
   const policy = await loadPolicy(store.db)
-  const againstRef = await need(ctx, opts.against, { flag: '--against', message: 'Unit complained about' })
+  const againstRef = await need(ctx, opts.against, { flag: '--against', message: 'Unit complained about', unit: true })
   const channel = checkChannel(await need(ctx, opts.channel, { flag: '--channel', message: 'Channel', choices: policy.complaintChannels }), policy.complaintChannels)
   const summary = await requiredText(ctx, opts.summary, { flag: '--summary', message: 'What is the complaint about' })
   const handler = opts.handler !== undefined ? checkName(opts.handler, '--handler') : policy.complaintHandler

@@ -5,6 +5,7 @@ import { requireUnit } from '../../cli/lookups.js'
 import { atOption, optionalText, parseAt, requiredText } from '../../cli/options.js'
 import { cellText } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
+import { UsageError } from '../../domain/errors.js'
 import { parseDate } from '../../domain/calendar/dates.js'
 import { checkPlanDeadline, defaultPlanDeadline, feedbackChoice } from '../../domain/complaints/complaint-rules.js'
 import { checkMilestoneDue, parseMilestone } from '../../domain/complaints/complaint-timelines.js'
@@ -55,7 +56,7 @@ export interface PlanOptions {
 }
 
 export async function complaintPlanRun(ctx: AppContext, code: string, opts: PlanOptions): Promise<void> {
-  const responsibleRef = await need(ctx, opts.responsible, { flag: '--responsible', message: 'Unit responsible for the plan' })
+  const responsibleRef = await need(ctx, opts.responsible, { flag: '--responsible', message: 'Unit responsible for the plan', unit: true })
   const measures = await requiredText(ctx, opts.measures, { flag: '--measures', message: 'Measures' })
   const at = parseAt(ctx, opts.at)
   const given = opts.deadline === undefined ? undefined : checkPlanDeadline(parseDate(opts.deadline, '--deadline'), at)
@@ -96,7 +97,14 @@ export interface FeedbackOptions {
 }
 
 export async function complaintFeedbackRun(ctx: AppContext, code: string, opts: FeedbackOptions): Promise<void> {
-  const accepted = feedbackChoice(opts.accepted, opts.disputed)
+  let { accepted: acc, disputed } = opts
+  if (!acc && !disputed) {
+    if (!ctx.canPrompt) throw new UsageError('missing required option --accepted or --disputed', 'did the complainant accept the plan? --disputed returns the complaint to investigation')
+    const answer = await ctx.io.prompter.select({ message: 'Did the complainant accept the plan?', choices: ['accepted', 'disputed'] as const })
+    acc = answer === 'accepted'
+    disputed = !acc
+  }
+  const accepted = feedbackChoice(acc, disputed)
   const note = optionalText(opts.note)
   const at = parseAt(ctx, opts.at)
   const { row } = await runComplaintStep(ctx, code, {

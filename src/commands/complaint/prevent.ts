@@ -40,8 +40,8 @@ export interface PreventOptions {
 /** Opens a prevention action linked to the complaint; returns the action's code. */
 export async function complaintPreventRun(ctx: AppContext, code: string, opts: PreventOptions): Promise<string> {
   const description = await requiredText(ctx, opts.action, { flag: '--action', message: 'What will be done to prevent it' })
-  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that must act' })
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)' }), '--due')
+  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that must act', unit: true })
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)', check: (v) => parseDate(v, '--due') }), '--due')
   const at = parseAt(ctx, opts.at)
   checkActionDue(due, at)
   const { row, result } = await runComplaintStep(ctx, code, {

@@ -9,6 +9,7 @@ import { complaintFacts } from '../../domain/complaints/complaint.js'
 import { complaintStats, type UnitComplaintStats } from '../../domain/complaints/complaint-rules.js'
 import { listComplaints } from '../../storage/complaints-repo.js'
 import { listUnits, unitCodesById } from '../../storage/units-repo.js'
+import { counted, formatCount } from '../../domain/counting.js'
 
 export function registerStats(complaint: Command, ctx: AppContext): void {
   example(
@@ -24,7 +25,7 @@ export interface StatsOptions {
 }
 
 export async function complaintStatsRun(ctx: AppContext, opts: StatsOptions): Promise<void> {
-  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1' }))
+  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1', check: (v) => parsePeriod(v) }))
   const store = await ctx.store()
   const rows = await listComplaints(store.db, { receivedIn: boundsOf(period) })
   const codes = await unitCodesById(store.db)
@@ -50,7 +51,7 @@ export async function complaintStatsRun(ctx: AppContext, opts: StatsOptions): Pr
     { header: 'category', value: (r) => r.category },
     { header: 'complaints', value: (r) => r.count, align: 'right' },
   ])
-  if (stats.withoutRootCause > 0) ctx.io.err(`${stats.withoutRootCause} of ${rows.length} complaints have no root cause yet\n`)
+  if (stats.withoutRootCause > 0) ctx.io.err(`${formatCount(stats.withoutRootCause)} of ${counted(rows.length, 'complaint')} ${stats.withoutRootCause === 1 ? 'has' : 'have'} no root cause yet\n`)
 }
 
 type UnitStatsRow = UnitComplaintStats & { name: string | null }

@@ -45,7 +45,7 @@ export interface VerifyOptions {
 
 export async function complaintVerifyRun(ctx: AppContext, code: string, opts: VerifyOptions): Promise<void> {
   const resolved = parseResolved(await need(ctx, opts.resolved, { flag: '--resolved', message: 'Resolved?', choices: ['yes', 'no'] }))
-  const satisfaction = parseSatisfaction(await need(ctx, opts.satisfaction, { flag: '--satisfaction', message: 'Satisfaction 1–5' }))
+  const satisfaction = parseSatisfaction(await need(ctx, opts.satisfaction, { flag: '--satisfaction', message: 'Satisfaction 1–5', check: (v) => parseSatisfaction(v) }))
   const note = optionalText(opts.note)
   const at = parseAt(ctx, opts.at)
   const { row } = await runComplaintStep(ctx, code, {

@@ -31,9 +31,9 @@ export interface DependencyAddOptions {
 }
 
 export async function dependencyAddRun(ctx: AppContext, opts: DependencyAddOptions): Promise<void> {
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('dependency.add.askCustomer') })
-  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: t('dependency.add.askSupplier') })
-  const support = checkName(await need(ctx, opts.support, { flag: '--support', message: t('dependency.add.askSupport') }), '--support')
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('dependency.add.askCustomer'), unit: true })
+  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: t('dependency.add.askSupplier'), unit: true })
+  const support = checkName(await need(ctx, opts.support, { flag: '--support', message: t('dependency.add.askSupport'), check: (v) => checkName(v, '--support') }), '--support')
   const store = await ctx.store()
   const json = await store.write(async (trx) => {
     const customer = await requireUnit(trx, customerRef, t('org.customerUnit'))

@@ -31,9 +31,9 @@ export interface LinkAddOptions {
 }
 
 export async function linkAddRun(ctx: AppContext, opts: LinkAddOptions): Promise<void> {
-  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: t('link.add.askSupplier') })
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('link.add.askCustomer') })
-  const provides = checkName(await need(ctx, opts.provides, { flag: '--provides', message: t('link.add.askProvides') }), '--provides')
+  const supplierRef = await need(ctx, opts.supplier, { flag: '--supplier', message: t('link.add.askSupplier'), unit: true })
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('link.add.askCustomer'), unit: true })
+  const provides = checkName(await need(ctx, opts.provides, { flag: '--provides', message: t('link.add.askProvides'), check: (v) => checkName(v, '--provides') }), '--provides')
   const store = await ctx.store()
   const json = await store.write(async (trx) => {
     const supplier = await requireUnit(trx, supplierRef, t('org.supplierUnit'))

@@ -28,7 +28,7 @@ export interface ProcessAddOptions {
 
 export async function processAddRun(ctx: AppContext, code: string, opts: ProcessAddOptions): Promise<void> {
   const processCode = checkCode(code, t('process.codeWhat'), 'P2P')
-  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: t('process.add.askName') }), '--name')
+  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: t('process.add.askName'), check: (v) => checkName(v, '--name') }), '--name')
   const store = await ctx.store()
   const p = await store.write(async (trx) => {
     const existing = await findProcessByCode(trx, processCode)

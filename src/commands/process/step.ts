@@ -44,8 +44,8 @@ function parseSeqs(text: string): number[] {
 }
 
 export async function processStepRun(ctx: AppContext, code: string, opts: StepOptions): Promise<void> {
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: t('process.step.askUnit') })
-  const output = checkName(await need(ctx, opts.output, { flag: '--output', message: t('process.step.askOutput') }), '--output')
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: t('process.step.askUnit'), unit: true })
+  const output = checkName(await need(ctx, opts.output, { flag: '--output', message: t('process.step.askOutput'), check: (v) => checkName(v, '--output') }), '--output')
   const after = opts.after === undefined ? undefined : parseSeqs(opts.after)
   const store = await ctx.store()
   const { step, processCode, unitCode } = await store.write(async (trx) => {

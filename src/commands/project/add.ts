@@ -41,8 +41,8 @@ export function registerProjectAdd(project: Command, ctx: AppContext): void {
 /** Adds a project; returns its code. */
 export async function projectAddRun(ctx: AppContext, opts: ProjectAddOptions): Promise<string> {
   const name = await requiredText(ctx, opts.name, { flag: '--name', message: 'Name of the project' })
-  const ownerRef = await requiredText(ctx, opts.owner, { flag: '--owner', message: 'Unit that owns it' })
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)' }), '--due')
+  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that owns it', unit: true })
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)', check: (v) => parseDate(v, '--due') }), '--due')
   const at = parseAt(ctx, opts.at)
   const start = opts.start === undefined ? localDate(at) : parseDate(opts.start, '--start')
   const kind = parseProjectKind(opts.kind ?? 'project')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
+import { need } from '../../cli/prompt.js'
 import { requireUnit } from '../../cli/lookups.js'
 import { atOption, parseAt, requiredText, unitOption } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
@@ -26,7 +27,7 @@ export function registerProjectMember(project: Command, ctx: AppContext): void {
 }
 
 export async function projectMemberRun(ctx: AppContext, code: string, opts: ProjectMemberOptions): Promise<void> {
-  const unitRef = await requiredText(ctx, opts.unit, { flag: '--unit', message: 'Member unit' })
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Member unit', unit: true })
   const duty = await requiredText(ctx, opts.duty, { flag: '--duty', message: "The unit's responsibility in the project" })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()

@@ -27,7 +27,7 @@ export function registerProjectProgress(project: Command, ctx: AppContext): void
 }
 
 export async function projectProgressRun(ctx: AppContext, code: string, opts: ProjectProgressOptions): Promise<void> {
-  const percent = parsePercent(await need(ctx, opts.percent, { flag: '--percent', message: 'Percent done (0–100)' }))
+  const percent = parsePercent(await need(ctx, opts.percent, { flag: '--percent', message: 'Percent done (0–100)', check: (v) => parsePercent(v) }))
   const note = optionalText(opts.note)
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()

@@ -45,7 +45,7 @@ export async function recognitionAddRun(ctx: AppContext, opts: RecognitionAddOpt
   }
   const person = opts.person === undefined ? null : checkName(opts.person, '--person')
   const unitRef = opts.unit === undefined ? null : checkName(opts.unit, '--unit')
-  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period (e.g. 2026-H1)' }))
+  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period (e.g. 2026-H1)', check: (v) => parsePeriod(v) }))
   const reason = await requiredText(ctx, opts.reason, { flag: '--reason', message: 'What is it for' })
   const rewardCents = opts.reward === undefined ? null : parseReward(opts.reward)
   const at = parseAt(ctx, opts.at)

@@ -106,7 +106,7 @@ async function openActions(ctx: AppContext, period: PeriodBounds, threshold: num
 }
 
 export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOptions): Promise<void> {
-  const period = boundsOf(parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1' })))
+  const period = boundsOf(parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1', check: (v) => parsePeriod(v) })))
   const thresholdOption = parseWhole(opts.threshold, '--threshold', 0, 100)
   const store = await ctx.store()
   const policy = await loadPolicy(store.db)

@@ -38,7 +38,7 @@ export function registerReportFile(report: Command, ctx: AppContext): void {
 
 /** Files a report; returns its code. */
 export async function reportFileRun(ctx: AppContext, opts: ReportFileOptions): Promise<string> {
-  const aboutRef = await requiredText(ctx, opts.about, { flag: '--about', message: t('report.file.askAbout') })
+  const aboutRef = await requiredText(ctx, opts.about, { flag: '--about', message: t('report.file.askAbout'), unit: true })
   const description = await requiredText(ctx, opts.description, { flag: '--description', message: t('report.file.askDescription') })
   const reporter = opts.reporter === undefined ? null : opts.reporter.trim()
   if (reporter === '') throw new UserError(t('report.file.emptyReporter'), t('report.file.emptyReporter.hint'))

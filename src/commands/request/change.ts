@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { requireUnit } from '../../cli/lookups.js'
-import { atOption, optionalText, parseAt } from '../../cli/options.js'
+import { atOption, optionalText, parseAt, requiredText } from '../../cli/options.js'
 import { confirm } from '../../cli/output.js'
 import { formatInstant, parseDate } from '../../domain/calendar/dates.js'
 import { UsageError, UserError } from '../../domain/errors.js'
@@ -54,8 +54,7 @@ export async function requestChangeRun(ctx: AppContext, code: string, opts: Chan
   if ([opts.title, opts.description, opts.to, opts.neededBy, opts.also].every((v) => v === undefined)) {
     throw new UsageError('nothing to change', 'give at least one of --title, --description, --to, --needed-by, --also')
   }
-  const reason = optionalText(opts.reason)
-  if (!reason) throw new UserError('a change needs --reason', 'say why the request changes, e.g. --reason "销售部追加字段"')
+  const reason = optionalText(opts.reason) ?? (await requiredText(ctx, undefined, { flag: '--reason', message: 'Why does the request change' }))
   const change: RequestChange = {
     title: opts.title === undefined ? undefined : checkName(opts.title, '--title'),
     description: opts.description === undefined ? undefined : optionalText(opts.description),

@@ -48,10 +48,10 @@ export interface EvaluateOptions {
 
 export async function requestEvaluateRun(ctx: AppContext, code: string, opts: EvaluateOptions): Promise<void> {
   const scores = {
-    reasonableness: parseCriterion(await need(ctx, opts.reasonableness, { flag: '--reasonableness', message: 'Reasonableness (1–5)' }), 'reasonableness'),
-    feasibility: parseCriterion(await need(ctx, opts.feasibility, { flag: '--feasibility', message: 'Feasibility (1–5)' }), 'feasibility'),
-    impact: parseCriterion(await need(ctx, opts.impact, { flag: '--impact', message: 'Impact (1–5)' }), 'impact'),
-    costBenefit: parseCriterion(await need(ctx, opts.costBenefit, { flag: '--cost-benefit', message: 'Cost-benefit (1–5)' }), 'cost-benefit'),
+    reasonableness: parseCriterion(await need(ctx, opts.reasonableness, { flag: '--reasonableness', message: 'Reasonableness (1–5)', check: (v) => parseCriterion(v, 'reasonableness') }), 'reasonableness'),
+    feasibility: parseCriterion(await need(ctx, opts.feasibility, { flag: '--feasibility', message: 'Feasibility (1–5)', check: (v) => parseCriterion(v, 'feasibility') }), 'feasibility'),
+    impact: parseCriterion(await need(ctx, opts.impact, { flag: '--impact', message: 'Impact (1–5)', check: (v) => parseCriterion(v, 'impact') }), 'impact'),
+    costBenefit: parseCriterion(await need(ctx, opts.costBenefit, { flag: '--cost-benefit', message: 'Cost-benefit (1–5)', check: (v) => parseCriterion(v, 'cost-benefit') }), 'cost-benefit'),
   }
   const important = opts.important === undefined ? null : parseYesNo(opts.important, '--important')
   const urgent = opts.urgent === undefined ? null : parseYesNo(opts.urgent, '--urgent')

@@ -54,9 +54,9 @@ export interface LogOptions {
 
 export async function requestLogRun(ctx: AppContext, opts: LogOptions): Promise<void> {
   const channel = parseChannel(opts.channel)
-  const fromRef = await need(ctx, opts.from, { flag: '--from', message: 'Customer unit (who asks)' })
-  const toRef = opts.service ? opts.to : await need(ctx, opts.to, { flag: '--to', message: 'Provider unit (who serves)' })
-  const title = checkName(await need(ctx, opts.title, { flag: '--title', message: 'Title of the request' }), '--title')
+  const fromRef = await need(ctx, opts.from, { flag: '--from', message: 'Customer unit (who asks)', unit: true })
+  const toRef = opts.service ? opts.to : await need(ctx, opts.to, { flag: '--to', message: 'Provider unit (who serves)', unit: true })
+  const title = checkName(await need(ctx, opts.title, { flag: '--title', message: 'Title of the request', check: (v) => checkName(v, '--title') }), '--title')
   const neededBy = opts.neededBy ? parseDate(opts.neededBy, '--needed-by') : null
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()

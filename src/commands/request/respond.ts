@@ -1,10 +1,11 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
+import { need } from '../../cli/prompt.js'
 import { example } from '../../cli/help.js'
-import { atOption, parseAt } from '../../cli/options.js'
+import { atOption, parseAt, requiredText } from '../../cli/options.js'
 import { confirm } from '../../cli/output.js'
 import { formatInstant, parseDate } from '../../domain/calendar/dates.js'
-import { UserError } from '../../domain/errors.js'
+import { UsageError, UserError } from '../../domain/errors.js'
 import { respondToRequest, type Response } from '../../domain/requests/request-steps.js'
 import { deadlinesOf } from '../../domain/requests/service.js'
 import { loadSchedule } from '../../storage/calendar-repo.js'
@@ -41,9 +42,16 @@ export interface RespondOptions {
 }
 
 export async function requestRespondRun(ctx: AppContext, code: string, opts: RespondOptions): Promise<void> {
-  if (opts.accept === opts.reject) throw new UserError('give exactly one of --accept and --reject')
-  if (opts.accept && !opts.expected) throw new UserError('--accept needs --expected DATE', 'e.g. --accept --expected 2026-03-20')
-  if (opts.reject && !opts.reason?.trim()) throw new UserError('--reject needs --reason TEXT', 'tell the customer why')
+  if (opts.accept && opts.reject) throw new UserError('give exactly one of --accept and --reject')
+  if (!opts.accept && !opts.reject) {
+    if (!ctx.canPrompt) throw new UsageError('missing required option --accept or --reject', 'add --accept --expected DATE, or --reject --reason TEXT')
+    const decision = await ctx.io.prompter.select({ message: 'Response', choices: ['accept', 'reject'] as const })
+    opts = { ...opts, accept: decision === 'accept', reject: decision === 'reject' }
+  }
+  if (opts.accept && !opts.expected) {
+    opts = { ...opts, expected: await need(ctx, undefined, { flag: '--expected', message: 'Expected resolution date (YYYY-MM-DD)', check: (v) => parseDate(v, '--expected') }) }
+  }
+  if (opts.reject && !opts.reason?.trim()) opts = { ...opts, reason: await requiredText(ctx, undefined, { flag: '--reason', message: 'Why is it rejected' }) }
   if (opts.accept && opts.reason) throw new UserError('--reason goes with --reject; with --accept give --expected')
   if (opts.reject && opts.expected) throw new UserError('--expected goes with --accept')
   const expected = opts.expected ? parseDate(opts.expected, '--expected') : null

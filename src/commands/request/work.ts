@@ -69,7 +69,7 @@ export interface WorkOptions {
 /** start, wait, resume, resolve, close, cancel: one transition each, with its own fields. */
 export async function requestStepRun(ctx: AppContext, code: string, action: WorkStep['action'], opts: WorkOptions): Promise<void> {
   const at = parseAt(ctx, opts.at)
-  const reason = action === 'wait' || action === 'cancel' ? checkName(await need(ctx, opts.reason, { flag: '--reason', message: 'Reason' }), '--reason') : ''
+  const reason = action === 'wait' || action === 'cancel' ? checkName(await need(ctx, opts.reason, { flag: '--reason', message: 'Reason', check: (v) => checkName(v, '--reason') }), '--reason') : ''
   const satisfaction = action === 'close' ? (parseWhole(opts.satisfaction, '--satisfaction', 1, 5) ?? null) : null
   const store = await ctx.store()
   const row = await store.write(async (trx) => {

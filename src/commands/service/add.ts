@@ -40,8 +40,8 @@ export interface ServiceAddOptions {
 
 export async function serviceAddRun(ctx: AppContext, code: string, opts: ServiceAddOptions): Promise<void> {
   const serviceCode = checkCode(code, t('service.codeWhat'), 'IT-ACCOUNT')
-  const providerRef = await need(ctx, opts.provider, { flag: '--provider', message: t('service.add.askProvider') })
-  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: t('service.add.askName') }), '--name')
+  const providerRef = await need(ctx, opts.provider, { flag: '--provider', message: t('service.add.askProvider'), unit: true })
+  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: t('service.add.askName'), check: (v) => checkName(v, '--name') }), '--name')
   const responseHours = parseNumber(opts.responseHours, '--response-hours', 0.25, 10_000) ?? null
   const resolutionDays = parseNumber(opts.resolutionDays, '--resolution-days', 0.25, 1_000) ?? null
   const store = await ctx.store()

@@ -32,8 +32,8 @@ export function registerSurveyCreate(survey: Command, ctx: AppContext): void {
 
 export async function surveyCreateRun(ctx: AppContext, code: string, opts: SurveyCreateOptions): Promise<void> {
   const surveyCode = checkSurveyCode(code)
-  const title = checkName(await need(ctx, opts.title, { flag: '--title', message: 'Title of the survey' }), '--title')
-  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1' }))
+  const title = checkName(await need(ctx, opts.title, { flag: '--title', message: 'Title of the survey', check: (v) => checkName(v, '--title') }), '--title')
+  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1', check: (v) => parsePeriod(v) }))
   const kind = parseSurveyKind(opts.kind ?? 'service')
   const store = await ctx.store()
   const row = await store.write(async (trx) => {

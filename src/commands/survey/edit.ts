@@ -5,6 +5,7 @@ import { periodOption, yesOption } from '../../cli/options.js'
 import { confirm, printEntity } from '../../cli/output.js'
 import { UsageError, UserError } from '../../domain/errors.js'
 import { parsePeriod } from '../../domain/calendar/period.js'
+import { counted } from '../../domain/counting.js'
 import { checkName } from '../../domain/org/unit.js'
 import { parseSurveyKind } from '../../domain/surveys/survey.js'
 import { appendEvent } from '../../storage/events-repo.js'
@@ -57,7 +58,7 @@ export async function surveyUpdateRun(ctx: AppContext, code: string, opts: Surve
       const responses = await countResponses(trx, s.id)
       if (responses > 0) {
         throw new UserError(
-          `survey ${s.code} already has ${responses} ${responses === 1 ? 'response' : 'responses'} for ${s.period}: its period cannot change`,
+          `survey ${s.code} already has ${counted(responses, 'response')} for ${s.period}: its period cannot change`,
           'create a survey for the other period instead',
         )
       }
@@ -85,13 +86,13 @@ export async function surveyDeleteRun(ctx: AppContext, code: string, opts: Surve
   const what = `survey ${s.code} "${s.title}" (${s.period})`
   if (responses > 0 && !opts.withResponses) {
     throw new UserError(
-      `${what} has ${responses} ${responses === 1 ? 'response' : 'responses'}: not deleted`,
+      `${what} has ${counted(responses, 'response')}: not deleted`,
       'add --with-responses --yes to delete it with its responses',
     )
   }
   if (!opts.yes) {
     if (!ctx.canPrompt) throw new UserError(`${what} not deleted without --yes`, 'add --yes to delete it without a terminal')
-    const message = responses > 0 ? `Delete ${what} and its ${responses} ${responses === 1 ? 'response' : 'responses'}?` : `Delete ${what}?`
+    const message = responses > 0 ? `Delete ${what} and its ${counted(responses, 'response')}?` : `Delete ${what}?`
     if (!(await ctx.io.prompter.confirm({ message, default: false }))) {
       ctx.io.err('cancelled; nothing changed\n')
       return
@@ -100,12 +101,12 @@ export async function surveyDeleteRun(ctx: AppContext, code: string, opts: Surve
   const deleted = await store.write(async (trx) => {
     const again = await requireSurvey(trx, s.code)
     const now = await countResponses(trx, again.id)
-    if (now > 0 && !opts.withResponses) throw new UserError(`${what} has ${now} responses now: not deleted`, 'add --with-responses --yes to delete it with its responses')
+    if (now > 0 && !opts.withResponses) throw new UserError(`${what} has ${counted(now, 'response')} now: not deleted`, 'add --with-responses --yes to delete it with its responses')
     const gone = await deleteSurvey(trx, again.id)
     await appendEvent(trx, ctx.event('survey.delete', again.code, { title: again.title, kind: again.kind, period: again.period, ...gone }))
     return gone
   })
   if (ctx.json) printEntity(ctx, { ...surveyJson(s), deleted: true, responses: deleted.responses, batches: deleted.batches }, [])
-  const extra = deleted.responses > 0 ? ` with ${deleted.responses} ${deleted.responses === 1 ? 'response' : 'responses'} in ${deleted.batches} ${deleted.batches === 1 ? 'batch' : 'batches'}` : ''
+  const extra = deleted.responses > 0 ? ` with ${counted(deleted.responses, 'response')} in ${counted(deleted.batches, 'batch', 'batches')}` : ''
   confirm(ctx, `survey ${s.code} deleted${extra}`)
 }

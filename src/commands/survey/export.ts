@@ -12,6 +12,7 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { iterateResponses, listBatches } from '../../storage/surveys-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { requireSurvey } from './survey-json.js'
+import { counted } from '../../domain/counting.js'
 
 export interface SurveyExportOptions extends PeopleFileOptions {
   out?: string
@@ -57,5 +58,5 @@ export async function surveyExportRun(ctx: AppContext, code: string, opts: Surve
   const excel = format.encoding === 'utf8-bom'
   await store.write(async (trx) => appendEvent(trx, ctx.event('survey.export', s.code, { file: target, responses: count, excel, encoding: format.encoding })))
   if (ctx.json) printEntity(ctx, { survey: s.code, file: target, responses: count, excel, encoding: format.encoding }, [])
-  confirm(ctx, `${count} responses of ${s.code} written to ${out}`)
+  confirm(ctx, `${counted(count, 'response')} of ${s.code} written to ${out}`)
 }

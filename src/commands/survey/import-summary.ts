@@ -6,6 +6,7 @@ import { describeUnitMatch } from '../../domain/surveys/survey-import.js'
 import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead, SurveyImportResult } from '../../storage/survey-import/import.js'
 import { ignoredText, printNotes } from './import-mapping.js'
+import { counted, formatCount } from '../../domain/counting.js'
 
 /** What `survey import` did, as it reports it. */
 export interface ImportReport {
@@ -59,10 +60,10 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
       ['file', shown],
       ['encoding', `${summary.encoding} (${head.encodingReason})`],
       ['delimiter', delimiter],
-      ['read', result.read],
-      [run.dryRun ? 'would import' : 'imported', result.imported],
-      ['already present', result.alreadyPresent],
-      ['rejected', result.rejected],
+      ['read', formatCount(result.read)],
+      [run.dryRun ? 'would import' : 'imported', formatCount(result.imported)],
+      ['already present', formatCount(result.alreadyPresent)],
+      ['rejected', formatCount(result.rejected)],
       ['ignored columns', ignoredText(mapping)],
       ['units matched', result.unitsMatched.length > 0 ? result.unitsMatched.map(describeUnitMatch).join('; ') : '(all by code or exact name)'],
       ...(rejects ? ([['rejects', rejects]] as [string, unknown][]) : []),
@@ -70,8 +71,8 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     ])
     printNotes(ctx, mapping)
   }
-  const present = result.alreadyPresent > 0 ? `, ${result.alreadyPresent} already present` : ''
-  const rejected = result.rejected > 0 ? `, ${result.rejected} rejected${rejects ? ` (see ${run.rejectsArg})` : ''}` : ''
-  if (run.dryRun) confirm(ctx, `dry run: ${result.imported} of ${result.read} responses would be imported into ${survey}${present}${rejected}; nothing written`)
-  else confirm(ctx, `${result.imported} of ${result.read} responses imported into ${survey} from ${shown}${present}${rejected} (batch ${result.batchId})`)
+  const present = result.alreadyPresent > 0 ? `, ${formatCount(result.alreadyPresent)} already present` : ''
+  const rejected = result.rejected > 0 ? `, ${formatCount(result.rejected)} rejected${rejects ? ` (see ${run.rejectsArg})` : ''}` : ''
+  if (run.dryRun) confirm(ctx, `dry run: ${formatCount(result.imported)} of ${counted(result.read, 'response')} would be imported into ${survey}${present}${rejected}; nothing written`)
+  else confirm(ctx, `${formatCount(result.imported)} of ${counted(result.read, 'response')} imported into ${survey} from ${shown}${present}${rejected} (batch ${result.batchId})`)
 }

@@ -39,7 +39,7 @@ export interface UnitAddOptions {
 
 export async function unitAddRun(ctx: AppContext, code: string, opts: UnitAddOptions): Promise<void> {
   const unitCode = checkUnitCode(code)
-  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: t('unit.add.askName') }), '--name')
+  const name = checkName(await need(ctx, opts.name, { flag: '--name', message: t('unit.add.askName'), check: (v) => checkName(v, '--name') }), '--name')
   const kind = parseUnitKind(await need(ctx, opts.kind, { flag: '--kind', message: t('unit.add.askKind'), choices: UNIT_KINDS.map((k) => label('unitKind', k)) }))
   const store = await ctx.store()
   const row = await store.write(async (trx) => {

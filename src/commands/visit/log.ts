@@ -38,8 +38,8 @@ export function registerVisitLog(visit: Command, ctx: AppContext): void {
 }
 
 export async function visitLogRun(ctx: AppContext, opts: VisitLogOptions): Promise<void> {
-  const byRef = await need(ctx, opts.by, { flag: '--by', message: t('visit.log.askBy') })
-  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('visit.log.askCustomer') })
+  const byRef = await need(ctx, opts.by, { flag: '--by', message: t('visit.log.askBy'), unit: true })
+  const customerRef = await need(ctx, opts.customer, { flag: '--customer', message: t('visit.log.askCustomer'), unit: true })
   const today = localDate(ctx.now())
   const date = opts.date === undefined ? today : parseDate(opts.date, '--date')
   checkVisitDate(date, today)

@@ -3,6 +3,7 @@ import { format1, round2 } from '../rounding.js'
 import type { AssessPolicy, UnitDetails } from './assessment.js'
 import { COMPONENT_KEYS, exactAllowance } from './kpi.js'
 import type { ScoreRow } from './score-table.js'
+import { counted, formatCount } from '../counting.js'
 
 /** A score as the tables and explanations show it: one decimal, or n/a. */
 export function scoreText(v: number | null): string {
@@ -35,18 +36,18 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   else {
     const mean = d.S.valueSum / d.S.responses
     out.push(`  ${d.S.responses} service-survey responses rate it (overall, else the mean of the four dimensions); values add up to ${round2(d.S.valueSum)}, mean ${round2(mean)}`)
-    if (c.S === null) out.push(`  fewer than assess.min_responses = ${d.S.minResponses} responses → n/a`)
+    if (c.S === null) out.push(`  fewer than assess.min_responses = ${counted(d.S.minResponses, 'response')} → n/a`)
     else out.push(`  (${round2(mean)} − 1) / 4 × 100 = ${format1(c.S)}`)
   }
 
-  const counted = d.T.onTime + d.T.late.length
+  const countedN = d.T.onTime + d.T.late.length
   out.push('', `T response timeliness = ${na(c.T)}   (weight ${w.T})`)
-  out.push(`  ${counted + d.T.excluded} requests had their response due in the period: ${d.T.onTime} answered on time, ${d.T.late.length} late, ${d.T.excluded} left out (cancelled before due, or not yet due)`)
+  out.push(`  ${counted(countedN + d.T.excluded, 'request')} had their response due in the period: ${formatCount(d.T.onTime)} answered on time, ${formatCount(d.T.late.length)} late, ${formatCount(d.T.excluded)} left out (cancelled before due, or not yet due)`)
   for (const l of first(d.T.late)) {
     out.push(`  late: ${l.code} due ${formatInstant(new Date(l.due))}, ${l.respondedAt ? `answered ${formatInstant(new Date(l.respondedAt))}` : 'still unanswered'}, ${l.businessHoursLate.toFixed(1)} business hours late`)
   }
   out.push(...rest(d.T.late))
-  if (c.T !== null) out.push(`  100 × ${d.T.onTime} / ${counted} = ${format1(c.T)}`)
+  if (c.T !== null) out.push(`  100 × ${d.T.onTime} / ${countedN} = ${format1(c.T)}`)
   else out.push('  no request counts → n/a')
 
   out.push('', `C collaboration = ${na(c.C)}   (weight ${w.C})`)
@@ -62,7 +63,7 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
 
   out.push('', `H complaint handling = ${na(c.H)}   (weight ${w.H})`)
   const n = d.H.complaints.length
-  out.push(`  ${n} complaint${n === 1 ? '' : 's'} received in the period; ${d.H.requestsReceived} requests received → allowance ${allowanceArithmetic(policy.complaintFree, d.H.requestsReceived)} = ${d.H.allowance}`)
+  out.push(`  ${counted(n, 'complaint')} received in the period; ${counted(d.H.requestsReceived, 'request')} received → allowance ${allowanceArithmetic(policy.complaintFree, d.H.requestsReceived)} = ${d.H.allowance}`)
   for (const k of first(d.H.complaints)) {
     const how = k.verifiedOn === null ? 'not verified yet (counts 0 in r, left out of v)' : `verified resolved ${k.verifiedOn}${k.planDeadline ? ` (deadline ${k.planDeadline}, ${k.resolvedByDeadline ? 'in time' : 'late'})` : ''}, satisfaction ${k.satisfaction ?? 'n/a'}`
     out.push(`  ${k.code}: ${how}`)
