@@ -19,6 +19,7 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     mapping: columns,
     ignoredColumns: mapping.ignored,
     notes: mapping.warnings,
+    conversions: mapping.reading?.conversions ?? [],
   }
   if (ctx.json) {
     printJson(ctx, json)
@@ -31,6 +32,7 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     { header: 'header', value: (c) => c.header },
   ])
   printText(ctx, `ignored columns: ${ignoredText(mapping)}`)
+  for (const c of json.conversions) printText(ctx, `conversion: ${c}`)
   printNotes(ctx, mapping)
 }
 

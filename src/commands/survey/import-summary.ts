@@ -50,6 +50,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     unitsMatched: result.unitsMatched.map((m) => ({ text: m.text, unit: m.unit, via: m.via })),
     rejectsFile: rejects ?? null,
     notes: mapping.warnings,
+    conversions: mapping.reading?.conversions ?? [],
   }
   if (ctx.json) {
     printJson(ctx, summary)
@@ -64,6 +65,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
       ['already present', result.alreadyPresent],
       ['rejected', result.rejected],
       ['ignored columns', ignoredText(mapping)],
+      ...(summary.conversions.length > 0 ? ([['conversions', summary.conversions.join('; ')]] as [string, unknown][]) : []),
       ['units matched', result.unitsMatched.length > 0 ? result.unitsMatched.map(describeUnitMatch).join('; ') : '(all by code or exact name)'],
       ...(rejects ? ([['rejects', rejects]] as [string, unknown][]) : []),
       ...(result.batchId !== null ? ([['batch', result.batchId]] as [string, unknown][]) : []),

@@ -13,6 +13,9 @@ import { CsvLimitError } from '../../domain/surveys/survey-csv.js'
 import { parseEncodingOption, type TextEncodingName } from '../../domain/surveys/text-encoding.js'
 import type { Store } from '../../storage/database.js'
 import type { SurveyRow } from '../../storage/schema-surveys.js'
+import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
+import type { ReadingOptions as AnswerReadingOptions } from '../../domain/surveys/file-reading.js'
+import { parseDateOrder } from '../../domain/surveys/written-dates.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
 import { findBatchBySha256, hasBatchOfSize } from '../../storage/surveys-repo.js'
 import { printMapping } from './import-mapping.js'
@@ -29,6 +32,8 @@ export interface SurveyImportOptions {
   rejects?: string
   force?: boolean
   showMapping?: boolean
+  dateOrder?: string
+  loyaltyScale?: string
   yes?: boolean
 }
 
@@ -46,6 +51,8 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .option('--rejects <file>', 'write the bad lines (line, reason, cells) to this CSV')
     .option('--force', 'import a file again that was imported before (rows already present are skipped)')
     .option('--show-mapping', 'print which column feeds which field, and the ignored columns; import nothing')
+    .option('--date-order <order>', 'mdy or dmy: how dates like 5/3/2026 are read when no date in the column has a part over 12')
+    .option('--loyalty-scale <n>', '10: the loyalty question is 0–10 (read as 1 + 4 × v / 10); default: 10 when its values exceed 5')
   yesOption(cmd, 'replace an existing --rejects file without asking').action((code: string, file: string, opts: SurveyImportOptions) => surveyImportRun(ctx, code, file, opts))
   example(
     cmd,
@@ -90,6 +97,7 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   try {
     const head = readSurveyFileHead(input.path, shown, { encoding, delimiter })
     const mapping = mapHeaders(head.headers, map)
+    mapping.reading = profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
     if (opts.showMapping) return await printMapping(ctx, survey.code, shown, head, mapping)
     const result = await importFile(ctx, store, { survey, full: input.path, shown, head, mapping, map, rejects }, opts)
     printTimings(ctx, result)
@@ -101,6 +109,25 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   } finally {
     input.dispose()
   }
+}
+
+/** --date-order and --loyalty-scale, else the mapping file's "date_order" and "loyalty_scale". */
+export function readingOptions(opts: SurveyImportOptions, map: MappingFile | undefined): AnswerReadingOptions {
+  let dateOrder = map?.dateOrder
+  let dateOrderFrom = dateOrder ? 'the mapping file' : undefined
+  if (opts.dateOrder !== undefined) {
+    dateOrder = parseDateOrder(opts.dateOrder)
+    if (!dateOrder) throw new UsageError(`--date-order ${opts.dateOrder} is not mdy or dmy`, 'use --date-order mdy (month/day/year) or --date-order dmy (day/month/year)')
+    dateOrderFrom = '--date-order'
+  }
+  let loyaltyScale = map?.loyaltyScale
+  let loyaltyScaleFrom = loyaltyScale ? 'the mapping file' : undefined
+  if (opts.loyaltyScale !== undefined) {
+    loyaltyScale = opts.loyaltyScale === '5' || opts.loyaltyScale === '10' ? (Number(opts.loyaltyScale) as 5 | 10) : undefined
+    if (!loyaltyScale) throw new UsageError(`--loyalty-scale ${opts.loyaltyScale} is not 5 or 10`, 'use --loyalty-scale 10 for a 0–10 recommendation question')
+    loyaltyScaleFrom = '--loyalty-scale'
+  }
+  return { dateOrder, dateOrderFrom, loyaltyScale, loyaltyScaleFrom }
 }
 
 /** The file to import (a regular file, read in place) as surveyImportRun has read and checked it. */

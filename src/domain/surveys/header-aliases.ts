@@ -2,6 +2,8 @@ import { UserError } from '../errors.js'
 import { hasLookalikes, toSimplified, unifyLookalikes } from '../org/unit-names.js'
 import { excerpt, quote, quoteList } from '../excerpt.js'
 import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
+import { parseLoyaltyScale, type FileReading } from './file-reading.js'
+import { parseDateOrder, type DateOrder } from './written-dates.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
@@ -23,6 +25,10 @@ export interface MappingFile {
   labels: Record<string, number>
   /** Extra unit names → unit code (`"units": {"品质部": "QA"}`), for names the folding cannot match. */
   units?: Record<string, string>
+  /** "date_order": how dates with the year last are read. */
+  dateOrder?: DateOrder
+  /** "loyalty_scale": 10 for a 0–10 loyalty question. */
+  loyaltyScale?: 5 | 10
 }
 
 export interface HeaderMapping {
@@ -32,6 +38,8 @@ export interface HeaderMapping {
   ignored: string[]
   /** Things the user should know but that do not stop the import (a missing optional column, look-alike characters). */
   warnings: string[]
+  /** How the answers are read (date order, loyalty scale, answer forms): set by the importer after profiling the file. */
+  reading?: FileReading
 }
 
 /**
@@ -293,8 +301,19 @@ export function parseMappingFile(jsonText: string): MappingFile {
       result.units = parseUnitAliases(value)
       continue
     }
+    if (key.startsWith('_')) continue // notes for the reader ("_guessed", "_unmatched_headers" from icm survey map)
+    if (key === 'date_order') {
+      const order = typeof value === 'string' ? parseDateOrder(value) : undefined
+      if (!order) throw new UserError(`the mapping file gives date_order as ${excerpt(JSON.stringify(value) ?? String(value))}`, 'use "mdy" (month/day/year) or "dmy" (day/month/year)')
+      result.dateOrder = order
+      continue
+    }
+    if (key === 'loyalty_scale') {
+      result.loyaltyScale = parseLoyaltyScale(value, 'the mapping file\'s loyalty_scale')
+      continue
+    }
     if (!isSurveyField(key)) {
-      throw new UserError(`the mapping file names ${quote(key)}, which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels or units`)
+      throw new UserError(`the mapping file names ${quote(key)}, which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels, units, date_order or loyalty_scale`)
     }
     if (typeof value === 'string' && value.trim() !== '') {
       result.columns[key] = value
