@@ -5,7 +5,8 @@ import type { HeaderMapping } from '../../domain/surveys/header-aliases.js'
 import { describeUnitMatch } from '../../domain/surveys/survey-import.js'
 import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead, SurveyImportResult } from '../../storage/survey-import/import.js'
-import { ignoredText, printNotes } from './import-mapping.js'
+import { ignoredText, keywordMatchesJson, printNotes } from './import-mapping.js'
+import { describeKeywordMatch } from '../../domain/surveys/header-choices.js'
 
 /** What `survey import` did, as it reports it. */
 export interface ImportReport {
@@ -51,6 +52,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     rejectsFile: rejects ?? null,
     notes: mapping.warnings,
     conversions: mapping.reading?.conversions ?? [],
+    matchedByKeywords: keywordMatchesJson(head.headers, mapping),
   }
   if (ctx.json) {
     printJson(ctx, summary)
@@ -64,6 +66,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
       [run.dryRun ? 'would import' : 'imported', result.imported],
       ['already present', result.alreadyPresent],
       ['rejected', result.rejected],
+      ...((mapping.matched ?? []).length > 0 ? ([['matched by keywords', mapping.matched!.map((m) => describeKeywordMatch(head.headers, m)).join('; ')]] as [string, unknown][]) : []),
       ['ignored columns', ignoredText(mapping)],
       ...(summary.conversions.length > 0 ? ([['conversions', summary.conversions.join('; ')]] as [string, unknown][]) : []),
       ['units matched', result.unitsMatched.length > 0 ? result.unitsMatched.map(describeUnitMatch).join('; ') : '(all by code or exact name)'],

@@ -8,7 +8,8 @@ import { checkOutputPath } from '../../cli/output-file.js'
 import { need } from '../../cli/prompt.js'
 import { UsageError } from '../../domain/errors.js'
 import { parseDelimiterOption, type CsvDelimiter } from '../../domain/surveys/csv-dialect.js'
-import { mapHeaders, parseMappingFile, type HeaderMapping, type MappingFile } from '../../domain/surveys/header-aliases.js'
+import { settleMapping } from './header-questions.js'
+import { parseMappingFile, type HeaderMapping, type MappingFile } from '../../domain/surveys/header-aliases.js'
 import { CsvLimitError } from '../../domain/surveys/survey-csv.js'
 import { parseEncodingOption, type TextEncodingName } from '../../domain/surveys/text-encoding.js'
 import type { Store } from '../../storage/database.js'
@@ -83,10 +84,10 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const { encoding, delimiter, rejectsArg } = await readOptions(ctx, opts)
   const store = await ctx.store()
   const survey = await requireSurvey(store.db, code)
-  const map: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
+  const given: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
+  const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
   let rejects: string | undefined
   if (rejectsArg !== undefined && !opts.showMapping) {
-    const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
     rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs })
     if (rejects === undefined) return
   }
@@ -96,7 +97,7 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const shown = input.spooled ? input.shown : path.basename(file)
   try {
     const head = readSurveyFileHead(input.path, shown, { encoding, delimiter })
-    const mapping = mapHeaders(head.headers, map)
+    const { mapping, map } = await settleMapping(ctx, head.headers, given, inputs)
     mapping.reading = profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
     if (opts.showMapping) return await printMapping(ctx, survey.code, shown, head, mapping)
     const result = await importFile(ctx, store, { survey, full: input.path, shown, head, mapping, map, rejects }, opts)

@@ -3,6 +3,7 @@ import type { AppContext } from '../../cli/context.js'
 import { registerSurveyCreate } from './create.js'
 import { registerSurveyExport } from './export.js'
 import { registerSurveyImport } from './import.js'
+import { registerSurveyMap } from './map.js'
 import { registerSurveyViews } from './list.js'
 import { registerSurveyResults } from './results.js'
 
@@ -12,6 +13,7 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
   registerSurveyCreate(survey, ctx)
   registerSurveyViews(survey, ctx)
   registerSurveyImport(survey, ctx)
+  registerSurveyMap(survey, ctx)
   registerSurveyResults(survey, ctx)
   registerSurveyExport(survey, ctx)
 }

@@ -4,6 +4,7 @@ import { excerpt, quote, quoteList } from '../excerpt.js'
 import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
 import { parseLoyaltyScale, type FileReading } from './file-reading.js'
 import { parseDateOrder, type DateOrder } from './written-dates.js'
+import { matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
@@ -40,6 +41,10 @@ export interface HeaderMapping {
   warnings: string[]
   /** How the answers are read (date order, loyalty scale, answer forms): set by the importer after profiling the file. */
   reading?: FileReading
+  /** Fields found by keywords in a freely worded header (a clear winner), for the summary. */
+  matched?: KeywordMatch[]
+  /** Fields with a tie or only a weak match: to ask on a terminal, else refuse (header-choices.ts). */
+  ambiguous?: AmbiguousField[]
 }
 
 /**
@@ -206,11 +211,20 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
     owner.set(i, field)
   }
 
-  const missing: string[] = []
-  if (columns.rated_unit === undefined) missing.push('rated_unit (被评价部门)')
-  if (DIMENSION_FIELDS.every((f) => columns[f] === undefined)) {
-    missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
+  // Freely worded questions: keywords, for the fields neither the map nor an alias found.
+  const open = SURVEY_FIELDS.filter((f) => f !== 'response_id' && columns[f] === undefined && !mapped.has(f))
+  const { matched, ambiguous } = matchByKeywords(norm, new Set(owner.keys()), open, new Set<SurveyField>(['rated_unit']))
+  for (const m of matched) {
+    columns[m.field] = m.column
+    owner.set(m.column, m.field)
   }
+  const pending = new Set(ambiguous.map((a) => a.field))
+
+  const missing: string[] = []
+  const noScoreColumn = DIMENSION_FIELDS.every((f) => columns[f] === undefined && !pending.has(f))
+  // An undecided rated unit is asked about, unless the file cannot be imported anyway.
+  if (columns.rated_unit === undefined && (noScoreColumn || !pending.has('rated_unit'))) missing.push('rated_unit (被评价部门)')
+  if (noScoreColumn) missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
   if (missing.length > 0) {
     const seen = headers.slice(0, width).map((_, i) => displayHeader(headers, i))
     throw new UserError(
@@ -232,14 +246,14 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   if (columns.response_id === undefined) {
     warnings.push('no response id column: a row imported before is recognised by its content')
   }
-  if (columns.respondent_unit === undefined) {
+  if (columns.respondent_unit === undefined && !pending.has('respondent_unit')) {
     warnings.push('no respondent unit column: responses are stored without the respondent\'s unit')
   }
   const noScore = DIMENSION_FIELDS.filter((f) => columns[f] === undefined)
   if (noScore.length > 0) warnings.push(`no column for ${noScore.join(', ')}: those scores stay empty`)
   if (columns.submitted_at === undefined) warnings.push('no submitted time column: responses are stored without it')
 
-  return { columns, ignored, warnings }
+  return { columns, ignored, warnings, ...(matched.length > 0 ? { matched } : {}), ...(ambiguous.length > 0 ? { ambiguous } : {}) }
 }
 
 function mapColumn(headers: readonly string[], norm: readonly string[], field: SurveyField, ref: string | number): number {
