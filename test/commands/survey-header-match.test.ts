@@ -25,7 +25,7 @@ describe('survey import: headers matched by keywords, never guessed silently', (
     expect(got.length).toBe(5)
     // line 3: 财务部 rates 信息技术部; (4)满意 → 4, (3)一般 → 3; loyalty 7 of 10 → 1 + 2.8 = 3.8 → 4; (跳过) → no comment; 下午3:05 → 15:05 local = 07:05Z
     expect(got[1]).toMatchObject({
-      response_id: '2', respondent: 'FIN', rated: 'IT', accuracy: 4, timeliness: 3, completeness: 4, professionalism: 4, overall: 4, loyalty: 4,
+      response_id: '102', respondent: 'FIN', rated: 'IT', accuracy: 4, timeliness: 3, completeness: 4, professionalism: 4, overall: 4, loyalty: 4,
       comment: null, submitted_at: '2026-04-18T07:05:00.000Z',
     })
     const json = (await t.ok(['survey', 'import', 'S', fixture('wjx-free-worded.csv'), '--show-mapping', '--json'])).json()

@@ -31,7 +31,7 @@ export function printTimings(ctx: AppContext, result: SurveyImportResult): void 
 }
 
 /** The summary of an import (or a dry run): the counts on stdout, the notes and the confirmation on stderr. */
-export function printImportSummary(ctx: AppContext, run: ImportReport, result: SurveyImportResult): void {
+export function printImportSummary(ctx: AppContext, run: ImportReport, result: SurveyImportResult, batch = false): Record<string, unknown> {
   const { survey, shown, head, mapping, rejects } = run
   const delimiter = delimiterName(head.delimiter)
   const summary = {
@@ -55,7 +55,8 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     matchedByKeywords: keywordMatchesJson(head.headers, mapping),
   }
   if (ctx.json) {
-    printJson(ctx, summary)
+    // in a run of several files, the caller prints one array of them
+    if (!batch) printJson(ctx, summary)
   } else {
     printEntity(ctx, summary, [
       ['survey', survey],
@@ -79,4 +80,5 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
   const rejected = result.rejected > 0 ? `, ${result.rejected} rejected${rejects ? ` (see ${run.rejectsArg})` : ''}` : ''
   if (run.dryRun) confirm(ctx, `dry run: ${result.imported} of ${result.read} responses would be imported into ${survey}${present}${rejected}; nothing written`)
   else confirm(ctx, `${result.imported} of ${result.read} responses imported into ${survey} from ${shown}${present}${rejected} (batch ${result.batchId})`)
+  return summary
 }

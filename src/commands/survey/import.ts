@@ -20,6 +20,7 @@ import { parseDateOrder } from '../../domain/surveys/written-dates.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
 import { findBatchBySha256, hasBatchOfSize } from '../../storage/surveys-repo.js'
 import { printMapping } from './import-mapping.js'
+import { surveyImportBatch } from './import-batch.js'
 import { progressPrinter } from './import-progress.js'
 import { printImportSummary, printTimings } from './import-summary.js'
 import { requireSurvey } from './survey-json.js'
@@ -43,7 +44,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .command('import')
     .description('Import a survey platform CSV export: all or nothing, idempotent, streaming')
     .argument('<code>', 'survey code')
-    .argument('<file>', 'CSV export (UTF-8, UTF-16 or GB18030; comma, tab or semicolon); - reads stdin')
+    .argument('<file...>', 'CSV exports (UTF-8, UTF-16 or GB18030; comma, tab or semicolon), each its own batch; - reads stdin')
     .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030 (also for GBK)')
     .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
     .option('--map <file>', 'mapping file: {"rated_unit": "header text" | column number, …, "labels": {…}, "units": {…}}')
@@ -54,12 +55,16 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .option('--show-mapping', 'print which column feeds which field, and the ignored columns; import nothing')
     .option('--date-order <order>', 'mdy or dmy: how dates like 5/3/2026 are read when no date in the column has a part over 12')
     .option('--loyalty-scale <n>', '10: the loyalty question is 0–10 (read as 1 + 4 × v / 10); default: 10 when its values exceed 5')
-  yesOption(cmd, 'replace an existing --rejects file without asking').action((code: string, file: string, opts: SurveyImportOptions) => surveyImportRun(ctx, code, file, opts))
+  yesOption(cmd, 'replace an existing --rejects file without asking').action(async (code: string, files: string[], opts: SurveyImportOptions) => {
+    if (files.length === 1) await surveyImportRun(ctx, code, files[0]!, opts)
+    else await surveyImportBatch(ctx, files, opts, (file, rejects) => surveyImportRun(ctx, code, file, { ...opts, rejects }, true))
+  })
   example(
     cmd,
     'icm survey import 2026H1-SERVICE wjx-export.csv',
     'icm survey import 2026H1-SERVICE export.csv --show-mapping',
     'icm survey import 2026H1-SERVICE export.csv --skip-invalid --rejects bad-lines.csv',
+    'icm survey import 2026H1-SERVICE exports/*.csv --map wjx-map.json --no-input',
   )
 }
 
@@ -80,7 +85,8 @@ async function readOptions(ctx: AppContext, opts: SurveyImportOptions): Promise<
   return { encoding, delimiter, rejectsArg }
 }
 
-export async function surveyImportRun(ctx: AppContext, code: string, file: string, opts: SurveyImportOptions): Promise<void> {
+/** Imports one file; returns its summary (undefined for --show-mapping, or when the user declined to replace --rejects). `batch`: one of several files (its --json goes in the caller's array). */
+export async function surveyImportRun(ctx: AppContext, code: string, file: string, opts: SurveyImportOptions, batch = false): Promise<Record<string, unknown> | undefined> {
   const { encoding, delimiter, rejectsArg } = await readOptions(ctx, opts)
   const store = await ctx.store()
   const survey = await requireSurvey(store.db, code)
@@ -89,7 +95,7 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   let rejects: string | undefined
   if (rejectsArg !== undefined && !opts.showMapping) {
     rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs })
-    if (rejects === undefined) return
+    if (rejects === undefined) return undefined
   }
 
   // A regular file is read in place; stdin (-) and a pipe are copied to a temporary file first (the import reads it twice).
@@ -99,10 +105,13 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
     const head = readSurveyFileHead(input.path, shown, { encoding, delimiter })
     const { mapping, map } = await settleMapping(ctx, head.headers, given, inputs)
     mapping.reading = profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
-    if (opts.showMapping) return await printMapping(ctx, survey.code, shown, head, mapping)
+    if (opts.showMapping) {
+      await printMapping(ctx, survey.code, shown, head, mapping)
+      return undefined
+    }
     const result = await importFile(ctx, store, { survey, full: input.path, shown, head, mapping, map, rejects }, opts)
     printTimings(ctx, result)
-    printImportSummary(ctx, { survey: survey.code, shown, head, mapping, rejects, rejectsArg, dryRun: opts.dryRun === true, force: opts.force === true }, result)
+    return printImportSummary(ctx, { survey: survey.code, shown, head, mapping, rejects, rejectsArg, dryRun: opts.dryRun === true, force: opts.force === true }, result, batch)
   } catch (e) {
     // The reader's bounds (a line over 1 MB, more than 1,000 columns) name the line; the file goes in front.
     if (e instanceof CsvLimitError) throw e.inFile(shown)
