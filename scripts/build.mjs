@@ -1,7 +1,7 @@
 // Bundles the CLI into one CommonJS file (dist/icm.cjs) and writes its entry (dist/icm.js), which
 // runs the bundle through V8's code cache: start-up is what users feel, and one cached bundle
 // loads several times faster than hundreds of small ESM files. Heavy modules that only some
-// commands need (prompts, CSV, Chinese conversion, PostgreSQL) and the native better-sqlite3 stay
+// commands need (prompts, CSV, Excel workbooks, Chinese conversion, PostgreSQL) and the native better-sqlite3 stay
 // external and are required on demand.
 import { build } from 'esbuild'
 import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -15,7 +15,7 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   minify: true,
-  external: ['better-sqlite3', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'opencc-js', 'pg', 'pg-copy-streams'],
+  external: ['better-sqlite3', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'exceljs', 'opencc-js', 'pg', 'pg-copy-streams'],
   // import() of an external becomes require(): the bundle runs as a vm.Script, which has no ESM loader
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__icmImportMetaUrl' },

@@ -15,6 +15,7 @@ import { parseEncodingOption, type TextEncodingName } from '../../domain/surveys
 import type { Store } from '../../storage/database.js'
 import type { SurveyRow } from '../../storage/schema-surveys.js'
 import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
+import { isWorkbookName, readWorkbookHead } from '../../storage/survey-import/xlsx-file.js'
 import type { ReadingOptions as AnswerReadingOptions } from '../../domain/surveys/file-reading.js'
 import { parseDateOrder } from '../../domain/surveys/written-dates.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
@@ -36,6 +37,7 @@ export interface SurveyImportOptions {
   showMapping?: boolean
   dateOrder?: string
   loyaltyScale?: string
+  sheet?: string
   yes?: boolean
 }
 
@@ -44,7 +46,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .command('import')
     .description('Import a survey platform CSV export: all or nothing, idempotent, streaming')
     .argument('<code>', 'survey code')
-    .argument('<file...>', 'CSV exports (UTF-8, UTF-16 or GB18030; comma, tab or semicolon), each its own batch; - reads stdin')
+    .argument('<file...>', 'CSV exports (UTF-8, UTF-16 or GB18030; comma, tab or semicolon) or .xlsx workbooks, each its own batch; - reads stdin')
     .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030 (also for GBK)')
     .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
     .option('--map <file>', 'mapping file: {"rated_unit": "header text" | column number, …, "labels": {…}, "units": {…}}')
@@ -53,6 +55,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .option('--rejects <file>', 'write the bad lines (line, reason, cells) to this CSV')
     .option('--force', 'import a file again that was imported before (rows already present are skipped)')
     .option('--show-mapping', 'print which column feeds which field, and the ignored columns; import nothing')
+    .option('--sheet <sheet>', 'an .xlsx file\'s sheet to read: its name or position (default: the first)')
     .option('--date-order <order>', 'mdy or dmy: how dates like 5/3/2026 are read when no date in the column has a part over 12')
     .option('--loyalty-scale <n>', '10: the loyalty question is 0–10 (read as 1 + 4 × v / 10); default: 10 when its values exceed 5')
   yesOption(cmd, 'replace an existing --rejects file without asking').action(async (code: string, files: string[], opts: SurveyImportOptions) => {
@@ -102,9 +105,9 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const input = openInputFile(ctx, file)
   const shown = input.spooled ? input.shown : path.basename(file)
   try {
-    const head = readSurveyFileHead(input.path, shown, { encoding, delimiter })
+    const head = await readHead(input.path, shown, { encoding, delimiter, sheet: opts.sheet })
     const { mapping, map } = await settleMapping(ctx, head.headers, given, inputs)
-    mapping.reading = profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
+    mapping.reading = await profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
     if (opts.showMapping) {
       await printMapping(ctx, survey.code, shown, head, mapping)
       return undefined
@@ -119,6 +122,17 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   } finally {
     input.dispose()
   }
+}
+
+/** The head of a CSV file, or of an Excel workbook's sheet (by its .xlsx name). */
+export async function readHead(
+  file: string,
+  shown: string,
+  opts: { encoding: TextEncodingName | 'auto'; delimiter: CsvDelimiter | undefined; sheet: string | undefined },
+): Promise<SurveyFileHead> {
+  if (isWorkbookName(shown) || isWorkbookName(file)) return readWorkbookHead(file, shown, opts.sheet)
+  if (opts.sheet !== undefined) throw new UsageError(`--sheet is for .xlsx workbooks, and ${shown} is not one`, 'leave out --sheet for a CSV file')
+  return readSurveyFileHead(file, shown, opts)
 }
 
 /** --date-order and --loyalty-scale, else the mapping file's "date_order" and "loyalty_scale". */

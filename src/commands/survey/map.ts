@@ -11,13 +11,15 @@ import { parseDelimiterOption } from '../../domain/surveys/csv-dialect.js'
 import { surveyMapFile } from '../../domain/surveys/header-choices.js'
 import { mapHeaders, parseMappingFile } from '../../domain/surveys/header-aliases.js'
 import { parseEncodingOption } from '../../domain/surveys/text-encoding.js'
-import { profileSurveyFile, readSurveyFileHead } from '../../storage/survey-import/survey-file.js'
+import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
+import { readHead } from './import.js'
 
 export interface SurveyMapOptions {
   encoding?: string
   delimiter?: string
   map?: string
   out?: string
+  sheet?: string
   yes?: boolean
 }
 
@@ -30,6 +32,7 @@ export function registerSurveyMap(survey: Command, ctx: AppContext): void {
     .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
     .option('--map <file>', 'a mapping file to start from')
     .option('--out <file>', 'write the mapping here (default: print it)')
+    .option('--sheet <sheet>', 'an .xlsx file\'s sheet: its name or position (default: the first)')
   yesOption(cmd, 'replace an existing --out file without asking').action((file: string, opts: SurveyMapOptions) => surveyMapRun(ctx, file, opts))
   example(cmd, 'icm survey map wjx-export.csv --out wjx-map.json', 'icm survey import 2026H1-SERVICE wjx-*.csv --map wjx-map.json --no-input')
 }
@@ -44,12 +47,12 @@ export async function surveyMapRun(ctx: AppContext, file: string, opts: SurveyMa
   const input = openInputFile(ctx, file)
   try {
     const shown = input.spooled ? input.shown : path.basename(file)
-    const head = readSurveyFileHead(input.path, shown, { encoding, delimiter })
+    const head = await readHead(input.path, shown, { encoding, delimiter, sheet: opts.sheet })
     const mapping = mapHeaders(head.headers, given)
     let dateOrder: string | undefined
     try {
       // With the best guesses the mapping would use; an all-ambiguous date column is left for date_order.
-      dateOrder = profileSurveyFile(input.path, head, mapping, { dateOrder: given?.dateOrder }).dateOrder
+      dateOrder = (await profileSurveyFile(input.path, head, mapping, { dateOrder: given?.dateOrder })).dateOrder
     } catch (e) {
       if (!(e instanceof UserError)) throw e
     }

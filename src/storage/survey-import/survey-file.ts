@@ -5,6 +5,7 @@ import { UserError } from '../../domain/errors.js'
 import { CsvRecordReader, MAX_RECORD_CHARS, type CsvRecord } from '../../domain/surveys/survey-csv.js'
 import { ChunkDecoder, detectEncoding, type TextEncodingName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead } from './types.js'
+import { workbookRecords } from './xlsx-file.js'
 import { ColumnProfiler, type FileReading, type ReadingOptions } from '../../domain/surveys/file-reading.js'
 import { displayHeader, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
 
@@ -115,12 +116,18 @@ export function* readRecords(file: string, head: SurveyFileHead): Generator<CsvR
  * column read on to the end while its day order is still open. Throws UserError for a date
  * column that is all ambiguous without a given order.
  */
-export function profileSurveyFile(file: string, head: SurveyFileHead, mapping: HeaderMapping, opts: ReadingOptions): FileReading {
+export async function profileSurveyFile(file: string, head: SurveyFileHead, mapping: HeaderMapping, opts: ReadingOptions): Promise<FileReading> {
   const profiler = new ColumnProfiler(mapping.columns)
-  for (const rec of readRecords(file, head)) {
+  for await (const rec of recordsOf(file, head)) {
     if (rec.error === undefined) profiler.add(rec.cells)
     if (!profiler.needsMore(opts)) break
   }
   const i = mapping.columns.submitted_at
   return profiler.reading(opts, i === undefined ? 'submitted_at' : `submitted_at (${displayHeader(head.headers, i)})`)
+}
+
+/** Every record after the header: of the text (readRecords), or of the workbook's sheet. */
+export async function* recordsOf(file: string, head: SurveyFileHead): AsyncGenerator<CsvRecord> {
+  if (head.sheet !== undefined) yield* workbookRecords(file, head)
+  else yield* readRecords(file, head)
 }
