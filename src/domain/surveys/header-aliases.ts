@@ -50,8 +50,8 @@ export interface HeaderMapping {
 /**
  * Header names per field, in the form normalizeHeader gives (simplified, lower-case, single
  * spaces for spaces and underscores). Traditional forms come through normalisation (被評價部門 →
- * 被评价部门). Matching is exact: a long question text needs `--map`, since a loose match would
- * guess. 腾讯问卷 exports 开始答题时间 and 结束答题时间: the end is the submission, so only
+ * 被评价部门). Matching is exact here; a freely worded question is matched by keywords afterwards
+ * (header-keywords.ts), and only when one header is clearly ahead. 腾讯问卷 exports 开始答题时间 and 结束答题时间: the end is the submission, so only
  * 结束答题时间 is submitted_at and the start time is ignored.
  */
 export const HEADER_ALIASES: Readonly<Record<SurveyField, readonly string[]>> = {
