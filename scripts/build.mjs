@@ -1,7 +1,7 @@
 // Bundles the CLI into one CommonJS file (dist/icm.cjs) and writes its entry (dist/icm.js), which
 // runs the bundle through V8's code cache: start-up is what users feel, and one cached bundle
 // loads several times faster than hundreds of small ESM files. Heavy modules that only some
-// commands need (prompts, CSV, Chinese conversion, PostgreSQL) and the native better-sqlite3 stay
+// commands need (prompts, CSV, Excel workbooks, Chinese conversion, PostgreSQL) and the native better-sqlite3 stay
 // external and are required on demand.
 import { build } from 'esbuild'
 import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs'

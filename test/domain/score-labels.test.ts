@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SCORE_LABELS, foldLabel, parseScore } from '../../src/domain/surveys/score-labels.js'
+import { SCORE_LABELS, answerFormOf, foldLabel, loyaltyFromTen, parseLoyaltyOfTen, parseScore } from '../../src/domain/surveys/score-labels.js'
 
 describe('parseScore', () => {
   it.each([
@@ -72,5 +72,56 @@ describe('parseScore', () => {
 
   it('lists its built-in labels in folded form', () => {
     for (const label of Object.keys(SCORE_LABELS)) expect(foldLabel(label)).toBe(label)
+  })
+})
+
+describe('answer forms and the 0–10 loyalty scale', () => {
+  it.each([
+    ['5分', 5],
+    ['★★★★☆', 4],
+    ['★★★★★', 5],
+    ['⭐⭐⭐', 3],
+    ['(5)非常满意', 5],
+    ['（4）满意', 4],
+    ['【3】一般', 3],
+    ['5 - Very satisfied', 5],
+    ['2-不满意', 2],
+    ['4. Satisfied', 4],
+    ['1：非常不满意', 1],
+  ])('%j → %i', (cell, value) => {
+    expect(parseScore(cell)).toEqual({ kind: 'score', value })
+  })
+
+  it('checks the range of a number in any form', () => {
+    expect(parseScore('(7)很好')).toEqual({ kind: 'invalid', reason: 'score 7 is out of range 1–5' })
+    expect(parseScore('☆☆☆☆☆')).toEqual({ kind: 'invalid', reason: 'score 0 is out of range 1–5' })
+  })
+
+  it('names the form for the summary', () => {
+    expect(answerFormOf('5分')).toBe('points')
+    expect(answerFormOf('★★★☆☆')).toBe('stars')
+    expect(answerFormOf('(5)非常满意')).toBe('numbered-label')
+    expect(answerFormOf('5 - Very satisfied')).toBe('number-dash-label')
+    expect(answerFormOf('5')).toBeUndefined()
+    expect(answerFormOf('满意')).toBeUndefined()
+  })
+
+  it.each([
+    ['0', 1], // 1 + 0 = 1
+    ['3', 2], // 1 + 1.2 = 2.2 → 2
+    ['4', 3], // 1 + 1.6 = 2.6 → 3
+    ['5', 3], // 1 + 2 = 3
+    ['7', 4], // 1 + 2.8 = 3.8 → 4
+    ['8分', 4], // 1 + 3.2 = 4.2 → 4
+    ['9', 5], // 1 + 3.6 = 4.6 → 5
+    ['10', 5], // 1 + 4 = 5
+  ])('loyalty %j of 10 → %i', (cell, value) => {
+    expect(parseLoyaltyOfTen(cell)).toEqual({ kind: 'score', value })
+    expect(loyaltyFromTen(Number.parseInt(cell, 10))).toBe(value)
+  })
+
+  it('refuses a loyalty answer above 10', () => {
+    expect(parseLoyaltyOfTen('11')).toEqual({ kind: 'invalid', reason: 'score 11 is out of range 0–10' })
+    expect(parseLoyaltyOfTen('')).toEqual({ kind: 'empty' })
   })
 })

@@ -208,13 +208,13 @@ describe('validateSurveyRow', () => {
     [{ 2: '' }, '被评价部门: empty, but the rated unit is required'],
     [{ 2: '  ' }, '被评价部门: empty, but the rated unit is required'],
     [{ 3: '', 4: '', 5: '(跳过)', 6: '-3', 7: '' }, 'no score given: 准确性, 及时性, 完整性, 专业性, 总体满意度 are all empty'],
-    [{ 8: '6' }, '合作意愿: score 6 is out of range 1–5'],
+    [{ 8: '6' }, '合作意愿: score 6 is out of range 1–5 (a 0–10 recommendation question? add --loyalty-scale 10)'],
     [{ 7: '4.5' }, '总体满意度: score 4.5 is not a whole number 1–5'],
-    [{ 10: '2026-02-30 10:00' }, "提交时间: '2026-02-30 10:00' is not a date-time (expected ISO 8601 or 2026/4/25 9:45:35)"],
-    [{ 10: 'yesterday' }, "提交时间: 'yesterday' is not a date-time (expected ISO 8601 or 2026/4/25 9:45:35)"],
+    [{ 10: '2026-02-30 10:00' }, "提交时间: '2026-02-30 10:00' is not a date-time (expected ISO 8601, 2026/4/25 9:45:35, 4/25/2026 9:45 PM, 2026年4月25日 下午3:05 or an Excel serial)"],
+    [{ 10: 'yesterday' }, "提交时间: 'yesterday' is not a date-time (expected ISO 8601, 2026/4/25 9:45:35, 4/25/2026 9:45 PM, 2026年4月25日 下午3:05 or an Excel serial)"],
     [
       { 2: 'NOPE', 3: '0', 10: '2026/13/1' },
-      "被评价部门: 'NOPE' is not a known unit code or name; 准确性: score 0 is out of range 1–5; 提交时间: '2026/13/1' is not a date-time (expected ISO 8601 or 2026/4/25 9:45:35)",
+      "被评价部门: 'NOPE' is not a known unit code or name; 准确性: score 0 is out of range 1–5; 提交时间: '2026/13/1' is not a date-time (expected ISO 8601, 2026/4/25 9:45:35, 4/25/2026 9:45 PM, 2026年4月25日 下午3:05 or an Excel serial)",
     ],
   ])('rejects %j: %s', (patch, reason) => {
     expect(validateSurveyRow(row(patch), ctx)).toEqual({ ok: false, reason })

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../cli/context.js'
 import { printJson, printRows, printText } from '../../cli/output.js'
 import { delimiterName } from '../../domain/surveys/csv-dialect.js'
-import { mappedColumns, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
+import { displayHeader, mappedColumns, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
+import { describeKeywordMatch } from '../../domain/surveys/header-choices.js'
 import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead } from '../../storage/survey-import/import.js'
 
@@ -19,6 +20,8 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     mapping: columns,
     ignoredColumns: mapping.ignored,
     notes: mapping.warnings,
+    conversions: mapping.reading?.conversions ?? [],
+    matchedByKeywords: keywordMatchesJson(head.headers, mapping),
   }
   if (ctx.json) {
     printJson(ctx, json)
@@ -30,8 +33,15 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     { header: 'column', value: (c) => c.column, align: 'right' },
     { header: 'header', value: (c) => c.header },
   ])
+  for (const m of mapping.matched ?? []) printText(ctx, `matched by keywords: ${describeKeywordMatch(head.headers, m)}`)
   printText(ctx, `ignored columns: ${ignoredText(mapping)}`)
+  for (const c of json.conversions) printText(ctx, `conversion: ${c}`)
   printNotes(ctx, mapping)
+}
+
+/** The fields found by keywords, for --json: field, 1-based column, header, keywords. */
+export function keywordMatchesJson(headers: readonly string[], mapping: HeaderMapping): { field: string; column: number; header: string; keywords: string[] }[] {
+  return (mapping.matched ?? []).map((m) => ({ field: m.field, column: m.column + 1, header: displayHeader(headers, m.column), keywords: m.keywords }))
 }
 
 /** The ignored columns in a line, or (none). */

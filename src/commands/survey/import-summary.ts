@@ -5,7 +5,8 @@ import type { HeaderMapping } from '../../domain/surveys/header-aliases.js'
 import { describeUnitMatch } from '../../domain/surveys/survey-import.js'
 import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead, SurveyImportResult } from '../../storage/survey-import/import.js'
-import { ignoredText, printNotes } from './import-mapping.js'
+import { ignoredText, keywordMatchesJson, printNotes } from './import-mapping.js'
+import { describeKeywordMatch } from '../../domain/surveys/header-choices.js'
 import { counted, formatCount } from '../../domain/counting.js'
 
 /** What `survey import` did, as it reports it. */
@@ -31,7 +32,7 @@ export function printTimings(ctx: AppContext, result: SurveyImportResult): void 
 }
 
 /** The summary of an import (or a dry run): the counts on stdout, the notes and the confirmation on stderr. */
-export function printImportSummary(ctx: AppContext, run: ImportReport, result: SurveyImportResult): void {
+export function printImportSummary(ctx: AppContext, run: ImportReport, result: SurveyImportResult, batch = false): Record<string, unknown> {
   const { survey, shown, head, mapping, rejects } = run
   const delimiter = delimiterName(head.delimiter)
   const summary = {
@@ -51,9 +52,12 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     unitsMatched: result.unitsMatched.map((m) => ({ text: m.text, unit: m.unit, via: m.via })),
     rejectsFile: rejects ?? null,
     notes: mapping.warnings,
+    conversions: mapping.reading?.conversions ?? [],
+    matchedByKeywords: keywordMatchesJson(head.headers, mapping),
   }
   if (ctx.json) {
-    printJson(ctx, summary)
+    // in a run of several files, the caller prints one array of them
+    if (!batch) printJson(ctx, summary)
   } else {
     printEntity(ctx, summary, [
       ['survey', survey],
@@ -64,7 +68,9 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
       [run.dryRun ? 'would import' : 'imported', formatCount(result.imported)],
       ['already present', formatCount(result.alreadyPresent)],
       ['rejected', formatCount(result.rejected)],
+      ...((mapping.matched ?? []).length > 0 ? ([['matched by keywords', mapping.matched!.map((m) => describeKeywordMatch(head.headers, m)).join('; ')]] as [string, unknown][]) : []),
       ['ignored columns', ignoredText(mapping)],
+      ...(summary.conversions.length > 0 ? ([['conversions', summary.conversions.join('; ')]] as [string, unknown][]) : []),
       ['units matched', result.unitsMatched.length > 0 ? result.unitsMatched.map(describeUnitMatch).join('; ') : '(all by code or exact name)'],
       ...(rejects ? ([['rejects', rejects]] as [string, unknown][]) : []),
       ...(result.batchId !== null ? ([['batch', result.batchId]] as [string, unknown][]) : []),
@@ -75,4 +81,5 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
   const rejected = result.rejected > 0 ? `, ${formatCount(result.rejected)} rejected${rejects ? ` (see ${run.rejectsArg})` : ''}` : ''
   if (run.dryRun) confirm(ctx, `dry run: ${formatCount(result.imported)} of ${counted(result.read, 'response')} would be imported into ${survey}${present}${rejected}; nothing written`)
   else confirm(ctx, `${formatCount(result.imported)} of ${counted(result.read, 'response')} imported into ${survey} from ${shown}${present}${rejected} (batch ${result.batchId})`)
+  return summary
 }

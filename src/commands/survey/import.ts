@@ -8,14 +8,20 @@ import { checkOutputPath } from '../../cli/output-file.js'
 import { need } from '../../cli/prompt.js'
 import { UsageError } from '../../domain/errors.js'
 import { parseDelimiterOption, type CsvDelimiter } from '../../domain/surveys/csv-dialect.js'
-import { mapHeaders, parseMappingFile, type HeaderMapping, type MappingFile } from '../../domain/surveys/header-aliases.js'
+import { settleMapping } from './header-questions.js'
+import { parseMappingFile, type HeaderMapping, type MappingFile } from '../../domain/surveys/header-aliases.js'
 import { CsvLimitError } from '../../domain/surveys/survey-csv.js'
 import { parseEncodingOption, type TextEncodingName } from '../../domain/surveys/text-encoding.js'
 import type { Store } from '../../storage/database.js'
 import type { SurveyRow } from '../../storage/schema-surveys.js'
+import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
+import { isWorkbookName, readWorkbookHead } from '../../storage/survey-import/xlsx-file.js'
+import type { ReadingOptions as AnswerReadingOptions } from '../../domain/surveys/file-reading.js'
+import { parseDateOrder } from '../../domain/surveys/written-dates.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
 import { findBatchBySha256, hasBatchOfSize } from '../../storage/surveys-repo.js'
 import { printMapping } from './import-mapping.js'
+import { surveyImportBatch } from './import-batch.js'
 import { progressPrinter } from './import-progress.js'
 import { printImportSummary, printTimings } from './import-summary.js'
 import { requireSurvey } from './survey-json.js'
@@ -29,6 +35,9 @@ export interface SurveyImportOptions {
   rejects?: string
   force?: boolean
   showMapping?: boolean
+  dateOrder?: string
+  loyaltyScale?: string
+  sheet?: string
   yes?: boolean
 }
 
@@ -37,7 +46,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .command('import')
     .description('Import a survey platform CSV export: all or nothing, idempotent, streaming')
     .argument('<code>', 'survey code')
-    .argument('<file>', 'CSV export (UTF-8, UTF-16 or GB18030; comma, tab or semicolon); - reads stdin')
+    .argument('<file...>', 'CSV exports (UTF-8, UTF-16 or GB18030; comma, tab or semicolon) or .xlsx workbooks, each its own batch; - reads stdin')
     .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030 (also for GBK)')
     .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
     .option('--map <file>', 'mapping file: {"rated_unit": "header text" | column number, …, "labels": {…}, "units": {…}}')
@@ -46,12 +55,19 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .option('--rejects <file>', 'write the bad lines (line, reason, cells) to this CSV')
     .option('--force', 'import a file again that was imported before (rows already present are skipped)')
     .option('--show-mapping', 'print which column feeds which field, and the ignored columns; import nothing')
-  yesOption(cmd, 'replace an existing --rejects file without asking').action((code: string, file: string, opts: SurveyImportOptions) => surveyImportRun(ctx, code, file, opts))
+    .option('--sheet <sheet>', 'an .xlsx file\'s sheet to read: its name or position (default: the first)')
+    .option('--date-order <order>', 'mdy or dmy: how dates like 5/3/2026 are read when no date in the column has a part over 12')
+    .option('--loyalty-scale <n>', '10: the loyalty question is 0–10 (read as 1 + 4 × v / 10); default: 10 when its values exceed 5')
+  yesOption(cmd, 'replace an existing --rejects file without asking').action(async (code: string, files: string[], opts: SurveyImportOptions) => {
+    if (files.length === 1) await surveyImportRun(ctx, code, files[0]!, opts)
+    else await surveyImportBatch(ctx, files, opts, (file, rejects) => surveyImportRun(ctx, code, file, { ...opts, rejects }, true))
+  })
   example(
     cmd,
     'icm survey import 2026H1-SERVICE wjx-export.csv',
     'icm survey import 2026H1-SERVICE export.csv --show-mapping',
     'icm survey import 2026H1-SERVICE export.csv --skip-invalid --rejects bad-lines.csv',
+    'icm survey import 2026H1-SERVICE exports/*.csv --map wjx-map.json --no-input',
   )
 }
 
@@ -72,28 +88,33 @@ async function readOptions(ctx: AppContext, opts: SurveyImportOptions): Promise<
   return { encoding, delimiter, rejectsArg }
 }
 
-export async function surveyImportRun(ctx: AppContext, code: string, file: string, opts: SurveyImportOptions): Promise<void> {
+/** Imports one file; returns its summary (undefined for --show-mapping, or when the user declined to replace --rejects). `batch`: one of several files (its --json goes in the caller's array). */
+export async function surveyImportRun(ctx: AppContext, code: string, file: string, opts: SurveyImportOptions, batch = false): Promise<Record<string, unknown> | undefined> {
   const { encoding, delimiter, rejectsArg } = await readOptions(ctx, opts)
   const store = await ctx.store()
   const survey = await requireSurvey(store.db, code)
-  const map: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
+  const given: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
+  const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
   let rejects: string | undefined
   if (rejectsArg !== undefined && !opts.showMapping) {
-    const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
     rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs })
-    if (rejects === undefined) return
+    if (rejects === undefined) return undefined
   }
 
   // A regular file is read in place; stdin (-) and a pipe are copied to a temporary file first (the import reads it twice).
   const input = openInputFile(ctx, file)
   const shown = input.spooled ? input.shown : path.basename(file)
   try {
-    const head = readSurveyFileHead(input.path, shown, { encoding, delimiter })
-    const mapping = mapHeaders(head.headers, map)
-    if (opts.showMapping) return await printMapping(ctx, survey.code, shown, head, mapping)
+    const head = await readHead(input.path, shown, { encoding, delimiter, sheet: opts.sheet })
+    const { mapping, map } = await settleMapping(ctx, head.headers, given, inputs)
+    mapping.reading = await profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
+    if (opts.showMapping) {
+      await printMapping(ctx, survey.code, shown, head, mapping)
+      return undefined
+    }
     const result = await importFile(ctx, store, { survey, full: input.path, shown, head, mapping, map, rejects }, opts)
     printTimings(ctx, result)
-    printImportSummary(ctx, { survey: survey.code, shown, head, mapping, rejects, rejectsArg, dryRun: opts.dryRun === true, force: opts.force === true }, result)
+    return printImportSummary(ctx, { survey: survey.code, shown, head, mapping, rejects, rejectsArg, dryRun: opts.dryRun === true, force: opts.force === true }, result, batch)
   } catch (e) {
     // The reader's bounds (a line over 1 MB, more than 1,000 columns) name the line; the file goes in front.
     if (e instanceof CsvLimitError) throw e.inFile(shown)
@@ -101,6 +122,36 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   } finally {
     input.dispose()
   }
+}
+
+/** The head of a CSV file, or of an Excel workbook's sheet (by its .xlsx name). */
+export async function readHead(
+  file: string,
+  shown: string,
+  opts: { encoding: TextEncodingName | 'auto'; delimiter: CsvDelimiter | undefined; sheet: string | undefined },
+): Promise<SurveyFileHead> {
+  if (isWorkbookName(shown) || isWorkbookName(file)) return readWorkbookHead(file, shown, opts.sheet)
+  if (opts.sheet !== undefined) throw new UsageError(`--sheet is for .xlsx workbooks, and ${shown} is not one`, 'leave out --sheet for a CSV file')
+  return readSurveyFileHead(file, shown, opts)
+}
+
+/** --date-order and --loyalty-scale, else the mapping file's "date_order" and "loyalty_scale". */
+export function readingOptions(opts: SurveyImportOptions, map: MappingFile | undefined): AnswerReadingOptions {
+  let dateOrder = map?.dateOrder
+  let dateOrderFrom = dateOrder ? 'the mapping file' : undefined
+  if (opts.dateOrder !== undefined) {
+    dateOrder = parseDateOrder(opts.dateOrder)
+    if (!dateOrder) throw new UsageError(`--date-order ${opts.dateOrder} is not mdy or dmy`, 'use --date-order mdy (month/day/year) or --date-order dmy (day/month/year)')
+    dateOrderFrom = '--date-order'
+  }
+  let loyaltyScale = map?.loyaltyScale
+  let loyaltyScaleFrom = loyaltyScale ? 'the mapping file' : undefined
+  if (opts.loyaltyScale !== undefined) {
+    loyaltyScale = opts.loyaltyScale === '5' || opts.loyaltyScale === '10' ? (Number(opts.loyaltyScale) as 5 | 10) : undefined
+    if (!loyaltyScale) throw new UsageError(`--loyalty-scale ${opts.loyaltyScale} is not 5 or 10`, 'use --loyalty-scale 10 for a 0–10 recommendation question')
+    loyaltyScaleFrom = '--loyalty-scale'
+  }
+  return { dateOrder, dateOrderFrom, loyaltyScale, loyaltyScaleFrom }
 }
 
 /** The file to import (a regular file, read in place) as surveyImportRun has read and checked it. */

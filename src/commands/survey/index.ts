@@ -4,6 +4,7 @@ import { registerSurveyCreate } from './create.js'
 import { registerSurveyEdit } from './edit.js'
 import { registerSurveyExport } from './export.js'
 import { registerSurveyImport } from './import.js'
+import { registerSurveyMap } from './map.js'
 import { registerSurveyViews } from './list.js'
 import { registerSurveyReport } from './report.js'
 import { registerSurveyResults } from './results.js'
@@ -15,6 +16,7 @@ export function registerSurvey(program: Command, ctx: AppContext): void {
   registerSurveyEdit(survey, ctx)
   registerSurveyViews(survey, ctx)
   registerSurveyImport(survey, ctx)
+  registerSurveyMap(survey, ctx)
   registerSurveyResults(survey, ctx)
   registerSurveyExport(survey, ctx)
   registerSurveyReport(survey, ctx)

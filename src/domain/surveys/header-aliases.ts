@@ -2,6 +2,9 @@ import { UserError } from '../errors.js'
 import { hasLookalikes, toSimplified, unifyLookalikes } from '../org/unit-names.js'
 import { excerpt, quote, quoteList } from '../excerpt.js'
 import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
+import { parseLoyaltyScale, type FileReading } from './file-reading.js'
+import { parseDateOrder, type DateOrder } from './written-dates.js'
+import { matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
@@ -23,6 +26,10 @@ export interface MappingFile {
   labels: Record<string, number>
   /** Extra unit names → unit code (`"units": {"品质部": "QA"}`), for names the folding cannot match. */
   units?: Record<string, string>
+  /** "date_order": how dates with the year last are read. */
+  dateOrder?: DateOrder
+  /** "loyalty_scale": 10 for a 0–10 loyalty question. */
+  loyaltyScale?: 5 | 10
 }
 
 export interface HeaderMapping {
@@ -32,13 +39,19 @@ export interface HeaderMapping {
   ignored: string[]
   /** Things the user should know but that do not stop the import (a missing optional column, look-alike characters). */
   warnings: string[]
+  /** How the answers are read (date order, loyalty scale, answer forms): set by the importer after profiling the file. */
+  reading?: FileReading
+  /** Fields found by keywords in a freely worded header (a clear winner), for the summary. */
+  matched?: KeywordMatch[]
+  /** Fields with a tie or only a weak match: to ask on a terminal, else refuse (header-choices.ts). */
+  ambiguous?: AmbiguousField[]
 }
 
 /**
  * Header names per field, in the form normalizeHeader gives (simplified, lower-case, single
  * spaces for spaces and underscores). Traditional forms come through normalisation (被評價部門 →
- * 被评价部门). Matching is exact: a long question text needs `--map`, since a loose match would
- * guess. 腾讯问卷 exports 开始答题时间 and 结束答题时间: the end is the submission, so only
+ * 被评价部门). Matching is exact here; a freely worded question is matched by keywords afterwards
+ * (header-keywords.ts), and only when one header is clearly ahead. 腾讯问卷 exports 开始答题时间 and 结束答题时间: the end is the submission, so only
  * 结束答题时间 is submitted_at and the start time is ignored.
  */
 export const HEADER_ALIASES: Readonly<Record<SurveyField, readonly string[]>> = {
@@ -198,11 +211,20 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
     owner.set(i, field)
   }
 
-  const missing: string[] = []
-  if (columns.rated_unit === undefined) missing.push('rated_unit (被评价部门)')
-  if (DIMENSION_FIELDS.every((f) => columns[f] === undefined)) {
-    missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
+  // Freely worded questions: keywords, for the fields neither the map nor an alias found.
+  const open = SURVEY_FIELDS.filter((f) => f !== 'response_id' && columns[f] === undefined && !mapped.has(f))
+  const { matched, ambiguous } = matchByKeywords(norm, new Set(owner.keys()), open, new Set<SurveyField>(['rated_unit']))
+  for (const m of matched) {
+    columns[m.field] = m.column
+    owner.set(m.column, m.field)
   }
+  const pending = new Set(ambiguous.map((a) => a.field))
+
+  const missing: string[] = []
+  const noScoreColumn = DIMENSION_FIELDS.every((f) => columns[f] === undefined && !pending.has(f))
+  // An undecided rated unit is asked about, unless the file cannot be imported anyway.
+  if (columns.rated_unit === undefined && (noScoreColumn || !pending.has('rated_unit'))) missing.push('rated_unit (被评价部门)')
+  if (noScoreColumn) missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
   if (missing.length > 0) {
     const seen = headers.slice(0, width).map((_, i) => displayHeader(headers, i))
     throw new UserError(
@@ -224,14 +246,14 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   if (columns.response_id === undefined) {
     warnings.push('no response id column: a row imported before is recognised by its content')
   }
-  if (columns.respondent_unit === undefined) {
+  if (columns.respondent_unit === undefined && !pending.has('respondent_unit')) {
     warnings.push('no respondent unit column: responses are stored without the respondent\'s unit')
   }
   const noScore = DIMENSION_FIELDS.filter((f) => columns[f] === undefined)
   if (noScore.length > 0) warnings.push(`no column for ${noScore.join(', ')}: those scores stay empty`)
   if (columns.submitted_at === undefined) warnings.push('no submitted time column: responses are stored without it')
 
-  return { columns, ignored, warnings }
+  return { columns, ignored, warnings, ...(matched.length > 0 ? { matched } : {}), ...(ambiguous.length > 0 ? { ambiguous } : {}) }
 }
 
 function mapColumn(headers: readonly string[], norm: readonly string[], field: SurveyField, ref: string | number): number {
@@ -293,8 +315,19 @@ export function parseMappingFile(jsonText: string): MappingFile {
       result.units = parseUnitAliases(value)
       continue
     }
+    if (key.startsWith('_')) continue // notes for the reader ("_guessed", "_unmatched_headers" from icm survey map)
+    if (key === 'date_order') {
+      const order = typeof value === 'string' ? parseDateOrder(value) : undefined
+      if (!order) throw new UserError(`the mapping file gives date_order as ${excerpt(JSON.stringify(value) ?? String(value))}`, 'use "mdy" (month/day/year) or "dmy" (day/month/year)')
+      result.dateOrder = order
+      continue
+    }
+    if (key === 'loyalty_scale') {
+      result.loyaltyScale = parseLoyaltyScale(value, 'the mapping file\'s loyalty_scale')
+      continue
+    }
     if (!isSurveyField(key)) {
-      throw new UserError(`the mapping file names ${quote(key)}, which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels or units`)
+      throw new UserError(`the mapping file names ${quote(key)}, which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels, units, date_order or loyalty_scale`)
     }
     if (typeof value === 'string' && value.trim() !== '') {
       result.columns[key] = value

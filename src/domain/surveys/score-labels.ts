@@ -89,13 +89,79 @@ function readScore(t: string, extra: Map<string, number> | undefined): ScoreCell
   if (SKIP_MARKERS.has(f)) return EMPTY
   const label = SCORE_LABELS[f]
   if (label !== undefined) return scoreOf(label)
-  const m = /^([+-]?\d+(?:\.\d+)?)\s*分?$/u.exec(f)
-  if (m) {
-    const n = Number(m[1])
-    if (!Number.isInteger(n)) return { kind: 'invalid', reason: `score ${m[1]} is not a whole number 1–5` }
-    if (n === -3 || n === -2) return EMPTY
-    if (n < 1 || n > 5) return { kind: 'invalid', reason: `score ${m[1]} is out of range 1–5` }
-    return scoreOf(n)
+  const n = numberInAnswer(f)
+  if (n !== undefined) {
+    if (!Number.isInteger(n.value)) return { kind: 'invalid', reason: `score ${n.text} is not a whole number 1–5` }
+    if (n.value === -3 || n.value === -2) return EMPTY
+    if (n.value < 1 || n.value > 5) return { kind: 'invalid', reason: `score ${n.text} is out of range 1–5` }
+    return scoreOf(n.value)
   }
   return { kind: 'invalid', reason: `${quote(t, 40)} is not a score (expected 1–5 or a label such as 满意 or satisfied)` }
+}
+
+/** The forms of an answer other than a bare number or label, for the import's summary. */
+export type AnswerForm = 'points' | 'stars' | 'numbered-label' | 'number-dash-label'
+
+/** How each form is described in the summary ("5分 read as 5"). */
+export const ANSWER_FORM_TEXT: Readonly<Record<AnswerForm, string>> = {
+  points: "scores with a unit ('5分') read as their number",
+  stars: "stars ('★★★★☆') read as the number of filled stars",
+  'numbered-label': "numbered labels ('(5)非常满意') read as their number",
+  'number-dash-label': "'5 - Very satisfied' read as its number",
+}
+
+const POINTS = /^([+-]?\d+(?:\.\d+)?)\s*(分|星|points?|pts?)?$/u
+const STARS = /^[★☆⭐✩✰]+$/u
+const NUMBERED_LABEL = /^[([【]\s*(\d+)\s*[)\]】]\s*\S/u
+const NUMBER_DASH_LABEL = /^(\d+)\s*(?:[-–—:、]|\.(?!\d))\s*[^\d\s]/u
+
+/**
+ * The number an answer holds, in folded form (foldLabel): '4', '4.0', '4分', '★★★★☆' (4),
+ * '(5)非常满意' (5), '5 - very satisfied' (5); with its form ('plain' for a bare number). No range check.
+ */
+export function numberInAnswer(folded: string): { value: number; text: string; form: AnswerForm | 'plain' } | undefined {
+  const p = POINTS.exec(folded)
+  if (p) return { value: Number(p[1]), text: p[1]!, form: p[2] ? 'points' : 'plain' }
+  if (STARS.test(folded) && folded.length <= 10) {
+    let filled = 0
+    for (const ch of folded) if (ch === '★' || ch === '⭐') filled++
+    return { value: filled, text: String(filled), form: 'stars' }
+  }
+  const n = NUMBERED_LABEL.exec(folded)
+  if (n) return { value: Number(n[1]), text: n[1]!, form: 'numbered-label' }
+  const d = NUMBER_DASH_LABEL.exec(folded)
+  if (d) return { value: Number(d[1]), text: d[1]!, form: 'number-dash-label' }
+  return undefined
+}
+
+/** The form of a score cell other than a bare number or a label, or undefined (for the summary). */
+export function answerFormOf(cell: string): AnswerForm | undefined {
+  const t = cell.trim()
+  if (t === '' || (t.length === 1 && t >= '0' && t <= '9')) return undefined
+  const f = foldLabel(t)
+  if (SCORE_LABELS[f] !== undefined || SKIP_MARKERS.has(f)) return undefined
+  const n = numberInAnswer(f)
+  return n && n.form !== 'plain' ? n.form : undefined
+}
+
+/**
+ * A loyalty answer on a 0–10 scale ("how likely are you to recommend …") as a 1–5 score:
+ * 1 + 4 × v / 10, rounded to the nearest whole score (0 → 1, 5 → 3, 7 → 3.8 → 4, 10 → 5). The
+ * same forms as parseScore (7分, (7)…); above 10 or below 0 is invalid.
+ */
+export function parseLoyaltyOfTen(cell: string): ScoreCell {
+  const t = cell.trim()
+  if (t === '') return EMPTY
+  const f = foldLabel(t)
+  if (SKIP_MARKERS.has(f)) return EMPTY
+  const n = numberInAnswer(f)
+  if (!n) return { kind: 'invalid', reason: `${quote(t, 40)} is not a score on the 0–10 scale` }
+  if (!Number.isInteger(n.value)) return { kind: 'invalid', reason: `score ${n.text} is not a whole number 0–10` }
+  if (n.value < 0 || n.value > 10) return { kind: 'invalid', reason: `score ${n.text} is out of range 0–10` }
+  return scoreOf(loyaltyFromTen(n.value))
+}
+
+/** 1 + 4 × v / 10 rounded: the 1–5 score of a 0–10 answer. */
+export function loyaltyFromTen(v: number): number {
+  return Math.round(1 + (4 * v) / 10)
 }

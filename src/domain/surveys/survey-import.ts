@@ -91,7 +91,14 @@ export class SurveyRecordChecker {
       }
       return r
     }
-    this.validate = compileSurveyRowValidator({ columns: mapping.columns, resolveUnit: tracked, labels: map?.labels, headers })
+    this.validate = compileSurveyRowValidator({
+      columns: mapping.columns,
+      resolveUnit: tracked,
+      labels: map?.labels,
+      headers,
+      dateOrder: mapping.reading?.dateOrder,
+      loyaltyScale: mapping.reading?.loyaltyScale,
+    })
   }
 
   check(record: CsvRecord): CheckedRecord {

@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import { parseInstant } from '../calendar/dates.js'
 import { displayHeader, type ColumnMap } from './header-aliases.js'
 import { DIMENSION_FIELDS, SCORE_FIELDS, type ScoreValues, type SurveyField } from './survey-fields.js'
-import { parseScore } from './score-labels.js'
+import { parseLoyaltyOfTen, parseScore } from './score-labels.js'
+import { parseWrittenDateTime, yearLastParts, type DateOrder } from './written-dates.js'
 import type { UnitResolver } from '../org/unit-names.js'
 import { excerpt, quote } from '../excerpt.js'
 
@@ -33,6 +34,10 @@ export interface SurveyRowContext {
   labels?: Record<string, number>
   /** The file's header row, so reasons name columns as the file does; without it they use field names. */
   headers?: readonly string[]
+  /** How dates with the year last are read (decided per column before the import, or given). */
+  dateOrder?: DateOrder
+  /** 10: the loyalty column is on a 0–10 scale, read as 1 + 4 × v / 10 (parseLoyaltyOfTen). */
+  loyaltyScale?: 5 | 10
 }
 
 export type SurveyRowResult = { ok: true; row: CanonicalResponse } | { ok: false; reason: string }
@@ -79,7 +84,8 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
   const noScore = `no score given: ${present.length > 0 ? present.map(header).join(', ') : DIMENSION_FIELDS.join(', ')} are all empty`
   const labels = ctx.labels
   const resolveUnit = ctx.resolveUnit
-  const parseTime = createSubmittedAtParser()
+  const parseTime = createSubmittedAtParser(ctx.dateOrder)
+  const loyaltyOfTen = ctx.loyaltyScale === 10
   const scores: (number | null)[] = [null, null, null, null, null, null]
 
   return (cells) => {
@@ -111,7 +117,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
     let invalidScore = false
     let anyDimension = false
     for (let k = 0; k < 6; k++) {
-      const s = parseScore(cell(scoreColumns[k]!), labels)
+      const s = k === 5 && loyaltyOfTen ? parseLoyaltyOfTen(cell(scoreColumns[k]!)) : parseScore(cell(scoreColumns[k]!), labels)
       if (s.kind === 'score') {
         scores[k] = s.value
         if (k < 5) anyDimension = true
@@ -119,7 +125,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
         scores[k] = null
         if (s.kind === 'invalid') {
           invalidScore = true
-          ;(problems ??= []).push(`${scoreHeaders[k]}: ${s.reason}`)
+          ;(problems ??= []).push(`${scoreHeaders[k]}: ${s.reason}${k === 5 && !loyaltyOfTen && /out of range/.test(s.reason) ? ' (a 0–10 recommendation question? add --loyalty-scale 10)' : ''}`)
         }
       }
     }
@@ -131,7 +137,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
       const t = parseTime(submittedText)
       if (t) submittedAt = t.toISOString()
       else {
-        ;(problems ??= []).push(`${submittedHeader}: ${quote(submittedText)} is not a date-time (expected ISO 8601 or 2026/4/25 9:45:35)`)
+        ;(problems ??= []).push(`${submittedHeader}: ${quote(submittedText)} is not a date-time (${timeHint(submittedText, ctx.dateOrder)})`)
       }
     }
 
@@ -189,11 +195,11 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
  * general parser, with the UTC offset of each calendar day looked up once (a day whose offset
  * changes, a daylight-saving day, takes the general path). Same results as parseSubmittedAt.
  */
-export function createSubmittedAtParser(): (text: string) => Date | undefined {
+export function createSubmittedAtParser(dateOrder?: DateOrder): (text: string) => Date | undefined {
   const dayOffsets = new Map<number, number | null>()
   return (text) => {
     const m = PLAIN_LOCAL_TIME.exec(text)
-    if (!m) return parseSubmittedAt(text)
+    if (!m) return parseSubmittedAt(text) ?? parseWrittenDateTime(text, dateOrder)
     const y = Number(m[1])
     const mo = Number(m[2])
     const d = Number(m[3])
@@ -214,6 +220,13 @@ export function createSubmittedAtParser(): (text: string) => Date | undefined {
     if (offset === null) return new Date(y, mo - 1, d, h, mi, sec, 0)
     return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, 0) + offset * 60_000)
   }
+}
+
+/** What a submitted time that did not read should look like. */
+function timeHint(text: string, order: DateOrder | undefined): string {
+  const p = yearLastParts(text)
+  if (p && !order && p[0] <= 12 && p[1] <= 12) return 'month/day or day/month cannot be told apart: add --date-order mdy or dmy'
+  return 'expected ISO 8601, 2026/4/25 9:45:35, 4/25/2026 9:45 PM, 2026年4月25日 下午3:05 or an Excel serial'
 }
 
 function pad2(s: string): string {

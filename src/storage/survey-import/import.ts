@@ -4,11 +4,11 @@ import { formatInstant } from '../../domain/calendar/dates.js'
 import { ConflictError, UserError, errorWithCode } from '../../domain/errors.js'
 import { responseValue } from '../../domain/assessment/kpi.js'
 import { CsvRecordReader, type CsvRecord } from '../../domain/surveys/survey-csv.js'
-import { SurveyRecordChecker, describeBadLines, unitsWithAliases } from '../../domain/surveys/survey-import.js'
+import { SurveyRecordChecker, describeBadLines, unitsWithAliases, type CheckedRecord } from '../../domain/surveys/survey-import.js'
 import { ChunkDecoder, createStrictDecoder, encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SqliteStore, Store } from '../database.js'
 import { appendEvent } from '../events-repo.js'
-import { CHUNK_BYTES } from './survey-file.js'
+import { CHUNK_BYTES, recordsOf, sha256OfFile } from './survey-file.js'
 import { analyse, badLinePages, insertStaged, insertSums, surveyState, type Analysis } from './final-insert.js'
 import { openPostgresImport } from './postgres.js'
 import { writeRejects, type RejectsWriter } from './rejects.js'
@@ -140,7 +140,8 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
 
 function openBackend(store: Store, req: SurveyImportRequest): Promise<ImportBackend> {
   if (store.pgPool) return openPostgresImport(store.pgPool, store.location, () => req.onWait?.())
-  const worker = req.worker ?? req.head.size >= WORKER_MIN_BYTES
+  // a workbook's rows come from exceljs on this thread: the worker's text reading does not apply
+  const worker = req.head.sheet === undefined && (req.worker ?? req.head.size >= WORKER_MIN_BYTES)
   const label = createStrictDecoder(req.head.encoding).encoding
   return openSqliteImport(store as SqliteStore, worker ? { file: req.file, size: req.head.size, label, chunkBytes: CHUNK_BYTES } : undefined)
 }
@@ -177,6 +178,7 @@ function result(
 async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker, stager: Stager): Promise<{ read: number; sha256: string }> {
   let read = 0
   let sha256 = ''
+  if (req.head.sheet !== undefined) return stageRecords(req, checker, stager)
   const texts = stager.nextText ? workerTexts(req, stager.nextText.bind(stager)) : fileTexts(req)
   try {
     const reader = new CsvRecordReader(req.head.delimiter)
@@ -197,30 +199,7 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
         const c = checker.check(rec)
         if (c.kind === 'blank') continue
         read++
-        if (c.kind === 'bad') {
-          pack.bad.push({ line: c.line, reason: c.reason, exitCode: 3 })
-          continue
-        }
-        const r = c.row
-        const k = pack.count
-        const o = k * INTS
-        const ints = pack.ints
-        ints[o] = r.respondentUnitId ?? 0
-        ints[o + 1] = r.ratedUnitId
-        ints[o + 2] = r.accuracy ?? 0
-        ints[o + 3] = r.timeliness ?? 0
-        ints[o + 4] = r.completeness ?? 0
-        ints[o + 5] = r.professionalism ?? 0
-        ints[o + 6] = r.overall ?? 0
-        ints[o + 7] = r.loyalty ?? 0
-        ints[o + 8] = c.line
-        const so = k * STRS
-        pack.strs[so] = c.key
-        pack.strs[so + 1] = r.comment
-        pack.strs[so + 2] = r.submittedAt
-        pack.strs[so + 3] = c.fingerprint
-        pack.values[k] = responseValue(r) ?? Number.NaN
-        pack.count = k + 1
+        if (!addToPack(pack, c)) continue
         if (pack.count === PACK_ROWS) {
           await stager.send(pack)
           pack = newPack(++seq)
@@ -238,6 +217,54 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
   } finally {
     texts.close()
   }
+}
+
+/** Adds a checked record to the pack: a bad line, or a row (true). */
+function addToPack(pack: ReturnType<typeof newPack>, c: Exclude<CheckedRecord, { kind: 'blank' }>): boolean {
+  if (c.kind === 'bad') {
+    pack.bad.push({ line: c.line, reason: c.reason, exitCode: 3 })
+    return false
+  }
+  const r = c.row
+  const k = pack.count
+  const o = k * INTS
+  const ints = pack.ints
+  ints[o] = r.respondentUnitId ?? 0
+  ints[o + 1] = r.ratedUnitId
+  ints[o + 2] = r.accuracy ?? 0
+  ints[o + 3] = r.timeliness ?? 0
+  ints[o + 4] = r.completeness ?? 0
+  ints[o + 5] = r.professionalism ?? 0
+  ints[o + 6] = r.overall ?? 0
+  ints[o + 7] = r.loyalty ?? 0
+  ints[o + 8] = c.line
+  const so = k * STRS
+  pack.strs[so] = c.key
+  pack.strs[so + 1] = r.comment
+  pack.strs[so + 2] = r.submittedAt
+  pack.strs[so + 3] = c.fingerprint
+  pack.values[k] = responseValue(r) ?? Number.NaN
+  pack.count = k + 1
+  return true
+}
+
+/** stageFile for a workbook: its sheet's records (xlsx-file.ts) instead of text; the sha256 of the workbook's bytes. */
+async function stageRecords(req: SurveyImportRequest, checker: SurveyRecordChecker, stager: Stager): Promise<{ read: number; sha256: string }> {
+  let read = 0
+  let seq = 0
+  let pack = newPack(seq)
+  for await (const rec of recordsOf(req.file, req.head)) {
+    const c = checker.check(rec)
+    if (c.kind === 'blank') continue
+    read++
+    if (addToPack(pack, c) && pack.count === PACK_ROWS) {
+      await stager.send(pack)
+      pack = newPack(++seq)
+    }
+    if (read % 4096 === 0) req.onProgress?.(0, read)
+  }
+  if (pack.count > 0 || pack.bad.length > 0) await stager.send(pack)
+  return { read, sha256: req.sha256 ?? sha256OfFile(req.file) }
 }
 
 interface TextChunks {

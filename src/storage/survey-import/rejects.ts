@@ -1,5 +1,5 @@
 import { OutputFile } from '../atomic-file.js'
-import { readRecords } from './survey-file.js'
+import { recordsOf } from './survey-file.js'
 import type { SurveyFileHead } from './types.js'
 
 /**
@@ -19,18 +19,18 @@ export async function writeRejects(
   try {
     let page = await pages(0)
     if (page.length > 0) {
-      const records = readRecords(file, head)
+      const records = recordsOf(file, head)
       try {
-        let rec = records.next()
+        let rec = await records.next()
         while (page.length > 0) {
           for (const bad of page) {
-            while (!rec.done && rec.value.line < bad.line) rec = records.next()
+            while (!rec.done && rec.value.line < bad.line) rec = await records.next()
             if (!rec.done && rec.value.line === bad.line) out.write(bad.line, bad.reason, rec.value.cells)
           }
           page = await pages(page[page.length - 1]!.line)
         }
       } finally {
-        records.return(undefined)
+        await records.return(undefined)
       }
     }
     return out

@@ -5,6 +5,9 @@ import { UserError } from '../../domain/errors.js'
 import { CsvRecordReader, MAX_RECORD_CHARS, type CsvRecord } from '../../domain/surveys/survey-csv.js'
 import { ChunkDecoder, detectEncoding, type TextEncodingName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead } from './types.js'
+import { workbookRecords } from './xlsx-file.js'
+import { ColumnProfiler, type FileReading, type ReadingOptions } from '../../domain/surveys/file-reading.js'
+import { displayHeader, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
 
 /** Reading a survey file: its head (encoding, delimiter, header), its sha256, its records again. */
 
@@ -106,4 +109,25 @@ export function* readRecords(file: string, head: SurveyFileHead): Generator<CsvR
   } finally {
     fs.closeSync(fd)
   }
+}
+
+/**
+ * How the file's answers are read (file-reading.ts): its first rows are profiled, and the date
+ * column read on to the end while its day order is still open. Throws UserError for a date
+ * column that is all ambiguous without a given order.
+ */
+export async function profileSurveyFile(file: string, head: SurveyFileHead, mapping: HeaderMapping, opts: ReadingOptions): Promise<FileReading> {
+  const profiler = new ColumnProfiler(mapping.columns)
+  for await (const rec of recordsOf(file, head)) {
+    if (rec.error === undefined) profiler.add(rec.cells)
+    if (!profiler.needsMore(opts)) break
+  }
+  const i = mapping.columns.submitted_at
+  return profiler.reading(opts, i === undefined ? 'submitted_at' : `submitted_at (${displayHeader(head.headers, i)})`)
+}
+
+/** Every record after the header: of the text (readRecords), or of the workbook's sheet. */
+export async function* recordsOf(file: string, head: SurveyFileHead): AsyncGenerator<CsvRecord> {
+  if (head.sheet !== undefined) yield* workbookRecords(file, head)
+  else yield* readRecords(file, head)
 }

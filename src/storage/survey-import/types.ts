@@ -22,8 +22,10 @@ export interface SurveyFileHead {
   encodingReason: string
   delimiter: CsvDelimiter
   headers: string[]
-  /** the line the header is on (1 unless blank lines come first) */
+  /** the line the header is on (1 unless blank lines come first); in a workbook, its row */
   headerLine: number
+  /** set for an Excel workbook: the sheet read (its records come from xlsx-file.ts, not the text) */
+  sheet?: string
 }
 
 export interface SurveyImportRequest {

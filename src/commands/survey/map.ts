@@ -1,0 +1,71 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import type { AppContext } from '../../cli/context.js'
+import { openInputFile, readTextFile } from '../../cli/files.js'
+import { example } from '../../cli/help.js'
+import { yesOption } from '../../cli/options.js'
+import { checkOutputPath, writeOutputFile } from '../../cli/output-file.js'
+import { confirm } from '../../cli/output.js'
+import { UserError } from '../../domain/errors.js'
+import { parseDelimiterOption } from '../../domain/surveys/csv-dialect.js'
+import { surveyMapFile } from '../../domain/surveys/header-choices.js'
+import { mapHeaders, parseMappingFile } from '../../domain/surveys/header-aliases.js'
+import { parseEncodingOption } from '../../domain/surveys/text-encoding.js'
+import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
+import { readHead } from './import.js'
+
+export interface SurveyMapOptions {
+  encoding?: string
+  delimiter?: string
+  map?: string
+  out?: string
+  sheet?: string
+  yes?: boolean
+}
+
+export function registerSurveyMap(survey: Command, ctx: AppContext): void {
+  const cmd = survey
+    .command('map')
+    .description('Write the mapping icm would use for a survey file (guesses and unmatched headers listed), to review once and reuse with --map')
+    .argument('<file>', 'the survey export')
+    .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030')
+    .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
+    .option('--map <file>', 'a mapping file to start from')
+    .option('--out <file>', 'write the mapping here (default: print it)')
+    .option('--sheet <sheet>', 'an .xlsx file\'s sheet: its name or position (default: the first)')
+  yesOption(cmd, 'replace an existing --out file without asking').action((file: string, opts: SurveyMapOptions) => surveyMapRun(ctx, file, opts))
+  example(cmd, 'icm survey map wjx-export.csv --out wjx-map.json', 'icm survey import 2026H1-SERVICE wjx-*.csv --map wjx-map.json --no-input')
+}
+
+export async function surveyMapRun(ctx: AppContext, file: string, opts: SurveyMapOptions): Promise<void> {
+  const encoding = opts.encoding === undefined ? 'auto' : parseEncodingOption(opts.encoding)
+  const delimiter = opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter)
+  const given = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
+  const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
+  const target = opts.out === undefined ? undefined : await checkOutputPath(ctx, opts.out, { flag: '--out', yes: opts.yes, inputs })
+  if (opts.out !== undefined && target === undefined) return
+  const input = openInputFile(ctx, file)
+  try {
+    const shown = input.spooled ? input.shown : path.basename(file)
+    const head = await readHead(input.path, shown, { encoding, delimiter, sheet: opts.sheet })
+    const mapping = mapHeaders(head.headers, given)
+    let dateOrder: string | undefined
+    try {
+      // With the best guesses the mapping would use; an all-ambiguous date column is left for date_order.
+      dateOrder = (await profileSurveyFile(input.path, head, mapping, { dateOrder: given?.dateOrder })).dateOrder
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e
+    }
+    const doc = surveyMapFile(head.headers, mapping, given, dateOrder)
+    const text = `${JSON.stringify(doc, null, 2)}\n`
+    if (target === undefined) {
+      ctx.io.out(text)
+      return
+    }
+    writeOutputFile(target, text)
+    const guessed = (mapping.ambiguous ?? []).map((a) => a.field)
+    confirm(ctx, `mapping of ${shown} written to ${opts.out}${guessed.length > 0 ? ` (guessed: ${guessed.join(', ')}; check "_guessed")` : ''}`)
+  } finally {
+    input.dispose()
+  }
+}

@@ -1,0 +1,112 @@
+import { UserError } from '../errors.js'
+import { excerpt, quote } from '../excerpt.js'
+import { ANSWER_FORM_TEXT, answerFormOf, foldLabel, numberInAnswer, type AnswerForm } from './score-labels.js'
+import { SCORE_FIELDS, type ScoreField, type SurveyField } from './survey-fields.js'
+import { DateOrderDetector, dateOrderName, describeAmbiguousDate, type DateOrder } from './written-dates.js'
+
+/**
+ * How a survey file's answers are read, decided per file before its rows are checked (DESIGN.md
+ * §5): the day order of its dates (a first part over 12 decides the whole column), the scale of
+ * its loyalty column (values over 5 make it 0–10), and the answer forms it uses, each stated in the
+ * summary. Pure: the importer feeds the first rows of the file to a ColumnProfiler.
+ */
+
+export interface FileReading {
+  dateOrder?: DateOrder
+  loyaltyScale: 5 | 10
+  /** One line per conversion used, for the summary ("submitted_at: month/day/year, since '5/13/2026' …"). */
+  conversions: string[]
+}
+
+/** What the user said: `--date-order` / "date_order", `--loyalty-scale` / "loyalty_scale". */
+export interface ReadingOptions {
+  dateOrder?: DateOrder
+  /** where the date order was given, for the summary: '--date-order' or 'the mapping file' */
+  dateOrderFrom?: string
+  loyaltyScale?: 5 | 10
+  loyaltyScaleFrom?: string
+}
+
+/** Rows the profiler looks at for the loyalty scale and the answer forms (the date order may read on, see needsMore). */
+export const PROFILE_ROWS = 5000
+
+export class ColumnProfiler {
+  readonly dates = new DateOrderDetector()
+  private rows = 0
+  private loyaltyMax = Number.NEGATIVE_INFINITY
+  private loyaltyZero = false
+  private readonly forms = new Map<AnswerForm, ScoreField>()
+  private readonly scoreColumns: [ScoreField, number][]
+
+  constructor(private readonly columns: Partial<Record<SurveyField, number>>) {
+    this.scoreColumns = SCORE_FIELDS.filter((f) => columns[f] !== undefined).map((f) => [f, columns[f]!])
+  }
+
+  /** Looks at one record's cells (after the header; blank records are fine). */
+  add(cells: readonly string[]): void {
+    const iTime = this.columns.submitted_at
+    if (iTime !== undefined && !this.dates.decided) this.dates.add(cells[iTime] ?? '')
+    if (this.rows++ >= PROFILE_ROWS) return
+    for (const [field, i] of this.scoreColumns) {
+      const cell = (cells[i] ?? '').trim()
+      if (cell === '') continue
+      const form = answerFormOf(cell)
+      if (form && !this.forms.has(form)) this.forms.set(form, field)
+      if (field === 'loyalty') {
+        const n = numberInAnswer(foldLabel(cell))
+        if (n && Number.isInteger(n.value) && n.value >= 0) {
+          if (n.value > this.loyaltyMax) this.loyaltyMax = n.value
+          if (n.value === 0) this.loyaltyZero = true
+        }
+      }
+    }
+  }
+
+  /** True while more rows could change the outcome: the first PROFILE_ROWS, then while every year-last date seen is ambiguous and no order is given. */
+  needsMore(opts: ReadingOptions): boolean {
+    return this.rows < PROFILE_ROWS || (opts.dateOrder === undefined && this.dates.decision().kind === 'ambiguous')
+  }
+
+  /**
+   * The file's reading, or UserError (exit 3): a date column whose dates are all ambiguous and no
+   * order given; a column with both a month-first and a day-first date.
+   */
+  reading(opts: ReadingOptions, dateHeader: string): FileReading {
+    const conversions: string[] = []
+    let dateOrder = opts.dateOrder
+    const d = this.dates.decision()
+    if (dateOrder !== undefined) {
+      if (d.kind !== 'none') conversions.push(`${dateHeader}: dates read as ${dateOrderName(dateOrder)} (given with ${opts.dateOrderFrom ?? '--date-order'})`)
+    } else if (d.kind === 'decided') {
+      dateOrder = d.order
+      conversions.push(`${dateHeader}: dates read as ${dateOrderName(d.order)}, since ${quote(d.example)} has a ${d.order === 'dmy' ? 'first' : 'second'} part over 12`)
+    } else if (d.kind === 'ambiguous') {
+      throw new UserError(
+        `${dateHeader}: every date in the column could be month/day or day/month (${describeAmbiguousDate(d.example)})`,
+        'say which with --date-order mdy (Microsoft Forms, Google Forms, US Excel) or --date-order dmy, or "date_order" in the --map file',
+      )
+    } else if (d.kind === 'conflict') {
+      throw new UserError(
+        `${dateHeader}: ${quote(d.mdy)} can only be month/day/year and ${quote(d.dmy)} only day/month/year`,
+        'export the file again with one date format, or fix the dates',
+      )
+    }
+    let loyaltyScale: 5 | 10 = 5
+    if (opts.loyaltyScale !== undefined) {
+      loyaltyScale = opts.loyaltyScale
+      if (loyaltyScale === 10) conversions.push(`loyalty: 0–10 scale read as 1 + 4 × v / 10, rounded (given with ${opts.loyaltyScaleFrom ?? '--loyalty-scale'})`)
+    } else if (this.loyaltyMax > 5) {
+      loyaltyScale = 10
+      conversions.push(`loyalty: 0–10 scale (values up to ${this.loyaltyMax}${this.loyaltyZero ? ', and 0' : ''}) read as 1 + 4 × v / 10, rounded`)
+    }
+    for (const [form, field] of this.forms) conversions.push(`${ANSWER_FORM_TEXT[form]} (first in ${field})`)
+    return { dateOrder, loyaltyScale, conversions }
+  }
+}
+
+/** Reads a `--loyalty-scale` value or a mapping file's "loyalty_scale": 5 or 10, else UserError. */
+export function parseLoyaltyScale(value: unknown, from: string): 5 | 10 {
+  const n = typeof value === 'string' ? Number(value.trim()) : value
+  if (n === 5 || n === 10) return n
+  throw new UserError(`${from}: ${excerpt(String(value))} is not a loyalty scale`, 'use 10 for a 0–10 "how likely would you recommend" question, or 5')
+}

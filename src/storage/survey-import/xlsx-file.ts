@@ -1,0 +1,142 @@
+import fs from 'node:fs'
+import { NotFoundError, UserError } from '../../domain/errors.js'
+import { quote, quoteList } from '../../domain/excerpt.js'
+import type { CsvRecord } from '../../domain/surveys/survey-csv.js'
+import type { SurveyFileHead } from './types.js'
+
+/**
+ * Reading a survey export that is an Excel workbook (.xlsx), as 问卷星, 腾讯问卷, 金数据,
+ * Microsoft Forms and Google Forms download it: streamed with exceljs' WorkbookReader (loaded
+ * only when a workbook is imported), so memory stays flat; one sheet (the first, or --sheet NAME
+ * or N); its rows become the records a CSV file gives, numbered as the sheet numbers them.
+ */
+
+type ExcelModule = typeof import('exceljs')
+let excel: Promise<ExcelModule> | undefined
+function loadExcel(): Promise<ExcelModule> {
+  excel ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelModule }).default ?? m) as ExcelModule)
+  return excel
+}
+
+/** True for a file named .xlsx or .xlsm: read as a workbook. */
+export function isWorkbookName(name: string): boolean {
+  return /\.xls[xm]$/iu.test(name)
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
+
+/** Refuses (exit 3) a file that is not a zip (an .xlsx is one): password-protected workbooks are OLE containers. */
+function checkContainer(file: string, shown: string): number {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const size = fs.fstatSync(fd).size
+    const magic = Buffer.alloc(4)
+    fs.readSync(fd, magic, 0, 4, 0)
+    if (magic.equals(OLE)) throw new UserError(`${shown} is a password-protected (encrypted) or old-format (.xls) workbook`, 'open it in Excel, remove the password, and save it as .xlsx')
+    if (!magic.equals(ZIP)) throw new UserError(`${shown} is not an Excel workbook (.xlsx)`, 'export the survey again as .xlsx, or as CSV with a .csv name')
+    return size
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Which sheet: a name, or a 1-based position. */
+export function sheetMatches(want: string | undefined, position: number, name: string): boolean {
+  if (want === undefined) return position === 1
+  return /^\d+$/.test(want) ? Number(want) === position : want.trim() === name
+}
+
+interface SheetRows {
+  name: string
+  rows: AsyncIterable<{ number: number; values: unknown }>
+}
+
+/** The chosen sheet's rows; NotFoundError (4) naming the sheets when there is no such sheet. */
+async function* openSheet(file: string, shown: string, sheet: string | undefined): AsyncGenerator<SheetRows> {
+  const ExcelJS = await loadExcel()
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' })
+  const names: string[] = []
+  try {
+    let position = 0
+    for await (const ws of reader) {
+      position++
+      const name = (ws as unknown as { name?: string }).name ?? `Sheet${position}`
+      names.push(name)
+      if (sheetMatches(sheet, position, name)) {
+        yield { name, rows: ws as unknown as AsyncIterable<{ number: number; values: unknown }> }
+        return
+      }
+      for await (const _ of ws) {
+        // a sheet before the chosen one: read past it
+      }
+    }
+  } catch (e) {
+    if (e instanceof NotFoundError || e instanceof UserError) throw e
+    throw new UserError(`${shown} could not be read as an Excel workbook: ${(e as Error).message}`, 'open it in Excel and save it again as .xlsx')
+  }
+  throw new NotFoundError(
+    sheet === undefined ? `${shown} has no sheets` : `${shown} has no sheet ${quote(sheet)} (sheets: ${quoteList(names) || 'none'})`,
+    'give --sheet a sheet name or its position, 1 for the first',
+  )
+}
+
+/** A cell as text: what the CSV export of the cell would say. Dates (Excel keeps wall-clock time) as 'YYYY-MM-DD HH:mm:ss'. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') return String(v)
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
+  if (v instanceof Date) {
+    const p = (n: number) => String(n).padStart(2, '0')
+    return `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())}`
+  }
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string }
+    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('')
+    if ('result' in o) return cellText(o.result)
+    if (o.text !== undefined) return cellText(o.text)
+    if (typeof o.error === 'string') return o.error
+  }
+  return String(v)
+}
+
+function cellsOf(values: unknown): string[] {
+  const a = Array.isArray(values) ? values : []
+  const cells: string[] = []
+  for (let i = 1; i < a.length; i++) cells.push(cellText(a[i]))
+  return cells
+}
+
+/**
+ * The head of a workbook: the chosen sheet's first non-blank row is the header. Throws UserError
+ * (3) for a file that is not a workbook or is encrypted, and for an empty sheet; NotFoundError
+ * (4) for a sheet that does not exist.
+ */
+export async function readWorkbookHead(file: string, shown: string, sheet: string | undefined): Promise<SurveyFileHead> {
+  const size = checkContainer(file, shown)
+  for await (const s of openSheet(file, shown, sheet)) {
+    for await (const row of s.rows) {
+      const cells = cellsOf(row.values)
+      if (cells.some((c) => c.trim() !== '')) {
+        return { size, encoding: 'utf8', encodingReason: `Excel workbook, sheet ${quote(s.name)}`, delimiter: ',', headers: cells, headerLine: row.number, sheet: s.name }
+      }
+    }
+    throw new UserError(`sheet ${quote(s.name)} of ${shown} is empty`, 'choose the sheet with the answers with --sheet NAME or N')
+  }
+  throw new Error('unreachable: openSheet yields or throws')
+}
+
+/** The records of the head's sheet after its header, numbered as the sheet's rows; cells past the header's width that are blank are dropped. */
+export async function* workbookRecords(file: string, head: SurveyFileHead): AsyncGenerator<CsvRecord> {
+  const width = head.headers.length
+  for await (const s of openSheet(file, file, head.sheet)) {
+    for await (const row of s.rows) {
+      if (row.number <= head.headerLine) continue
+      const cells = cellsOf(row.values)
+      while (cells.length > width && cells[cells.length - 1]!.trim() === '') cells.pop()
+      while (cells.length < width) cells.push('')
+      yield { line: row.number, lines: 1, cells }
+    }
+  }
+}
