@@ -653,7 +653,7 @@ export const zhTW = {
   "admin.backup.file": "副本的儲存位置",
   "admin.backup.yes": "檔案已存在時直接替換，不再詢問",
   "admin.backedUp": "已把 {database} 備份到 {file}（{bytes} 位元組）",
-  "demo.description": "在新資料庫中建立一家示例公司（預設 ./{file}，已存在則替換），並顯示其內部客戶關係圖和 {period} 考核表",
+  "demo.description": "在新資料庫中建立一家示例公司（預設 ./{file}；其中已有的示例資料庫會被替換，其他檔案除非加 --yes 否則拒絕覆蓋），並顯示其內部客戶關係圖和 {period} 考核表",
   "demo.yes": "即使檔案不是以前的示例資料庫也直接替換",
   "demo.server": "示例只會生成 SQLite 檔案，不會寫入資料庫伺服器",
   "demo.server.hint": "請指定一個檔案：icm demo --db demo.db（之後可以用 icm db copy 複製過去）",

@@ -1,6 +1,6 @@
 /** icm demo: its own words (the company it builds is data). */
 export const demo = {
-  'demo.description': 'Build a demo company in a fresh database (default ./{file}, replaced if it exists) and print its customer map and {period} score table',
+  'demo.description': 'Build a demo company in a fresh database (default ./{file}; an earlier demo database there is replaced, any other file is refused unless --yes) and print its customer map and {period} score table',
   'demo.yes': 'replace the file even if it is not an earlier demo database',
   'demo.server': 'the demo builds an SQLite file; it does not write into a database server',
   'demo.server.hint': 'give a file: icm demo --db demo.db (then copy it with icm db copy if you like)',

@@ -66,7 +66,7 @@ export const htmlReport = {
   'htmlReport.none': 'none',
   'htmlReport.more': '{n} more',
   'htmlReport.annualNote': 'the annual evaluation rests on the final half-years {finals}',
-  'htmlReport.comments': '{n} comments',
+  'htmlReport.comments': '{n} {n|comment|comments}',
   'htmlReport.dimensions': 'dimension means (1–5)',
   'htmlReport.noResponses': 'no responses yet',
   'workbook.sheet.scores': 'scores',

@@ -65,7 +65,7 @@ export const unit = {
   'unit.import.bad': '{file} {problem}; nothing imported',
   'unit.import.bad.hint': 'fix the file and import it again',
   'unit.import.ignored': 'ignored columns: {columns}',
-  'unit.imported': '{n} units imported from {file}',
+  'unit.imported': '{n} {n|unit|units} imported from {file}',
   'unit.import.noName': 'unit {code} has no name',
   'unit.import.dupLine': 'unit code {code} is also on line {line}',
   'unit.import.unknownParent': 'unknown parent {parent} of {code} (neither in the file nor in the database)',

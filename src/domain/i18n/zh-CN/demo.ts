@@ -1,6 +1,6 @@
 /** icm demo 自己的说明文字（它建立的示例公司是数据）。 */
 export const demo = {
-  'demo.description': '在新数据库中建立一家示例公司（默认 ./{file}，已存在则替换），并显示其内部客户关系图和 {period} 考核表',
+  'demo.description': '在新数据库中建立一家示例公司（默认 ./{file}；其中已有的示例数据库会被替换，其他文件除非加 --yes 否则拒绝覆盖），并显示其内部客户关系图和 {period} 考核表',
   'demo.yes': '即使文件不是以前的示例数据库也直接替换',
   'demo.server': '示例只会生成 SQLite 文件，不会写入数据库服务器',
   'demo.server.hint': '请指定一个文件：icm demo --db demo.db（之后可以用 icm db copy 复制过去）',
