@@ -30,7 +30,7 @@ describe('icm today on the demo company, as of Wed 2026-07-01 10:00', () => {
       responses: ['REQ-0005', 'REQ-0010', 'REQ-0026', 'REQ-0029'],
       resolutions: ['REQ-0004', 'REQ-0014'],
       waiting: ['REQ-0020'],
-      complaints: ['CMP-0003', 'CMP-0004', 'CMP-0005'],
+      complaints: ['CMP-0003', 'CMP-0004', 'CMP-0005', 'CMP-0006'],
       actions: ['ACT-0003', 'ACT-0004', 'ACT-0005', 'ACT-0006'],
       findings: ['FND-0002'],
       visits: expect.arrayContaining(['ADM>SALES', 'IT>FIN', 'HR-REC>ADM', 'WH>FIN']),

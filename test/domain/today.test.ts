@@ -57,14 +57,15 @@ describe('requestItems, as of Wed 2026-07-01 10:00, waiting threshold 5 business
   })
 })
 
-describe('complaintItems (complaint.plan_days 5)', () => {
+describe('complaintItems (complaint.plan_days 5, complaint.investigate_hours 8)', () => {
   it('flags an investigation without a plan 5 business days after receipt, and a plan past its deadline', () => {
     const c = { summary: 's', against: 'WH', responsible: null, planDeadline: null }
     const items = complaintItems(
       [
         // received Mon 06-22 10:00 → plan due Mon 06-29 10:00; late Mon 10–18 (8 h), Tue (9 h), Wed 9–10 (1 h) = 18 h = 2.0 days
         { ...c, code: 'CMP-1', status: 'investigating', receivedAt: at('2026-06-22T10:00:00') },
-        // received Fri 06-26 10:00 → plan due Fri 07-03 10:00: not yet
+        // received Fri 06-26 10:00 without a team: the team was due 8 business hours later, Fri 18:00;
+        // at Wed 07-01 10:00 that is Mon 9 h + Tue 9 h + Wed 1 h = 19 business hours late (its plan is not due before Fri 07-03)
         { ...c, code: 'CMP-2', status: 'received', receivedAt: at('2026-06-26T10:00:00') },
         // planned, deadline Sun 06-28: 3 days late; the plan's responsible unit acts
         { ...c, code: 'CMP-3', status: 'planned', receivedAt: at('2026-06-01T10:00:00'), responsible: 'HR', planDeadline: '2026-06-28' },
@@ -74,11 +75,15 @@ describe('complaintItems (complaint.plan_days 5)', () => {
       asOf,
       s,
       5,
+      8,
     )
     expect(brief(items)).toEqual([
       ['complaints', 'CMP-1', 'WH', 'overdue', 2, 0],
+      ['complaints', 'CMP-2', 'WH', 'overdue', 19, 0],
       ['complaints', 'CMP-3', 'HR', 'overdue', 3, 0],
     ])
+    expect(items[1]!.what).toBe('team')
+    expect(items[1]!.command).toBe('icm complaint investigate CMP-2 --team "…"')
     expect(items[0]!.due).toBe(at('2026-06-29T10:00:00'))
   })
 })

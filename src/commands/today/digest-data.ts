@@ -46,7 +46,7 @@ export async function loadDigest(ctx: AppContext, opts: DigestOptions): Promise<
   const horizon = addDays(today, days)
   const items: TodayItem[] = [
     ...requestItems(await todayRequests(db, asOf), asOf, schedule, days),
-    ...complaintItems(await todayComplaints(db, asOf), asOf, schedule, policy.complaintPlanDays),
+    ...complaintItems(await todayComplaints(db, asOf), asOf, schedule, policy.complaintPlanDays, policy.complaintInvestigateHours),
     ...datedItems('actions', await todayActions(db, horizon), today, days, (c) => `icm action done ${c} --note "…"`),
     ...datedItems('findings', await todayFindings(db, addDays(today, -1)), today, -1, (c) => `icm audit close-finding ${c} --note "…"`),
     ...visitItems(await todayVisitPairs(db, asOf), today, policy.visitIntervalDays),

@@ -536,6 +536,7 @@ export const zhTW = {
   "today.what.response": "回應“{title}”",
   "today.what.resolution": "解決“{title}”",
   "today.what.waiting": "“{title}”等待需求方答覆",
+  "today.what.team": "為“{title}”組建調查小組（尚未組建）",
   "today.what.investigation": "調查“{title}”（尚無處理方案）",
   "today.what.plan": "“{title}”的方案期限",
   "today.what.action": "{title}",

@@ -2,6 +2,7 @@ import { addBusinessDays, businessMinutesBetween, createBusinessClock, type Work
 import { latenessOf } from '../calendar/lateness.js'
 import { addDays, daysBetween, localDate } from '../calendar/dates.js'
 import { visitDue } from '../collaboration/visit.js'
+import { investigationTimeline } from '../complaints/complaint-timelines.js'
 import { overdueAt, type ClockState } from '../requests/request.js'
 
 /**
@@ -35,7 +36,7 @@ export interface TodayItem {
   command: string
 }
 
-export type What = 'response' | 'resolution' | 'waiting' | 'investigation' | 'plan' | 'action' | 'finding' | 'project' | 'visit' | 'inputs' | 'finalize'
+export type What = 'response' | 'resolution' | 'waiting' | 'team' | 'investigation' | 'plan' | 'action' | 'finding' | 'project' | 'visit' | 'inputs' | 'finalize'
 
 const round1 = (n: number) => Math.round(n * 10) / 10
 
@@ -108,16 +109,24 @@ export interface ComplaintTodayFacts {
 }
 
 /**
- * Complaints: still being investigated (received or investigating) after complaint.plan_days
- * business days from receipt, the plan's due time (late in business days; the unit complained
- * about acts); or planned or confirmed with the plan deadline before today (late in days; the
- * plan's responsible unit acts, its verification is due).
+ * Complaints: received without an investigation team past complaint.investigate_hours business
+ * hours (policy 7.二.1; the same deadline as `complaint show`, late in business hours); still being
+ * investigated after complaint.plan_days business days from receipt, the plan's due time (late in
+ * business days; the unit complained about acts); or planned or confirmed with the plan deadline
+ * before today (late in days; the plan's responsible unit acts, its verification is due).
  */
-export function complaintItems(cs: readonly ComplaintTodayFacts[], asOf: Date, s: WorkSchedule, planDays: number): TodayItem[] {
+export function complaintItems(cs: readonly ComplaintTodayFacts[], asOf: Date, s: WorkSchedule, planDays: number, investigateHours: number): TodayItem[] {
   const out: TodayItem[] = []
   const today = localDate(asOf)
   for (const c of cs) {
-    if (c.status === 'received' || c.status === 'investigating') {
+    const team = c.status === 'received' ? investigationTimeline(s, { status: c.status, receivedAt: new Date(c.receivedAt), investigatedAt: null }, investigateHours, asOf) : undefined
+    if (team?.overdue) {
+      out.push({
+        section: 'complaints', state: 'overdue', code: c.code, unit: c.against, title: c.summary, due: team.due.toISOString(),
+        late: team.hoursLate ?? 0, lateUnit: 'businessHours', daysLeft: 0,
+        what: 'team', command: `icm complaint investigate ${c.code} --team "…"`,
+      })
+    } else if (c.status === 'received' || c.status === 'investigating') {
       const due = addBusinessDays(s, new Date(c.receivedAt), planDays)
       if (due.getTime() < asOf.getTime()) {
         out.push({

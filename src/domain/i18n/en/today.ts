@@ -15,6 +15,7 @@ export const today = {
   'today.what.response': 'response to "{title}"',
   'today.what.resolution': 'resolution of "{title}"',
   'today.what.waiting': '"{title}" waits on the customer',
+  'today.what.team': 'investigation team for "{title}" (none yet)',
   'today.what.investigation': 'investigation of "{title}" (no plan yet)',
   'today.what.plan': 'plan deadline of "{title}"',
   'today.what.action': '{title}',

@@ -15,6 +15,7 @@ export const today = {
   'today.what.response': '响应“{title}”',
   'today.what.resolution': '解决“{title}”',
   'today.what.waiting': '“{title}”等待需求方答复',
+  'today.what.team': '为“{title}”组建调查小组（尚未组建）',
   'today.what.investigation': '调查“{title}”（尚无处理方案）',
   'today.what.plan': '“{title}”的方案期限',
   'today.what.action': '{title}',
