@@ -80,7 +80,7 @@ describe('icm assess report refuses bad input and writes nothing', () => {
     ['a period without a table', ['--period', '2026-H2', '--out', 'r.html'], 4, /2026-H2 has not been assessed yet \(run it first: icm assess run --period 2026-H2\)/],
     ['an output not ending in .html', ['--period', '2026-H1', '--out', 'r.pdf'], 3, /--out 'r\.pdf' must end in \.html/],
     ['both --period and --year', ['--period', '2026-H1', '--year', '2026', '--out', 'r.html'], 3, /exactly one of --period and --year/],
-    ['a level the table was not run at', ['--period', '2026-H1', '--level', 'position', '--out', 'r.html'], 4, /the 2026-H1 table is by department/],
+    ['a level the table was not run at', ['--period', '2026-H1', '--level', 'position', '--out', 'r.html'], 4, /2026-H1 \(position\) has not been assessed yet \(it has a department table: add --level department/],
     ['an output in a missing folder', ['--period', '2026-H1', '--out', 'nope/r.html'], 3, /folder .* does not exist/],
     ['an existing file without --yes', ['--period', '2026-H1', '--out', 'old.html'], 3, /old\.html already exists/],
   ])('refuses %s', async (_what, args, code, message) => {

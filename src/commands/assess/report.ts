@@ -6,10 +6,9 @@ import { checkOutputPath, writeOutputFile } from '../../cli/output-file.js'
 import { confirm, printJson, warn } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
 import { yearOf } from '../../domain/calendar/period.js'
-import { NotFoundError, UserError } from '../../domain/errors.js'
+import { ExitCode, UserError } from '../../domain/errors.js'
 import { quote } from '../../domain/excerpt.js'
-import { findScoreTable } from '../../storage/assessments-repo.js'
-import { assessPeriod, assessPeriodOption } from './period.js'
+import { assessLevel, assessPeriod, assessPeriodOption } from './period.js'
 import { annualReportHtml, assessReportHtml } from './report/document.js'
 import { annualReportModel, assessReportModel } from './report-data.js'
 import { annualTable, requireTable } from './tables.js'
@@ -40,7 +39,7 @@ export async function assessReportRun(ctx: AppContext, opts: ReportOptions): Pro
   if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year', 'e.g. icm assess report --period 2026-H1 --out report.html')
   const outArg = await need(ctx, opts.out, { flag: '--out', message: 'HTML file to write' })
   if (!/\.html?$/i.test(outArg)) throw new UserError(`--out ${quote(outArg)} must end in .html`, 'the report is one HTML file, e.g. --out 2026H1-report.html')
-  if (opts.level !== undefined && opts.level !== 'department' && opts.level !== 'position') throw new UserError(`invalid level ${quote(opts.level)}`, 'use department or position')
+  const level = assessLevel(opts.level)
   const store = await ctx.store()
   let doc: string
   let what: string
@@ -48,12 +47,8 @@ export async function assessReportRun(ctx: AppContext, opts: ReportOptions): Pro
   let state: string
   if (opts.period !== undefined) {
     const period = assessPeriod(opts.period)
-    const stored = await findScoreTable(store.db, period.code)
-    if (!stored) throw new NotFoundError(`${period.code} has not been assessed yet`, `run it first: icm assess run --period ${period.code}`)
-    if (opts.level !== undefined && stored.level !== opts.level) {
-      throw new NotFoundError(`the ${period.code} table is by ${stored.level}, not by ${opts.level}`, `run it at that level first: icm assess run --period ${period.code} --level ${opts.level}`)
-    }
-    const { table, rows } = await requireTable(store.db, period)
+    // the table of the level asked for (department by default); a missing one names the level that exists
+    const { table, rows } = await requireTable(store.db, period, level, ExitCode.notFound)
     const model = await assessReportModel(ctx, store.db, period, table, rows)
     doc = await assessReportHtml(model)
     if (model.state !== 'final') warn(ctx, `${period.code} is a ${model.state}: the report says so on its first line (icm assess finalize --period ${period.code})`)
@@ -61,8 +56,7 @@ export async function assessReportRun(ctx: AppContext, opts: ReportOptions): Pro
     units = rows.length
     state = model.state
   } else {
-    if (opts.level === 'position') throw new UserError('the annual evaluation is by department', 'leave out --level, or give --period for a table by position')
-    const annual = await annualTable(store.db, yearOf(opts.year!))
+    const annual = await annualTable(store.db, yearOf(opts.year!), level)
     doc = await annualReportHtml(await annualReportModel(ctx, store.db, annual))
     what = String(annual.year)
     units = annual.rows.length

@@ -5,7 +5,7 @@ import { assessPolicyOf, checkIntact, type ScoreRow, type ScoreTable } from '../
 import type { AssessPolicy } from '../../domain/assessment/assessment.js'
 import { boundsOf, halvesOf, parsePeriod, type Period } from '../../domain/calendar/period.js'
 import { amountText } from '../../domain/collaboration/recognition-rewards.js'
-import { UserError } from '../../domain/errors.js'
+import { ExitCode, UserError, errorWithCode, type ExitCodeValue } from '../../domain/errors.js'
 import { loadAssessInput } from '../../storage/assessment-data-repo.js'
 import { findScoreTable, listFinalScoreTables, readScoreRows, readScoreRowsWithDetails, scoreTableLevels } from '../../storage/assessments-repo.js'
 import { levelFlag, tableName } from './period.js'
@@ -20,12 +20,12 @@ export async function computeTable(db: Kysely<DB>, period: Period, level: Assess
 }
 
 /** A period's stored table at a level; a final one only when its rows still match their hash. */
-export async function requireTable(db: Kysely<DB>, period: Period, level: AssessLevel = 'department'): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
+export async function requireTable(db: Kysely<DB>, period: Period, level: AssessLevel = 'department', missing: ExitCodeValue = ExitCode.invalid): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
   const table = await findScoreTable(db, period.code, level)
   if (!table) {
     const other = (await scoreTableLevels(db, period.code)).filter((l) => l !== level)
     const hint = other.length > 0 ? `it has a ${other[0]} table: add --level ${other[0]}; or run this one: icm assess run --period ${period.code}${levelFlag(level)}` : `run it first: icm assess run --period ${period.code}${levelFlag(level)}`
-    throw new UserError(`${tableName(period.code, level)} has not been assessed yet`, hint)
+    throw errorWithCode(missing, `${tableName(period.code, level)} has not been assessed yet`, hint)
   }
   const { rows, hash } = await readScoreRows(db, table)
   checkIntact(table, hash)
