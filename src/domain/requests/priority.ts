@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import { format1, round1, round2 } from '../rounding.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * Request priority (DESIGN.md §3 "Request priority"): evaluators score four criteria 1–5, the
@@ -51,11 +52,11 @@ export const QUADRANT_LABELS: Record<Quadrant, string> = {
 
 /** A criterion score typed by the user: a whole number 1–5, else UserError naming the criterion. */
 export function parseCriterion(text: string | number, name: string): number {
-  const t = String(text).trim()
-  if (!/^[1-5]$/.test(t)) {
-    throw new UserError(`${name} must be a whole number 1–5, got ${t === '' ? 'nothing' : t}`, 'score 1 (low) to 5 (high)')
+  const s = String(text).normalize('NFKC').trim()
+  if (!/^[1-5]$/.test(s)) {
+    throw new UserError(t('request.criterion', { name, got: s === '' ? t('request.criterion.nothing') : s }), t('request.criterion.hint'))
   }
-  return Number(t)
+  return Number(s)
 }
 
 /** The mean of each criterion over the evaluations, rounded to two decimals; null when there are none. */

@@ -5,6 +5,7 @@ import { unit } from './unit.js'
 import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
+import { request } from './request.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { today } from './today.js'
@@ -21,6 +22,7 @@ export const en = {
   ...process,
   ...service,
   ...action,
+  ...request,
   ...audit,
   ...report,
   ...today,

@@ -6,6 +6,7 @@ import { unit } from './unit.js'
 import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
+import { request } from './request.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { today } from './today.js'
@@ -22,6 +23,7 @@ export const zhCN = {
   ...process,
   ...service,
   ...action,
+  ...request,
   ...audit,
   ...report,
   ...today,
