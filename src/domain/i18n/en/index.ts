@@ -6,6 +6,7 @@ import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
 import { request } from './request.js'
+import { complaint } from './complaint.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { today } from './today.js'
@@ -23,6 +24,7 @@ export const en = {
   ...service,
   ...action,
   ...request,
+  ...complaint,
   ...audit,
   ...report,
   ...today,

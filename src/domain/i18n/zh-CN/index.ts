@@ -7,6 +7,7 @@ import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
 import { request } from './request.js'
+import { complaint } from './complaint.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { today } from './today.js'
@@ -24,6 +25,7 @@ export const zhCN = {
   ...service,
   ...action,
   ...request,
+  ...complaint,
   ...audit,
   ...report,
   ...today,
