@@ -27,7 +27,7 @@ function detailsText(details: Record<string, unknown>): string {
     .map(([k, v]) => {
       if (k === 'file' && v && typeof v === 'object') {
         const f = v as { name: string; size: number; sha256: string }
-        return `file: ${f.name} (${f.size} bytes, sha256 ${f.sha256})`
+        return t('complaint.show.file', { name: f.name, size: f.size, sha256: f.sha256 })
       }
       return `${k}: ${cellText(v)}`
     })
@@ -67,24 +67,25 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
     ['team', team, t('complaint.field.team')],
     ['units', units, t('complaint.field.units')],
     ['plan', base.plan ? `${base.plan.responsible}: ${base.plan.measures}` : null, t('complaint.field.plan')],
-    ['deadline', base.plan ? `${base.plan.deadline}${base.overdue ? ` (overdue ${base.daysOverdue}d)` : ''}` : null, t('complaint.field.deadline')],
-    ['feedback', base.feedback ? `${base.feedback.accepted ? 'accepted' : 'disputed'}${base.feedback.note ? `: ${base.feedback.note}` : ''}` : null, t('complaint.field.feedback')],
+    ['deadline', base.plan ? (base.overdue ? t('complaint.show.deadlineOverdue', { deadline: base.plan.deadline, n: String(base.daysOverdue) }) : base.plan.deadline) : null, t('complaint.field.deadline')],
+    ['feedback', base.feedback ? `${t(base.feedback.accepted ? 'complaint.show.accepted' : 'complaint.show.disputed')}${base.feedback.note ? `${term ? '：' : ': '}${base.feedback.note}` : ''}` : null, t('complaint.field.feedback')],
     [
       'verification',
       base.verification
-        ? `${base.verification.resolved ? 'resolved' : 'not resolved'}, satisfaction ${base.verification.satisfaction}${base.verification.note ? `: ${base.verification.note}` : ''}`
+        ? `${t('complaint.show.resolved', { resolved: t(base.verification.resolved ? 'complaint.show.isResolved' : 'complaint.show.notResolved'), n: String(base.verification.satisfaction) })}${base.verification.note ? `${term ? '：' : ': '}${base.verification.note}` : ''}`
         : null,
       t('complaint.field.verification'),
     ],
-    ['root cause', base.rootCause ? `${base.rootCause.category}: ${base.rootCause.analysis}` : null, t('complaint.field.rootCause')],
+    ['root cause', base.rootCause ? `${term ? `${label('rootCause', base.rootCause.category)}：` : `${base.rootCause.category}: `}${base.rootCause.analysis}` : null, t('complaint.field.rootCause')],
     ['closed', base.closedAt, t('complaint.field.closed')],
   ])
+  const shown = (status: string) => (term ? label('complaintStatus', status) : status)
   printText(ctx, t('complaint.show.timeline'))
   await printRows(ctx, timeline, [
     { header: 'at', title: t('complaint.col.at'), value: (s) => s.at },
     { header: 'step', title: t('complaint.col.step'), value: (s) => s.step },
     { header: 'by', title: t('complaint.col.by'), value: (s) => s.actor },
-    { header: 'status', title: t('complaint.col.status'), value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? s.statusAfter : `${s.statusBefore} → ${s.statusAfter}`) },
+    { header: 'status', title: t('complaint.col.status'), value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? shown(s.statusAfter) : `${shown(s.statusBefore)} → ${shown(s.statusAfter)}`) },
     { header: 'details', title: t('complaint.col.details'), value: (s) => detailsText(s.details) },
   ])
   if (base.milestones.length > 0) {
@@ -93,7 +94,7 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
       { header: '#', value: (m) => m.n, align: 'right' },
       { header: 'due', title: t('complaint.col.due'), value: (m) => m.due },
       { header: 'what', title: t('complaint.col.what'), value: (m) => m.title },
-      { header: 'status', title: t('complaint.col.status'), value: (m) => (m.done ? `done ${m.doneAt}` : m.superseded ? 'superseded' : m.daysOverdue !== null ? `overdue ${m.daysOverdue}d` : 'open') },
+      { header: 'status', title: t('complaint.col.status'), value: (m) => (m.done ? t('complaint.show.milestoneDone', { at: String(m.doneAt) }) : m.superseded ? t('complaint.show.milestoneSuperseded') : m.daysOverdue !== null ? t('complaint.show.milestoneOverdue', { n: String(m.daysOverdue) }) : t('complaint.show.milestoneOpen')) },
     ])
   }
   if (evidence.length > 0) {
@@ -122,7 +123,7 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
 
 /** ' (overdue 3.5 business hours)', ' (team formed 2 business hours late)' or ''. */
 function investigationNote(i: { late: boolean | null; overdue: boolean; hoursLate: number | null }): string {
-  if (i.overdue) return ` (no team, overdue ${i.hoursLate} business hours)`
-  if (i.late) return ` (team formed ${i.hoursLate} business hours late)`
+  if (i.overdue) return t('complaint.show.noTeamOverdue', { h: String(i.hoursLate) })
+  if (i.late) return t('complaint.show.teamLate', { h: String(i.hoursLate) })
   return ''
 }
