@@ -46,7 +46,7 @@ export async function complaintProgressRun(ctx: AppContext, code: string, opts: 
   const row = await store.write(async (trx) => {
     const c = await requireComplaint(trx, code)
     const m = checkProgress(c, await listMilestones(trx, c.id), n, done)
-    checkStepTime(at, new Date(c.receivedAt), c.code, 'was received')
+    checkStepTime(at, new Date(c.receivedAt), c.code, t('complaint.what.received'))
     if (m && done) await markMilestoneDone(trx, c.id, m.seq, at)
     const details = { note, ...(m ? { milestone: m.seq, title: m.title, ...(done ? { done: true } : {}) } : {}) }
     const saved = await saveComplaint(trx, { ...c, updatedAt: ctx.now().toISOString() })

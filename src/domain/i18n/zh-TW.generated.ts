@@ -824,6 +824,8 @@ export const zhTW = {
   "complaint.show.milestoneOverdue": "已超時 {n} 天",
   "complaint.show.milestoneOpen": "進行中",
   "complaint.show.file": "檔案：{name}（{size} 位元組，sha256 {sha256}）",
+  "complaint.what.received": "受理",
+  "complaint.what.became": "變為“{status}”",
   "audit.description": "內部稽核及稽核發現（監督檢查，制度第八章）",
   "audit.scopeUnit": "受稽核單位",
   "audit.severityWhat": "嚴重程度",

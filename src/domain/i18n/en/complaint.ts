@@ -240,4 +240,6 @@ export const complaint = {
   'complaint.show.milestoneOverdue': 'overdue {n}d',
   'complaint.show.milestoneOpen': 'open',
   'complaint.show.file': 'file: {name} ({size} bytes, sha256 {sha256})',
+  'complaint.what.received': 'was received',
+  'complaint.what.became': 'became {status}',
 } as const

@@ -240,4 +240,6 @@ export const complaint = {
   'complaint.show.milestoneOverdue': '已超时 {n} 天',
   'complaint.show.milestoneOpen': '进行中',
   'complaint.show.file': '文件：{name}（{size} 字节，sha256 {sha256}）',
+  'complaint.what.received': '受理',
+  'complaint.what.became': '变为“{status}”',
 } as const
