@@ -69,6 +69,7 @@ describe('request in Chinese', () => {
     const show = await t.ok(zh(['request', 'show', 'REQ-0001']), { tty: true })
     expect(show.stdout).toContain('答复期限')
     expect(show.stdout).toContain('热线')
+    expect(show.stdout).toContain('开始处理')
     const piped = await t.ok(zh(['request', 'list']))
     expect(piped.stdout.split('\n')[0]).toBe('code\tstatus\tfrom\tto\ttitle\tresponse due\toverdue')
     expect(piped.stdout).toContain('\tin_progress\t')

@@ -8,7 +8,7 @@ import { listMilestones } from '../../storage/complaint-milestones-repo.js'
 import { listComplaintSteps, listEvidence, listInvestigationUnitIds, listTeamMembers, requestCodesByIds } from '../../storage/complaints-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { complaintClock, complaintJson, evidenceJson, requireComplaint } from './shared.js'
-import { isChinese, label, t } from '../../domain/i18n/catalog.js'
+import { hasMessage, isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 export function registerShow(complaint: Command, ctx: AppContext): void {
   example(
@@ -83,7 +83,7 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
   printText(ctx, t('complaint.show.timeline'))
   await printRows(ctx, timeline, [
     { header: 'at', title: t('complaint.col.at'), value: (s) => s.at },
-    { header: 'step', title: t('complaint.col.step'), value: (s) => s.step },
+    { header: 'step', title: t('complaint.col.step'), value: (s) => (term && hasMessage(`complaint.step.${s.step}`) ? t(`complaint.step.${s.step}` as 'complaint.step.received') : s.step) },
     { header: 'by', title: t('complaint.col.by'), value: (s) => s.actor },
     { header: 'status', title: t('complaint.col.status'), value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? shown(s.statusAfter) : `${shown(s.statusBefore)} → ${shown(s.statusAfter)}`) },
     { header: 'details', title: t('complaint.col.details'), value: (s) => detailsText(s.details) },

@@ -15,7 +15,7 @@ import { listChanges } from '../../storage/request-changes-repo.js'
 import { evaluationSummaries, listEvaluations } from '../../storage/request-evaluations-repo.js'
 import { findServiceById } from '../../storage/services-repo.js'
 import { codesFor, requestJson, requireRequest } from './shared.js'
-import { isChinese, label, t } from '../../domain/i18n/catalog.js'
+import { hasMessage, isChinese, label, t } from '../../domain/i18n/catalog.js'
 import { shownStatus } from '../../domain/requests/request-labels.js'
 
 export function registerShow(request: Command, ctx: AppContext): void {
@@ -120,7 +120,11 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
     }
   }
   printText(ctx, `\n${t('request.show.timeline')}`)
-  for (const e of json.timeline) printText(ctx, `  ${e.at}  ${e.action.replace('request.', '').padEnd(9)} ${e.actor}`)
+  for (const e of json.timeline) {
+    const step = e.action.replace('request.', '')
+    const shown = term && hasMessage(`request.step.${step}`) ? t(`request.step.${step}` as 'request.step.log') : step.padEnd(9)
+    printText(ctx, `  ${e.at}  ${shown} ${e.actor}`)
+  }
 }
 
 /** 'accepted, expected 2026-07-03' or 'rejected: the reason', the decision by its label in Chinese. */

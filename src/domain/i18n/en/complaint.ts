@@ -242,4 +242,13 @@ export const complaint = {
   'complaint.show.file': 'file: {name} ({size} bytes, sha256 {sha256})',
   'complaint.what.received': 'was received',
   'complaint.what.became': 'became {status}',
+  'complaint.step.received': 'received',
+  'complaint.step.evidence': 'evidence',
+  'complaint.step.investigate': 'investigate',
+  'complaint.step.plan': 'plan',
+  'complaint.step.feedback': 'feedback',
+  'complaint.step.verify': 'verify',
+  'complaint.step.root_cause': 'root cause',
+  'complaint.step.prevent': 'prevent',
+  'complaint.step.progress': 'progress',
 } as const

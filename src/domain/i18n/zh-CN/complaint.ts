@@ -242,4 +242,13 @@ export const complaint = {
   'complaint.show.file': '文件：{name}（{size} 字节，sha256 {sha256}）',
   'complaint.what.received': '受理',
   'complaint.what.became': '变为“{status}”',
+  'complaint.step.received': '受理',
+  'complaint.step.evidence': '取证',
+  'complaint.step.investigate': '调查',
+  'complaint.step.plan': '制定方案',
+  'complaint.step.feedback': '投诉人反馈',
+  'complaint.step.verify': '回访验证',
+  'complaint.step.root_cause': '原因分析',
+  'complaint.step.prevent': '预防措施',
+  'complaint.step.progress': '进度',
 } as const
