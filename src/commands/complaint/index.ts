@@ -9,12 +9,13 @@ import { registerProgress } from './progress.js'
 import { registerShow } from './show.js'
 import { registerStats } from './stats.js'
 import { registerVerify } from './verify.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Complaints (policy chapter 7): intake, investigation, evidence, plan, confirmation, verification, root cause, prevention. */
 export function registerComplaint(program: Command, ctx: AppContext): void {
   const complaint = program
     .command('complaint')
-    .description('Complaints (policy chapter 7): intake, investigation, evidence, plan, confirmation, verification, root cause, prevention')
+    .description(t('complaint.description'))
   // in the order --help lists them
   registerIntake(complaint, ctx)
   registerInvestigate(complaint, ctx)

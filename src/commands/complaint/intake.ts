@@ -14,13 +14,14 @@ import { loadPolicy } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { findRequestByCode } from '../../storage/requests-repo.js'
 import { jsonOf } from './shared.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 /** channels and open: where complaints come in, and receiving one. */
 export function registerIntake(complaint: Command, ctx: AppContext): void {
   example(
     complaint
       .command('channels')
-      .description('Print the published complaint channels and the designated handler')
+      .description(t('complaint.channels.description'))
       .action(() => complaintChannelsRun(ctx)),
     'icm complaint channels',
   )
@@ -28,15 +29,15 @@ export function registerIntake(complaint: Command, ctx: AppContext): void {
     atOption(
       complaint
         .command('open')
-        .description('Receive a complaint against a unit; it goes to the designated handler unless --handler is given')
-        .option('--against <unit>', 'the unit complained about')
-        .option('--from <unit>', 'the complaining unit')
-        .option('--anonymous', 'the complainant stays anonymous (nothing about them is stored)')
-        .option('--channel <channel>', 'how it came in: one of config complaint.channels')
-        .option('--summary <text>', 'what the complaint is about')
-        .option('--request <code>', 'a related request, e.g. REQ-0007')
-        .option('--handler <name>', 'who handles it (default: config complaint.handler)'),
-      'it was received',
+        .description(t('complaint.open.description'))
+        .option('--against <unit>', t('complaint.open.against'))
+        .option('--from <unit>', t('complaint.open.from'))
+        .option('--anonymous', t('complaint.open.anonymous'))
+        .option('--channel <channel>', t('complaint.open.channel'))
+        .option('--summary <text>', t('complaint.open.summary'))
+        .option('--request <code>', t('complaint.open.request'))
+        .option('--handler <name>', t('complaint.open.handler')),
+      t('complaint.open.at'),
     ).action(async (opts: OpenOptions) => {
       await complaintOpenRun(ctx, opts)
     }),
@@ -49,11 +50,12 @@ export async function complaintChannelsRun(ctx: AppContext): Promise<void> {
   const store = await ctx.store()
   const policy = await loadPolicy(store.db)
   const json = { channels: policy.complaintChannels, handler: policy.complaintHandler }
+  const term = ctx.io.stdoutIsTTY && isChinese()
   printEntity(ctx, json, [
-    ['channels', policy.complaintChannels],
-    ['handler', policy.complaintHandler ?? '(none designated)'],
+    ['channels', term ? policy.complaintChannels.map((c) => label('complaintChannel', c)) : policy.complaintChannels, t('complaint.field.channels')],
+    ['handler', policy.complaintHandler ?? t('complaint.channels.none'), t('complaint.field.handler')],
   ])
-  if (!policy.complaintHandler && !ctx.json) ctx.io.err('icm: no complaint handler is designated yet (icm config set complaint.handler NAME)\n')
+  if (!policy.complaintHandler && !ctx.json) ctx.io.err(`${t('complaint.channels.noHandler')}\n`)
 }
 
 export interface OpenOptions {
@@ -73,8 +75,8 @@ export interface OpenOptions {
  */
 async function askComplainant(ctx: AppContext, opts: OpenOptions): Promise<string | undefined> {
   if (opts.anonymous || (opts.from !== undefined && opts.from.trim() !== '')) return opts.from
-  if (!ctx.canPrompt) throw new UsageError('missing required option --from (or --anonymous)', 'add --from UNIT or --anonymous, or run on a terminal to be asked')
-  const answer = await need(ctx, undefined, { flag: '--from', message: 'Complaining unit (type a code or name; or anonymous)', unit: true, extra: [{ value: 'anonymous', name: 'anonymous (匿名): the complainant is not recorded' }] })
+  if (!ctx.canPrompt) throw new UsageError(t('complaint.open.missingFrom'), t('complaint.open.missingFrom.hint'))
+  const answer = await need(ctx, undefined, { flag: '--from', message: t('complaint.open.askFrom'), unit: true, extra: [{ value: 'anonymous', name: t('complaint.open.anonymousChoice') }] })
   if (answer.trim().toLowerCase() === 'anonymous' || answer.trim() === '匿名') {
     opts.anonymous = true
     return undefined
@@ -86,22 +88,22 @@ async function askComplainant(ctx: AppContext, opts: OpenOptions): Promise<strin
 export async function complaintOpenRun(ctx: AppContext, opts: OpenOptions): Promise<string> {
   const who = complainantChoice(await askComplainant(ctx, opts), opts.anonymous)
   if (who.anonymous && opts.request !== undefined) {
-    throw new UserError('an anonymous complaint cannot name a related request: the request names its customer', 'leave out --request, or give --from UNIT')
+    throw new UserError(t('complaint.open.anonymousRequest'), t('complaint.open.anonymousRequest.hint'))
   }
   const store = await ctx.store()
   const policy = await loadPolicy(store.db)
-  const againstRef = await need(ctx, opts.against, { flag: '--against', message: 'Unit complained about', unit: true })
-  const channel = checkChannel(await need(ctx, opts.channel, { flag: '--channel', message: 'Channel', choices: policy.complaintChannels }), policy.complaintChannels)
-  const summary = await requiredText(ctx, opts.summary, { flag: '--summary', message: 'What is the complaint about' })
+  const againstRef = await need(ctx, opts.against, { flag: '--against', message: t('complaint.open.askAgainst'), unit: true })
+  const channel = checkChannel(await need(ctx, opts.channel, { flag: '--channel', message: t('complaint.open.askChannel'), choices: policy.complaintChannels }), policy.complaintChannels)
+  const summary = await requiredText(ctx, opts.summary, { flag: '--summary', message: t('complaint.open.askSummary') })
   const handler = opts.handler !== undefined ? checkName(opts.handler, '--handler') : policy.complaintHandler
-  if (!handler) throw new UserError('no complaint handler is designated and none was given', 'icm config set complaint.handler NAME, or add --handler NAME')
+  if (!handler) throw new UserError(t('complaint.open.noHandler'), t('complaint.open.noHandler.hint'))
   const at = parseAt(ctx, opts.at)
   const row = await store.write(async (trx) => {
     const against = await requireUnit(trx, againstRef)
-    const from = who.anonymous ? null : await requireUnit(trx, who.from, 'complainant unit')
-    if (from && from.id === against.id) throw new UserError(`${from.code} cannot complain about itself`, 'check --from and --against')
+    const from = who.anonymous ? null : await requireUnit(trx, who.from, t('complaint.complainantUnit'))
+    if (from && from.id === against.id) throw new UserError(t('complaint.open.itself', { code: from.code }), t('complaint.open.itself.hint'))
     const request = opts.request === undefined ? null : await findRequestByCode(trx, opts.request)
-    if (request === undefined) throw new NotFoundError(`unknown request '${opts.request}'`, 'see icm request list')
+    if (request === undefined) throw new NotFoundError(t('complaint.unknownRequest', { code: opts.request ?? '' }), t('complaint.unknownRequest.hint'))
     const fields = { complainantId: from?.id ?? null, againstId: against.id, requestId: request?.id ?? null, channel, summary, handler }
     const created = await insertComplaint(trx, receiveComplaint(fields, at, ctx.now()))
     // An anonymous complaint: nothing about the complainant, not even a null field, in the trail.
@@ -114,6 +116,8 @@ export async function complaintOpenRun(ctx: AppContext, opts: OpenOptions): Prom
   const json = await jsonOf(ctx, row)
   if (ctx.json) printEntity(ctx, json, [])
   else ctx.io.out(`${row.code}\n`)
-  confirm(ctx, `${row.code} received against ${json.against} via ${channel}${json.anonymous ? ' (anonymous)' : ` from ${json.from}`}, handler ${handler}`)
+  const shownChannel = isChinese() ? label('complaintChannel', channel) : channel
+  const fields = { code: row.code, against: json.against ?? '', channel: shownChannel, handler }
+  confirm(ctx, json.anonymous ? t('complaint.receivedAnonymous', fields) : t('complaint.received', { ...fields, from: json.from ?? '' }))
   return row.code
 }

@@ -12,6 +12,7 @@ import { UserError } from '../../domain/errors.js'
 import { addInvestigationUnits, addTeamMembers, insertEvidence } from '../../storage/complaints-repo.js'
 import { hashFile } from '../../storage/file-hash.js'
 import { evidenceJson, printChanged, runComplaintStep } from './shared.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 /** investigate and evidence: the investigation, its team and what it collects. */
 export function registerInvestigate(complaint: Command, ctx: AppContext): void {
@@ -19,11 +20,11 @@ export function registerInvestigate(complaint: Command, ctx: AppContext): void {
     atOption(
       complaint
         .command('investigate')
-        .description('Start the investigation with its team (people) and the units taking part')
-        .argument('<code>', 'complaint code, e.g. CMP-0001')
-        .option('--team <names>', 'investigation team, comma-separated names')
-        .option('--units <units>', 'units taking part, comma-separated'),
-      'the investigation started',
+        .description(t('complaint.investigate.description'))
+        .argument('<code>', t('complaint.codeEg'))
+        .option('--team <names>', t('complaint.investigate.team'))
+        .option('--units <units>', t('complaint.investigate.units')),
+      t('complaint.investigate.at'),
     ).action((code: string, opts: InvestigateOptions) => complaintInvestigateRun(ctx, code, opts)),
     'icm complaint investigate CMP-0001 --team 王敏,张伟 --units IT,HR',
   )
@@ -31,12 +32,12 @@ export function registerInvestigate(complaint: Command, ctx: AppContext): void {
     atOption(
       complaint
         .command('evidence')
-        .description("Record evidence; a file's name, size and sha256 are kept so later tampering shows")
-        .argument('<code>', 'complaint code')
-        .option('--kind <kind>', 'document, interview or site_visit')
-        .option('--note <text>', 'what it shows')
-        .option('--file <path>', 'a file to fingerprint (the file itself is not copied)'),
-      'it was collected',
+        .description(t('complaint.evidence.description'))
+        .argument('<code>', t('complaint.code'))
+        .option('--kind <kind>', t('complaint.evidence.kind'))
+        .option('--note <text>', t('complaint.evidence.note'))
+        .option('--file <path>', t('complaint.evidence.file')),
+      t('complaint.evidence.at'),
     ).action((code: string, opts: EvidenceOptions) => complaintEvidenceRun(ctx, code, opts)),
     'icm complaint evidence CMP-0001 --kind document --note "宕机时段的服务器日志" --file logs/attendance-0302.log',
   )
@@ -49,8 +50,8 @@ export interface InvestigateOptions {
 }
 
 export async function complaintInvestigateRun(ctx: AppContext, code: string, opts: InvestigateOptions): Promise<void> {
-  const team = splitList(await requiredText(ctx, opts.team, { flag: '--team', message: 'Investigation team (comma-separated names)' }))
-  if (team.length === 0) throw new UserError('--team names nobody', 'give one or more names, e.g. --team 王敏,张伟')
+  const team = splitList(await requiredText(ctx, opts.team, { flag: '--team', message: t('complaint.investigate.askTeam') }))
+  if (team.length === 0) throw new UserError(t('complaint.investigate.noTeam'), t('complaint.investigate.noTeam.hint'))
   const unitRefs = splitList(opts.units)
   const at = parseAt(ctx, opts.at)
   const { row } = await runComplaintStep(ctx, code, {
@@ -66,7 +67,7 @@ export async function complaintInvestigateRun(ctx: AppContext, code: string, opt
       return { step: { action: 'investigate' }, details: { team, units: units.map((u) => u.code) }, result: undefined }
     },
   })
-  await printChanged(ctx, row, `${row.code} under investigation by ${team.join(', ')}`)
+  await printChanged(ctx, row, t('complaint.investigating', { code: row.code, team: team.join(', ') }))
 }
 
 export interface EvidenceOptions {
@@ -77,8 +78,8 @@ export interface EvidenceOptions {
 }
 
 export async function complaintEvidenceRun(ctx: AppContext, code: string, opts: EvidenceOptions): Promise<void> {
-  const kind = parseEvidenceKind(await need(ctx, opts.kind, { flag: '--kind', message: 'Kind of evidence', choices: EVIDENCE_KINDS }))
-  const note = await requiredText(ctx, opts.note, { flag: '--note', message: 'What it shows' })
+  const kind = parseEvidenceKind(await need(ctx, opts.kind, { flag: '--kind', message: t('complaint.evidence.askKind'), choices: EVIDENCE_KINDS }))
+  const note = await requiredText(ctx, opts.note, { flag: '--note', message: t('complaint.evidence.askNote') })
   const full = opts.file === undefined ? null : requireFile(ctx, opts.file)
   const file = full === null ? null : { name: path.basename(full), ...hashFile(full) }
   const at = parseAt(ctx, opts.at)
@@ -94,5 +95,6 @@ export async function complaintEvidenceRun(ctx: AppContext, code: string, opts: 
   })
   const json = evidenceJson(row.code, result)
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `evidence #${result.seq} (${kind}) added to ${row.code}${file ? `: ${file.name}, ${file.size} bytes, sha256 ${file.sha256}` : ''}`)
+  const shownKind = isChinese() ? label('evidenceKind', kind) : kind
+  confirm(ctx, file ? t('complaint.evidenceAddedFile', { seq: result.seq, kind: shownKind, code: row.code, name: file.name, size: file.size, sha256: file.sha256 }) : t('complaint.evidenceAdded', { seq: result.seq, kind: shownKind, code: row.code }))
 }

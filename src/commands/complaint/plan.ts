@@ -13,6 +13,7 @@ import { loadSchedule } from '../../storage/calendar-repo.js'
 import { replaceOpenMilestones } from '../../storage/complaint-milestones-repo.js'
 import { loadPolicy } from '../../storage/config-repo.js'
 import { printChanged, runComplaintStep } from './shared.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** plan and feedback: the resolution plan, and the complainant's answer to it. */
 export function registerPlan(complaint: Command, ctx: AppContext): void {
@@ -20,13 +21,13 @@ export function registerPlan(complaint: Command, ctx: AppContext): void {
     atOption(
       complaint
         .command('plan')
-        .description('Set the resolution plan: responsible unit, measures and deadline (default complaint.plan_days business days)')
-        .argument('<code>', 'complaint code')
-        .option('--responsible <unit>', 'the unit that carries out the plan')
-        .option('--measures <text>', 'what will be done')
-        .option('--deadline <date>', 'by when (YYYY-MM-DD); default complaint.plan_days business days after the plan')
-        .option('--milestone <date-and-what>', 'a dated milestone, e.g. "2026-04-10 备用服务器上线" (repeatable; replaces open milestones of an earlier plan)', (v: string, all: string[] = []) => [...all, v]),
-      'the plan was made',
+        .description(t('complaint.plan.description'))
+        .argument('<code>', t('complaint.code'))
+        .option('--responsible <unit>', t('complaint.plan.responsible'))
+        .option('--measures <text>', t('complaint.plan.measures'))
+        .option('--deadline <date>', t('complaint.plan.deadline'))
+        .option('--milestone <date-and-what>', t('complaint.plan.milestone'), (v: string, all: string[] = []) => [...all, v]),
+      t('complaint.plan.at'),
     ).action((code: string, opts: PlanOptions) => complaintPlanRun(ctx, code, opts)),
     'icm complaint plan CMP-0001 --responsible IT --measures "扩容考勤服务器并加监控"',
     'icm complaint plan CMP-0001 --responsible IT --measures "扩容并加监控" --milestone "2026-04-10 备用服务器上线" --milestone "2026-04-20 监控告警上线"',
@@ -35,12 +36,12 @@ export function registerPlan(complaint: Command, ctx: AppContext): void {
     atOption(
       complaint
         .command('feedback')
-        .description('The complainant accepts the plan, or disputes it (back to investigation)')
-        .argument('<code>', 'complaint code')
-        .option('--accepted', 'the complainant accepts the plan')
-        .option('--disputed', 'the complainant disputes the plan')
-        .option('--note <text>', 'what the complainant said'),
-      'the complainant answered',
+        .description(t('complaint.feedback.description'))
+        .argument('<code>', t('complaint.code'))
+        .option('--accepted', t('complaint.feedback.accepted'))
+        .option('--disputed', t('complaint.feedback.disputed'))
+        .option('--note <text>', t('complaint.feedback.note')),
+      t('complaint.feedback.at'),
     ).action((code: string, opts: FeedbackOptions) => complaintFeedbackRun(ctx, code, opts)),
     'icm complaint feedback CMP-0001 --accepted',
     'icm complaint feedback CMP-0002 --disputed --note "只重启不解决根本问题"',
@@ -56,8 +57,8 @@ export interface PlanOptions {
 }
 
 export async function complaintPlanRun(ctx: AppContext, code: string, opts: PlanOptions): Promise<void> {
-  const responsibleRef = await need(ctx, opts.responsible, { flag: '--responsible', message: 'Unit responsible for the plan', unit: true })
-  const measures = await requiredText(ctx, opts.measures, { flag: '--measures', message: 'Measures' })
+  const responsibleRef = await need(ctx, opts.responsible, { flag: '--responsible', message: t('complaint.plan.askResponsible'), unit: true })
+  const measures = await requiredText(ctx, opts.measures, { flag: '--measures', message: t('complaint.plan.askMeasures') })
   const at = parseAt(ctx, opts.at)
   const given = opts.deadline === undefined ? undefined : checkPlanDeadline(parseDate(opts.deadline, '--deadline'), at)
   const milestones = (opts.milestone ?? []).map(parseMilestone)
@@ -68,7 +69,7 @@ export async function complaintPlanRun(ctx: AppContext, code: string, opts: Plan
     at,
     prepare: async (trx, c) => {
       for (const m of milestones) checkMilestoneDue(m.due, new Date(c.receivedAt), c.code)
-      const responsible = await requireUnit(trx, responsibleRef, 'responsible unit')
+      const responsible = await requireUnit(trx, responsibleRef, t('complaint.responsibleUnit'))
       const policy = await loadPolicy(trx)
       const deadline = given ?? defaultPlanDeadline(await loadSchedule(trx, policy), at, policy.complaintPlanDays)
       const added = milestones.length === 0 ? [] : await replaceOpenMilestones(trx, c.id, milestones, at)
@@ -85,8 +86,8 @@ export async function complaintPlanRun(ctx: AppContext, code: string, opts: Plan
       }
     },
   })
-  const shown = milestones.length > 0 ? `, ${milestones.length} milestone${milestones.length === 1 ? '' : 's'}` : ''
-  await printChanged(ctx, row, `${row.code} planned: ${cellText(row.plan?.measures)} (deadline ${row.plan?.deadline}${shown}); next: icm complaint feedback ${row.code} --accepted|--disputed`)
+  const planned = { code: row.code, measures: cellText(row.plan?.measures), deadline: String(row.plan?.deadline) }
+  await printChanged(ctx, row, milestones.length > 0 ? t('complaint.plannedMilestones', { ...planned, n: milestones.length }) : t('complaint.planned', planned))
 }
 
 export interface FeedbackOptions {
@@ -99,8 +100,8 @@ export interface FeedbackOptions {
 export async function complaintFeedbackRun(ctx: AppContext, code: string, opts: FeedbackOptions): Promise<void> {
   let { accepted: acc, disputed } = opts
   if (!acc && !disputed) {
-    if (!ctx.canPrompt) throw new UsageError('missing required option --accepted or --disputed', 'did the complainant accept the plan? --disputed returns the complaint to investigation')
-    const answer = await ctx.io.prompter.select({ message: 'Did the complainant accept the plan?', choices: ['accepted', 'disputed'] as const })
+    if (!ctx.canPrompt) throw new UsageError(t('complaint.feedback.missing'), t('complaint.feedback.missing.hint'))
+    const answer = await ctx.io.prompter.select({ message: t('complaint.feedback.ask'), choices: ['accepted', 'disputed'] as const })
     acc = answer === 'accepted'
     disputed = !acc
   }
@@ -114,5 +115,5 @@ export async function complaintFeedbackRun(ctx: AppContext, code: string, opts: 
     at,
     prepare: async () => ({ step: { action: 'feedback', accepted, note }, details: { accepted, ...(note ? { note } : {}) }, result: undefined }),
   })
-  await printChanged(ctx, row, accepted ? `${row.code} plan accepted by the complainant` : `${row.code} plan disputed: back to investigation`)
+  await printChanged(ctx, row, accepted ? t('complaint.planAccepted', { code: row.code }) : t('complaint.planDisputed', { code: row.code }))
 }

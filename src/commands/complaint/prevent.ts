@@ -11,18 +11,19 @@ import { checkActionDue } from '../../domain/supervision/action.js'
 import { insertAction } from '../../storage/actions-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { runComplaintStep } from './shared.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerPrevent(complaint: Command, ctx: AppContext): void {
   example(
     atOption(
       complaint
         .command('prevent')
-        .description('Open an improvement action that prevents the complaint from happening again')
-        .argument('<code>', 'complaint code')
-        .option('--action <text>', 'what will be done')
-        .option('--owner <unit>', 'the unit that must act')
-        .option('--due <date>', 'by when (YYYY-MM-DD)'),
-      'it was decided',
+        .description(t('complaint.prevent.description'))
+        .argument('<code>', t('complaint.code'))
+        .option('--action <text>', t('complaint.prevent.action'))
+        .option('--owner <unit>', t('complaint.prevent.owner'))
+        .option('--due <date>', t('complaint.prevent.due')),
+      t('complaint.prevent.at'),
     ).action(async (code: string, opts: PreventOptions) => {
       await complaintPreventRun(ctx, code, opts)
     }),
@@ -39,9 +40,9 @@ export interface PreventOptions {
 
 /** Opens a prevention action linked to the complaint; returns the action's code. */
 export async function complaintPreventRun(ctx: AppContext, code: string, opts: PreventOptions): Promise<string> {
-  const description = await requiredText(ctx, opts.action, { flag: '--action', message: 'What will be done to prevent it' })
-  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that must act', unit: true })
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)', check: (v) => parseDate(v, '--due') }), '--due')
+  const description = await requiredText(ctx, opts.action, { flag: '--action', message: t('complaint.prevent.askAction') })
+  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: t('complaint.prevent.askOwner'), unit: true })
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: t('complaint.prevent.askDue'), check: (v) => parseDate(v, '--due') }), '--due')
   const at = parseAt(ctx, opts.at)
   checkActionDue(due, at)
   const { row, result } = await runComplaintStep(ctx, code, {
@@ -50,7 +51,7 @@ export async function complaintPreventRun(ctx: AppContext, code: string, opts: P
     event: 'prevent',
     at,
     prepare: async (trx, c) => {
-      const owner = await requireUnit(trx, ownerRef, 'owner unit')
+      const owner = await requireUnit(trx, ownerRef, t('complaint.ownerUnit'))
       const action = await insertAction(trx, { source: 'complaint', sourceRef: c.code, ownerId: owner.id, description, due, createdAt: at })
       return { step: { action: 'prevention' }, details: { action: action.code, owner: owner.code, description, due }, result: action }
     },
@@ -59,6 +60,6 @@ export async function complaintPreventRun(ctx: AppContext, code: string, opts: P
   const json = actionJson(result, await unitCodesById(store.db), localDate(ctx.now()))
   if (ctx.json) printEntity(ctx, json, [])
   else ctx.io.out(`${result.code}\n`)
-  confirm(ctx, `${result.code} opened for ${json.owner}, due ${due}, to prevent ${row.code} from happening again`)
+  confirm(ctx, t('complaint.prevented', { action: result.code, owner: json.owner ?? '', due, code: row.code }))
   return result.code
 }

@@ -15,12 +15,13 @@ import { loadPolicy } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import type { DB } from '../../storage/schema.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** What the complaint commands share: finding a complaint, its JSON, and running one step of it. */
 
 export async function requireComplaint(db: Kysely<DB>, code: string): Promise<Complaint> {
   const c = await findComplaintByCode(db, code)
-  if (!c) throw new NotFoundError(`unknown complaint '${code}'`, 'see icm complaint list')
+  if (!c) throw new NotFoundError(t('complaint.unknown', { code }), t('complaint.unknown.hint'))
   return c
 }
 

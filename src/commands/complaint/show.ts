@@ -8,13 +8,14 @@ import { listMilestones } from '../../storage/complaint-milestones-repo.js'
 import { listComplaintSteps, listEvidence, listInvestigationUnitIds, listTeamMembers, requestCodesByIds } from '../../storage/complaints-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { complaintClock, complaintJson, evidenceJson, requireComplaint } from './shared.js'
+import { hasMessage, isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 export function registerShow(complaint: Command, ctx: AppContext): void {
   example(
     complaint
       .command('show')
-      .description('Show one complaint with its whole timeline, team, evidence and prevention actions')
-      .argument('<code>', 'complaint code')
+      .description(t('complaint.show.description'))
+      .argument('<code>', t('complaint.code'))
       .action((code: string) => complaintShowRun(ctx, code)),
     'icm complaint show CMP-0001',
   )
@@ -26,7 +27,7 @@ function detailsText(details: Record<string, unknown>): string {
     .map(([k, v]) => {
       if (k === 'file' && v && typeof v === 'object') {
         const f = v as { name: string; size: number; sha256: string }
-        return `file: ${f.name} (${f.size} bytes, sha256 ${f.sha256})`
+        return t('complaint.show.file', { name: f.name, size: f.size, sha256: f.sha256 })
       }
       return `${k}: ${cellText(v)}`
     })
@@ -50,75 +51,79 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
     printEntity(ctx, json, [])
     return
   }
+  // a Chinese terminal reads the fixed values by their labels
+  const term = ctx.io.stdoutIsTTY && isChinese()
   printEntity(ctx, json, [
-    ['code', c.code],
-    ['status', c.status],
-    ['against', base.against],
-    ['from', base.anonymous ? '(anonymous)' : base.from],
-    ['channel', c.channel],
-    ['handler', c.handler],
-    ['request', base.request],
-    ['summary', c.summary],
-    ['received', base.receivedAt],
-    ['team due', `${base.investigation.due}${investigationNote(base.investigation)}`],
-    ['team', team],
-    ['units', units],
-    ['plan', base.plan ? `${base.plan.responsible}: ${base.plan.measures}` : null],
-    ['deadline', base.plan ? `${base.plan.deadline}${base.overdue ? ` (overdue ${base.daysOverdue}d)` : ''}` : null],
-    ['feedback', base.feedback ? `${base.feedback.accepted ? 'accepted' : 'disputed'}${base.feedback.note ? `: ${base.feedback.note}` : ''}` : null],
+    ['code', c.code, t('complaint.field.code')],
+    ['status', term ? label('complaintStatus', c.status) : c.status, t('complaint.field.status')],
+    ['against', base.against, t('complaint.field.against')],
+    ['from', base.anonymous ? (term ? t('complaint.anonymous') : '(anonymous)') : base.from, t('complaint.field.from')],
+    ['channel', term ? label('complaintChannel', c.channel) : c.channel, t('complaint.field.channel')],
+    ['handler', c.handler, t('complaint.field.handler')],
+    ['request', base.request, t('complaint.field.request')],
+    ['summary', c.summary, t('complaint.field.summary')],
+    ['received', base.receivedAt, t('complaint.field.received')],
+    ['team due', `${base.investigation.due}${investigationNote(base.investigation)}`, t('complaint.field.teamDue')],
+    ['team', team, t('complaint.field.team')],
+    ['units', units, t('complaint.field.units')],
+    ['plan', base.plan ? `${base.plan.responsible}: ${base.plan.measures}` : null, t('complaint.field.plan')],
+    ['deadline', base.plan ? (base.overdue ? t('complaint.show.deadlineOverdue', { deadline: base.plan.deadline, n: String(base.daysOverdue) }) : base.plan.deadline) : null, t('complaint.field.deadline')],
+    ['feedback', base.feedback ? `${t(base.feedback.accepted ? 'complaint.show.accepted' : 'complaint.show.disputed')}${base.feedback.note ? `${term ? '：' : ': '}${base.feedback.note}` : ''}` : null, t('complaint.field.feedback')],
     [
       'verification',
       base.verification
-        ? `${base.verification.resolved ? 'resolved' : 'not resolved'}, satisfaction ${base.verification.satisfaction}${base.verification.note ? `: ${base.verification.note}` : ''}`
+        ? `${t('complaint.show.resolved', { resolved: t(base.verification.resolved ? 'complaint.show.isResolved' : 'complaint.show.notResolved'), n: String(base.verification.satisfaction) })}${base.verification.note ? `${term ? '：' : ': '}${base.verification.note}` : ''}`
         : null,
+      t('complaint.field.verification'),
     ],
-    ['root cause', base.rootCause ? `${base.rootCause.category}: ${base.rootCause.analysis}` : null],
-    ['closed', base.closedAt],
+    ['root cause', base.rootCause ? `${term ? `${label('rootCause', base.rootCause.category)}：` : `${base.rootCause.category}: `}${base.rootCause.analysis}` : null, t('complaint.field.rootCause')],
+    ['closed', base.closedAt, t('complaint.field.closed')],
   ])
-  printText(ctx, '\nTimeline:')
+  const shown = (status: string) => (term ? label('complaintStatus', status) : status)
+  printText(ctx, t('complaint.show.timeline'))
   await printRows(ctx, timeline, [
-    { header: 'at', value: (s) => s.at },
-    { header: 'step', value: (s) => s.step },
-    { header: 'by', value: (s) => s.actor },
-    { header: 'status', value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? s.statusAfter : `${s.statusBefore} → ${s.statusAfter}`) },
-    { header: 'details', value: (s) => detailsText(s.details) },
+    { header: 'at', title: t('complaint.col.at'), value: (s) => s.at },
+    { header: 'step', title: t('complaint.col.step'), value: (s) => (term && hasMessage(`complaint.step.${s.step}`) ? t(`complaint.step.${s.step}` as 'complaint.step.received') : s.step) },
+    { header: 'by', title: t('complaint.col.by'), value: (s) => s.actor },
+    { header: 'status', title: t('complaint.col.status'), value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? shown(s.statusAfter) : `${shown(s.statusBefore)} → ${shown(s.statusAfter)}`) },
+    { header: 'details', title: t('complaint.col.details'), value: (s) => detailsText(s.details) },
   ])
   if (base.milestones.length > 0) {
-    printText(ctx, '\nMilestones:')
+    printText(ctx, t('complaint.show.milestones'))
     await printRows(ctx, base.milestones, [
       { header: '#', value: (m) => m.n, align: 'right' },
-      { header: 'due', value: (m) => m.due },
-      { header: 'what', value: (m) => m.title },
-      { header: 'status', value: (m) => (m.done ? `done ${m.doneAt}` : m.superseded ? 'superseded' : m.daysOverdue !== null ? `overdue ${m.daysOverdue}d` : 'open') },
+      { header: 'due', title: t('complaint.col.due'), value: (m) => m.due },
+      { header: 'what', title: t('complaint.col.what'), value: (m) => m.title },
+      { header: 'status', title: t('complaint.col.status'), value: (m) => (m.done ? t('complaint.show.milestoneDone', { at: String(m.doneAt) }) : m.superseded ? t('complaint.show.milestoneSuperseded') : m.daysOverdue !== null ? t('complaint.show.milestoneOverdue', { n: String(m.daysOverdue) }) : t('complaint.show.milestoneOpen')) },
     ])
   }
   if (evidence.length > 0) {
-    printText(ctx, '\nEvidence:')
+    printText(ctx, t('complaint.show.evidence'))
     await printRows(ctx, evidence, [
       { header: '#', value: (e) => e.seq, align: 'right' },
-      { header: 'kind', value: (e) => e.kind },
-      { header: 'at', value: (e) => e.at },
-      { header: 'note', value: (e) => e.note },
-      { header: 'file', value: (e) => e.file?.name ?? '' },
-      { header: 'bytes', value: (e) => e.file?.size ?? '', align: 'right' },
+      { header: 'kind', title: t('complaint.col.kind'), value: (e) => e.kind, enum: 'evidenceKind' },
+      { header: 'at', title: t('complaint.col.at'), value: (e) => e.at },
+      { header: 'note', title: t('complaint.col.note'), value: (e) => e.note },
+      { header: 'file', title: t('complaint.col.file'), value: (e) => e.file?.name ?? '' },
+      { header: 'bytes', title: t('complaint.col.bytes'), value: (e) => e.file?.size ?? '', align: 'right' },
       { header: 'sha256', value: (e) => e.file?.sha256 ?? '' },
     ])
   }
   if (actions.length > 0) {
-    printText(ctx, '\nPrevention actions:')
+    printText(ctx, t('complaint.show.actions'))
     await printRows(ctx, actions, [
-      { header: 'code', value: (a) => a.code },
-      { header: 'owner', value: (a) => a.owner },
-      { header: 'due', value: (a) => a.due },
-      { header: 'status', value: (a) => (a.daysOverdue ? `overdue ${a.daysOverdue}d` : a.status) },
-      { header: 'description', value: (a) => a.description },
+      { header: 'code', title: t('complaint.col.code'), value: (a) => a.code },
+      { header: 'owner', title: t('complaint.col.owner'), value: (a) => a.owner },
+      { header: 'due', title: t('complaint.col.due'), value: (a) => a.due },
+      { header: 'status', title: t('complaint.col.status'), value: (a) => (a.daysOverdue ? (term ? t('action.overdueDays', { n: a.daysOverdue }) : `overdue ${a.daysOverdue}d`) : term ? label('actionStatus', a.status) : a.status) },
+      { header: 'description', title: t('complaint.col.description'), value: (a) => a.description },
     ])
   }
 }
 
 /** ' (overdue 3.5 business hours)', ' (team formed 2 business hours late)' or ''. */
 function investigationNote(i: { late: boolean | null; overdue: boolean; hoursLate: number | null }): string {
-  if (i.overdue) return ` (no team, overdue ${i.hoursLate} business hours)`
-  if (i.late) return ` (team formed ${i.hoursLate} business hours late)`
+  if (i.overdue) return t('complaint.show.noTeamOverdue', { h: String(i.hoursLate) })
+  if (i.late) return t('complaint.show.teamLate', { h: String(i.hoursLate) })
   return ''
 }

@@ -9,11 +9,12 @@ import { complaintFacts } from '../../domain/complaints/complaint.js'
 import { complaintStats, type UnitComplaintStats } from '../../domain/complaints/complaint-rules.js'
 import { listComplaints } from '../../storage/complaints-repo.js'
 import { listUnits, unitCodesById } from '../../storage/units-repo.js'
-import { counted, formatCount } from '../../domain/counting.js'
+import { formatCount } from '../../domain/counting.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerStats(complaint: Command, ctx: AppContext): void {
   example(
-    periodOption(complaint.command('stats').description('Complaint summary of a period: per unit complained about, and per root-cause category')).action(
+    periodOption(complaint.command('stats').description(t('complaint.stats.description'))).action(
       (opts: StatsOptions) => complaintStatsRun(ctx, opts),
     ),
     'icm complaint stats --period 2026-H1',
@@ -25,7 +26,7 @@ export interface StatsOptions {
 }
 
 export async function complaintStatsRun(ctx: AppContext, opts: StatsOptions): Promise<void> {
-  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1', check: (v) => parsePeriod(v) }))
+  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: t('complaint.stats.askPeriod'), check: (v) => parsePeriod(v) }))
   const store = await ctx.store()
   const rows = await listComplaints(store.db, { receivedIn: boundsOf(period) })
   const codes = await unitCodesById(store.db)
@@ -37,30 +38,30 @@ export async function complaintStatsRun(ctx: AppContext, opts: StatsOptions): Pr
     return
   }
   if (ctx.csv) {
-    await printRows(ctx, units, unitColumns, { csv: true })
+    await printRows(ctx, units, unitColumns(), { csv: true })
     return
   }
   if (rows.length === 0) {
-    ctx.io.err(`no complaints received in ${period.code}\n`)
+    ctx.io.err(`${t('complaint.stats.none', { period: period.code })}\n`)
     return
   }
-  printText(ctx, `Complaints received in ${period.code}, per unit complained about:`)
-  await printRows(ctx, units, unitColumns)
-  printText(ctx, '\nRoot causes:')
+  printText(ctx, t('complaint.stats.title', { period: period.code }))
+  await printRows(ctx, units, unitColumns())
+  printText(ctx, t('complaint.stats.rootCauses'))
   await printRows(ctx, stats.rootCauses, [
-    { header: 'category', value: (r) => r.category },
-    { header: 'complaints', value: (r) => r.count, align: 'right' },
+    { header: 'category', title: t('complaint.col.category'), value: (r) => r.category, enum: 'rootCause' },
+    { header: 'complaints', title: t('complaint.col.complaints'), value: (r) => r.count, align: 'right' },
   ])
-  if (stats.withoutRootCause > 0) ctx.io.err(`${formatCount(stats.withoutRootCause)} of ${counted(rows.length, 'complaint')} ${stats.withoutRootCause === 1 ? 'has' : 'have'} no root cause yet\n`)
+  if (stats.withoutRootCause > 0) ctx.io.err(`${t('complaint.stats.withoutRootCause', { n: formatCount(stats.withoutRootCause), total: formatCount(rows.length) })}\n`)
 }
 
 type UnitStatsRow = UnitComplaintStats & { name: string | null }
 
-const unitColumns: Column<UnitStatsRow>[] = [
-  { header: 'unit', value: (u) => u.unit },
-  { header: 'name', value: (u) => u.name },
-  { header: 'received', value: (u) => u.received, align: 'right' },
-  { header: 'verified', value: (u) => u.verified, align: 'right' },
-  { header: 'resolved by deadline', value: (u) => u.resolvedByDeadline, align: 'right' },
-  { header: 'mean satisfaction', value: (u) => u.meanSatisfaction ?? '', align: 'right' },
+const unitColumns = (): Column<UnitStatsRow>[] => [
+  { header: 'unit', title: t('complaint.col.unit'), value: (u) => u.unit },
+  { header: 'name', title: t('complaint.col.name'), value: (u) => u.name },
+  { header: 'received', title: t('complaint.col.received'), value: (u) => u.received, align: 'right' },
+  { header: 'verified', title: t('complaint.col.verified'), value: (u) => u.verified, align: 'right' },
+  { header: 'resolved by deadline', title: t('complaint.col.resolvedByDeadline'), value: (u) => u.resolvedByDeadline, align: 'right' },
+  { header: 'mean satisfaction', title: t('complaint.col.meanSatisfaction'), value: (u) => u.meanSatisfaction ?? '', align: 'right' },
 ]

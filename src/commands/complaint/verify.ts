@@ -6,6 +6,7 @@ import { need } from '../../cli/prompt.js'
 import { localDate } from '../../domain/calendar/dates.js'
 import { ROOT_CAUSE_CATEGORIES, parseResolved, parseRootCauseCategory, parseSatisfaction } from '../../domain/complaints/complaint-rules.js'
 import { printChanged, runComplaintStep } from './shared.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 /** verify and root-cause: the follow-up verification, and why it happened. */
 export function registerVerify(complaint: Command, ctx: AppContext): void {
@@ -13,12 +14,12 @@ export function registerVerify(complaint: Command, ctx: AppContext): void {
     atOption(
       complaint
         .command('verify')
-        .description('Follow-up verification: resolved closes the complaint (a root cause is needed), not resolved reopens the investigation')
-        .argument('<code>', 'complaint code')
-        .option('--resolved <yes|no>', 'is the problem resolved?')
-        .option('--satisfaction <n>', "the complainant's satisfaction, 1–5")
-        .option('--note <text>', 'what the verification found'),
-      'it was verified',
+        .description(t('complaint.verify.description'))
+        .argument('<code>', t('complaint.code'))
+        .option('--resolved <yes|no>', t('complaint.verify.resolved'))
+        .option('--satisfaction <n>', t('complaint.verify.satisfaction'))
+        .option('--note <text>', t('complaint.verify.note')),
+      t('complaint.verify.at'),
     ).action((code: string, opts: VerifyOptions) => complaintVerifyRun(ctx, code, opts)),
     'icm complaint verify CMP-0001 --resolved yes --satisfaction 4',
   )
@@ -26,11 +27,11 @@ export function registerVerify(complaint: Command, ctx: AppContext): void {
     atOption(
       complaint
         .command('root-cause')
-        .description('Record the root cause: category and analysis')
-        .argument('<code>', 'complaint code')
-        .option('--category <category>', ROOT_CAUSE_CATEGORIES.join(', '))
-        .option('--analysis <text>', 'why it happened'),
-      'the analysis was made',
+        .description(t('complaint.rootCause.description'))
+        .argument('<code>', t('complaint.code'))
+        .option('--category <category>', t('complaint.rootCause.category', { values: ROOT_CAUSE_CATEGORIES.map((c) => (isChinese() ? label('rootCause', c) : c)).join(', ') }))
+        .option('--analysis <text>', t('complaint.rootCause.analysis')),
+      t('complaint.rootCause.at'),
     ).action((code: string, opts: RootCauseOptions) => complaintRootCauseRun(ctx, code, opts)),
     'icm complaint root-cause CMP-0001 --category system --analysis "月底并发高峰超出服务器容量"',
   )
@@ -44,8 +45,8 @@ export interface VerifyOptions {
 }
 
 export async function complaintVerifyRun(ctx: AppContext, code: string, opts: VerifyOptions): Promise<void> {
-  const resolved = parseResolved(await need(ctx, opts.resolved, { flag: '--resolved', message: 'Resolved?', choices: ['yes', 'no'] }))
-  const satisfaction = parseSatisfaction(await need(ctx, opts.satisfaction, { flag: '--satisfaction', message: 'Satisfaction 1–5', check: (v) => parseSatisfaction(v) }))
+  const resolved = parseResolved(await need(ctx, opts.resolved, { flag: '--resolved', message: t('complaint.verify.askResolved'), choices: ['yes', 'no'] }))
+  const satisfaction = parseSatisfaction(await need(ctx, opts.satisfaction, { flag: '--satisfaction', message: t('complaint.verify.askSatisfaction'), check: (v) => parseSatisfaction(v) }))
   const note = optionalText(opts.note)
   const at = parseAt(ctx, opts.at)
   const { row } = await runComplaintStep(ctx, code, {
@@ -65,8 +66,8 @@ export async function complaintVerifyRun(ctx: AppContext, code: string, opts: Ve
     ctx,
     row,
     resolved
-      ? `${row.code} verified resolved and closed (${onTime ? 'by' : 'after'} the deadline ${deadline}), satisfaction ${satisfaction}`
-      : `${row.code} not resolved: back to investigation (next: icm complaint plan ${row.code})`,
+      ? t(onTime ? 'complaint.verifiedOnTime' : 'complaint.verifiedLate', { code: row.code, deadline: String(deadline), satisfaction })
+      : t('complaint.notResolved', { code: row.code }),
   )
 }
 
@@ -77,8 +78,8 @@ export interface RootCauseOptions {
 }
 
 export async function complaintRootCauseRun(ctx: AppContext, code: string, opts: RootCauseOptions): Promise<void> {
-  const category = parseRootCauseCategory(await need(ctx, opts.category, { flag: '--category', message: 'Root-cause category', choices: ROOT_CAUSE_CATEGORIES }))
-  const analysis = await requiredText(ctx, opts.analysis, { flag: '--analysis', message: 'Why did it happen' })
+  const category = parseRootCauseCategory(await need(ctx, opts.category, { flag: '--category', message: t('complaint.rootCause.askCategory'), choices: ROOT_CAUSE_CATEGORIES }))
+  const analysis = await requiredText(ctx, opts.analysis, { flag: '--analysis', message: t('complaint.rootCause.askAnalysis') })
   const at = parseAt(ctx, opts.at)
   const { row } = await runComplaintStep(ctx, code, {
     kind: { action: 'root_cause' },
@@ -87,5 +88,5 @@ export async function complaintRootCauseRun(ctx: AppContext, code: string, opts:
     at,
     prepare: async () => ({ step: { action: 'root_cause', category, analysis }, details: { category, analysis }, result: undefined }),
   })
-  await printChanged(ctx, row, `${row.code} root cause recorded: ${category}`)
+  await printChanged(ctx, row, t('complaint.rootCauseRecorded', { code: row.code, category: isChinese() ? label('rootCause', category) : category }))
 }

@@ -18,22 +18,23 @@ import { coUnitsOf, saveRequest, setCoUnits } from '../../storage/requests-repo.
 import { findServiceById } from '../../storage/services-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { printRequest, requireRequest, resolveAlso } from './shared.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerChange(request: Command, ctx: AppContext): void {
   example(
     atOption(
       request
         .command('change')
-        .description('Change a request, recording why and its impact; a change of title, description or provider sends it back to new for re-evaluation')
-        .argument('<code>', 'request code')
-        .option('--title <text>', 'new title (scope)')
-        .option('--description <text>', 'new description (scope)')
-        .option('--to <unit>', 'new provider unit (scope)')
-        .option('--needed-by <date>', 'new needed-by date ("" clears it)')
-        .option('--also <units>', 'new co-responsible units, comma-separated ("" clears them)')
-        .option('--reason <text>', 'why it changes (required)')
-        .option('--impact <text>', 'its impact on time, cost or other units'),
-      'it changed',
+        .description(t('request.change.description'))
+        .argument('<code>', t('request.code'))
+        .option('--title <text>', t('request.change.title'))
+        .option('--description <text>', t('request.change.descriptionOption'))
+        .option('--to <unit>', t('request.change.to'))
+        .option('--needed-by <date>', t('request.change.neededBy'))
+        .option('--also <units>', t('request.change.also'))
+        .option('--reason <text>', t('request.change.reason'))
+        .option('--impact <text>', t('request.change.impact')),
+      t('request.change.at'),
     ).action((code: string, opts: ChangeOptions) => requestChangeRun(ctx, code, opts)),
     'icm request change REQ-0007 --title "CRM 导出报表(含回款字段)" --reason "销售部追加回款字段" --impact "预计延后2天"',
   )
@@ -52,9 +53,9 @@ export interface ChangeOptions {
 
 export async function requestChangeRun(ctx: AppContext, code: string, opts: ChangeOptions): Promise<void> {
   if ([opts.title, opts.description, opts.to, opts.neededBy, opts.also].every((v) => v === undefined)) {
-    throw new UsageError('nothing to change', 'give at least one of --title, --description, --to, --needed-by, --also')
+    throw new UsageError(t('request.change.nothing'), t('request.change.nothing.hint'))
   }
-  const reason = optionalText(opts.reason) ?? (await requiredText(ctx, undefined, { flag: '--reason', message: 'Why does the request change' }))
+  const reason = optionalText(opts.reason) ?? (await requiredText(ctx, undefined, { flag: '--reason', message: t('request.change.askReason') }))
   const change: RequestChange = {
     title: opts.title === undefined ? undefined : checkName(opts.title, '--title'),
     description: opts.description === undefined ? undefined : optionalText(opts.description),
@@ -69,8 +70,8 @@ export async function requestChangeRun(ctx: AppContext, code: string, opts: Chan
     checkAfterLastStep(r, at)
     const codes = await unitCodesById(trx)
     if (opts.to !== undefined) {
-      const provider = await requireUnit(trx, opts.to, 'provider unit')
-      if (provider.id === r.customerId) throw new UserError(`--to ${provider.code} is the customer itself`)
+      const provider = await requireUnit(trx, opts.to, t('request.providerUnit'))
+      if (provider.id === r.customerId) throw new UserError(t('request.toIsCustomer', { code: provider.code }))
       change.provider = { id: provider.id, code: provider.code }
     }
     const alsoIds = (await coUnitsOf(trx, [r.id])).get(r.id) ?? []
@@ -98,5 +99,5 @@ export async function requestChangeRun(ctx: AppContext, code: string, opts: Chan
     return updated
   })
   await printRequest(ctx, store.db, row)
-  confirm(ctx, `${row.code} changed${row.status === 'new' ? `; back to new for re-evaluation, response due ${formatInstant(new Date(row.responseDue))}` : ''}`)
+  confirm(ctx, row.status === 'new' ? t('request.changed.reevaluate', { code: row.code, due: formatInstant(new Date(row.responseDue)) }) : t('request.changed', { code: row.code }))
 }

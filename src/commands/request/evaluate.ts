@@ -12,23 +12,24 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { upsertEvaluation } from '../../storage/request-evaluations-repo.js'
 import { saveRequest } from '../../storage/requests-repo.js'
 import { printRequest, requireRequest } from './shared.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerEvaluate(request: Command, ctx: AppContext): void {
   example(
     atOption(
       request
         .command('evaluate')
-        .description("Score a request (1–5 each); one entry per evaluator, re-evaluating replaces it")
-        .argument('<code>', 'request code, e.g. REQ-0007')
-        .option('--reasonableness <n>', 'is the need reasonable (1–5)')
-        .option('--feasibility <n>', 'can it be done (1–5)')
-        .option('--impact <n>', 'how much it matters (1–5; mean ≥ 4 makes it important)')
-        .option('--cost-benefit <n>', 'worth the cost (1–5)')
-        .option('--evaluator <name>', 'who evaluates (default: the actor)')
-        .option('--important <yes|no>', 'set important explicitly')
-        .option('--urgent <yes|no>', 'set urgent explicitly')
-        .option('--note <text>', 'a remark'),
-      'it was evaluated',
+        .description(t('request.evaluate.description'))
+        .argument('<code>', t('request.codeEg'))
+        .option('--reasonableness <n>', t('request.evaluate.reasonableness'))
+        .option('--feasibility <n>', t('request.evaluate.feasibility'))
+        .option('--impact <n>', t('request.evaluate.impact'))
+        .option('--cost-benefit <n>', t('request.evaluate.costBenefit'))
+        .option('--evaluator <name>', t('request.evaluate.evaluator'))
+        .option('--important <yes|no>', t('request.evaluate.important'))
+        .option('--urgent <yes|no>', t('request.evaluate.urgent'))
+        .option('--note <text>', t('request.evaluate.note')),
+      t('request.evaluate.at'),
     ).action((code: string, opts: EvaluateOptions) => requestEvaluateRun(ctx, code, opts)),
     'icm request evaluate REQ-0007 --reasonableness 4 --feasibility 3 --impact 5 --cost-benefit 2 --evaluator 张伟',
   )
@@ -48,15 +49,15 @@ export interface EvaluateOptions {
 
 export async function requestEvaluateRun(ctx: AppContext, code: string, opts: EvaluateOptions): Promise<void> {
   const scores = {
-    reasonableness: parseCriterion(await need(ctx, opts.reasonableness, { flag: '--reasonableness', message: 'Reasonableness (1–5)', check: (v) => parseCriterion(v, 'reasonableness') }), 'reasonableness'),
-    feasibility: parseCriterion(await need(ctx, opts.feasibility, { flag: '--feasibility', message: 'Feasibility (1–5)', check: (v) => parseCriterion(v, 'feasibility') }), 'feasibility'),
-    impact: parseCriterion(await need(ctx, opts.impact, { flag: '--impact', message: 'Impact (1–5)', check: (v) => parseCriterion(v, 'impact') }), 'impact'),
-    costBenefit: parseCriterion(await need(ctx, opts.costBenefit, { flag: '--cost-benefit', message: 'Cost-benefit (1–5)', check: (v) => parseCriterion(v, 'cost-benefit') }), 'cost-benefit'),
+    reasonableness: parseCriterion(await need(ctx, opts.reasonableness, { flag: '--reasonableness', message: t('request.evaluate.askReasonableness'), check: (v) => parseCriterion(v, t('request.criterion.reasonableness')) }), t('request.criterion.reasonableness')),
+    feasibility: parseCriterion(await need(ctx, opts.feasibility, { flag: '--feasibility', message: t('request.evaluate.askFeasibility'), check: (v) => parseCriterion(v, t('request.criterion.feasibility')) }), t('request.criterion.feasibility')),
+    impact: parseCriterion(await need(ctx, opts.impact, { flag: '--impact', message: t('request.evaluate.askImpact'), check: (v) => parseCriterion(v, t('request.criterion.impact')) }), t('request.criterion.impact')),
+    costBenefit: parseCriterion(await need(ctx, opts.costBenefit, { flag: '--cost-benefit', message: t('request.evaluate.askCostBenefit'), check: (v) => parseCriterion(v, t('request.criterion.costBenefit')) }), t('request.criterion.costBenefit')),
   }
   const important = opts.important === undefined ? null : parseYesNo(opts.important, '--important')
   const urgent = opts.urgent === undefined ? null : parseYesNo(opts.urgent, '--urgent')
   const evaluator = (opts.evaluator ?? ctx.actor).trim()
-  if (evaluator === '') throw new UserError('--evaluator cannot be empty')
+  if (evaluator === '') throw new UserError(t('request.evaluate.emptyEvaluator'))
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
@@ -70,5 +71,5 @@ export async function requestEvaluateRun(ctx: AppContext, code: string, opts: Ev
     return updated
   })
   await printRequest(ctx, store.db, row)
-  confirm(ctx, `${row.code} evaluated by ${evaluator} (see icm request show ${row.code})`)
+  confirm(ctx, t('request.evaluated', { code: row.code, evaluator }))
 }

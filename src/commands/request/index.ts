@@ -9,10 +9,11 @@ import { registerRank } from './rank.js'
 import { registerRespond } from './respond.js'
 import { registerShow } from './show.js'
 import { registerWork } from './work.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Internal requests (policy chapter 3): log, evaluate, rank, respond on time, work, change. */
 export function registerRequest(program: Command, ctx: AppContext): void {
-  const request = program.command('request').description('Internal requests: log, evaluate, rank, respond on time, work them, change them')
+  const request = program.command('request').description(t('request.description'))
   // in the order --help lists them
   registerLog(request, ctx)
   registerEvaluate(request, ctx)

@@ -18,22 +18,23 @@ import { insertRequest, setCoUnits } from '../../storage/requests-repo.js'
 import { serviceOf } from '../../storage/services-repo.js'
 import { findUnitById, unitCodesById } from '../../storage/units-repo.js'
 import { printRequest, resolveAlso } from './shared.js'
+import { label, t } from '../../domain/i18n/catalog.js'
 
 export function registerLog(request: Command, ctx: AppContext): void {
   example(
     atOption(
       request
         .command('log')
-        .description('Log a request from a customer unit to a provider unit; shows its response due time')
-        .option('--from <unit>', 'the customer unit asking')
-        .option('--to <unit>', 'the provider unit (may be left out with --service)')
-        .option('--title <text>', 'what is asked, in a line')
-        .option('--service <code>', 'the catalogue service asked for (its deadlines apply)')
-        .option('--channel <channel>', `how it came in: ${REQUEST_CHANNELS.join(', ')}`, 'online')
-        .option('--also <units>', 'co-responsible units, comma-separated')
-        .option('--description <text>', 'details')
-        .option('--needed-by <date>', 'when the customer needs it (YYYY-MM-DD)'),
-      'it was received',
+        .description(t('request.log.description'))
+        .option('--from <unit>', t('request.log.from'))
+        .option('--to <unit>', t('request.log.to'))
+        .option('--title <text>', t('request.log.title'))
+        .option('--service <code>', t('request.log.service'))
+        .option('--channel <channel>', t('request.log.channel', { values: REQUEST_CHANNELS.map((c) => label('requestChannel', c)).join(', ') }), 'online')
+        .option('--also <units>', t('request.log.also'))
+        .option('--description <text>', t('request.log.descriptionOption'))
+        .option('--needed-by <date>', t('request.log.neededBy')),
+      t('request.log.at'),
     ).action((opts: LogOptions) => requestLogRun(ctx, opts)),
     'icm request log --from SALES --to IT --title "CRM 导出报表" --channel hotline --needed-by 2026-03-20',
     'icm request log --from HR --service IT-ACCOUNT --title "新员工账号 ×3" --at 2026-03-02T16:30',
@@ -54,22 +55,22 @@ export interface LogOptions {
 
 export async function requestLogRun(ctx: AppContext, opts: LogOptions): Promise<void> {
   const channel = parseChannel(opts.channel)
-  const fromRef = await need(ctx, opts.from, { flag: '--from', message: 'Customer unit (who asks)', unit: true })
-  const toRef = opts.service ? opts.to : await need(ctx, opts.to, { flag: '--to', message: 'Provider unit (who serves)', unit: true })
-  const title = checkName(await need(ctx, opts.title, { flag: '--title', message: 'Title of the request', check: (v) => checkName(v, '--title') }), '--title')
+  const fromRef = await need(ctx, opts.from, { flag: '--from', message: t('request.log.askFrom'), unit: true })
+  const toRef = opts.service ? opts.to : await need(ctx, opts.to, { flag: '--to', message: t('request.log.askTo'), unit: true })
+  const title = checkName(await need(ctx, opts.title, { flag: '--title', message: t('request.log.askTitle'), check: (v) => checkName(v, '--title') }), '--title')
   const neededBy = opts.neededBy ? parseDate(opts.neededBy, '--needed-by') : null
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
-    const customer = await requireUnit(trx, fromRef, 'customer unit')
+    const customer = await requireUnit(trx, fromRef, t('request.customerUnit'))
     const service = opts.service ? serviceOf(await requireService(trx, opts.service)) : undefined
-    const provider = toRef ? await requireUnit(trx, toRef, 'provider unit') : (await findUnitById(trx, service!.providerId))!
+    const provider = toRef ? await requireUnit(trx, toRef, t('request.providerUnit')) : (await findUnitById(trx, service!.providerId))!
     if (service && service.providerId !== provider.id) {
       const codes = await unitCodesById(trx)
-      throw new UserError(`service ${service.code} is provided by ${codes.get(service.providerId)}, not ${provider.code}`, `leave out --to, or use --to ${codes.get(service.providerId)}`)
+      throw new UserError(t('request.log.wrongProvider', { service: service.code, provider: codes.get(service.providerId) ?? '', to: provider.code }), t('request.log.wrongProvider.hint', { provider: codes.get(service.providerId) ?? '' }))
     }
-    if (customer.id === provider.id) throw new UserError(`--from and --to are the same unit (${customer.code})`, 'a request goes from a customer unit to another unit that serves it')
-    if (neededBy && neededBy < localDate(at)) throw new UserError(`--needed-by ${neededBy} is before the request was logged (${localDate(at)})`)
+    if (customer.id === provider.id) throw new UserError(t('request.log.sameUnit', { code: customer.code }), t('request.log.sameUnit.hint'))
+    if (neededBy && neededBy < localDate(at)) throw new UserError(t('request.log.neededBeforeLogged', { neededBy, logged: localDate(at) }))
     const also = await resolveAlso(trx, opts.also, provider.id, customer.id)
     const policy = await loadPolicy(trx)
     const hours = deadlinesOf(service, policy).responseHours
@@ -95,5 +96,5 @@ export async function requestLogRun(ctx: AppContext, opts: LogOptions): Promise<
   })
   await printRequest(ctx, store.db, row)
   if (!ctx.json) ctx.io.out(`${row.code}\n`)
-  confirm(ctx, `${row.code} logged; response due ${formatInstant(new Date(row.responseDue))}`)
+  confirm(ctx, t('request.logged', { code: row.code, due: formatInstant(new Date(row.responseDue)) }))
 }

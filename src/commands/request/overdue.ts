@@ -8,13 +8,14 @@ import { businessHoursLate, overdueAt, type Overdue } from '../../domain/request
 import { loadSchedule } from '../../storage/calendar-repo.js'
 import { listOverdueCandidates, type OverdueCandidate } from '../../storage/requests-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { isChinese, t } from '../../domain/i18n/catalog.js'
 
 export function registerOverdue(request: Command, ctx: AppContext): void {
   example(
     request
       .command('overdue')
-      .description('Requests whose response or resolution is overdue, with how many business hours late')
-      .option('--as-of <datetime>', 'as of this time (default: now)')
+      .description(t('request.overdue.description'))
+      .option('--as-of <datetime>', t('request.overdue.asOf'))
       .action((opts: OverdueOptions) => requestOverdueRun(ctx, opts)),
     'icm request overdue',
     'icm request overdue --as-of 2026-06-30T18:00',
@@ -45,20 +46,21 @@ export async function requestOverdueRun(ctx: AppContext, opts: OverdueOptions): 
       title: r.title,
     }))
     .sort((a, b) => b.businessHoursLate - a.businessHoursLate || (a.code < b.code ? -1 : 1))
-  printCaption(ctx, `Overdue as of ${formatInstant(asOf)} (business hours on the calendar)`)
+  printCaption(ctx, t('request.overdue.caption', { at: formatInstant(asOf) }))
+  const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
   await printRows(
     ctx,
     items,
     [
-      { header: 'code', value: (x) => x.code },
-      { header: 'overdue', value: (x) => x.overdue },
-      { header: 'due', value: (x) => x.due },
-      { header: 'late (business h)', value: (x) => x.businessHoursLate.toFixed(1), align: 'right' },
-      { header: 'status', value: (x) => x.status },
-      { header: 'to', value: (x) => x.to },
-      { header: 'from', value: (x) => x.from },
-      { header: 'title', value: (x) => x.title },
+      { header: 'code', title: t('request.col.code'), value: (x) => x.code },
+      { header: 'overdue', title: t('request.col.overdue'), value: (x) => (term ? t(`request.overdue.kind.${x.overdue}`) : x.overdue) },
+      { header: 'due', title: t('request.col.due'), value: (x) => x.due },
+      { header: 'late (business h)', title: t('request.col.late'), value: (x) => x.businessHoursLate.toFixed(1), align: 'right' },
+      { header: 'status', title: t('request.col.status'), value: (x) => x.status, enum: 'requestStatus' },
+      { header: 'to', title: t('request.col.to'), value: (x) => x.to },
+      { header: 'from', title: t('request.col.from'), value: (x) => x.from },
+      { header: 'title', title: t('request.col.title'), value: (x) => x.title },
     ],
-    { csv: ctx.csv, empty: `nothing overdue as of ${formatInstant(asOf)}` },
+    { csv: ctx.csv, empty: t('request.overdue.empty', { at: formatInstant(asOf) }) },
   )
 }

@@ -10,14 +10,15 @@ import { loadSchedule } from '../../storage/calendar-repo.js'
 import { evaluationSummaries } from '../../storage/request-evaluations-repo.js'
 import { coUnitsOf, listRequests } from '../../storage/requests-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { isChinese, t } from '../../domain/i18n/catalog.js'
 
 export function registerRank(request: Command, ctx: AppContext): void {
   example(
     request
       .command('rank')
-      .description('The queue in priority order: quadrant (important+urgent, important, urgent, neither), then score, then age')
-      .option('--to <unit>', 'only requests to this provider (or co-responsible) unit')
-      .option('--status <status>', 'only this status (default: every open status)')
+      .description(t('request.rank.description'))
+      .option('--to <unit>', t('request.rank.to'))
+      .option('--status <status>', t('request.rank.status'))
       .action((opts: RankOptions) => requestRankRun(ctx, opts)),
     'icm request rank --to IT',
   )
@@ -31,7 +32,7 @@ export interface RankOptions {
 export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promise<void> {
   const status = opts.status === undefined ? undefined : parseRequestStatus(opts.status)
   const store = await ctx.store()
-  const provider = opts.to ? await requireUnit(store.db, opts.to, 'provider unit') : undefined
+  const provider = opts.to ? await requireUnit(store.db, opts.to, t('request.providerUnit')) : undefined
   const now = ctx.now()
   const rows = await listRequests(store.db, { statuses: status ? [status] : OPEN_REQUEST_STATUSES, unitId: provider?.id })
   const limit = urgentLimitDate(await loadSchedule(store.db), now)
@@ -59,23 +60,24 @@ export async function requestRankRun(ctx: AppContext, opts: RankOptions): Promis
       loggedAt: shownInstant(r.loggedAt),
       ageDays: Math.floor((now.getTime() - Date.parse(r.loggedAt)) / 86_400_000),
     }))
-  printCaption(ctx, `Priority queue${provider ? ` of ${provider.code} ${provider.name}` : ''} (urgent = needed by ${limit} or earlier; explain one with icm request show CODE)`)
+  printCaption(ctx, provider ? t('request.rank.captionOf', { unit: `${provider.code} ${provider.name}`, limit }) : t('request.rank.caption', { limit }))
+  const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
   await printRows(
     ctx,
     ranked,
     [
       { header: '#', value: (x) => x.rank, align: 'right' },
-      { header: 'code', value: (x) => x.code },
-      { header: 'quadrant', value: (x) => `${x.quadrant} ${x.quadrantLabel}` },
-      { header: 'score', value: (x) => (x.score === null ? 'not evaluated' : x.score.toFixed(1)), align: 'right' },
-      { header: 'age (d)', value: (x) => x.ageDays, align: 'right' },
-      { header: 'status', value: (x) => x.status },
-      { header: 'from', value: (x) => x.from },
-      { header: 'to', value: (x) => x.to },
-      { header: 'also', value: (x) => x.also.join(',') },
-      { header: 'title', value: (x) => x.title },
-      { header: 'needed by', value: (x) => x.neededBy },
+      { header: 'code', title: t('request.col.code'), value: (x) => x.code },
+      { header: 'quadrant', title: t('request.col.quadrant'), value: (x) => `${x.quadrant} ${term ? t(`request.quadrant.${x.quadrant}`) : x.quadrantLabel}` },
+      { header: 'score', title: t('request.col.score'), value: (x) => (x.score === null ? (term ? t('request.rank.notEvaluated') : 'not evaluated') : x.score.toFixed(1)), align: 'right' },
+      { header: 'age (d)', title: t('request.col.age'), value: (x) => x.ageDays, align: 'right' },
+      { header: 'status', title: t('request.col.status'), value: (x) => x.status, enum: 'requestStatus' },
+      { header: 'from', title: t('request.col.from'), value: (x) => x.from },
+      { header: 'to', title: t('request.col.to'), value: (x) => x.to },
+      { header: 'also', title: t('request.col.also'), value: (x) => x.also.join(',') },
+      { header: 'title', title: t('request.col.title'), value: (x) => x.title },
+      { header: 'needed by', title: t('request.col.neededBy'), value: (x) => x.neededBy },
     ],
-    { csv: ctx.csv, empty: 'no open requests to rank' },
+    { csv: ctx.csv, empty: t('request.rank.empty') },
   )
 }

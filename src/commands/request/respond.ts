@@ -14,19 +14,21 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { saveRequest } from '../../storage/requests-repo.js'
 import { findServiceById } from '../../storage/services-repo.js'
 import { printRequest, requireRequest } from './shared.js'
+import { t } from '../../domain/i18n/catalog.js'
+import { shownStatus } from '../../domain/requests/request-labels.js'
 
 export function registerRespond(request: Command, ctx: AppContext): void {
   example(
     atOption(
       request
         .command('respond')
-        .description('Answer the customer: accept with an expected date, or reject with a reason')
-        .argument('<code>', 'request code')
-        .option('--accept', 'accept the request')
-        .option('--reject', 'reject the request')
-        .option('--expected <date>', 'expected resolution date (with --accept)')
-        .option('--reason <text>', 'why (with --reject)'),
-      'the response was given',
+        .description(t('request.respond.description'))
+        .argument('<code>', t('request.code'))
+        .option('--accept', t('request.respond.accept'))
+        .option('--reject', t('request.respond.reject'))
+        .option('--expected <date>', t('request.respond.expected'))
+        .option('--reason <text>', t('request.respond.reason')),
+      t('request.respond.at'),
     ).action((code: string, opts: RespondOptions) => requestRespondRun(ctx, code, opts)),
     'icm request respond REQ-0007 --accept --expected 2026-03-20',
     'icm request respond REQ-0008 --reject --reason "不在本部门职责范围, 请联系财务部"',
@@ -42,18 +44,18 @@ export interface RespondOptions {
 }
 
 export async function requestRespondRun(ctx: AppContext, code: string, opts: RespondOptions): Promise<void> {
-  if (opts.accept && opts.reject) throw new UserError('give exactly one of --accept and --reject')
+  if (opts.accept && opts.reject) throw new UserError(t('request.respond.both'))
   if (!opts.accept && !opts.reject) {
-    if (!ctx.canPrompt) throw new UsageError('missing required option --accept or --reject', 'add --accept --expected DATE, or --reject --reason TEXT')
-    const decision = await ctx.io.prompter.select({ message: 'Response', choices: ['accept', 'reject'] as const })
+    if (!ctx.canPrompt) throw new UsageError(t('request.respond.missing'), t('request.respond.missing.hint'))
+    const decision = await ctx.io.prompter.select({ message: t('request.respond.askResponse'), choices: ['accept', 'reject'] as const })
     opts = { ...opts, accept: decision === 'accept', reject: decision === 'reject' }
   }
   if (opts.accept && !opts.expected) {
-    opts = { ...opts, expected: await need(ctx, undefined, { flag: '--expected', message: 'Expected resolution date (YYYY-MM-DD)', check: (v) => parseDate(v, '--expected') }) }
+    opts = { ...opts, expected: await need(ctx, undefined, { flag: '--expected', message: t('request.respond.askExpected'), check: (v) => parseDate(v, '--expected') }) }
   }
-  if (opts.reject && !opts.reason?.trim()) opts = { ...opts, reason: await requiredText(ctx, undefined, { flag: '--reason', message: 'Why is it rejected' }) }
-  if (opts.accept && opts.reason) throw new UserError('--reason goes with --reject; with --accept give --expected')
-  if (opts.reject && opts.expected) throw new UserError('--expected goes with --accept')
+  if (opts.reject && !opts.reason?.trim()) opts = { ...opts, reason: await requiredText(ctx, undefined, { flag: '--reason', message: t('request.respond.askReason') }) }
+  if (opts.accept && opts.reason) throw new UserError(t('request.respond.reasonWithAccept'))
+  if (opts.reject && opts.expected) throw new UserError(t('request.respond.expectedWithReject'))
   const expected = opts.expected ? parseDate(opts.expected, '--expected') : null
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
@@ -72,6 +74,7 @@ export async function requestRespondRun(ctx: AppContext, code: string, opts: Res
     return updated
   })
   await printRequest(ctx, store.db, row)
-  const onTime = row.responseOnTime ? 'on time' : `late (due ${formatInstant(new Date(row.responseDue))})`
-  confirm(ctx, `${row.code} ${row.decision}, ${onTime}${row.resolutionDue ? `; resolution due ${formatInstant(new Date(row.resolutionDue))}` : ''}`)
+  const onTime = row.responseOnTime ? t('request.respond.onTime') : t('request.respond.late', { due: formatInstant(new Date(row.responseDue)) })
+  const decision = shownStatus(row.decision ?? '')
+  confirm(ctx, row.resolutionDue ? t('request.responded.resolutionDue', { code: row.code, decision, onTime, due: formatInstant(new Date(row.resolutionDue)) }) : t('request.responded', { code: row.code, decision, onTime }))
 }

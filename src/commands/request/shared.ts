@@ -13,12 +13,13 @@ import { coUnitsOf, findRequestByCode } from '../../storage/requests-repo.js'
 import type { DB } from '../../storage/schema.js'
 import { findServiceById, serviceCodesById } from '../../storage/services-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** What several request commands share: finding a request, its JSON, the --also units. */
 
 export async function requireRequest(db: Kysely<DB>, code: string): Promise<Request> {
   const r = await findRequestByCode(db, code)
-  if (!r) throw new NotFoundError(`unknown request '${code}'`, 'see icm request list')
+  if (!r) throw new NotFoundError(t('request.unknown', { code }), t('request.unknown.hint'))
   return r
 }
 
@@ -81,7 +82,7 @@ export async function printRequest(ctx: AppContext, db: Kysely<DB>, r: Request):
 export async function resolveAlso(db: Kysely<DB>, text: string | undefined, providerId: number, customerId: number): Promise<UnitRef[]> {
   const units: UnitRef[] = []
   for (const ref of splitList(text)) {
-    const u = checkCoResponsible(await requireUnit(db, ref, 'co-responsible unit'), providerId, customerId)
+    const u = checkCoResponsible(await requireUnit(db, ref, t('request.coUnit')), providerId, customerId)
     if (!units.some((x) => x.id === u.id)) units.push({ id: u.id, code: u.code })
   }
   return units

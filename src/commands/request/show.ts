@@ -15,13 +15,15 @@ import { listChanges } from '../../storage/request-changes-repo.js'
 import { evaluationSummaries, listEvaluations } from '../../storage/request-evaluations-repo.js'
 import { findServiceById } from '../../storage/services-repo.js'
 import { codesFor, requestJson, requireRequest } from './shared.js'
+import { hasMessage, isChinese, label, t } from '../../domain/i18n/catalog.js'
+import { shownStatus } from '../../domain/requests/request-labels.js'
 
 export function registerShow(request: Command, ctx: AppContext): void {
   example(
     request
       .command('show')
-      .description('One request: deadlines, evaluations and how its rank is reached, changes and its timeline')
-      .argument('<code>', 'request code')
+      .description(t('request.show.description'))
+      .argument('<code>', t('request.code'))
       .action((code: string) => requestShowRun(ctx, code)),
     'icm request show REQ-0007',
   )
@@ -79,41 +81,56 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
     return
   }
   const deadline = (due: string | null, done: string | null, onTime: boolean | null) =>
-    due === null ? null : `${due}${done ? ` — done ${done}${onTime === null ? '' : onTime ? ' (on time)' : ' (late)'}` : ''}`
+    due === null ? null : done ? t(onTime === null ? 'request.show.doneAt' : onTime ? 'request.show.doneOnTime' : 'request.show.doneLate', { due, done }) : due
+  // a Chinese terminal reads the status and channel by their labels
+  const term = ctx.io.stdoutIsTTY && isChinese()
   printEntity(ctx, json, [
-    ['request', `${r.code} ${r.title}`],
-    ['status', `${r.status}${json.nextSteps.length ? `   next: ${json.nextSteps.join(' · ')}` : ''}`],
-    ['from → to', `${json.from} → ${json.to}${json.also.length ? ` (also ${json.also.join(', ')})` : ''}`],
-    ['service', service ? `${service.code} ${service.name}` : null],
-    ['channel', r.channel],
-    ['description', r.description],
-    ['needed by', r.neededBy],
-    ['logged', json.loggedAt],
-    ['response due', deadline(json.responseDue, json.respondedAt, json.responseOnTime)],
-    ['decision', r.decision ? `${r.decision}${r.expectedDate ? `, expected ${r.expectedDate}` : ''}${r.rejectReason ? `: ${r.rejectReason}` : ''}` : null],
-    ['resolution due', deadline(json.resolutionDue, json.resolvedAt, json.resolutionOnTime)],
-    ['paused (waiting)', r.pausedMinutes > 0 || r.waitingSince ? `${json.pausedBusinessHours} business hours${r.waitingSince ? `; waiting since ${json.waitingSince}: ${r.waitingReason}` : ''}` : null],
-    ['overdue', json.overdue ? `${json.overdue.kind}, ${json.overdue.businessHoursLate} business hours late` : null],
-    ['closed', json.closedAt ? `${json.closedAt}${r.satisfaction ? `, satisfaction ${r.satisfaction}/5` : ''}` : null],
-    ['cancelled', json.cancelledAt ? `${json.cancelledAt}: ${r.cancelReason}` : null],
+    ['request', `${r.code} ${r.title}`, t('request.field.request')],
+    ['status', `${term ? label('requestStatus', r.status) : r.status}${json.nextSteps.length ? `   ${t('request.next', { commands: json.nextSteps.join(' · ') })}` : ''}`, t('request.field.status')],
+    ['from → to', json.also.length ? t('request.show.also', { from: String(json.from), to: String(json.to), units: json.also.join(', ') }) : `${json.from} → ${json.to}`, t('request.field.fromTo')],
+    ['service', service ? `${service.code} ${service.name}` : null, t('request.field.service')],
+    ['channel', term ? label('requestChannel', r.channel) : r.channel, t('request.field.channel')],
+    ['description', r.description, t('request.field.description')],
+    ['needed by', r.neededBy, t('request.field.neededBy')],
+    ['logged', json.loggedAt, t('request.field.logged')],
+    ['response due', deadline(json.responseDue, json.respondedAt, json.responseOnTime), t('request.field.responseDue')],
+    ['decision', r.decision ? decisionText(r.decision, r.expectedDate, r.rejectReason) : null, t('request.field.decision')],
+    ['resolution due', deadline(json.resolutionDue, json.resolvedAt, json.resolutionOnTime), t('request.field.resolutionDue')],
+    ['paused (waiting)', r.pausedMinutes > 0 || r.waitingSince ? (r.waitingSince ? t('request.show.pausedWaiting', { h: json.pausedBusinessHours, since: String(json.waitingSince), reason: String(r.waitingReason) }) : t('request.show.paused', { h: json.pausedBusinessHours })) : null, t('request.field.paused')],
+    ['overdue', json.overdue ? t('request.show.overdue', { kind: term ? t(`request.overdue.kind.${json.overdue.kind}`) : json.overdue.kind, h: json.overdue.businessHoursLate }) : null, t('request.field.overdue')],
+    ['closed', json.closedAt ? (r.satisfaction ? t('request.show.closedSatisfaction', { at: json.closedAt, n: r.satisfaction }) : json.closedAt) : null, t('request.field.closed')],
+    ['cancelled', json.cancelledAt ? t('request.show.cancelled', { at: json.cancelledAt, reason: String(r.cancelReason) }) : null, t('request.field.cancelled')],
   ])
-  printText(ctx, '\nPriority')
+  printText(ctx, `\n${t('request.show.priority')}`)
   for (const line of json.priority.explanation) printText(ctx, `  ${line}`)
   if (json.evaluations.length > 0) {
-    printText(ctx, '\nEvaluations')
+    printText(ctx, `\n${t('request.show.evaluations')}`)
     for (const e of json.evaluations) {
-      printText(ctx, `  ${e.at} ${e.evaluator}: R${e.reasonableness} F${e.feasibility} I${e.impact} C${e.costBenefit}${e.important !== null ? ` important=${e.important ? 'yes' : 'no'}` : ''}${e.urgent !== null ? ` urgent=${e.urgent ? 'yes' : 'no'}` : ''}${e.current ? '' : ' (before a change of scope, not counted)'}${e.note ? ` — ${e.note}` : ''}`)
+      printText(ctx, `  ${e.at} ${e.evaluator}: R${e.reasonableness} F${e.feasibility} I${e.impact} C${e.costBenefit}${e.important !== null ? ` ${term ? t('request.quadrant.2') : 'important'}=${t(e.important ? 'request.yes' : 'request.no')}` : ''}${e.urgent !== null ? ` ${term ? t('request.quadrant.3') : 'urgent'}=${t(e.urgent ? 'request.yes' : 'request.no')}` : ''}${e.current ? '' : t('request.show.notCounted')}${e.note ? ` — ${e.note}` : ''}`)
     }
   }
   if (json.changes.length > 0) {
-    printText(ctx, '\nChanges')
+    printText(ctx, `\n${t('request.show.changes')}`)
     for (const c of json.changes) {
       const what = Object.entries(c.changes)
         .map(([k, v]) => `${k}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`)
         .join('; ')
-      printText(ctx, `  ${c.at} ${c.actor}: ${what} — because ${c.reason}${c.impact ? `; impact: ${c.impact}` : ''}${c.scopeChange ? ` (scope: ${c.statusBefore} → ${c.statusAfter}, re-evaluate)` : ''}`)
+      const scope = c.scopeChange ? t('request.show.scope', { before: shownStatus(c.statusBefore), after: shownStatus(c.statusAfter) }) : ''
+      printText(ctx, `  ${c.at} ${c.actor}: ${t('request.show.because', { what, reason: c.reason })}${c.impact ? t('request.show.impact', { impact: c.impact }) : ''}${scope}`)
     }
   }
-  printText(ctx, '\nTimeline')
-  for (const t of json.timeline) printText(ctx, `  ${t.at}  ${t.action.replace('request.', '').padEnd(9)} ${t.actor}`)
+  printText(ctx, `\n${t('request.show.timeline')}`)
+  for (const e of json.timeline) {
+    const step = e.action.replace('request.', '')
+    const shown = term && hasMessage(`request.step.${step}`) ? t(`request.step.${step}` as 'request.step.log') : step.padEnd(9)
+    printText(ctx, `  ${e.at}  ${shown} ${e.actor}`)
+  }
+}
+
+/** 'accepted, expected 2026-07-03' or 'rejected: the reason', the decision by its label in Chinese. */
+function decisionText(decision: string, expected: string | null, reason: string | null): string {
+  let text = shownStatus(decision)
+  if (expected) text = t('request.show.expected', { decision: text, date: expected })
+  if (reason) text = t('request.show.reason', { decision: text, reason })
+  return text
 }

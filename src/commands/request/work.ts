@@ -11,16 +11,17 @@ import { loadSchedule } from '../../storage/calendar-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { saveRequest } from '../../storage/requests-repo.js'
 import { printRequest, requireRequest } from './shared.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 /** start, wait, resume, resolve, close, cancel: the work on a request once it is accepted. */
 export function registerWork(request: Command, ctx: AppContext): void {
   const simple: ['start' | 'resume', string, string][] = [
-    ['start', 'Start work on an accepted request', 'icm request start REQ-0007'],
-    ['resume', 'Resume after waiting on the customer; the resolution due time moves by the paused business time', 'icm request resume REQ-0007'],
+    ['start', t('request.start.description'), 'icm request start REQ-0007'],
+    ['resume', t('request.resume.description'), 'icm request resume REQ-0007'],
   ]
   for (const [action, description, ex] of simple) {
     example(
-      atOption(request.command(action).description(description).argument('<code>', 'request code')).action((code: string, opts: WorkOptions) =>
+      atOption(request.command(action).description(description).argument('<code>', t('request.code'))).action((code: string, opts: WorkOptions) =>
         requestStepRun(ctx, code, action, opts),
       ),
       ex,
@@ -28,15 +29,15 @@ export function registerWork(request: Command, ctx: AppContext): void {
   }
   example(
     atOption(
-      request.command('wait').description('Wait on the customer: the resolution clock pauses').argument('<code>', 'request code').option('--reason <text>', 'what the customer must provide'),
-      'the wait began',
+      request.command('wait').description(t('request.wait.description')).argument('<code>', t('request.code')).option('--reason <text>', t('request.wait.reason')),
+      t('request.wait.at'),
     ).action((code: string, opts: WorkOptions) => requestStepRun(ctx, code, 'wait', opts)),
     'icm request wait REQ-0007 --reason "等待销售部提供字段清单"',
   )
   example(
     atOption(
-      request.command('resolve').description('Mark the request resolved (the customer then confirms with close)').argument('<code>', 'request code').option('--note <text>', 'what was done'),
-      'it was resolved',
+      request.command('resolve').description(t('request.resolve.description')).argument('<code>', t('request.code')).option('--note <text>', t('request.resolve.note')),
+      t('request.resolve.at'),
     ).action((code: string, opts: WorkOptions) => requestStepRun(ctx, code, 'resolve', opts)),
     'icm request resolve REQ-0007 --note "报表已上线"',
   )
@@ -44,15 +45,15 @@ export function registerWork(request: Command, ctx: AppContext): void {
     atOption(
       request
         .command('close')
-        .description('The customer confirms the resolution, optionally rating it')
-        .argument('<code>', 'request code')
-        .option('--satisfaction <n>', "the customer's satisfaction, 1–5"),
-      'it was closed',
+        .description(t('request.close.description'))
+        .argument('<code>', t('request.code'))
+        .option('--satisfaction <n>', t('request.close.satisfaction')),
+      t('request.close.at'),
     ).action((code: string, opts: WorkOptions) => requestStepRun(ctx, code, 'close', opts)),
     'icm request close REQ-0007 --satisfaction 5',
   )
   example(
-    atOption(request.command('cancel').description('Cancel an open request').argument('<code>', 'request code').option('--reason <text>', 'why'), 'it was cancelled').action(
+    atOption(request.command('cancel').description(t('request.cancel.description')).argument('<code>', t('request.code')).option('--reason <text>', t('request.cancel.reason')), t('request.cancel.at')).action(
       (code: string, opts: WorkOptions) => requestStepRun(ctx, code, 'cancel', opts),
     ),
     'icm request cancel REQ-0009 --reason "需求方已撤回"',
@@ -69,7 +70,7 @@ export interface WorkOptions {
 /** start, wait, resume, resolve, close, cancel: one transition each, with its own fields. */
 export async function requestStepRun(ctx: AppContext, code: string, action: WorkStep['action'], opts: WorkOptions): Promise<void> {
   const at = parseAt(ctx, opts.at)
-  const reason = action === 'wait' || action === 'cancel' ? checkName(await need(ctx, opts.reason, { flag: '--reason', message: 'Reason', check: (v) => checkName(v, '--reason') }), '--reason') : ''
+  const reason = action === 'wait' || action === 'cancel' ? checkName(await need(ctx, opts.reason, { flag: '--reason', message: t('request.work.askReason'), check: (v) => checkName(v, '--reason') }), '--reason') : ''
   const satisfaction = action === 'close' ? (parseWhole(opts.satisfaction, '--satisfaction', 1, 5) ?? null) : null
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
@@ -99,6 +100,6 @@ export async function requestStepRun(ctx: AppContext, code: string, action: Work
     return updated
   })
   await printRequest(ctx, store.db, row)
-  const extra = action === 'resume' && row.resolutionDue ? `; resolution now due ${formatInstant(new Date(row.resolutionDue))}` : ''
-  confirm(ctx, `${row.code} ${row.status.replace('_', ' ')}${extra}`)
+  const status = isChinese() ? label('requestStatus', row.status) : row.status.replace('_', ' ')
+  confirm(ctx, action === 'resume' && row.resolutionDue ? t('request.stepped.resumed', { code: row.code, status, due: formatInstant(new Date(row.resolutionDue)) }) : t('request.stepped', { code: row.code, status }))
 }

@@ -5,6 +5,10 @@ import { UserError } from '../errors.js'
 import type { ComplaintOutcome } from '../assessment/kpi.js'
 import { round2 } from '../rounding.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
+import { toSimplified } from '../org/unit-names.js'
+import { shownValues } from '../requests/request-labels.js'
 
 /**
  * The rules of complaint handling (policy chapter 7) besides the state machine: what the user may
@@ -20,59 +24,60 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
 
 /** A root-cause category typed by the user, case-insensitive. */
 export function parseRootCauseCategory(text: string): RootCauseCategory {
-  const t = text.trim().toLowerCase() as RootCauseCategory
-  if (!ROOT_CAUSE_CATEGORIES.includes(t)) throw new UserError(`invalid root-cause category ${quote(text)}`, `use one of ${ROOT_CAUSE_CATEGORIES.join(', ')}`)
-  return t
+  const v = matchEnum('rootCause', text, ROOT_CAUSE_CATEGORIES, toSimplified)
+  if (v === undefined) throw new UserError(t('complaint.invalidRootCause', { text: quote(text) }), t('complaint.useOneOf', { values: shownValues('rootCause', ROOT_CAUSE_CATEGORIES) }))
+  return v
 }
 
 /** An evidence kind typed by the user ('site-visit' is read as site_visit). */
 export function parseEvidenceKind(text: string): EvidenceKind {
-  const t = text.trim().toLowerCase().replace(/-/g, '_') as EvidenceKind
-  if (!EVIDENCE_KINDS.includes(t)) throw new UserError(`invalid evidence kind ${quote(text)}`, `use one of ${EVIDENCE_KINDS.join(', ')}`)
-  return t
+  const v = matchEnum('evidenceKind', text, EVIDENCE_KINDS, toSimplified)
+  if (v === undefined) throw new UserError(t('complaint.invalidEvidenceKind', { text: quote(text) }), t('complaint.useOneOf', { values: shownValues('evidenceKind', EVIDENCE_KINDS) }))
+  return v
 }
 
 /** --resolved yes|no → true|false. */
 export function parseResolved(text: string): boolean {
-  const t = text.trim().toLowerCase()
-  if (t === 'yes') return true
-  if (t === 'no') return false
-  throw new UserError(`--resolved must be yes or no, got ${quote(text)}`, 'yes closes the complaint, no reopens the investigation')
+  // yes or no in English (not y/true/1), or a Chinese word for them (是, 否 …)
+  const typed = text.trim().toLowerCase()
+  const v = /^[\x00-\x7f]*$/.test(typed) ? typed : matchEnum('yesNo', text, ['yes', 'no'], toSimplified)
+  if (v === 'yes' || v === 'no') return v === 'yes'
+  throw new UserError(t('complaint.resolvedYesNo', { text: quote(text) }), t('complaint.resolvedYesNo.hint'))
 }
 
 /** A satisfaction score: a whole number 1–5. */
 export function parseSatisfaction(text: string): number {
-  const t = text.trim()
-  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 5) {
-    throw new UserError(`--satisfaction must be a whole number from 1 to 5, got ${quote(text)}`, '1 = very dissatisfied … 5 = very satisfied')
+  const s = text.normalize('NFKC').trim()
+  if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 5) {
+    throw new UserError(t('complaint.satisfactionInvalid', { text: quote(text) }), t('complaint.satisfactionInvalid.hint'))
   }
-  return Number(t)
+  return Number(s)
 }
 
 /** A channel of the published list (config complaint.channels), case-insensitive. */
 export function checkChannel(text: string, channels: readonly string[]): string {
-  const t = text.trim().toLowerCase()
-  if (!channels.includes(t)) {
-    throw new UserError(`${quote(text)} is not a published complaint channel`, `use one of ${channels.join(', ')} (config complaint.channels)`)
+  const v = matchEnum('complaintChannel', text, channels, toSimplified)
+  if (v === undefined) {
+    throw new UserError(t('complaint.channelNotPublished', { text: quote(text) }), t('complaint.channelNotPublished.hint', { values: shownValues('complaintChannel', channels) }))
   }
-  return t
+  return v
 }
 
 /** Who complains: a unit (--from) or nobody named (--anonymous); exactly one of the two. */
 export function complainantChoice(from: string | undefined, anonymous: boolean | undefined): { anonymous: true } | { anonymous: false; from: string } {
   const hasFrom = from !== undefined && from.trim() !== ''
   if (hasFrom && anonymous) {
-    throw new UserError('give either --from or --anonymous, not both', 'an anonymous complaint names no complainant')
+    throw new UserError(t('complaint.fromAndAnonymous'), t('complaint.fromAndAnonymous.hint'))
   }
-  if (!hasFrom && !anonymous) throw new UserError('who is complaining? give --from UNIT, or --anonymous', 'e.g. --from HR')
+  if (!hasFrom && !anonymous) throw new UserError(t('complaint.whoComplains'), t('complaint.whoComplains.hint'))
   return hasFrom ? { anonymous: false, from: from!.trim() } : { anonymous: true }
 }
 
 /** --accepted | --disputed → true | false; exactly one of the two. */
 export function feedbackChoice(accepted: boolean | undefined, disputed: boolean | undefined): boolean {
-  if (accepted && disputed) throw new UserError('give either --accepted or --disputed, not both')
+  if (accepted && disputed) throw new UserError(t('complaint.feedbackBoth'))
   if (!accepted && !disputed) {
-    throw new UserError('did the complainant accept the plan? give --accepted or --disputed', '--disputed returns the complaint to investigation')
+    throw new UserError(t('complaint.feedbackNone'), t('complaint.feedbackNone.hint'))
   }
   return accepted === true
 }
@@ -89,7 +94,7 @@ export function defaultPlanDeadline(schedule: WorkSchedule, plannedAt: Date, day
 /** A given plan deadline may not be before the day the plan is made. */
 export function checkPlanDeadline(deadline: string, plannedAt: Date): string {
   if (deadline < localDate(plannedAt)) {
-    throw new UserError(`--deadline ${deadline} is before the plan is made (${localDate(plannedAt)})`, 'give a date on or after the day of the plan')
+    throw new UserError(t('complaint.deadlineBeforePlan', { deadline, planned: localDate(plannedAt) }), t('complaint.deadlineBeforePlan.hint'))
   }
   return deadline
 }
@@ -97,7 +102,7 @@ export function checkPlanDeadline(deadline: string, plannedAt: Date): string {
 /** A step's time may not be before an earlier step it follows (`what`: 'was received', 'was planned' …). */
 export function checkStepTime(at: Date, notBefore: Date, code: string, what: string): Date {
   if (at.getTime() < notBefore.getTime()) {
-    throw new UserError(`--at ${formatInstant(at)} is before ${code} ${what} (${formatInstant(notBefore)})`, 'a step cannot happen before the one it follows')
+    throw new UserError(t('complaint.stepBefore', { at: formatInstant(at), code, what, before: formatInstant(notBefore) }), t('complaint.stepBefore.hint'))
   }
   return at
 }

@@ -1,5 +1,10 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { isChinese, t } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
+import { toSimplified } from '../org/unit-names.js'
+import { shownValues } from '../requests/request-labels.js'
+import { shownComplaintStatus } from './complaint-labels.js'
 
 /**
  * The complaint state machine (DESIGN.md §2, policy chapter 7):
@@ -95,7 +100,7 @@ export function nextComplaintStatus(
   code = 'the complaint',
 ): ComplaintStatus {
   if (!ALLOWED[action].includes(from)) {
-    throw new UserError(`cannot ${VERBS[action]} ${code} in status ${from}`, complaintHint(from))
+    throw new UserError(t('complaint.cannot', { verb: isChinese() ? t(`complaint.verb.${action}`) : VERBS[action], code, status: shownComplaintStatus(from) }), complaintHint(from))
   }
   switch (action) {
     case 'investigate':
@@ -110,8 +115,8 @@ export function nextComplaintStatus(
       if (!options.resolved) return 'investigating'
       if (!options.hasRootCause) {
         throw new UserError(
-          `cannot verify ${code} as resolved without a root cause`,
-          `record it first: ${COMPLAINT_ACTION_COMMANDS.root_cause}`,
+          t('complaint.noRootCause', { code }),
+          t('complaint.noRootCause.hint', { command: COMPLAINT_ACTION_COMMANDS.root_cause }),
         )
       }
       return 'verified'
@@ -124,7 +129,7 @@ export function nextComplaintStatus(
 
 /** The hint for a refused action: the commands allowed in this status. */
 export function complaintHint(from: ComplaintStatus): string {
-  return 'next: ' + allowedComplaintActions(from).map((a) => COMPLAINT_ACTION_COMMANDS[a]).join(', ')
+  return t('complaint.next', { commands: allowedComplaintActions(from).map((a) => COMPLAINT_ACTION_COMMANDS[a]).join(', ') })
 }
 
 export function isComplaintStatus(text: string): text is ComplaintStatus {
@@ -133,8 +138,10 @@ export function isComplaintStatus(text: string): text is ComplaintStatus {
 
 /** A status typed by the user (e.g. a --status filter), case-insensitive; 'closed' means verified. */
 export function parseComplaintStatus(text: string): ComplaintStatus {
-  const t = text.trim().toLowerCase()
-  if (t === 'closed') return 'verified'
-  if (isComplaintStatus(t)) return t
-  throw new UserError(`unknown complaint status ${quote(text)}`, `one of: ${COMPLAINT_STATUSES.join(', ')}`)
+  const s = text.trim().toLowerCase()
+  if (s === 'closed') return 'verified'
+  if (isComplaintStatus(s)) return s
+  const v = matchEnum('complaintStatus', text, COMPLAINT_STATUSES, toSimplified)
+  if (v !== undefined) return v
+  throw new UserError(t('complaint.unknownStatus', { text: quote(text) }), t('complaint.unknownStatus.hint', { values: shownValues('complaintStatus', COMPLAINT_STATUSES) }))
 }

@@ -1,6 +1,8 @@
 import type { Complaint, NewComplaint } from './complaint.js'
 import { checkStepTime } from './complaint-rules.js'
 import { nextComplaintStatus, type ComplaintAction, type ComplaintStatus, type ComplaintTransitionOptions } from './complaint-state.js'
+import { t } from '../i18n/catalog.js'
+import { shownComplaintStatus } from './complaint-labels.js'
 
 /**
  * The steps of a complaint (policy chapter 7) as pure functions: the state machine of
@@ -60,8 +62,8 @@ function transitionOptions(c: Complaint, kind: ComplaintStepKind): ComplaintTran
  */
 export function checkComplaintStep(c: Complaint, kind: ComplaintStepKind, at: Date): ComplaintStatus {
   const next = nextComplaintStatus(c.status, kind.action, transitionOptions(c, kind), c.code)
-  if (STATUS_STEPS.includes(kind.action)) checkStepTime(at, new Date(c.statusChangedAt), c.code, c.status === 'received' ? 'was received' : `became ${c.status}`)
-  else checkStepTime(at, new Date(c.receivedAt), c.code, 'was received')
+  if (STATUS_STEPS.includes(kind.action)) checkStepTime(at, new Date(c.statusChangedAt), c.code, c.status === 'received' ? t('complaint.what.received') : t('complaint.what.became', { status: shownComplaintStatus(c.status) }))
+  else checkStepTime(at, new Date(c.receivedAt), c.code, t('complaint.what.received'))
   return next
 }
 

@@ -3,6 +3,7 @@ import { daysBetween, localDate, parseDate } from '../calendar/dates.js'
 import { NotFoundError, UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 import type { ComplaintStatus } from './complaint-state.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * The time limits of complaint handling besides the plan deadline (policy 7.二.1 迅速组建调查小组,
@@ -26,14 +27,14 @@ export interface Milestone {
 /** "2026-04-10 备用服务器上线" → { due: '2026-04-10', title: '备用服务器上线' } (the date as people write it). */
 export function parseMilestone(text: string): { due: string; title: string } {
   const m = /^\s*(\S+)\s+(.*\S)\s*$/su.exec(text)
-  if (!m) throw new UserError(`--milestone ${quote(text)} needs a date and what is due by then`, 'e.g. --milestone "2026-04-10 备用服务器上线"')
+  if (!m) throw new UserError(t('complaint.milestoneFormat', { text: quote(text) }), t('complaint.milestoneFormat.hint'))
   return { due: parseDate(m[1]!, '--milestone date'), title: m[2]! }
 }
 
 /** A milestone may not be due before the day the complaint was received. */
 export function checkMilestoneDue(due: string, receivedAt: Date, code: string): string {
   const received = localDate(receivedAt)
-  if (due < received) throw new UserError(`--milestone ${due} is before ${code} was received (${received})`, 'give a date on or after the day of receipt')
+  if (due < received) throw new UserError(t('complaint.milestoneBeforeReceived', { due, code, received }), t('complaint.milestoneBeforeReceived.hint'))
   return due
 }
 
@@ -94,14 +95,14 @@ export function overdueReasons(planOverdue: boolean, investigation: Investigatio
  * a milestone already done or replaced by a later plan cannot be marked done (3).
  */
 export function checkProgress(c: { code: string; status: ComplaintStatus }, milestones: readonly Milestone[], n: number | undefined, done: boolean): Milestone | undefined {
-  if (c.status === 'verified') throw new UserError(`${c.code} is closed (verified resolved)`, 'progress is tracked while a complaint is open')
+  if (c.status === 'verified') throw new UserError(t('complaint.closedNoProgress', { code: c.code }), t('complaint.closedNoProgress.hint'))
   if (n === undefined) return undefined
   const m = milestones.find((x) => x.seq === n)
   if (!m) {
-    const known = milestones.length === 0 ? 'it has none' : `it has ${milestones.map((x) => x.seq).join(', ')}`
-    throw new NotFoundError(`${c.code} has no milestone ${n} (${known})`, `see icm complaint show ${c.code}`)
+    const known = milestones.length === 0 ? t('complaint.noMilestone.none') : t('complaint.noMilestone.some', { list: milestones.map((x) => x.seq).join(', ') })
+    throw new NotFoundError(t('complaint.noMilestone', { code: c.code, n, known }), t('complaint.noMilestone.hint', { code: c.code }))
   }
-  if (done && m.doneAt !== null) throw new UserError(`milestone ${n} of ${c.code} is already done`, 'record progress on it without --done')
-  if (done && m.supersededAt !== null) throw new UserError(`milestone ${n} of ${c.code} was replaced by a later plan`, `see icm complaint show ${c.code}`)
+  if (done && m.doneAt !== null) throw new UserError(t('complaint.milestoneDone', { n, code: c.code }), t('complaint.milestoneDone.hint'))
+  if (done && m.supersededAt !== null) throw new UserError(t('complaint.milestoneReplaced', { n, code: c.code }), t('complaint.noMilestone.hint', { code: c.code }))
   return m
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import { format1, round1, round2 } from '../rounding.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * Request priority (DESIGN.md §3 "Request priority"): evaluators score four criteria 1–5, the
@@ -51,11 +52,11 @@ export const QUADRANT_LABELS: Record<Quadrant, string> = {
 
 /** A criterion score typed by the user: a whole number 1–5, else UserError naming the criterion. */
 export function parseCriterion(text: string | number, name: string): number {
-  const t = String(text).trim()
-  if (!/^[1-5]$/.test(t)) {
-    throw new UserError(`${name} must be a whole number 1–5, got ${t === '' ? 'nothing' : t}`, 'score 1 (low) to 5 (high)')
+  const s = String(text).normalize('NFKC').trim()
+  if (!/^[1-5]$/.test(s)) {
+    throw new UserError(t('request.criterion', { name, got: s === '' ? t('request.criterion.nothing') : s }), t('request.criterion.hint'))
   }
-  return Number(t)
+  return Number(s)
 }
 
 /** The mean of each criterion over the evaluations, rounded to two decimals; null when there are none. */
@@ -169,37 +170,36 @@ export function explainPriority(input: PriorityInput): string[] {
   const m = input.means ? rounded(input.means) : null
 
   if (m) {
-    const over = input.evaluations === undefined ? '' : ` over ${input.evaluations} evaluation${input.evaluations === 1 ? '' : 's'}`
-    lines.push(`means${over}: ` + CRITERIA.map((c) => `${CRITERION_LABELS[c]} ${num(m[c])}`).join(', '))
+    const list = CRITERIA.map((c) => `${t(`request.criterion.${c}`)} ${num(m[c])}`).join(', ')
+    lines.push(input.evaluations === undefined ? t('request.explain.means', { list }) : t('request.explain.meansOver', { n: input.evaluations, list }))
     const terms = CRITERIA.map((c) => `${CRITERION_WEIGHTS[c]}×${num(m[c])}`).join(' + ')
-    lines.push(`score = 100 × (${terms} − 1) / 4 = ${format1(p.score ?? 0)}`)
+    lines.push(t('request.explain.score', { terms, score: format1(p.score ?? 0) }))
   } else {
-    lines.push('not evaluated yet: no score (ranked after every scored request of its quadrant)')
+    lines.push(t('request.explain.notEvaluated'))
   }
 
   if (input.importantOverride !== null) {
-    const mean = m ? ` (impact mean ${num(m.impact)})` : ''
-    lines.push(`important: ${yesNo(p.important)}, set explicitly${mean}`)
+    lines.push(m ? t('request.explain.importantSetMean', { yn: yesNo(p.important), mean: num(m.impact) }) : t('request.explain.importantSet', { yn: yesNo(p.important) }))
   } else if (m) {
     const cmp = p.important ? '≥' : '<'
-    lines.push(`important: ${yesNo(p.important)}, impact mean ${num(m.impact)} ${cmp} ${IMPORTANT_IMPACT}`)
+    lines.push(t('request.explain.importantMean', { yn: yesNo(p.important), mean: num(m.impact), cmp, limit: IMPORTANT_IMPACT }))
   } else {
-    lines.push('important: no, no impact mean yet')
+    lines.push(t('request.explain.importantNone'))
   }
 
-  const limit = `${datePart(input.urgentLimitDate)} (${URGENT_BUSINESS_DAYS} business days from now)`
+  const limit = { limit: datePart(input.urgentLimitDate), days: URGENT_BUSINESS_DAYS }
   if (input.urgentOverride !== null) {
-    lines.push(`urgent: ${yesNo(p.urgent)}, set explicitly`)
+    lines.push(t('request.explain.urgentSet', { yn: yesNo(p.urgent) }))
   } else if (input.neededBy === null || input.neededBy.trim() === '') {
-    lines.push('urgent: no, no needed-by date')
+    lines.push(t('request.explain.urgentNone'))
   } else if (p.urgent) {
-    lines.push(`urgent: yes, needed by ${datePart(input.neededBy)}, on or before ${limit}`)
+    lines.push(t('request.explain.urgentYes', { date: datePart(input.neededBy), ...limit }))
   } else {
-    lines.push(`urgent: no, needed by ${datePart(input.neededBy)}, after ${limit}`)
+    lines.push(t('request.explain.urgentNo', { date: datePart(input.neededBy), ...limit }))
   }
 
-  lines.push(`quadrant ${p.quadrant} (${QUADRANT_LABELS[p.quadrant]})`)
-  lines.push('rank: quadrant first, then score (higher first, unevaluated last), then age (older first)')
+  lines.push(t('request.explain.quadrant', { q: p.quadrant, label: t(`request.quadrant.${p.quadrant}`) }))
+  lines.push(t('request.explain.rank'))
   return lines
 }
 
@@ -218,7 +218,7 @@ function num(x: number): string {
 }
 
 function yesNo(b: boolean): string {
-  return b ? 'yes' : 'no'
+  return b ? t('request.yes') : t('request.no')
 }
 
 function datePart(s: string): string {

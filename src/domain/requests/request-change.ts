@@ -4,6 +4,8 @@ import { deadlinesOf, type Service } from './service.js'
 import type { WorkSchedule } from '../calendar/business-time.js'
 import { UserError } from '../errors.js'
 import { NO_RESPONSE, NO_WORK, type StepDetails } from './request-steps.js'
+import { t } from '../i18n/catalog.js'
+import { shownStatus } from './request-labels.js'
 
 /**
  * A change of a request (policy 3.5): every change is recorded with its reason and impact; a
@@ -89,11 +91,11 @@ const byId = (units: readonly UnitRef[]) => [...units].sort((a, b) => a.id - b.i
  */
 export function changeRequest(r: Request, edit: RequestChange, terms: ChangeTerms, at: Date, now: Date): RequestChangeOutcome {
   const changes = diffRequest(r, edit, terms)
-  if (Object.keys(changes).length === 0) throw new UserError(`nothing changes: ${r.code} already has those values`)
+  if (Object.keys(changes).length === 0) throw new UserError(t('request.nothingChanges', { code: r.code }))
   const scopeChange = isScopeChange(changes)
   const before = r.status
   const after = scopeChange ? nextRequestStatus(before, 'change', r.code) : before
-  if (!scopeChange && (before === 'closed' || before === 'cancelled')) throw new UserError(`${r.code} is ${before}: it can no longer change`)
+  if (!scopeChange && (before === 'closed' || before === 'cancelled')) throw new UserError(t('request.noLongerChange', { code: r.code, status: shownStatus(before) }))
   const request: Request = {
     ...r,
     title: changes.title ? edit.title! : r.title,

@@ -1,5 +1,9 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
+import { toSimplified } from '../org/unit-names.js'
+import { shownStatus, shownValues } from './request-labels.js'
 
 /**
  * The request state machine (DESIGN.md §2):
@@ -87,14 +91,14 @@ export function allowedRequestActions(from: RequestStatus): RequestAction[] {
 export function nextRequestStatus(from: RequestStatus, action: RequestAction, code = 'the request'): RequestStatus {
   const to = TRANSITIONS[action][from]
   if (to !== undefined) return to
-  throw new UserError(`cannot ${action} ${code} in status ${from}`, requestHint(from))
+  throw new UserError(t('request.cannot', { action, code, status: shownStatus(from) }), requestHint(from))
 }
 
 /** The hint for a refused change: the next commands, or that the status is final. */
 export function requestHint(from: RequestStatus): string {
   const allowed = allowedRequestActions(from)
-  if (allowed.length === 0) return `${from} is final: nothing more can be done`
-  return 'next: ' + allowed.map((a) => REQUEST_ACTION_COMMANDS[a]).join(', ')
+  if (allowed.length === 0) return t('request.final', { status: shownStatus(from) })
+  return t('request.next', { commands: allowed.map((a) => REQUEST_ACTION_COMMANDS[a]).join(', ') })
 }
 
 export function isRequestStatus(text: string): text is RequestStatus {
@@ -103,7 +107,9 @@ export function isRequestStatus(text: string): text is RequestStatus {
 
 /** A status typed by the user (e.g. a --status filter), case-insensitive, '-' accepted for '_'. */
 export function parseRequestStatus(text: string): RequestStatus {
-  const t = text.trim().toLowerCase().replace(/-/g, '_')
-  if (isRequestStatus(t)) return t
-  throw new UserError(`unknown request status ${quote(text)}`, `one of: ${REQUEST_STATUSES.join(', ')}`)
+  const s = text.trim().toLowerCase().replace(/-/g, '_')
+  if (isRequestStatus(s)) return s
+  const v = matchEnum('requestStatus', text, REQUEST_STATUSES, toSimplified)
+  if (v !== undefined) return v
+  throw new UserError(t('request.unknownStatus', { text: quote(text) }), t('request.unknownStatus.hint', { values: shownValues('requestStatus', REQUEST_STATUSES) }))
 }

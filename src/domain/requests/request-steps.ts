@@ -4,6 +4,8 @@ import { createBusinessClock, type WorkSchedule } from '../calendar/business-tim
 import { formatInstant, localDate } from '../calendar/dates.js'
 import { isLate } from '../calendar/lateness.js'
 import { UserError } from '../errors.js'
+import { t } from '../i18n/catalog.js'
+import { shownStatus } from './request-labels.js'
 
 /**
  * The steps of a request (policy chapter 3, DESIGN.md §2): each takes the request, the step and
@@ -54,7 +56,7 @@ export function openRequest(fields: RequestToLog, at: Date, responseHours: numbe
 /** A step cannot be back-dated before the request's latest recorded step. */
 export function checkAfterLastStep(r: Pick<Request, 'code' | 'lastStepAt'>, at: Date): void {
   if (at.getTime() < Date.parse(r.lastStepAt)) {
-    throw new UserError(`--at ${formatInstant(at)} is before the last recorded step of ${r.code} (${formatInstant(new Date(r.lastStepAt))})`, 'steps are recorded in the order they happened')
+    throw new UserError(t('request.beforeLastStep', { at: formatInstant(at), code: r.code, last: formatInstant(new Date(r.lastStepAt)) }), t('request.beforeLastStep.hint'))
   }
 }
 
@@ -81,12 +83,12 @@ export type Response = { accept: true; expected: string | null; resolutionDays: 
  */
 export function respondToRequest(r: Request, response: Response, at: Date, now: Date, schedule: WorkSchedule): StepOutcome {
   if (r.respondedAt) {
-    throw new UserError(`${r.code} was already ${r.decision} on ${formatInstant(new Date(r.respondedAt))}`, `to change scope or dates use icm request change ${r.code}`)
+    throw new UserError(t('request.alreadyAnswered', { code: r.code, decision: shownStatus(r.decision ?? ''), at: formatInstant(new Date(r.respondedAt)) }), t('request.alreadyAnswered.hint', { code: r.code }))
   }
   const after = advance(r, response.accept ? 'accept' : 'reject', at, now)
   const expected = response.accept ? response.expected : null
   if (expected && expected < localDate(new Date(r.loggedAt))) {
-    throw new UserError(`--expected ${expected} is before ${r.code} was logged (${localDate(new Date(r.loggedAt))})`)
+    throw new UserError(t('request.expectedBeforeLogged', { expected, code: r.code, logged: localDate(new Date(r.loggedAt)) }))
   }
   const onTime = !isLate(createBusinessClock(schedule), new Date(r.responseDue), at)
   const request: Request = { ...after, respondedAt: at.toISOString(), responseOnTime: onTime, decision: response.accept ? 'accepted' : 'rejected' }

@@ -3,22 +3,25 @@ import { isLate, latenessOf } from '../calendar/lateness.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 import type { RequestStatus } from './request-state.js'
+import { t } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
+import { shownValues } from './request-labels.js'
+import { toSimplified } from '../org/unit-names.js'
 
 /** Requests (policy chapter 3): channels, deadlines on the business calendar, lateness, changes. */
 export const REQUEST_CHANNELS = ['meeting', 'mailbox', 'hotline', 'online', 'survey', 'research'] as const
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 
 export function parseChannel(text: string): RequestChannel {
-  const c = text.trim().toLowerCase() as RequestChannel
-  if (!REQUEST_CHANNELS.includes(c)) throw new UserError(`invalid channel ${quote(text)}`, `use one of ${REQUEST_CHANNELS.join(', ')}`)
+  const c = matchEnum('requestChannel', text, REQUEST_CHANNELS, toSimplified)
+  if (c === undefined) throw new UserError(t('request.invalidChannel', { text: quote(text) }), t('request.invalidChannel.hint', { values: shownValues('requestChannel', REQUEST_CHANNELS) }))
   return c
 }
 
 export function parseYesNo(text: string, flag: string): boolean {
-  const t = text.trim().toLowerCase()
-  if (['yes', 'y', 'true', '1', '是'].includes(t)) return true
-  if (['no', 'n', 'false', '0', '否'].includes(t)) return false
-  throw new UserError(`${flag} must be yes or no, got ${quote(text)}`)
+  const v = matchEnum('yesNo', text, ['yes', 'no'], toSimplified)
+  if (v !== undefined) return v === 'yes'
+  throw new UserError(t('request.yesNo', { flag, text: quote(text) }))
 }
 
 /** The response due time: N business hours after the request was logged (DESIGN.md §3). */
@@ -130,7 +133,7 @@ export function overdueAt(r: ClockState, asOf: Date, clock: BusinessClock): Over
 
 /** A co-responsible unit (--also) is neither the provider nor the customer of the request. */
 export function checkCoResponsible(unit: UnitRef, providerId: number, customerId: number): UnitRef {
-  if (unit.id === providerId) throw new UserError(`--also ${unit.code} is the provider itself`)
-  if (unit.id === customerId) throw new UserError(`--also ${unit.code} is the customer itself`)
+  if (unit.id === providerId) throw new UserError(t('request.alsoProvider', { code: unit.code }))
+  if (unit.id === customerId) throw new UserError(t('request.alsoCustomer', { code: unit.code }))
   return unit
 }

@@ -6,6 +6,8 @@ import { unit } from './unit.js'
 import { process } from './process.js'
 import { service } from './service.js'
 import { action } from './action.js'
+import { request } from './request.js'
+import { complaint } from './complaint.js'
 import { audit } from './audit.js'
 import { report } from './report.js'
 import { today } from './today.js'
@@ -22,6 +24,8 @@ export const zhCN = {
   ...process,
   ...service,
   ...action,
+  ...request,
+  ...complaint,
   ...audit,
   ...report,
   ...today,
