@@ -43,7 +43,9 @@ export function cellText(v: unknown): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'boolean') return v ? 'yes' : 'no'
   if (Array.isArray(v)) return v.map((x) => cellText(x)).join(', ')
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
+  if (typeof v === 'number') return String(v)
+  // a record inside a cell (a plan's milestones in a complaint's timeline): its values, never [object Object]
+  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).map((x) => cellText(x)).join(' ')
   return String(v)
 }
 
