@@ -3,11 +3,11 @@ import { english, language, t, useLanguage } from '../../src/domain/i18n/catalog
 import { en } from '../../src/domain/i18n/en/index.js'
 import { format, placeholdersOf, type SamePlaceholders } from '../../src/domain/i18n/format.js'
 import { zhCN } from '../../src/domain/i18n/zh-CN/index.js'
-import { zhTW } from '../../src/domain/i18n/zh-TW.generated.js'
+import { zhTW } from '../../src/domain/i18n/zh-TW/index.generated.js'
 import { ZH_TW_TERMS } from '../../src/domain/i18n/zh-TW-terms.js'
 import { ENUM_LABELS } from '../../src/domain/i18n/enums.js'
 // @ts-expect-error a plain .mjs script without types
-import { zhTwSource } from '../../scripts/zh-tw.mjs'
+import { zhTwFiles, zhCnAreas } from '../../scripts/zh-tw.mjs'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ROOT } from '../helpers/harness.js'
@@ -51,9 +51,11 @@ describe('the catalog (DESIGN.md §7)', () => {
     expect(keys.filter((k) => (en as Record<string, string>)[k]!.trim() === '')).toEqual([])
   })
 
-  it('zh-TW is up to date with the simplified catalog (npm run i18n)', () => {
-    const file = fs.readFileSync(path.join(ROOT, 'src/domain/i18n/zh-TW.generated.ts'), 'utf8')
-    expect(file).toBe(zhTwSource(zhCN, ZH_TW_TERMS, ENUM_LABELS))
+  it('zh-TW is up to date with the simplified catalog (npm run i18n), one file per area', async () => {
+    const i18n = path.join(ROOT, 'src/domain/i18n')
+    const expected = zhTwFiles(await zhCnAreas(path.join(i18n, 'zh-CN')), ZH_TW_TERMS, ENUM_LABELS)
+    expect(fs.readdirSync(path.join(i18n, 'zh-TW')).sort()).toEqual(Object.keys(expected).sort())
+    for (const [name, source] of Object.entries(expected)) expect(fs.readFileSync(path.join(i18n, 'zh-TW', name), 'utf8'), name).toBe(source)
   })
 
   it('speaks the active language and falls back to nothing silently', async () => {

@@ -24,7 +24,7 @@ export async function useLanguage(lang: Lang): Promise<void> {
   if (lang === 'en') messages = en
   else if (lang === 'zh-CN') messages = (await import('./zh-CN/index.js')).zhCN
   else {
-    const zhTW = await import('./zh-TW.generated.js')
+    const zhTW = await import('./zh-TW/index.generated.js')
     messages = zhTW.zhTW
     setTraditionalLabels(zhTW.zhTWEnums)
   }
