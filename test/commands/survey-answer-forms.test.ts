@@ -1,15 +1,9 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { FIXTURES, dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { withSurvey } from '../helpers/scenarios.js'
 
 const fixture = (name: string) => path.join(FIXTURES, 'surveys', name)
-
-async function withSurvey() {
-  const t = cli()
-  await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
-  await t.ok(['survey', 'create', 'S', '--title', '满意度', '--period', '2026-H1'])
-  return t
-}
 
 const HEADER = 'ID,Your department,Rated department,Overall satisfaction,Loyalty,Submission time'
 

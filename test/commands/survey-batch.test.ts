@@ -1,16 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, cli, queryRows, writeFile } from '../helpers/harness.js'
+import { FIXTURES, queryRows, writeFile } from '../helpers/harness.js'
+import { withSurvey } from '../helpers/scenarios.js'
 
 const fixture = (name: string) => path.join(FIXTURES, 'surveys', name)
-
-async function withSurvey() {
-  const t = cli()
-  await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
-  await t.ok(['survey', 'create', 'S', '--title', '满意度', '--period', '2026-H1'])
-  return t
-}
 
 describe('survey import of several files', () => {
   it('imports each file as its own batch; a renamed copy of an earlier file is refused (exit 5), the others imported', async () => {

@@ -1,16 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { FIXTURES, dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { withSurvey } from '../helpers/scenarios.js'
 
 const fixture = (name: string) => path.join(FIXTURES, 'surveys', name)
-
-async function withSurvey() {
-  const t = cli()
-  await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
-  await t.ok(['survey', 'create', 'S', '--title', '满意度', '--period', '2026-H1'])
-  return t
-}
 
 const TIE = '编号,2、本次评价的部门,3、评估的单位,总体满意度\n1,IT,IT,4\n2,HR,HR,5\n'
 

@@ -1,15 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { withSurvey } from '../helpers/scenarios.js'
 import { writeWorkbook } from '../helpers/xlsx.js'
-
-async function withSurvey() {
-  const t = cli()
-  await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
-  await t.ok(['survey', 'create', 'S', '--title', '满意度', '--period', '2026-H1'])
-  return t
-}
 
 const HEADER = ['序号', '1、您所在的部门', '2、您要评价的部门', '3、总体满意度', '4、推荐意愿(0-10)', '提交答卷时间', '意见']
 

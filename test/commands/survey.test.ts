@@ -2,18 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES, cli, dbState, queryRows, writeFile } from '../helpers/harness.js'
+import { withSurvey } from '../helpers/scenarios.js'
 
 const SURVEYS = path.join(FIXTURES, 'surveys')
 const fixture = (name: string) => path.join(SURVEYS, name)
 
 /** A database with the fixture organisation and an empty 2026-H1 service survey S. */
-async function withSurvey() {
-  const t = cli()
-  await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
-  await t.ok(['survey', 'create', 'S', '--title', '2026年上半年内部服务满意度', '--period', '2026-H1'])
-  return t
-}
-
 const rows = queryRows
 
 /** IT rated five times with overall 4, 4, 3, 5, 4 (DESIGN.md §3), HR twice. */
@@ -43,7 +37,7 @@ describe('icm survey create, list, show', () => {
   })
 
   it('shows the counts and the import batches with file, sha256, rows, actor and time', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 's', fixture('service-basic.csv')])
     const show = (await t.ok(['survey', 'show', 'S', '--json'])).json()
     expect(show).toMatchObject({ code: 'S', responses: 60 })
@@ -75,7 +69,7 @@ describe('icm survey create, list, show', () => {
     ['a missing title without a terminal', ['survey', 'create', 'X', '--period', '2026'], 2, /missing required option --title/],
     ['an unknown survey to show', ['survey', 'show', 'NOPE'], 4, /unknown survey 'NOPE'/],
   ])('refuses %s with its exit code and no change', async (_what, args, code, message) => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const before = await dbState(t.db)
     const r = await t.run(args)
     expect([r.code, r.stdout]).toEqual([code, ''])
@@ -92,7 +86,7 @@ describe('icm survey import: the sample exports', () => {
     ['wjx-gb18030.csv', 'GB18030', 'comma', 80, ['所用时间', '来源', '来源详情', '来自IP']],
     ['traditional-utf16le.txt', 'UTF-16LE', 'tab', 30, []],
   ])('imports %s (%s, %s): %i responses, ignored columns listed once', async (file, encoding, delimiter, count, ignored) => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const r = await t.ok(['survey', 'import', 'S', fixture(file), '--json'])
     expect(r.json()).toMatchObject({
       survey: 'S',
@@ -112,7 +106,7 @@ describe('icm survey import: the sample exports', () => {
   })
 
   it('stores what the GB18030 export says: names, labels, local time, the 4-byte 𠮷, no U+FFFD', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')])
     const first = (await rows(t.db, `select r.*, u.code as rated from survey_responses r join units u on u.id = r.rated_id order by r.id limit 1`))[0]
     expect(first).toMatchObject({ key: 'id:1', response_id: '1', rated: 'FIN', accuracy: 4, overall: 4, loyalty: 3, comment: '𠮷野家的订餐系统能否接入?', submitted_at: '2026-04-25T01:45:35.000Z', line: 2 })
@@ -120,17 +114,17 @@ describe('icm survey import: the sample exports', () => {
   })
 
   it('says which unit names it matched by folding or regional words, so a person can check them', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const r = await t.ok(['survey', 'import', 'S', fixture('traditional-utf16le.txt')])
     expect(r.stdout).toMatch(/units matched\t.*品質管理部 → QA \(regional\)/)
     expect(r.stdout).toMatch(/資訊技術部 → IT \(folded\)/)
-    const json = (await (await withSurvey()).ok(['survey', 'import', 'S', fixture('traditional-utf16le.txt'), '--json'])).json()
+    const json = (await (await withSurvey('2026年上半年内部服务满意度')).ok(['survey', 'import', 'S', fixture('traditional-utf16le.txt'), '--json'])).json()
     expect(json.unitsMatched).toContainEqual({ text: '品質管理部', unit: 'QA', via: 'regional' })
   })
 
   it('stages through a worker thread with the same result as on the main thread', async () => {
-    const a = await withSurvey()
-    const b = await withSurvey()
+    const a = await withSurvey('2026年上半年内部服务满意度')
+    const b = await withSurvey('2026年上半年内部服务满意度')
     await a.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')], { env: { ICM_IMPORT_WORKER: '0' } })
     await b.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')], { env: { ICM_IMPORT_WORKER: '1' } })
     const q = 'select * from survey_responses order by id'
@@ -144,7 +138,7 @@ describe('icm survey import: the sample exports', () => {
     const file = Buffer.concat([Buffer.from('rated_unit,overall,comment\n' + 'IT,4,fine\n'.repeat(25_000)), Buffer.from('HR,3,'), Buffer.from([0xc3, 0x28]), Buffer.from('\nIT,4,x\n')])
     const messages: string[] = []
     for (const worker of ['0', '1']) {
-      const t = await withSurvey()
+      const t = await withSurvey('2026年上半年内部服务满意度')
       const before = await dbState(t.db)
       const r = await t.run(['survey', 'import', 'S', writeFile(t.dir, 'bad.csv', file)], { env: { ICM_IMPORT_WORKER: worker } })
       expect(r.code).toBe(3)
@@ -156,16 +150,16 @@ describe('icm survey import: the sample exports', () => {
   })
 
   it('shows progress on stderr on a terminal only', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const tty = await t.run(['survey', 'import', 'S', fixture('service-basic.csv')], { tty: true })
     expect(tty.stderr).toContain('\rimporting: 100% · 60 rows')
-    const u = await withSurvey()
+    const u = await withSurvey('2026年上半年内部服务满意度')
     const piped = await u.ok(['survey', 'import', 'S', fixture('service-basic.csv')])
     expect(piped.stderr).not.toContain('importing')
   })
 
   it('writes an event with the counts in the same transaction', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', fixture('service-basic.csv')])
     const log = (await t.ok(['log', '--entity', 'S', '--json'])).json()
     expect(log.at(-1)).toMatchObject({
@@ -177,7 +171,7 @@ describe('icm survey import: the sample exports', () => {
 
 describe('icm survey import: all or nothing, and the bad lines', () => {
   it('refuses bad-rows.csv naming its first bad line, the reason and how many more, and imports nothing', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const before = await dbState(t.db)
     const r = await t.run(['survey', 'import', 'S', fixture('bad-rows.csv')])
     expect(r.code).toBe(3)
@@ -189,7 +183,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('imports the good rows with --skip-invalid and writes every bad line with its number and reason to --rejects', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const r = await t.ok(['survey', 'import', 'S', fixture('bad-rows.csv'), '--skip-invalid', '--rejects', 'bad.csv', '--json'])
     expect(r.json()).toMatchObject({ read: 8, imported: 2, alreadyPresent: 0, rejected: 6, rejectsFile: path.join(t.dir, 'bad.csv') })
     const rejects = fs.readFileSync(path.join(t.dir, 'bad.csv'), 'utf8')
@@ -207,7 +201,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it.each(['0', '1'])('lists the bad lines of a long file in file order, invalid and conflicting alike (stage worker %s)', async (worker) => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const lines = ['ID,respondent_unit,rated_unit,overall,comment']
     for (let i = 1; i <= 3000; i++) {
       if (i % 700 === 0) lines.push(`${i},HR,IT,9,"bad score\non two lines"`)
@@ -232,7 +226,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('still writes --rejects when the import is refused, so the bad lines can be fixed', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const r = await t.run(['survey', 'import', 'S', fixture('bad-rows.csv'), '--rejects', 'bad.csv'])
     expect(r.code).toBe(3)
     expect(r.stderr).toMatch(/\(every bad line is in .*bad\.csv; fix them, or import the good rows with --skip-invalid\)/)
@@ -241,7 +235,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('exits 5 for a first bad line that conflicts, naming both lines', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const f = writeFile(t.dir, 'dup.csv', 'response_id,rated_unit,overall\n10,IT,4\n11,HR,5\n10,IT,2\n')
     const r = await t.run(['survey', 'import', 'S', f])
     expect(r.code).toBe(5)
@@ -249,7 +243,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('skips a row already present (same key, same content) and counts it; the same id with other content conflicts with the earlier import', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'response_id,rated_unit,overall\n1,IT,4\n2,HR,5\n')])
     const again = await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'b.csv', 'response_id,rated_unit,overall\n2,HR,5\n3,FIN,3\n'), '--json'])
     expect(again.json()).toMatchObject({ read: 2, imported: 1, alreadyPresent: 1, rejected: 0 })
@@ -261,7 +255,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('compares a later row of an id with the row the database has, else with the first row of the id in the file', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'response_id,rated_unit,overall\n1,IT,4\n2,HR,5\n')])
     // id 1: other content than a.csv's (conflict), then a.csv's own (already present, not a conflict with line 2);
     // id 3: new, then other content (conflict with line 4), then the same again (already present).
@@ -278,7 +272,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('keys rows without a response id by their content: the same answer again is already present, two identical answers with different ids are both kept', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'rated_unit,overall,comment\nIT,4,ok\nIT,4,ok\nHR,3,\n')])
     expect((await rows(t.db, 'select count(*) as n from survey_responses'))[0].n).toBe(2)
     const r = await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'b.csv', 'rated_unit,overall,comment\r\nHR,3,\r\nFIN,5,\r\n'), '--json'])
@@ -288,7 +282,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('refuses the same file twice, even renamed, unless --force, which skips the rows already present', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', fixture('service-basic.csv')])
     const before = await dbState(t.db)
     const again = await t.run(['survey', 'import', 'S', fixture('service-basic.csv')])
@@ -306,7 +300,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('checks everything with --dry-run and writes nothing', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const before = await dbState(t.db)
     const r = await t.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv'), '--dry-run', '--json'])
     expect(r.json()).toMatchObject({ dryRun: true, batch: null, read: 80, imported: 80 })
@@ -339,7 +333,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     ['--show-mapping with --dry-run', () => 'rated_unit,overall\nIT,4\n', ['--show-mapping', '--dry-run'], 2, /--show-mapping only prints the mapping/],
     ['--skip-invalid without --rejects, no terminal', () => 'rated_unit,overall\nIT,4\n', ['--skip-invalid'], 2, /missing required option --rejects/],
   ])('refuses %s with a clear error, its exit code, and no change', async (_what, content, extra, code, message) => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const f = writeFile(t.dir, 'x.csv', content())
     const before = await dbState(t.db)
     const r = await t.run(['survey', 'import', 'S', f, ...extra])
@@ -356,7 +350,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     ['a mapping file naming a header that does not exist', ['survey', 'import', 'S', 'x.csv', '--map', 'missing.json'], 3, /--map: overall is '总体', but no column has that header/],
     ['a mapping file naming a unit that does not exist', ['survey', 'import', 'S', 'x.csv', '--map', 'unit.json'], 3, /gives '某部' to 'NOPE', which is not a unit code/],
   ])('refuses %s', async (_what, args, code, message) => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     writeFile(t.dir, 'x.csv', 'rated_unit,overall\nIT,4\n')
     writeFile(t.dir, 'bad.json', '{"overall": 2,}')
     writeFile(t.dir, 'missing.json', '{"overall": "总体"}')
@@ -369,7 +363,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('resolves duplicate headers, long questions, labels and unit names through --map', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const f = writeFile(
       t.dir,
       'x.csv',
@@ -382,7 +376,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
   })
 
   it('prints which column feeds which field with --show-mapping, and imports nothing', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const before = await dbState(t.db)
     const r = await t.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv'), '--show-mapping', '--json'])
     expect(r.json()).toMatchObject({ encoding: 'GB18030', delimiter: 'comma', headerLine: 1, ignoredColumns: ['所用时间', '来源', '来源详情', '来自IP'] })
@@ -400,7 +394,7 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
 
 describe('icm survey results', () => {
   it('gives per rated unit the responses, the means, loyalty, the satisfaction index and the lowest dimension (DESIGN.md §3: IT → 75)', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'w.csv', WORKED_EXAMPLE)])
     const r = (await t.ok(['survey', 'results', 'S', '--json'])).json()
     expect(r).toEqual([
@@ -434,7 +428,7 @@ describe('icm survey results', () => {
   })
 
   it('counts a response without overall by the mean of its dimensions: HR (5 + 3) / 2 = 4 → 75 with assess.min_responses 2', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['config', 'set', 'assess.min_responses', '2'])
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'w.csv', WORKED_EXAMPLE)])
     const hr = (await t.ok(['survey', 'results', 'S', '--json'])).json().find((u: any) => u.unit === 'HR')
@@ -442,7 +436,7 @@ describe('icm survey results', () => {
   })
 
   it('gives the view of the respondents with --by respondent, and CSV', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'w.csv', WORKED_EXAMPLE)])
     const r = (await t.ok(['survey', 'results', 'S', '--by', 'respondent', '--json'])).json()
     expect(r.map((u: any) => [u.unit, u.responses])).toEqual([
@@ -459,7 +453,7 @@ describe('icm survey results', () => {
   })
 
   it('says so when there are no responses, and refuses an unknown view', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const empty = await t.ok(['survey', 'results', 'S'])
     expect([empty.stdout, empty.stderr]).toEqual(['', 'no responses in S yet (import some with icm survey import S FILE.csv)\n'])
     const bad = await t.run(['survey', 'results', 'S', '--by', 'unit'])
@@ -469,7 +463,7 @@ describe('icm survey results', () => {
 
 describe('icm survey export', () => {
   it('writes every response with unit codes and names, formula-safe, with a BOM for Excel, and the export imports again', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     await t.ok([
       'survey',
       'import',
@@ -495,7 +489,7 @@ describe('icm survey export', () => {
   })
 
   it('pages through many responses and writes the header once', async () => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const body = Array.from({ length: 12_000 }, (_, i) => `${i + 1},HR,IT,${(i % 5) + 1}`).join('\n')
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'big.csv', `ID,respondent_unit,rated_unit,overall\n${body}\n`)])
     await t.ok(['survey', 'export', 'S', '--out', 'out.csv'])
@@ -510,7 +504,7 @@ describe('icm survey export', () => {
     ['a folder that does not exist', ['survey', 'export', 'S', '--out', 'no/such/x.csv'], 3, /folder .* does not exist/],
     ['an unknown survey', ['survey', 'export', 'NOPE', '--out', 'x.csv'], 4, /unknown survey 'NOPE'/],
   ])('refuses %s', async (_what, args, code, message) => {
-    const t = await withSurvey()
+    const t = await withSurvey('2026年上半年内部服务满意度')
     const r = await t.run(args)
     expect([r.code, r.stdout]).toEqual([code, ''])
     expect(r.stderr).toMatch(message)

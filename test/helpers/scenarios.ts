@@ -1,4 +1,5 @@
-import { cli, writeFile, type CliOptions } from './harness.js'
+import path from 'node:path'
+import { FIXTURES, cli, writeFile, type CliOptions } from './harness.js'
 
 /**
  * DESIGN.md §3's worked example built through the commands (clock: Wed 2026-07-01 10:00 +08:00):
@@ -51,3 +52,11 @@ export async function workedExample(opts: CliOptions = {}) {
   return t
 }
 
+
+/** The fixture organisation (test/fixtures/org.csv) and an empty 2026-H1 survey S, for the survey import tests. */
+export async function withSurvey(title = '满意度') {
+  const t = cli()
+  await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
+  await t.ok(['survey', 'create', 'S', '--title', title, '--period', '2026-H1'])
+  return t
+}
