@@ -1,6 +1,8 @@
 // Start-up time is the speed users feel. Times `icm --version` and `icm unit list --json` (on a
 // database holding the fixture organisation) against `node -e 0`, in alternating runs, and prints
-// the medians and the median difference. Run: npm run build && node bench/startup.mjs [runs]
+// the medians and the median difference; then the cost of the Chinese catalogue: the same commands
+// under LANG=zh_CN.UTF-8 and zh_TW.UTF-8 (loading zh-CN or zh-TW messages) against LANG=C.
+// Run: npm run build && node bench/startup.mjs [runs]
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,12 +21,21 @@ const cases = {
   'node -e 0': ['-e', '0'],
   'icm --version': [icm, '--version'],
   'icm unit list --json': [icm, 'unit', 'list', '--json'],
+  'icm unit list (zh_CN)': [icm, 'unit', 'list', '--json'],
+  'icm unit list (zh_TW)': [icm, 'unit', 'list', '--json'],
+  'icm unit --help': [icm, 'unit', '--help'],
+  'icm unit --help (zh_CN)': [icm, 'unit', '--help'],
+}
+const LANGS = { '(zh_CN)': 'zh_CN.UTF-8', '(zh_TW)': 'zh_TW.UTF-8' }
+const envOf = (name) => {
+  const lang = Object.entries(LANGS).find(([tag]) => name.endsWith(tag))?.[1] ?? 'C'
+  return { ...env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' }
 }
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]))
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(cases)) {
     const t0 = process.hrtime.bigint()
-    const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' })
+    const r = spawnSync(process.execPath, args, { env: envOf(name), stdio: 'ignore' })
     const ms = Number(process.hrtime.bigint() - t0) / 1e6
     if (r.status !== 0) throw new Error(`${name} exited ${r.status}`)
     times[name].push(ms)
@@ -40,5 +51,11 @@ for (const name of Object.keys(cases)) {
   const m = median(times[name])
   const diff = name === 'node -e 0' ? '' : `  +${(m - base).toFixed(1)} ms over node -e 0 (×${(m / base).toFixed(2)})`
   console.log(`  ${name.padEnd(24)} ${m.toFixed(1).padStart(7)} ms${diff}`)
+}
+// the catalogue: the median of the paired differences, run by run (the machine's drift cancels out)
+const paired = (a, b) => median(times[a].map((x, i) => x - times[b][i]))
+console.log('cost of the Chinese catalogue (median of paired differences to LANG=C)')
+for (const [a, b] of [['icm unit list (zh_CN)', 'icm unit list --json'], ['icm unit list (zh_TW)', 'icm unit list --json'], ['icm unit --help (zh_CN)', 'icm unit --help']]) {
+  console.log(`  ${a.padEnd(24)} ${paired(a, b) >= 0 ? '+' : ''}${paired(a, b).toFixed(1)} ms`)
 }
 fs.rmSync(dir, { recursive: true, force: true })

@@ -6,7 +6,7 @@ import type { Store } from '../storage/database.js'
 import { isDatabaseUrl } from '../storage/location.js'
 import type { NewEvent } from '../storage/events-repo.js'
 import type { Command } from 'commander'
-import { useLanguage, type Lang } from '../domain/i18n/catalog.js'
+import { t, useLanguage, type Lang } from '../domain/i18n/catalog.js'
 import type { IO } from './io.js'
 
 /** Registers a command group (or a top-level command) on the program. */
@@ -123,7 +123,7 @@ export function createContext(o: ContextOptions): AppContext {
       const where = ctx.dbLocation()
       if (store && location === where) return store
       const opened = await ctx.useStore(where)
-      if (opened.created && ctx.access === 'write') o.io.err(`icm: created a new database at ${opened.location}\n`)
+      if (opened.created && ctx.access === 'write') o.io.err(`icm: ${t('cli.createdDatabase', { location: opened.location })}\n`)
       return opened
     },
     async useStore(where) {

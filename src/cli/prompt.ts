@@ -1,4 +1,5 @@
 import { IcmError, UsageError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import { searchUnits } from '../domain/org/unit-search.js'
 import { listUnits } from '../storage/units-repo.js'
 import type { AppContext } from './context.js'
@@ -28,8 +29,8 @@ export interface NeedSpec {
 export async function need(ctx: AppContext, value: string | undefined, spec: NeedSpec): Promise<string> {
   if (value !== undefined && value !== '') return value
   if (!ctx.canPrompt) {
-    const choices = spec.choices ? ` (one of: ${spec.choices.join(', ')})` : ''
-    throw new UsageError(`missing required option ${spec.flag}${choices}`, `add ${spec.flag} <value>, or run on a terminal to be asked`)
+    const message = spec.choices ? t('cli.usage.missingOptionChoices', { flag: spec.flag, choices: spec.choices.join(', ') }) : t('cli.usage.missingOption', { flag: spec.flag })
+    throw new UsageError(message, t('cli.usage.missingOption.hint', { flag: spec.flag }))
   }
   if (spec.choices) return ctx.io.prompter.select({ message: spec.message, choices: spec.choices })
   if (spec.unit) return askUnit(ctx, spec)
@@ -38,7 +39,7 @@ export async function need(ctx: AppContext, value: string | undefined, spec: Nee
 
 /** true when the answer is good, else what is wrong with it (shown under the question). */
 export async function answerProblem(answer: string, spec: Pick<NeedSpec, 'flag' | 'check'>): Promise<true | string> {
-  if (answer.trim() === '') return `${spec.flag} cannot be empty`
+  if (answer.trim() === '') return t('cli.prompt.empty', { flag: spec.flag })
   if (!spec.check) return true
   try {
     await spec.check(answer)

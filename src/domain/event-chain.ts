@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto'
+import { english, t } from './i18n/catalog.js'
+import type { MessageKey, Messages } from './i18n/catalog.js'
+import type { ArgsOf } from './i18n/format.js'
 
 /**
  * The hash chain over the event log (DESIGN.md §8, tamper evidence). Every event stores its place
@@ -64,8 +67,15 @@ export interface ChainBreak {
   kind: ChainBreakKind
   /** the event named: the changed or inserted one, or the first one after deleted ones (null when the deleted ones were the last) */
   event: { id: number; at: string; action: string } | null
-  /** what is wrong, in words that follow "event 42 (at, action)" (or stand alone when no event is named) */
+  /** what is wrong, in words that follow "event 42 (at, action)" (or stand alone when no event is named); English */
   reason: string
+  /** the same in the interface language */
+  shownReason: string
+}
+
+/** A reason in English (what --json and piped output carry) and in the interface language. */
+function because<K extends MessageKey>(key: K, ...args: ArgsOf<Messages[K]>): { reason: string; shownReason: string } {
+  return { reason: english(key, ...args), shownReason: t(key, ...args) }
 }
 
 export interface ChainReport {
@@ -100,25 +110,24 @@ export class ChainVerifier {
     const idGap = this.contiguousIds ? r.id - this.maxId - 1 : 0
     this.maxId = Math.max(this.maxId, r.id)
     if (idGap > 0) {
-      const ids = idGap === 1 ? `event id ${r.id - 1} was` : `${idGap} events (ids ${r.id - idGap}–${r.id - 1}) were`
-      this.fail({ kind: 'deleted', event: named, reason: `follows a gap: ${ids} deleted` })
+      this.fail({ kind: 'deleted', event: named, ...(idGap === 1 ? because('check.chain.gapOne', { id: r.id - 1 }) : because('check.chain.gapMany', { n: idGap, from: r.id - idGap, to: r.id - 1 })) })
     }
     if (r.hash === null || r.prev_hash === null || r.seq === null) {
-      this.fail({ kind: 'inserted', event: named, reason: 'was inserted outside icm: it has no hash' })
+      this.fail({ kind: 'inserted', event: named, ...because('check.chain.noHash') })
       return
     }
     if (eventHash({ ...r, seq: r.seq }, r.prev_hash) !== r.hash) {
-      this.fail({ kind: 'changed', event: named, reason: 'was changed: its content no longer matches its hash' })
+      this.fail({ kind: 'changed', event: named, ...because('check.chain.changed') })
     } else if (idGap <= 0) {
       const expectedSeq = (this.last?.seq ?? 0) + 1
       const expectedPrev = this.last?.hash ?? GENESIS_HASH
       if (r.seq > expectedSeq) {
         const n = r.seq - expectedSeq
-        this.fail({ kind: 'deleted', event: named, reason: `follows a gap: ${n === 1 ? 'the event' : `${n} events`} before it ${n === 1 ? 'was' : 'were'} deleted` })
+        this.fail({ kind: 'deleted', event: named, ...(n === 1 ? because('check.chain.seqGapOne') : because('check.chain.seqGapMany', { n })) })
       } else if (r.seq < expectedSeq) {
-        this.fail({ kind: 'inserted', event: named, reason: `was inserted outside icm: its place in the chain (#${r.seq}) is already taken` })
+        this.fail({ kind: 'inserted', event: named, ...because('check.chain.seqTaken', { seq: r.seq }) })
       } else if (r.prev_hash !== expectedPrev) {
-        this.fail({ kind: 'changed', event: named, reason: `was changed: its link to ${this.last ? `event ${this.last.id}` : 'the start of the log'} does not match (one of the two was rewritten)` })
+        this.fail({ kind: 'changed', event: named, ...(this.last ? because('check.chain.linkEvent', { id: this.last.id }) : because('check.chain.linkStart')) })
       }
     }
     this.last = { id: r.id, seq: r.seq, hash: r.hash }
@@ -131,7 +140,7 @@ export class ChainVerifier {
       this.fail({
         kind: 'deleted',
         event: null,
-        reason: n === 1 ? `the last event (id ${lastIssuedId}) was deleted` : `the last ${n} events (ids ${this.maxId + 1}–${lastIssuedId}) were deleted`,
+        ...(n === 1 ? because('check.chain.lastOne', { id: lastIssuedId }) : because('check.chain.lastMany', { n, from: this.maxId + 1, to: lastIssuedId })),
       })
     }
     return { events: this.count, head: this.last, breaks: this.breaks, firstBreak: this.first }

@@ -71,10 +71,10 @@ export async function checkRun(ctx: AppContext): Promise<void> {
     triggers = { status: 'failed', detail: say('check.triggers.unreadable', { message: (e as Error).message }), restored: [] }
   }
 
-  let chain: CheckResult & { events: number; breaks: number; head: ChainReport['head']; firstBreak: ChainReport['firstBreak'] }
+  let chain: CheckResult & { events: number; breaks: number; head: ChainReport['head']; firstBreak: Omit<NonNullable<ChainReport['firstBreak']>, 'shownReason'> | null }
   try {
     const r = await verifyEventChain(store)
-    chain = { status: r.firstBreak ? 'failed' : 'ok', detail: chainDetail(r), events: r.events, breaks: r.breaks, head: r.head, firstBreak: r.firstBreak }
+    chain = { status: r.firstBreak ? 'failed' : 'ok', detail: chainDetail(r), events: r.events, breaks: r.breaks, head: r.head, firstBreak: englishOnly(r.firstBreak) }
   } catch (e) {
     chain = { status: 'failed', detail: say('check.chain.unreadable', { message: (e as Error).message }), events: 0, breaks: 0, head: null, firstBreak: null }
   }
@@ -121,7 +121,8 @@ export async function checkRun(ctx: AppContext): Promise<void> {
 function chainDetail(r: ChainReport): string {
   const b = r.firstBreak
   if (!b) return r.head ? say('check.chain.ok', { n: r.events, seq: r.head.seq, hash: r.head.hash.slice(0, 12) }) : say('check.chain.empty')
-  const where = b.event ? say('check.chain.breakAt', { id: b.event.id, at: shownAt(b.event.at), action: b.event.action, reason: b.reason }) : b.reason
+  const where = b.event ? english('check.chain.breakAt', { id: b.event.id, at: shownAt(b.event.at), action: b.event.action, reason: b.reason }) : b.reason
+  shown.set(where, b.event ? t('check.chain.breakAt', { id: b.event.id, at: shownAt(b.event.at), action: b.event.action, reason: b.shownReason }) : b.shownReason)
   if (r.breaks <= 1) return where
   const detail = english('check.chain.moreBreaks', { where, n: r.breaks - 1 })
   shown.set(detail, t('check.chain.moreBreaks', { where: shown.get(where) ?? where, n: r.breaks - 1 }))
@@ -131,4 +132,11 @@ function chainDetail(r: ChainReport): string {
 /** A stored time as shown elsewhere; a forged row's unreadable time as it is. */
 function shownAt(at: string): string {
   return Number.isNaN(Date.parse(at)) ? at.slice(0, 40) : (shownInstant(at) ?? at)
+}
+
+/** A chain break as --json gives it: English only, the same in every interface language. */
+function englishOnly(b: ChainReport['firstBreak']): Omit<NonNullable<ChainReport['firstBreak']>, 'shownReason'> | null {
+  if (!b) return null
+  const { shownReason: _, ...rest } = b
+  return rest
 }
