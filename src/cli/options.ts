@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { formatInstant, parseInstant } from '../domain/calendar/dates.js'
 import { UserError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import { quote } from '../domain/excerpt.js'
 import { checkName } from '../domain/org/unit.js'
 import type { AppContext } from './context.js'
@@ -69,20 +70,17 @@ export function optionalText(value: string | undefined): string | null {
 
 // ── Shared options: one flag, one help text, wherever a command takes it ─────────────────────
 
-/** The forms a period is written in, for every --period help text. */
-const PERIOD_FORMS = 'e.g. 2026-H1, 2026-Q3 or 2026'
-
 /**
  * --period P. `role` says what the period selects, e.g. 'only complaints received in' gives
  * "only complaints received in the period (e.g. 2026-H1, 2026-Q3 or 2026)".
  */
-export function periodOption(cmd: Command, role = 'the period'): Command {
-  return cmd.option('--period <period>', `${role === 'the period' ? role : `${role} the period`} (${PERIOD_FORMS})`)
+export function periodOption(cmd: Command, role?: string): Command {
+  return cmd.option('--period <period>', role === undefined ? t('cli.option.period') : t('cli.option.periodFor', { role }))
 }
 
 /** --at DATETIME: when the thing happened, for back-filling (never in the future). */
-export function atOption(cmd: Command, happened = 'it happened'): Command {
-  return cmd.option('--at <datetime>', `when ${happened} (default: now; a past date-time back-fills)`)
+export function atOption(cmd: Command, happened = t('cli.option.at.happened')): Command {
+  return cmd.option('--at <datetime>', t('cli.option.at', { happened }))
 }
 
 /** --unit UNIT, a unit by code or name. */

@@ -28,15 +28,15 @@ export function registerNotify(program: Command, ctx: AppContext): void {
   example(
     program
       .command('notify')
-      .description("Post today's digest to a group robot (企业微信, 钉钉 or 飞书): one message per department, or one for all")
-      .addOption(new Option('--via <platform>', 'wecom (企业微信), dingtalk (钉钉) or feishu (飞书)'))
-      .option('--webhook <url>', 'the robot webhook (default: config notify.<unit>.webhook, else notify.default.webhook)')
-      .option('--unit <unit>', 'only this department or position (code or name)')
-      .option('--all-units', 'one message with every unit, to notify.default.webhook')
-      .option('--as-of <datetime>', 'as of this time (default: now)')
-      .option('--days <n>', `look-ahead and waiting threshold in days (default ${DEFAULT_DAYS})`)
-      .option('--dry-run', 'print the payloads; send nothing')
-      .option('--force', 'send again a digest already sent today, or send on a day off')
+      .description(t('notify.description'))
+      .addOption(new Option('--via <platform>', t('notify.via')))
+      .option('--webhook <url>', t('notify.webhook'))
+      .option('--unit <unit>', t('notify.unit'))
+      .option('--all-units', t('notify.allUnits'))
+      .option('--as-of <datetime>', t('notify.asOf'))
+      .option('--days <n>', t('notify.days', { n: DEFAULT_DAYS }))
+      .option('--dry-run', t('notify.dryRun'))
+      .option('--force', t('notify.force'))
       .action((opts: NotifyOptions) => notifyRun(ctx, opts)),
     'icm notify --via dingtalk',
     'icm notify --via wecom --unit IT --dry-run',
@@ -56,15 +56,15 @@ interface Target {
 }
 
 function platformOf(via: string | undefined): Platform {
-  if (via === undefined) throw new UsageError("required option '--via <platform>' not specified", 'use --via wecom, dingtalk or feishu')
+  if (via === undefined) throw new UsageError(t('notify.viaMissing'), t('notify.viaMissing.hint'))
   const p = via.trim().toLowerCase() as Platform
-  if (!PLATFORMS.includes(p)) throw new UsageError(`unknown --via ${quote(via)}`, 'use wecom, dingtalk or feishu')
+  if (!PLATFORMS.includes(p)) throw new UsageError(t('notify.viaUnknown', { via: quote(via) }), t('notify.viaUnknown.hint'))
   return p
 }
 
 export async function notifyRun(ctx: AppContext, opts: NotifyOptions): Promise<void> {
   const platform = platformOf(opts.via)
-  if (opts.allUnits && opts.unit !== undefined) throw new UsageError('--all-units cannot be used with --unit', 'give one of them')
+  if (opts.allUnits && opts.unit !== undefined) throw new UsageError(t('notify.allWithUnit'), t('notify.allWithUnit.hint'))
   const given = opts.webhook === undefined ? undefined : checkWebhook(opts.webhook, '--webhook')
   const digest = await loadDigest(ctx, opts)
   const store = await ctx.store()
@@ -72,7 +72,7 @@ export async function notifyRun(ctx: AppContext, opts: NotifyOptions): Promise<v
   const day = localDate(digest.asOf)
   if (!digest.workingDay && !opts.force && !opts.dryRun) {
     // a cron line can run every day: the business calendar decides (holidays off, 调休 days on)
-    ctx.io.err(`icm: ${day} is not a working day on the business calendar; nothing sent (add --force to send anyway)\n`)
+    ctx.io.err(`icm: ${t('notify.dayOff', { day })}\n`)
     if (ctx.json) printJson(ctx, [])
     return
   }
@@ -89,12 +89,13 @@ export async function notifyRun(ctx: AppContext, opts: NotifyOptions): Promise<v
     const hook = lookup(chain, 'webhook')
     const webhook = given ?? hook?.value
     if (webhook === undefined) {
-      throw new UserError(`no webhook for ${key}: ${notifyKeyName({ unit: chain[0]!, field: 'webhook' })} is not set (nor notify.default.webhook)`, `icm config set ${notifyKeyName({ unit: chain[0]!, field: 'webhook' })} URL, or give --webhook`)
+      const name = notifyKeyName({ unit: chain[0]!, field: 'webhook' })
+      throw new UserError(t('notify.noWebhook', { key, name }), t('notify.noWebhook.hint', { name }))
     }
     checkWebhook(webhook, given !== undefined ? '--webhook' : hook!.key)
     const secret = lookup(chain, 'secret')
     if (secret && !signs(platform)) {
-      throw new UserError(`${secret.key} is set, but 企业微信 (wecom) group robots do not sign messages`, `icm config unset ${secret.key}, or use --via dingtalk or feishu`)
+      throw new UserError(t('notify.wecomSecret', { key: secret.key }), t('notify.wecomSecret.hint', { key: secret.key }))
     }
     return { key, groups, title, moreUnit, webhook, secret: secret?.value ?? null }
   }
@@ -108,7 +109,7 @@ export async function notifyRun(ctx: AppContext, opts: NotifyOptions): Promise<v
     }
   }
   if (targets.length === 0) {
-    ctx.io.err(`icm: ${t('today.nothing', { asOf: formatInstant(digest.asOf) })}; nothing to send\n`)
+    ctx.io.err(`icm: ${t('notify.nothingToSend', { nothing: t('today.nothing', { asOf: formatInstant(digest.asOf) }) })}\n`)
     if (ctx.json) printJson(ctx, [])
     return
   }
@@ -120,7 +121,7 @@ export async function notifyRun(ctx: AppContext, opts: NotifyOptions): Promise<v
   if (opts.dryRun) {
     const docs = planned.map((p) => ({ unit: p.target.key, platform, url: p.request.url, shown: p.message.shown, omitted: p.message.omitted, payload: p.request.body }))
     if (ctx.json) printJson(ctx, docs)
-    else for (const d of docs) printText(ctx, `# ${d.unit} via ${platform} → ${d.url} (${d.shown} shown, ${d.omitted} left out)\n${JSON.stringify(d.payload, null, 2)}`)
+    else for (const d of docs) printText(ctx, `${t('notify.dryRunLine', { unit: d.unit, platform: platformName(platform), url: d.url, shown: d.shown, omitted: d.omitted })}\n${JSON.stringify(d.payload, null, 2)}`)
     return
   }
 
@@ -129,14 +130,14 @@ export async function notifyRun(ctx: AppContext, opts: NotifyOptions): Promise<v
     const { key } = p.target
     const count = p.message.shown + p.message.omitted
     if (!opts.force && (await digestSentOn(store.db, key, day))) {
-      ctx.io.err(`icm: the digest of ${key} for ${day} was already sent; not sending it again (add --force to send it anyway)\n`)
+      ctx.io.err(`icm: ${t('notify.alreadySent', { key, day })}\n`)
       results.push({ unit: key, platform, count, shown: p.message.shown, omitted: p.message.omitted, sent: false })
       continue
     }
     await send(ctx, platform, key, p.request)
     await store.write((trx) => appendEvent(trx, ctx.event(NOTIFY_EVENT, key, { unit: key, platform, count, shown: p.message.shown, omitted: p.message.omitted, day })))
     results.push({ unit: key, platform, count, shown: p.message.shown, omitted: p.message.omitted, sent: true })
-    confirm(ctx, `sent the digest of ${key} (${count} item${count === 1 ? '' : 's'}${p.message.omitted > 0 ? `, ${p.message.omitted} left out for size` : ''}) via ${platform}`)
+    confirm(ctx, p.message.omitted > 0 ? t('notify.sentOmitted', { key, count, omitted: p.message.omitted, platform: platformName(platform) }) : t('notify.sent', { key, count, platform: platformName(platform) }))
   }
   if (ctx.json) printJson(ctx, results)
 }
@@ -164,19 +165,24 @@ async function send(ctx: AppContext, platform: Platform, key: string, req: Reque
       const answer = readAnswer(res.status, await res.text())
       if (answer.kind === 'ok') return
       if (answer.kind === 'refused') {
-        throw new UserError(`${platform} refused the digest of ${key}: ${answer.message}`, `check the webhook and secret (config notify.${key}.webhook, notify.${key}.secret); nothing was recorded for ${key}`)
+        throw new UserError(t('notify.refused', { platform: platformName(platform), key, message: answer.message }), t('notify.refused.hint', { key }))
       }
       last = answer.message
     } catch (e) {
       if (e instanceof UserError) throw e
       const err = e as Error
-      last = err.name === 'TimeoutError' ? `no answer within ${timeout} ms` : ((err.cause as Error | undefined)?.message ?? err.message)
+      last = err.name === 'TimeoutError' ? t('notify.noAnswer', { ms: timeout }) : ((err.cause as Error | undefined)?.message ?? err.message)
     }
   }
-  throw new UserError(`could not post the digest of ${key} to ${platform} after ${TRIES} tries: ${last}`, `check the network and the webhook, then run icm notify again; nothing was recorded for ${key}`)
+  throw new UserError(t('notify.failed', { key, platform: platformName(platform), tries: TRIES, last }), t('notify.failed.hint', { key }))
 }
 
 function positive(text: string | undefined, fallback: number): number {
   const n = Number(text)
   return text !== undefined && Number.isFinite(n) && n > 0 ? n : fallback
+}
+
+/** A platform as a person calls it: wecom in English, 企业微信 in Chinese. */
+function platformName(p: Platform): string {
+  return t(`notify.platform.${p}`)
 }

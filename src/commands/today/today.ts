@@ -11,10 +11,10 @@ export function registerToday(program: Command, ctx: AppContext): void {
   example(
     program
       .command('today')
-      .description('What needs attention today, per department: responses, resolutions, complaints, actions, findings, visits, projects, assessment')
-      .option('--unit <unit>', 'only this department (with its positions) or position (code or name)')
-      .option('--as-of <datetime>', 'as of this time (default: now)')
-      .option('--days <n>', `look-ahead and waiting threshold in days (default ${DEFAULT_DAYS})`)
+      .description(t('today.description'))
+      .option('--unit <unit>', t('today.unit'))
+      .option('--as-of <datetime>', t('notify.asOf'))
+      .option('--days <n>', t('notify.days', { n: DEFAULT_DAYS }))
       .action((opts: DigestOptions) => todayRun(ctx, opts)),
     'icm today',
     'icm today --unit IT --days 3',

@@ -122,7 +122,7 @@ export const request = {
   'request.list.status': '只看此状态（新建、已评估、已受理、已拒绝、处理中、等待客户、已解决、已关闭、已取消）',
   'request.list.from': '只看此需求单位提出的',
   'request.list.to': '只看此承办（或协办）单位的',
-  'request.list.period': '只看答复期限落在该期间的',
+  'request.list.period': '只看答复期限落在该期间的需求',
   'request.list.overdue': '只看当前已超时的（答复或完成）',
   'request.list.empty': '没有符合条件的需求',
   'request.col.code': '编号',

@@ -124,7 +124,7 @@ export const request = {
   "request.list.status": "只看此狀態（新建、已評估、已受理、已拒絕、處理中、等待客戶、已解決、已關閉、已取消）",
   "request.list.from": "只看此需求單位提出的",
   "request.list.to": "只看此承辦（或協辦）單位的",
-  "request.list.period": "只看答覆期限落在該期間的",
+  "request.list.period": "只看答覆期限落在該期間的需求",
   "request.list.overdue": "只看當前已超時的（答覆或完成）",
   "request.list.empty": "沒有符合條件的需求",
   "request.col.code": "編號",
