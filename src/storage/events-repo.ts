@@ -16,7 +16,8 @@ export interface NewEvent {
  * The PostgreSQL advisory lock that orders the event chain. Codes are ordered by the row lock of
  * their `sequences` row (one per series, so it cannot order events of different series); this
  * transaction-scoped lock is the one every event writer takes, so two transactions never read
- * the same previous hash. SQLite needs none: BEGIN IMMEDIATE already serialises writers.
+ * the same previous hash; it is taken with the schema's hash, so icm databases in other schemas of
+ * the server do not wait for it. SQLite needs none: BEGIN IMMEDIATE already serialises writers.
  */
 export const EVENT_CHAIN_LOCK_KEY = 7_364_283
 
@@ -26,7 +27,7 @@ export const EVENT_CHAIN_LOCK_KEY = 7_364_283
  * PostgreSQL it holds the chain lock until that transaction ends, so call it last.
  */
 export async function appendEvent(db: Kysely<DB>, e: NewEvent): Promise<void> {
-  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${EVENT_CHAIN_LOCK_KEY})`.execute(db)
+  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${EVENT_CHAIN_LOCK_KEY}, hashtext(coalesce(current_schema(), '')))`.execute(db)
   const head = await chainHead(db)
   const content = { at: e.at.toISOString(), actor: e.actor, host: e.host, action: e.action, entity: e.entity, details: JSON.stringify(e.details) }
   await db

@@ -131,7 +131,7 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
             db,
             (conn) => sql`begin`.execute(conn),
             async (conn) => {
-              await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(conn)
+              await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY}, hashtext(coalesce(current_schema(), '')))`.execute(conn)
               return fn(conn)
             },
           ),

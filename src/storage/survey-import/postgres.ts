@@ -16,6 +16,8 @@ import { INTS, PAIR, STRS, type ImportBackend, type Pack, type PairSums, type St
  * import lock, an advisory lock imports queue on as they queue on SQLite's write lock; other
  * writers go on meanwhile (MVCC), except for the event, which every writer appends last.
  */
+// Advisory locks are server-wide: each is taken as (key, hash of the schema), so two icm databases
+// kept as two schemas of one PostgreSQL database never wait for each other.
 const IMPORT_LOCK_KEY = 7_364_282
 /** Rows per INSERT: packs (256 rows, sized for SQLite's memory) are gathered up to this many, as a round trip costs more than a row. */
 const ROWS_PER_STATEMENT = 8192
@@ -195,12 +197,12 @@ class PostgresImport implements ImportBackend {
   /** The import lock, waiting for another import's final step up to the busy timeout (exit 3 after it). */
   private async takeImportLock(): Promise<void> {
     const c = this.client
-    const free = await c.query('select pg_try_advisory_xact_lock($1) as ok', [IMPORT_LOCK_KEY])
+    const free = await c.query("select pg_try_advisory_xact_lock($1, hashtext(coalesce(current_schema(), ''))) as ok", [IMPORT_LOCK_KEY])
     if (free.rows[0].ok) return
     this.onWait()
     await c.query(`set local lock_timeout = ${BUSY_TIMEOUT_MS}`)
     try {
-      await c.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY])
+      await c.query("select pg_advisory_xact_lock($1, hashtext(coalesce(current_schema(), '')))", [IMPORT_LOCK_KEY])
     } catch (e) {
       if ((e as { code?: string }).code === '55P03') throw databaseLockedError(this.location, BUSY_TIMEOUT_MS)
       throw e
