@@ -21,9 +21,9 @@ import { shownAt } from './views.js'
  */
 export async function xlsxTarget(ctx: AppContext, file: string, opts: { out?: string; inputs?: readonly string[]; yes?: boolean }): Promise<string | undefined> {
   if (opts.out !== undefined && path.resolve(ctx.cwd, opts.out) === path.resolve(ctx.cwd, file)) {
-    throw new UserError(`--xlsx and --out name the same file ${quote(file)}; nothing written`, 'give the workbook its own name, e.g. --xlsx scores.xlsx')
+    throw new UserError(t('assess.xlsx.sameFile', { file: quote(file) }), t('assess.xlsx.sameFile.hint'))
   }
-  if (!/\.xlsx$/i.test(file)) throw new UserError(`--xlsx ${quote(file)} must end in .xlsx`, 'e.g. --xlsx 2026H1-scores.xlsx')
+  if (!/\.xlsx$/i.test(file)) throw new UserError(t('assess.xlsx.notXlsx', { file: quote(file) }), t('assess.eg', { command: '--xlsx 2026H1-scores.xlsx' }))
   return checkOutputPath(ctx, file, { flag: '--xlsx', yes: opts.yes, inputs: opts.inputs })
 }
 
