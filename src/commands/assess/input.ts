@@ -9,7 +9,8 @@ import { need } from '../../cli/prompt.js'
 import { checkNotFinal, mergeInput } from '../../domain/assessment/score-table.js'
 import { describeBadLines } from '../../domain/bad-lines.js'
 import { UsageError, UserError, errorWithCode, type ExitCodeValue } from '../../domain/errors.js'
-import { excerpt } from '../../domain/excerpt.js'
+import { excerpt, quote } from '../../domain/excerpt.js'
+import { normaliseInput } from '../../domain/calendar/written-forms.js'
 import { INPUT_COLUMNS, type QualitativeInput } from '../../domain/assessment/assessment.js'
 import { findColumns, namesOf } from '../../domain/input/csv-columns.js'
 import { parsePeriod } from '../../domain/calendar/period.js'
@@ -49,8 +50,14 @@ export interface InputOptions {
   superior?: string
 }
 
+/** A score 0–100 as typed, full-width digits too (８８); refused (exit 3) in the interface language. */
 function parseScore(text: string | undefined, flag: string): number | undefined {
-  return parseNumber(text, flag, 0, 100)
+  if (text === undefined) return undefined
+  try {
+    return parseNumber(normaliseInput(text), flag, 0, 100)
+  } catch {
+    throw new UserError(t('assess.scoreInvalid', { flag, text: quote(text) }))
+  }
 }
 
 export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promise<void> {

@@ -96,6 +96,7 @@ export async function printTable(ctx: AppContext, t: ScoreTable, rows: readonly 
   // piped output has no caption: say it on stderr, so a script's reader still learns it
   if (!ctx.io.stdoutIsTTY && isProvisional(t)) warn(ctx, tr('assess.isProvisional', { period: t.period, text: provisionalText(t) }))
   const term = onTerminal(ctx)
+  const scoreText = (v: number | null) => scoreShown(v, term)
   await printRows(
     ctx,
     rows,
@@ -120,8 +121,14 @@ export async function printTable(ctx: AppContext, t: ScoreTable, rows: readonly 
   }
 }
 
+/** A score as a table shows it: 'n/a' when piped (a value scripts read), in the interface language on a terminal. */
+function scoreShown(v: number | null, term: boolean): string {
+  return v === null && term ? tr('assessExplain.na') : scoreText(v)
+}
+
 /** The columns of the annual table, printed and exported alike (term: a terminal, where values may be words). */
 export function annualColumns(term = false) {
+  const scoreText = (v: number | null) => scoreShown(v, term)
   return [
     { header: 'rank', title: columnTitle('rank'), value: (r: AnnualRow) => r.rank ?? '', align: 'right' as const },
     { header: 'unit', title: columnTitle('unit'), value: (r: AnnualRow) => r.unit },

@@ -73,6 +73,7 @@ export const assess = {
   'assess.input.unit': 'the unit scored',
   'assess.input.self': 'self-assessment, 0–100',
   'assess.input.superior': "the superior's score, 0–100",
+  'assess.scoreInvalid': '{flag} must be a number from 0 to 100, got {text}',
   'assess.input.none': 'give --self, --superior or both',
   'assess.input.done': '{unit} {period}: self {self}, superior {superior}',
   'assess.importInputs.description': 'Import self and superior scores from CSV (unit,self,superior), all or nothing',

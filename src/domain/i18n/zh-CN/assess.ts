@@ -73,6 +73,7 @@ export const assess = {
   'assess.input.unit': '被评分的单位',
   'assess.input.self': '自评分，0–100',
   'assess.input.superior': '上级评分，0–100',
+  'assess.scoreInvalid': '{flag} 须为 0 到 100 之间的数，收到的是 {text}',
   'assess.input.none': '请给出 --self、--superior 或两者',
   'assess.input.done': '{unit} {period}：自评 {self}，上级评分 {superior}',
   'assess.importInputs.description': '从 CSV 导入自评分和上级评分（单位,自评,上级评分），全部成功才导入',

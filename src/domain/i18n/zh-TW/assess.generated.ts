@@ -71,6 +71,7 @@ export const assess = {
   "assess.input.unit": "被評分的單位",
   "assess.input.self": "自評分，0–100",
   "assess.input.superior": "上級評分，0–100",
+  "assess.scoreInvalid": "{flag} 須為 0 到 100 之間的數，收到的是 {text}",
   "assess.input.none": "請給出 --self、--superior 或兩者",
   "assess.input.done": "{unit} {period}：自評 {self}，上級評分 {superior}",
   "assess.importInputs.description": "從 CSV 匯入自評分和上級評分（單位,自評,上級評分），全部成功才匯入",
