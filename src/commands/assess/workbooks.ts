@@ -10,6 +10,7 @@ import type { ScoreRow, ScoreTable } from '../../domain/assessment/score-table.j
 import { UserError } from '../../domain/errors.js'
 import { quote } from '../../domain/excerpt.js'
 import { label, t } from '../../domain/i18n/catalog.js'
+import { columnTitle } from '../../cli/people-csv.js'
 import { shownAt } from './views.js'
 
 /** The workbooks of `assess export --xlsx` and `assess bonus --xlsx`: the table, then its policy and hash. */
@@ -92,8 +93,8 @@ export async function annualWorkbook(ctx: AppContext, year: number, rows: readon
     columns: [
       { header: t('htmlReport.col.rank'), kind: 'integer' },
       ...unitColumns(),
-      { header: 'H1', kind: 'score' },
-      { header: 'H2', kind: 'score' },
+      { header: columnTitle('H1'), kind: 'score' },
+      { header: columnTitle('H2'), kind: 'score' },
       { header: t('htmlReport.col.total'), kind: 'score' },
       { header: t('htmlReport.col.grade'), kind: 'grade' },
       { header: t('htmlReport.col.coefficient'), kind: 'coefficient' },
