@@ -103,6 +103,11 @@ describe('assess in Chinese', () => {
     expect(none.stderr).toContain('请给出 --self、--superior 或两者')
     // nothing changed
     expect((await t.ok(['assess', 'show', '--period', '2026-H1', '--json'])).json().rows).toHaveLength(3)
+    const final = await t.ok(['assess', 'finalize', '--period', '2026-H1'], { env: ZH })
+    expect(final.stderr).toContain('2026-H1 已定稿（输入数据校验值 ')
+    const again = await t.run(['assess', 'run', '--period', '2026-H1'], { env: ZH })
+    expect(again.code).toBe(5)
+    expect(again.stderr).toBe('icm: 2026-H1 已定稿：重新计算会改动已定稿的得分表 (请先撤销定稿：icm assess reopen --period 2026-H1 --reason 原因)\n')
   })
 
   it('a level typed in Chinese, tables on a terminal, inputs and bonus bases with Chinese headers', async () => {

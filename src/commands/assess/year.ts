@@ -31,7 +31,7 @@ export async function finalizeYear(ctx: AppContext, year: number, level: AssessL
   const now = ctx.now()
   const annual = await store.write(async (trx): Promise<AnnualTable> => {
     const before = await findScoreTable(trx, String(year), level)
-    if (before?.state === 'final') throw new ConflictError(t('assess.annual.alreadyFinal', { name, at: String(shownAt(before.finalizedAt)) }), t('assess.annual.alreadyFinal.hint', { command: `icm assess reopen --year ${year}${levelFlag(level)} --reason TEXT` }))
+    if (before?.state === 'final') throw new ConflictError(t('assess.annual.alreadyFinal', { name, at: String(shownAt(before.finalizedAt)) }), t('assess.annual.alreadyFinal.hint', { command: `icm assess reopen --year ${year}${levelFlag(level)} --reason ${t('assess.reasonArg')}` }))
     for (const half of halvesOf(year)) {
       const halfTable = await findScoreTable(trx, half.code, level)
       if (halfTable?.state !== 'final') {

@@ -96,7 +96,7 @@ export function checkNotFinal(t: Pick<ScoreTable, 'state'> | undefined, period: 
   if (t?.state === 'final') {
     const name = levelName(period, level)
     const flag = level === 'department' ? '' : ` --level ${level}`
-    throw new ConflictError(tr('assess.isFinal', { name, what }), tr('assess.isFinal.hint', { command: `icm assess reopen ${/^\d{4}$/.test(period) ? '--year' : '--period'} ${period}${flag} --reason TEXT` }))
+    throw new ConflictError(tr('assess.isFinal', { name, what }), tr('assess.isFinal.hint', { command: `icm assess reopen ${/^\d{4}$/.test(period) ? '--year' : '--period'} ${period}${flag} --reason ${tr('assess.reasonArg')}` }))
   }
 }
 

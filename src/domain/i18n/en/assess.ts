@@ -18,6 +18,7 @@ export const assess = {
   'assess.what.run': 'a new run',
   'assess.what.input': 'a new input',
   'assess.what.import': 'importing inputs',
+  'assess.reasonArg': 'TEXT',
   'assess.isFinal': '{name} is final: {what} would change a frozen table',
   'assess.isFinal.hint': 'reopen it first: {command}',
   'assess.notEnded': '{period} ends on {end}; finalize after it',

@@ -18,6 +18,7 @@ export const assess = {
   'assess.what.run': '重新计算',
   'assess.what.input': '录入评分',
   'assess.what.import': '导入评分',
+  'assess.reasonArg': '原因',
   'assess.isFinal': '{name} 已定稿：{what}会改动已定稿的得分表',
   'assess.isFinal.hint': '请先撤销定稿：{command}',
   'assess.notEnded': '{period} 到 {end} 才结束，请在考核期结束后再定稿',

@@ -20,6 +20,7 @@ export const assess = {
   "assess.what.run": "重新計算",
   "assess.what.input": "錄入評分",
   "assess.what.import": "匯入評分",
+  "assess.reasonArg": "原因",
   "assess.isFinal": "{name} 已定稿：{what}會改動已定稿的得分表",
   "assess.isFinal.hint": "請先撤銷定稿：{command}",
   "assess.notEnded": "{period} 到 {end} 才結束，請在考核期結束後再定稿",
