@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { cli, writeFile } from '../helpers/harness.js'
@@ -105,6 +107,10 @@ describe('assess in Chinese', () => {
     expect((await t.ok(['assess', 'show', '--period', '2026-H1', '--json'])).json().rows).toHaveLength(3)
     const final = await t.ok(['assess', 'finalize', '--period', '2026-H1'], { env: ZH })
     expect(final.stderr).toContain('2026-H1 已定稿（输入数据校验值 ')
+    const file = path.join(t.dir, '2026年度考评.csv')
+    const exported = await t.ok(['assess', 'export', '--year', '2026', '--out', file], { env: ZH })
+    expect(exported.stderr).toContain('尚未定稿：数字仍可能变化（icm assess finalize --year 2026）')
+    expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFF名次,单位代码,单位名称,上半年,下半年,年度总分,等级,奖金系数,表彰,奖励金额\r?\n/)
     const again = await t.run(['assess', 'run', '--period', '2026-H1'], { env: ZH })
     expect(again.code).toBe(5)
     expect(again.stderr).toBe('icm: 2026-H1 已定稿：重新计算会改动已定稿的得分表 (请先撤销定稿：icm assess reopen --period 2026-H1 --reason 原因)\n')

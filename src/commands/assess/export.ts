@@ -75,10 +75,15 @@ export async function assessExportRun(ctx: AppContext, opts: ExportOptions): Pro
   const xlsx = opts.xlsx === undefined ? undefined : await xlsxTarget(ctx, opts.xlsx, { out: outArg, yes: opts.yes })
   if (xlsx === undefined && opts.xlsx !== undefined) return
   const bytes = xlsx === undefined ? undefined : await workbook()
-  if (out !== undefined) writeOutputFile(out, await peopleCsv(peopleHeader(records.header, format), records.rows, format))
+  if (out !== undefined) writeOutputFile(out, await peopleCsv(fileHeader(records.header, format), records.rows, format))
   if (xlsx !== undefined) writeOutputFile(xlsx, bytes!)
   if (draft) warn(ctx, draft)
   if (ctx.json) printJson(ctx, { file: out ?? null, table: what, rows: count, excel: out !== undefined && format.encoding === 'utf8-bom', encoding: out === undefined ? null : format.encoding, ...(xlsx === undefined ? {} : { xlsx }) })
   if (out !== undefined) confirm(ctx, t('assess.export.written', { n: formatCount(count), what, file: out }))
   if (xlsx !== undefined) confirm(ctx, t('assess.export.writtenXlsx', { n: formatCount(count), what, file: xlsx }))
+}
+
+/** The file's header for people: the shared titles, and the annual table's rewards column, which they do not name. */
+function fileHeader(header: readonly string[], format: ReturnType<typeof peopleFormat>): string[] {
+  return peopleHeader(header, format).map((h) => (h === 'rewards' && !format.englishHeader ? t('assess.col.rewards') : h))
 }
