@@ -17,16 +17,19 @@ import { askPeriod, assessLevel, assessPeriodOption, levelFlag } from './period.
 import { personBonusRun } from './person-bonus.js'
 import { yearInstead } from './year.js'
 import { bonusWorkbook, xlsxTarget } from './workbooks.js'
+import { columnTitle } from '../../cli/people-csv.js'
+import { t } from '../../domain/i18n/catalog.js'
+import { onTerminal } from './views.js'
 
 export function registerBonus(assess: Command, ctx: AppContext): void {
   example(
     yesOption(
-      peopleFileOptions(assessPeriodOption(assess.command('bonus').description("Bonuses: each unit's or each person's base amount × their coefficient, with totals"))
-        .option('--base <file>', 'CSV with unit,base_amount, or person,unit,base_amount (姓名,部门,奖金基数) for people (- reads stdin)')
-        .option('--year <yyyy>', 'the final annual table instead of a period')
-        .option('--level <level>', "department or position: the table to read (default department; for people, a person in a position takes the position's row when positions were assessed)")
-        .option('--out <file>', 'also write the sheet as CSV for payroll (UTF-8 with a BOM, headers in the interface language)')
-        .option('--xlsx <file.xlsx>', 'also write the bonuses of units as an Excel workbook (the policy and table hash on a second sheet)')),
+      peopleFileOptions(assessPeriodOption(assess.command('bonus').description(t('assess.bonus.description')))
+        .option('--base <file>', t('assess.bonus.base'))
+        .option('--year <yyyy>', t('assess.bonus.year'))
+        .option('--level <level>', t('assess.bonus.level'))
+        .option('--out <file>', t('assess.bonus.out'))
+        .option('--xlsx <file.xlsx>', t('assess.bonus.xlsx'))),
     ).action((opts: BonusOptions) => assessBonusRun(ctx, opts)),
     'icm assess bonus --period 2026-H1 --base bonus-base.csv',
     'icm assess bonus --period 2026-H1 --base people.csv --out 2026H1-bonus.csv',
@@ -50,7 +53,7 @@ export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promi
   const format = peopleFormat(opts)
   const level = opts.level === undefined ? undefined : assessLevel(opts.level)
   const src: BonusSource = year === undefined ? { period: await askPeriod(ctx, opts.period) } : { year }
-  const file = await need(ctx, opts.base, { flag: '--base', message: 'CSV file with unit,base_amount' })
+  const file = await need(ctx, opts.base, { flag: '--base', message: t('assess.bonus.askBase') })
   const { shown, header, rows: lines } = readCsvFile(ctx, file)
   const cols = baseColumns(header, shown)
   const kind = checkBaseRows(
@@ -58,7 +61,7 @@ export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promi
     shown,
   )
   if (kind === 'person') {
-    if (opts.xlsx !== undefined) throw new UserError('--xlsx writes the bonuses of units; for people use --out FILE.csv', 'the CSV opens in Excel as it is (UTF-8 with a BOM)')
+    if (opts.xlsx !== undefined) throw new UserError(t('assess.bonus.xlsxPeople'), t('assess.bonus.xlsxPeople.hint'))
     return personBonusRun(ctx, { src, level, file, shown, lines, cols, out: opts.out, yes: opts.yes, format })
   }
   const unitLevel = level ?? 'department'
@@ -74,32 +77,33 @@ export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promi
     }
     try {
       const unit = await requireUnit(store.db, cells[cols.unit] ?? '')
-      if (seen.has(unit.code)) throw new UserError(`${unit.code} is listed twice`)
+      if (seen.has(unit.code)) throw new UserError(t('assess.bonus.twice', { unit: unit.code }))
       seen.add(unit.code)
       const base = parseBaseAmount(cells[cols.base] ?? '')
       const row = rows.find((r) => r.unitId === unit.id)
-      if (!row) throw new UserError(`${unit.code} is not in the ${name} score table`)
+      if (!row) throw new UserError(t('assess.notInTable', { unit: unit.code, name }))
       items.push({ unit: unit.code, name: unit.name, grade: row.grade, coefficient: row.bonus, base, bonus: unitBonus(base, row.bonus) })
     } catch (e) {
       problems.push({ line, reason: (e as Error).message })
     }
   }
   if (problems.length > 0) {
-    throw new UserError(`${shown} ${describeBadLines(problems[0]!, problems.length)}`, 'fix the base file; no bonus was computed')
+    throw new UserError(t('assess.bonus.bad', { file: shown, lines: describeBadLines(problems[0]!, problems.length) }), t('assess.bonus.bad.hint'))
   }
-  if (items.length === 0) throw new UserError(`${shown} has a header but no units`)
+  if (items.length === 0) throw new UserError(t('assess.bonus.noUnits', { file: shown }))
   const out = opts.out === undefined ? undefined : await checkOutputPath(ctx, opts.out, { flag: '--out', yes: opts.yes, inputs: [file] })
   if (opts.out !== undefined && out === undefined) return
-  if (table.state !== 'final') warn(ctx, `${name} is a draft: coefficients can still change (icm assess finalize --period ${table.period}${levelFlag(unitLevel)})`)
+  if (table.state !== 'final') warn(ctx, t('assess.bonus.draft', { name, command: `icm assess finalize --period ${table.period}${levelFlag(unitLevel)}` }))
   const { total, baseTotal, missing } = bonusTotals(items)
   if (opts.xlsx !== undefined) {
     const xlsx = await xlsxTarget(ctx, opts.xlsx, { inputs: file === '-' ? [] : [file], out: opts.out, yes: opts.yes })
     if (xlsx === undefined) return
     writeOutputFile(xlsx, await bonusWorkbook(ctx, table, items, baseTotal, total))
-    confirm(ctx, `${items.length} bonuses of ${name} written to the workbook ${xlsx}`)
+    confirm(ctx, t('assess.bonus.writtenXlsx', { n: items.length, name, file: xlsx }))
   }
-  if (missing.length > 0) warn(ctx, `no coefficient (insufficient data) for ${missing.join(', ')}: no bonus computed for them`)
+  if (missing.length > 0) warn(ctx, t('assess.bonus.missing', { units: missing.join(', ') }))
   const money = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2))
+  const term = onTerminal(ctx)
   if (out !== undefined) {
     const header = ['table', 'unit', 'name', 'grade', 'coefficient', 'base_amount', 'amount']
     const rows = items.map((i) => [table.period, i.unit, i.name, i.grade ?? '', i.coefficient === null ? '' : String(i.coefficient), i.base.toFixed(2), money(i.bonus)])
@@ -109,16 +113,16 @@ export async function assessBonusRun(ctx: AppContext, opts: BonusOptions): Promi
   else
     await printRows(
       ctx,
-      [...items, { unit: 'total', name: '', grade: null, coefficient: null, base: baseTotal, bonus: total }],
+      [...items, { unit: term ? t('assess.bonus.total') : 'total', name: '', grade: null, coefficient: null, base: baseTotal, bonus: total }],
       [
-        { header: 'unit', value: (i) => i.unit },
-        { header: 'name', value: (i) => i.name },
-        { header: 'grade', value: (i) => i.grade ?? '' },
-        { header: 'coefficient', value: (i) => (i.coefficient === null ? '' : i.coefficient.toFixed(2)), align: 'right' },
-        { header: 'base', value: (i) => i.base.toFixed(2), align: 'right' },
-        { header: 'bonus', value: (i) => money(i.bonus), align: 'right' },
+        { header: 'unit', title: columnTitle('unit'), value: (i) => i.unit },
+        { header: 'name', title: columnTitle('name'), value: (i) => i.name },
+        { header: 'grade', title: columnTitle('grade'), value: (i) => i.grade ?? '' },
+        { header: 'coefficient', title: columnTitle('coefficient'), value: (i) => (i.coefficient === null ? '' : i.coefficient.toFixed(2)), align: 'right' },
+        { header: 'base', title: t('assess.col.base'), value: (i) => i.base.toFixed(2), align: 'right' },
+        { header: 'bonus', title: t('assess.col.bonus'), value: (i) => (term && i.bonus === null ? t('assessExplain.na') : money(i.bonus)), align: 'right' },
       ],
       { csv: ctx.csv },
     )
-  if (out !== undefined) confirm(ctx, `${items.length} units' bonuses written to ${out}`)
+  if (out !== undefined) confirm(ctx, t('assess.bonus.written', { n: items.length, file: out }))
 }

@@ -12,22 +12,23 @@ import { askPeriod, assessLevel, assessPeriodOption, levelFlag, levelOption, tab
 import { computeTable } from './tables.js'
 import { printTable, shownAt } from './views.js'
 import { finalizeYear, reopenYear, yearInstead } from './year.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Freezing a period's table (with improvement actions for grades D and E) and unfreezing it. */
 export function registerFinalize(assess: Command, ctx: AppContext): void {
   example(
     levelOption(assessPeriodOption(
-      assess.command('finalize').description('Freeze a period: store the results, the weights and a hash of the inputs; units graded D or E get an improvement action'),
+      assess.command('finalize').description(t('assess.finalize.description')),
     ))
-      .option('--year <yyyy>', 'freeze the annual table instead (both half-years must be final)')
+      .option('--year <yyyy>', t('assess.finalize.year'))
       .action((opts: FinalizeOptions) => assessFinalizeRun(ctx, opts)),
     'icm assess finalize --period 2026-H1',
     'icm assess finalize --year 2026',
   )
   example(
-    levelOption(assessPeriodOption(assess.command('reopen').description('Unfreeze a final period (the reason is kept in the event log)')))
-      .option('--reason <text>', 'why it is reopened')
-      .option('--year <yyyy>', 'unfreeze the annual table instead')
+    levelOption(assessPeriodOption(assess.command('reopen').description(t('assess.reopen.description'))))
+      .option('--reason <text>', t('assess.reopen.reason'))
+      .option('--year <yyyy>', t('assess.reopen.year'))
       .action((opts: ReopenOptions) => assessReopenRun(ctx, opts)),
     'icm assess reopen --period 2026-H1 --reason "IT 申诉: 3 条请求的响应时间录入有误"',
     'icm assess reopen --year 2026 --reason "等级标准调整后重新评定"',
@@ -50,8 +51,8 @@ export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions):
   const now = ctx.now()
   const result = await store.write(async (trx) => {
     const before = await findScoreTable(trx, period.code, level)
-    if (!before) throw new UserError(`${name} has never been run, so there is nothing to finalize`, `run it first: icm assess run --period ${period.code}${levelFlag(level)}`)
-    if (before.state === 'final') throw new ConflictError(`${name} is already final (since ${shownAt(before.finalizedAt)})`)
+    if (!before) throw new UserError(t('assess.finalize.neverRun', { name }), t('assess.runFirst', { command: `icm assess run --period ${period.code}${levelFlag(level)}` }))
+    if (before.state === 'final') throw new ConflictError(t('assess.finalize.alreadyFinal', { name, at: String(shownAt(before.finalizedAt)) }))
     checkPeriodEnded(period, now)
     // freeze what the data says now, not what it said at the last run
     const { rows, input } = await computeTable(trx, period, before.level, now)
@@ -67,9 +68,9 @@ export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions):
     return { table, rows: scoreRowsOf(rows), actions, changed }
   })
   await printTable(ctx, result.table, result.rows)
-  if (result.changed) ctx.io.err('icm: note: the data changed since the last run; the final table is computed from the data as it is now\n')
-  if (result.actions.length > 0) ctx.io.err(`improvement actions opened for grades D and E: ${result.actions.join(', ')}\n`)
-  confirm(ctx, `${name} is final (inputs hash ${result.table.inputsHash.slice(0, 12)}…)`)
+  if (result.changed) ctx.io.err(`${t('assess.finalize.changed')}\n`)
+  if (result.actions.length > 0) ctx.io.err(`${t('assess.finalize.actions', { actions: result.actions.join(', ') })}\n`)
+  confirm(ctx, t('assess.finalize.done', { name, hash: result.table.inputsHash.slice(0, 12) }))
 }
 
 export interface ReopenOptions {
@@ -84,19 +85,19 @@ export async function assessReopenRun(ctx: AppContext, opts: ReopenOptions): Pro
   const level = assessLevel(opts.level)
   const period = year === undefined ? await askPeriod(ctx, opts.period) : undefined
   // missing: asked on a terminal, else exit 2 naming --reason (as every required option)
-  const reason = opts.reason?.trim() ? opts.reason.trim() : await requiredText(ctx, undefined, { flag: '--reason', message: 'Why is the final table reopened (kept in the event log)' })
+  const reason = opts.reason?.trim() ? opts.reason.trim() : await requiredText(ctx, undefined, { flag: '--reason', message: t('assess.reopen.askReason') })
   if (period === undefined) return reopenYear(ctx, year!, level, reason)
   const name = tableName(period.code, level)
   const store = await ctx.store()
   const table = await store.write(async (trx) => {
     const before = await findScoreTable(trx, period.code, level)
-    if (!before) throw new NotFoundError(`${name} has never been assessed`)
-    if (before.state !== 'final') throw new UserError(`${name} is not final, so there is nothing to reopen`)
+    if (!before) throw new NotFoundError(t('assess.reopen.never', { name }))
+    if (before.state !== 'final') throw new UserError(t('assess.reopen.notFinal', { name }))
     const after = reopened(before)
     await setScoreTableState(trx, after)
     await appendEvent(trx, ctx.event('assess.reopen', period.code, { level, reason, finalizedAt: before.finalizedAt, finalizedBy: before.finalizedBy, inputsHash: before.inputsHash, rowsHash: before.rowsHash }))
     return after
   })
   if (ctx.json) printJson(ctx, { period: table.period, level: table.level, state: table.state, reason })
-  confirm(ctx, `${name} reopened (draft again): ${reason}`)
+  confirm(ctx, t('assess.reopen.done', { name, reason }))
 }

@@ -8,10 +8,11 @@ import { registerInput } from './input.js'
 import { registerReport } from './report.js'
 import { registerRun } from './run.js'
 import { registerExplain, registerShow } from './show.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** The half-yearly assessment (policy chapter 8): inputs, the score table, finalization; the annual evaluation and the links to payroll. */
 export function registerAssess(program: Command, ctx: AppContext): void {
-  const assess = program.command('assess').description('Half-yearly KPI assessment and the annual evaluation: score tables tied to bonuses')
+  const assess = program.command('assess').description(t('assess.description'))
   registerInput(assess, ctx)
   registerRun(assess, ctx)
   registerShow(assess, ctx)

@@ -9,21 +9,23 @@ import { need } from '../../cli/prompt.js'
 import { checkNotFinal, mergeInput } from '../../domain/assessment/score-table.js'
 import { describeBadLines } from '../../domain/bad-lines.js'
 import { UsageError, UserError, errorWithCode, type ExitCodeValue } from '../../domain/errors.js'
-import { excerpt } from '../../domain/excerpt.js'
+import { excerpt, quote } from '../../domain/excerpt.js'
+import { normaliseInput } from '../../domain/calendar/written-forms.js'
 import { INPUT_COLUMNS, type QualitativeInput } from '../../domain/assessment/assessment.js'
 import { findColumns, namesOf } from '../../domain/input/csv-columns.js'
 import { parsePeriod } from '../../domain/calendar/period.js'
 import { findInput, findScoreTable, upsertInput } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessPeriod, assessPeriodOption } from './period.js'
-import { counted } from '../../domain/counting.js'
+import { formatCount } from '../../domain/counting.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** The qualitative inputs of a period: self and superior scores, one unit at a time or from CSV. */
 export function registerInput(assess: Command, ctx: AppContext): void {
   example(
-    unitOption(assessPeriodOption(assess.command('input').description("Record a unit's self and superior scores (0–100) for a period")), 'the unit scored')
-      .option('--self <n>', 'self-assessment, 0–100')
-      .option('--superior <n>', "the superior's score, 0–100")
+    unitOption(assessPeriodOption(assess.command('input').description(t('assess.input.description'))), t('assess.input.unit'))
+      .option('--self <n>', t('assess.input.self'))
+      .option('--superior <n>', t('assess.input.superior'))
       .action((opts: InputOptions) => assessInputRun(ctx, opts)),
     'icm assess input --period 2026-H1 --unit IT --self 80 --superior 90',
   )
@@ -31,10 +33,10 @@ export function registerInput(assess: Command, ctx: AppContext): void {
     assessPeriodOption(
       assess
         .command('import-inputs')
-        .description('Import self and superior scores from CSV (unit,self,superior), all or nothing')
-        .usage('[options] PERIOD FILE, or --period PERIOD FILE')
-        .argument('[period]', 'e.g. 2026-H1 (or give it as --period)')
-        .argument('[file]', 'CSV with a header line unit,self,superior (- reads stdin)'),
+        .description(t('assess.importInputs.description'))
+        .usage(t('assess.importInputs.usage'))
+        .argument('[period]', t('assess.importInputs.period'))
+        .argument('[file]', t('assess.importInputs.file')),
     ).action((first: string | undefined, second: string | undefined, opts: { period?: string }) => assessImportInputsArgs(ctx, first, second, opts.period)),
     'icm assess import-inputs 2026-H1 inputs-2026h1.csv',
     'icm assess import-inputs --period 2026-H1 inputs-2026h1.csv',
@@ -48,21 +50,27 @@ export interface InputOptions {
   superior?: string
 }
 
+/** A score 0–100 as typed, full-width digits too (８８); refused (exit 3) in the interface language. */
 function parseScore(text: string | undefined, flag: string): number | undefined {
-  return parseNumber(text, flag, 0, 100)
+  if (text === undefined) return undefined
+  try {
+    return parseNumber(normaliseInput(text), flag, 0, 100)
+  } catch {
+    throw new UserError(t('assess.scoreInvalid', { flag, text: quote(text) }))
+  }
 }
 
 export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit', unit: true })
-  if (opts.self === undefined && opts.superior === undefined) throw new UsageError('give --self, --superior or both')
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: t('assess.askUnit'), unit: true })
+  if (opts.self === undefined && opts.superior === undefined) throw new UsageError(t('assess.input.none'))
   const self = parseScore(opts.self, '--self')
   const superior = parseScore(opts.superior, '--superior')
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
     const unit = await requireUnit(trx, unitRef)
     // a unit's input counts only in its own row: the table of its level
-    checkNotFinal(await findScoreTable(trx, period.code, unit.kind), period.code, 'a new input', unit.kind)
+    checkNotFinal(await findScoreTable(trx, period.code, unit.kind), period.code, t('assess.what.input'), unit.kind)
     const before = await findInput(trx, period.code, unit.id)
     const next = mergeInput(before, unit.id, { self, superior })
     await upsertInput(trx, period.code, next, ctx.now())
@@ -70,7 +78,7 @@ export async function assessInputRun(ctx: AppContext, opts: InputOptions): Promi
     return { period: period.code, unit: unit.code, self: next.self, superior: next.superior }
   })
   if (ctx.json) printJson(ctx, row)
-  confirm(ctx, `${row.unit} ${row.period}: self ${row.self ?? 'n/a'}, superior ${row.superior ?? 'n/a'}`)
+  confirm(ctx, t('assess.input.done', { unit: row.unit, period: row.period, self: row.self ?? t('assessExplain.na'), superior: row.superior ?? t('assessExplain.na') }))
 }
 
 function looksLikePeriod(text: string): boolean {
@@ -85,13 +93,13 @@ function looksLikePeriod(text: string): boolean {
 /** PERIOD FILE, or --period PERIOD FILE: the period once, the file always. */
 async function assessImportInputsArgs(ctx: AppContext, first: string | undefined, second: string | undefined, periodOption: string | undefined): Promise<void> {
   if (periodOption !== undefined) {
-    if (second !== undefined) throw new UsageError(`the period is given twice: --period ${periodOption} and ${first}`, 'give it once: icm assess import-inputs --period 2026-H1 FILE')
-    if (first === undefined) throw new UsageError('missing argument FILE', 'e.g. icm assess import-inputs --period 2026-H1 inputs.csv')
+    if (second !== undefined) throw new UsageError(t('assess.importInputs.twice', { period: periodOption, first: String(first) }), t('assess.importInputs.twice.hint'))
+    if (first === undefined) throw new UsageError(t('assess.importInputs.noFile'), t('assess.eg', { command: 'icm assess import-inputs --period 2026-H1 inputs.csv' }))
     return assessImportInputsRun(ctx, periodOption, first)
   }
-  if (first === undefined) throw new UsageError('missing arguments PERIOD FILE', 'e.g. icm assess import-inputs 2026-H1 inputs.csv')
+  if (first === undefined) throw new UsageError(t('assess.importInputs.noArgs'), t('assess.eg', { command: 'icm assess import-inputs 2026-H1 inputs.csv' }))
   if (second !== undefined) return assessImportInputsRun(ctx, first, second)
-  if (looksLikePeriod(first)) throw new UsageError('missing argument FILE', `e.g. icm assess import-inputs ${first} inputs.csv`)
+  if (looksLikePeriod(first)) throw new UsageError(t('assess.importInputs.noFile'), t('assess.eg', { command: `icm assess import-inputs ${first} inputs.csv` }))
   // one argument that is not a period: the file, and the period is missing (asked for on a terminal)
   return assessImportInputsRun(ctx, (await askPeriod(ctx, undefined)).code, first)
 }
@@ -100,11 +108,11 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
   const period = assessPeriod(periodText)
   const { shown, header, rows } = readCsvFile(ctx, file)
   const { unit: iUnit, self: iSelf, superior: iSup } = findColumns(header, INPUT_COLUMNS)
-  if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(`${shown}: the header must name unit and self and/or superior (it has: ${excerpt(header.join(','))})`, `e.g. ${namesOf(INPUT_COLUMNS, ['unit', 'self', 'superior'])}`)
-  if (rows.length === 0) throw new UserError(`${shown} has a header but no rows`)
+  if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(t('assess.importInputs.header', { file: shown, has: excerpt(header.join(',')) }), t('assess.eg', { command: namesOf(INPUT_COLUMNS, ['unit', 'self', 'superior']) }))
+  if (rows.length === 0) throw new UserError(t('assess.importInputs.noRows', { file: shown }))
   const store = await ctx.store()
   const count = await store.write(async (trx) => {
-    checkNotFinal(await findScoreTable(trx, period.code, 'department'), period.code, 'importing inputs')
+    checkNotFinal(await findScoreTable(trx, period.code, 'department'), period.code, t('assess.what.import'))
     const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
     const good: (QualitativeInput & { code: string; kind: string })[] = []
     const seen = new Map<number, number>()
@@ -115,7 +123,7 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
       }
       try {
         const unit = await requireUnit(trx, cells[iUnit] ?? '')
-        if (seen.has(unit.id)) throw new UserError(`${unit.code} is also on line ${seen.get(unit.id)}`)
+        if (seen.has(unit.id)) throw new UserError(t('assess.importInputs.duplicate', { unit: unit.code, line: String(seen.get(unit.id)) }))
         seen.set(unit.id, line)
         const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? null : (parseScore(cells[i], flag) ?? null))
         good.push({ unitId: unit.id, code: unit.code, kind: unit.kind, self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') })
@@ -125,13 +133,13 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
     }
     if (problems.length > 0) {
       // the exit code is the first bad line's: 4 for an unknown unit, 3 for a bad score
-      throw errorWithCode(problems[0]!.exitCode, `${shown} ${describeBadLines(problems[0]!, problems.length)}; nothing imported`, 'fix the file and import it again')
+      throw errorWithCode(problems[0]!.exitCode, t('assess.importInputs.bad', { file: shown, lines: describeBadLines(problems[0]!, problems.length) }), t('assess.importInputs.bad.hint'))
     }
-    if (good.some((g) => g.kind === 'position')) checkNotFinal(await findScoreTable(trx, period.code, 'position'), period.code, 'importing inputs', 'position')
+    if (good.some((g) => g.kind === 'position')) checkNotFinal(await findScoreTable(trx, period.code, 'position'), period.code, t('assess.what.import'), 'position')
     for (const g of good) await upsertInput(trx, period.code, g, ctx.now())
     await appendEvent(trx, ctx.event('assess.import-inputs', period.code, { file: shown, units: good.map((g) => g.code) }))
     return good.length
   })
   if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count })
-  confirm(ctx, `${counted(count, 'input')} for ${period.code} imported from ${shown}`)
+  confirm(ctx, t('assess.importInputs.done', { n: formatCount(count), period: period.code, file: shown }))
 }

@@ -5,39 +5,43 @@ import { parsePeriod, type Period } from '../../domain/calendar/period.js'
 import { UserError } from '../../domain/errors.js'
 import { quote } from '../../domain/excerpt.js'
 import type { AssessLevel } from '../../domain/assessment/assessment.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
+import { parseEnum } from '../../domain/input/enum-input.js'
 
 /** An assessment period: a half-year or a quarter (a year is the annual evaluation's). */
 export function assessPeriod(text: string): Period {
   const p = parsePeriod(text)
-  if (p.kind === 'year') throw new UserError(`an assessment period is a half-year or a quarter, not ${p.code}`, 'e.g. --period 2026-H1 (for a year: icm assess annual --year 2026)')
+  if (p.kind === 'year') throw new UserError(t('assess.periodNotYear', { code: p.code }), t('assess.periodNotYear.hint'))
   return p
 }
 
 /** --period, asked for on a terminal when missing. */
 export async function askPeriod(ctx: AppContext, given: string | undefined): Promise<Period> {
-  return assessPeriod(await need(ctx, given, { flag: '--period', message: 'Period (e.g. 2026-H1)', check: (v) => assessPeriod(v) }))
+  return assessPeriod(await need(ctx, given, { flag: '--period', message: t('assess.askPeriod'), check: (v) => assessPeriod(v) }))
 }
 
 /** --period of every assess command: one help text. */
 export function assessPeriodOption(cmd: Command): Command {
-  return cmd.option('--period <period>', 'the half-year or quarter, e.g. 2026-H1')
+  return cmd.option('--period <period>', t('assess.opt.period'))
 }
 
 /** --level of the assess commands: which table of the period (a department and a position table can both exist). */
-export function levelOption(cmd: Command, help = 'department (default; positions count for their department) or position'): Command {
+export function levelOption(cmd: Command, help = t('assess.opt.level')): Command {
   return cmd.option('--level <level>', help, 'department')
 }
 
-/** A --level value: department or position (exit 3 otherwise). */
+/** A --level value: department or position, in English or Chinese (部门, 岗位); exit 3 otherwise. */
 export function assessLevel(text: string | undefined): AssessLevel {
-  const level = (text ?? 'department').trim().toLowerCase()
-  if (level !== 'department' && level !== 'position') throw new UserError(`invalid level ${quote(text ?? '')}`, 'use department or position')
-  return level
+  try {
+    return parseEnum('level', text ?? 'department', '--level')
+  } catch {
+    throw new UserError(t('assess.invalidLevel', { text: quote(text ?? '') }), t('assess.invalidLevel.hint'))
+  }
 }
 
 /** '2026-H1' for the department table, '2026-H1 (position)' for the position table: how messages name a table. */
 export function tableName(period: string, level: AssessLevel): string {
-  return level === 'department' ? period : `${period} (${level})`
+  return level === 'department' ? period : t('assess.tableName', { period, level: isChinese() ? label('level', level) : level })
 }
 
 /** ' --level position' when the level is not the default: appended to the commands that hints suggest. */

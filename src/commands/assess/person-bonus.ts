@@ -11,6 +11,9 @@ import { describeBadLines } from '../../domain/bad-lines.js'
 import { errorWithCode, UserError, type ExitCodeValue } from '../../domain/errors.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { findCoefficients, requireCoefficients, type BonusSource, type CoefficientTable } from './bonus-sources.js'
+import { columnTitle } from '../../cli/people-csv.js'
+import { t } from '../../domain/i18n/catalog.js'
+import { onTerminal } from './views.js'
 
 /**
  * `assess bonus` with a file of people (policy 8.四): each person's base × the coefficient of
@@ -65,7 +68,7 @@ export async function personBonusRun(ctx: AppContext, req: PersonBonusRequest): 
       }
       const row = from.rows.find((r) => r.unitId === assessed)
       const assessedCode = codes.get(assessed) ?? unit.code
-      if (!row) throw new UserError(`${assessedCode}${assessedCode === unit.code ? '' : ` (the department of ${unit.code})`} is not in the ${from.name} score table`)
+      if (!row) throw new UserError(t('assess.notInTable', { unit: `${assessedCode}${assessedCode === unit.code ? '' : t('assess.bonus.departmentOf', { unit: unit.code })}`, name: from.name }))
       people.push({ person: (cells[req.cols.person] ?? '').trim(), unit: unit.code, assessedAs: assessedCode, grade: row.grade, coefficient: row.bonus, base, bonus: unitBonus(base, row.bonus) })
       used.add(from)
     } catch (e) {
@@ -76,16 +79,16 @@ export async function personBonusRun(ctx: AppContext, req: PersonBonusRequest): 
   if (needsDepartments) await requireCoefficients(db, req.src, 'department')
   if (problems.length > 0) {
     // the exit code is the first bad line's: 4 for an unknown unit, 3 for a bad amount
-    throw errorWithCode(problems[0]!.exitCode, `${req.shown} ${describeBadLines(problems[0]!, problems.length)}`, 'fix the base file; no bonus was computed')
+    throw errorWithCode(problems[0]!.exitCode, t('assess.bonus.bad', { file: req.shown, lines: describeBadLines(problems[0]!, problems.length) }), t('assess.bonus.bad.hint'))
   }
-  if (people.length === 0) throw new UserError(`${req.shown} has a header but no people`)
+  if (people.length === 0) throw new UserError(t('assess.bonus.noPeople', { file: req.shown }))
   const out = req.out === undefined ? undefined : await checkOutputPath(ctx, req.out, { flag: '--out', yes: req.yes, inputs: [req.file] })
   if (req.out !== undefined && out === undefined) return
-  for (const t of used) if (t.table.state !== 'final') warn(ctx, `${t.name} is a draft: coefficients can still change (icm assess finalize)`)
+  for (const table of used) if (table.table.state !== 'final') warn(ctx, t('assess.bonus.draft', { name: table.name, command: 'icm assess finalize' }))
   const totals = personBonusTotals(people)
   if (totals.missing.length > 0) {
     const who = people.filter((p) => p.bonus === null).map((p) => `${p.person} (${p.assessedAs})`)
-    warn(ctx, `no grade (insufficient data) for ${who.join(', ')}: their bonus is n/a, not 0; settle it by hand`)
+    warn(ctx, t('assess.bonus.noGrade', { people: who.join(', ') }))
   }
   const money = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2))
   const label = req.src.period ? req.src.period.code : String(req.src.year)
@@ -94,26 +97,28 @@ export async function personBonusRun(ctx: AppContext, req: PersonBonusRequest): 
     const rows = people.map((p) => [label, p.person, p.unit, p.assessedAs, p.grade ?? '', p.coefficient === null ? '' : String(p.coefficient), p.base.toFixed(2), money(p.bonus)])
     writeOutputFile(out, await peopleCsv(peopleHeader(header, req.format), rows, req.format))
   }
-  const state = [...used].every((t) => t.table.state === 'final') ? 'final' : 'draft'
+  const state = [...used].every((u) => u.table.state === 'final') ? 'final' : 'draft'
   if (ctx.json) {
     const where = req.src.period ? { period: label } : { year: req.src.year }
-    printJson(ctx, { ...where, levels: [...used].map((t) => t.table.level), state, people, units: totals.units, baseTotal: totals.baseTotal, total: totals.total, missing: totals.missing })
+    printJson(ctx, { ...where, levels: [...used].map((u) => u.table.level), state, people, units: totals.units, baseTotal: totals.baseTotal, total: totals.total, missing: totals.missing })
   } else {
     const blank = { grade: null, coefficient: null, assessedAs: '' }
+    const term = onTerminal(ctx)
+    const totalOf = (unit: string) => (term ? t('assess.bonus.unitTotal', { unit }) : `total ${unit}`)
     await printRows(
       ctx,
-      [...people, ...totals.units.map((u) => ({ ...blank, person: `total ${u.unit}`, unit: u.unit, base: u.baseTotal, bonus: u.total })), { ...blank, person: 'total', unit: '', base: totals.baseTotal, bonus: totals.total }],
+      [...people, ...totals.units.map((u) => ({ ...blank, person: totalOf(u.unit), unit: u.unit, base: u.baseTotal, bonus: u.total })), { ...blank, person: term ? t('assess.bonus.total') : 'total', unit: '', base: totals.baseTotal, bonus: totals.total }],
       [
-        { header: 'person', value: (p) => p.person },
-        { header: 'unit', value: (p) => p.unit },
-        { header: 'assessed as', value: (p) => p.assessedAs },
-        { header: 'grade', value: (p) => p.grade ?? '' },
-        { header: 'coefficient', value: (p) => (p.coefficient === null ? '' : p.coefficient.toFixed(2)), align: 'right' },
-        { header: 'base', value: (p) => p.base.toFixed(2), align: 'right' },
-        { header: 'bonus', value: (p) => money(p.bonus), align: 'right' },
+        { header: 'person', title: columnTitle('person'), value: (p) => p.person },
+        { header: 'unit', title: columnTitle('unit'), value: (p) => p.unit },
+        { header: 'assessed as', title: t('assess.col.assessedAs'), value: (p) => p.assessedAs },
+        { header: 'grade', title: columnTitle('grade'), value: (p) => p.grade ?? '' },
+        { header: 'coefficient', title: columnTitle('coefficient'), value: (p) => (p.coefficient === null ? '' : p.coefficient.toFixed(2)), align: 'right' },
+        { header: 'base', title: t('assess.col.base'), value: (p) => p.base.toFixed(2), align: 'right' },
+        { header: 'bonus', title: t('assess.col.bonus'), value: (p) => (term && p.bonus === null ? t('assessExplain.na') : money(p.bonus)), align: 'right' },
       ],
       { csv: ctx.csv },
     )
   }
-  if (out !== undefined) confirm(ctx, `${people.length} people's bonuses written to ${out}`)
+  if (out !== undefined) confirm(ctx, t('assess.bonus.writtenPeople', { n: people.length, file: out }))
 }

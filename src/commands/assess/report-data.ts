@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../cli/context.js'
 import type { UnitDetails } from '../../domain/assessment/assessment.js'
-import { explainLines } from '../../domain/assessment/explain.js'
+import { explainLines, rankText } from '../../domain/assessment/explain.js'
 import { componentMedians, requestFigures, trendTables, unitTrend, type TrendTable } from '../../domain/assessment/report-figures.js'
 import { checkIntact, type ScoreRow, type ScoreTable } from '../../domain/assessment/score-table.js'
 import { formatInstant, localDate } from '../../domain/calendar/dates.js'
@@ -32,7 +32,7 @@ export async function assessReportModel(ctx: AppContext, db: Kysely<DB>, period:
     const d = details.get(r.unitId)
     if (!d) continue
     const more = (n: number) => t('htmlReport.moreItems', { n, command: `icm assess explain --period ${table.period} --unit ${r.code}` })
-    explanations.set(r.unitId, explainLines(r, d, table.policy, r.rank === null ? 'no rank' : `rank ${r.rank} of ${ranked}`, { limit: EXPLAIN_ITEMS, more }))
+    explanations.set(r.unitId, explainLines(r, d, table.policy, rankText(r.rank, ranked), { limit: EXPLAIN_ITEMS, more }))
   }
   const trendOf = await trendData(db, table, rows)
   const trends = new Map(rows.map((r) => [r.unitId, unitTrend(trendOf, r.unitId)]))

@@ -12,15 +12,16 @@ import { assessLevel, assessPeriod, assessPeriodOption } from './period.js'
 import { annualReportHtml, assessReportHtml } from './report/document.js'
 import { annualReportModel, assessReportModel } from './report-data.js'
 import { annualTable, requireTable } from './tables.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** `icm assess report`: the score table as one self-contained HTML file to open, print and forward (DESIGN.md §9). */
 export function registerReport(assess: Command, ctx: AppContext): void {
   example(
     yesOption(
-      assessPeriodOption(assess.command('report').description('Write the score table as one self-contained HTML report (charts, each unit, the period in context; prints on A4)'))
-        .option('--year <yyyy>', 'the annual evaluation instead (from the final half-years)')
-        .option('--out <file.html>', 'the HTML file to write')
-        .option('--level <level>', 'department or position: the level the table was run at (checked)'),
+      assessPeriodOption(assess.command('report').description(t('assess.report.description')))
+        .option('--year <yyyy>', t('assess.report.year'))
+        .option('--out <file.html>', t('assess.report.out'))
+        .option('--level <level>', t('assess.report.level')),
     ).action((opts: ReportOptions) => assessReportRun(ctx, opts)),
     'icm assess report --period 2026-H1 --out 2026H1-report.html',
     'icm assess report --year 2026 --out 2026-annual.html',
@@ -36,9 +37,9 @@ export interface ReportOptions {
 }
 
 export async function assessReportRun(ctx: AppContext, opts: ReportOptions): Promise<void> {
-  if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError('give exactly one of --period and --year', 'e.g. icm assess report --period 2026-H1 --out report.html')
-  const outArg = await need(ctx, opts.out, { flag: '--out', message: 'HTML file to write' })
-  if (!/\.html?$/i.test(outArg)) throw new UserError(`--out ${quote(outArg)} must end in .html`, 'the report is one HTML file, e.g. --out 2026H1-report.html')
+  if ((opts.period === undefined) === (opts.year === undefined)) throw new UserError(t('assess.exactlyOne'), t('assess.eg', { command: 'icm assess report --period 2026-H1 --out report.html' }))
+  const outArg = await need(ctx, opts.out, { flag: '--out', message: t('assess.report.askOut') })
+  if (!/\.html?$/i.test(outArg)) throw new UserError(t('assess.report.notHtml', { file: quote(outArg) }), t('assess.report.notHtml.hint'))
   const level = assessLevel(opts.level)
   const store = await ctx.store()
   let doc: string
@@ -51,7 +52,7 @@ export async function assessReportRun(ctx: AppContext, opts: ReportOptions): Pro
     const { table, rows } = await requireTable(store.db, period, level, ExitCode.notFound)
     const model = await assessReportModel(ctx, store.db, period, table, rows)
     doc = await assessReportHtml(model)
-    if (model.state !== 'final') warn(ctx, `${period.code} is a ${model.state}: the report says so on its first line (icm assess finalize --period ${period.code})`)
+    if (model.state !== 'final') warn(ctx, t('assess.report.notFinal', { period: period.code, state: model.state === 'draft' ? t('assess.report.stateDraft') : t('assess.report.stateProvisional'), command: `icm assess finalize --period ${period.code}` }))
     what = period.code
     units = rows.length
     state = model.state
@@ -67,5 +68,5 @@ export async function assessReportRun(ctx: AppContext, opts: ReportOptions): Pro
   writeOutputFile(out, doc)
   const bytes = Buffer.byteLength(doc)
   if (ctx.json) printJson(ctx, { file: out, table: what, state, units, bytes })
-  confirm(ctx, `report of ${what} (${units} units, ${Math.ceil(bytes / 1024)} KB) written to ${out}`)
+  confirm(ctx, t('assess.report.written', { what, units, kb: Math.ceil(bytes / 1024), file: out }))
 }

@@ -7,11 +7,12 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessLevel, assessPeriodOption } from './period.js'
 import { computeTable } from './tables.js'
 import { printTable } from './views.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerRun(assess: Command, ctx: AppContext): void {
   example(
-    assessPeriodOption(assess.command('run').description('Compute the draft score table of a period for every active department (or position) and print it'))
-      .option('--level <level>', 'department (default: positions roll up to their department) or position; the other level\'s table of the period stays', 'department')
+    assessPeriodOption(assess.command('run').description(t('assess.run.description')))
+      .option('--level <level>', t('assess.run.level'), 'department')
       .action((opts: RunOptions) => assessRunRun(ctx, opts)),
     'icm assess run --period 2026-H1',
   )
@@ -27,11 +28,11 @@ export async function assessRunRun(ctx: AppContext, opts: RunOptions): Promise<v
   const period = await askPeriod(ctx, opts.period)
   const level = assessLevel(opts.level)
   const store = await ctx.store()
-  checkNotFinal(await findScoreTable(store.db, period.code, level), period.code, 'a new run', level)
+  checkNotFinal(await findScoreTable(store.db, period.code, level), period.code, t('assess.what.run'), level)
   const now = ctx.now()
-  if (ctx.io.interactive) ctx.io.err(`computing ${period.code} …\r`)
+  if (ctx.io.interactive) ctx.io.err(`${t('assess.run.computing', { period: period.code })}\r`)
   const saved = await store.write(async (trx) => {
-    checkNotFinal(await findScoreTable(trx, period.code, level), period.code, 'a new run', level)
+    checkNotFinal(await findScoreTable(trx, period.code, level), period.code, t('assess.what.run'), level)
     const { rows, input } = await computeTable(trx, period, level, now)
     const table = scoreTableOf(period.code, input, rows, now)
     await saveScoreTable(trx, table, rows)

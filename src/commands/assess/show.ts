@@ -5,7 +5,8 @@ import { requireUnit } from '../../cli/lookups.js'
 import { unitOption } from '../../cli/options.js'
 import { printJson, printText } from '../../cli/output.js'
 import { need } from '../../cli/prompt.js'
-import { explainLines } from '../../domain/assessment/explain.js'
+import { explainLines, rankText } from '../../domain/assessment/explain.js'
+import { english, label, t } from '../../domain/i18n/catalog.js'
 import { NotFoundError } from '../../domain/errors.js'
 import { findRowDetails, scoreTableLevels } from '../../storage/assessments-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
@@ -16,7 +17,7 @@ import { printTable, rowJson, stateText } from './views.js'
 /** Reading a stored table: the whole table, or every number behind one unit's row. */
 export function registerShow(assess: Command, ctx: AppContext): void {
   example(
-    levelOption(assessPeriodOption(assess.command('show').description('Print the stored score table of a period (draft or final); on a terminal with a bar chart of the totals'))).action(
+    levelOption(assessPeriodOption(assess.command('show').description(t('assess.show.description')))).action(
       (opts: ShowOptions) => assessShowRun(ctx, opts),
     ),
     'icm assess show --period 2026-H1',
@@ -26,8 +27,8 @@ export function registerShow(assess: Command, ctx: AppContext): void {
 export function registerExplain(assess: Command, ctx: AppContext): void {
   example(
     unitOption(
-      levelOption(assessPeriodOption(assess.command('explain').description("Every number behind one unit's row: responses, late requests, projects, complaints, inputs, weights, total, grade"))),
-      'the unit to explain',
+      levelOption(assessPeriodOption(assess.command('explain').description(t('assess.explain.description')))),
+      t('assess.explain.unit'),
     ).action((opts: ExplainOptions) => assessExplainRun(ctx, opts)),
     'icm assess explain --period 2026-H1 --unit IT',
   )
@@ -55,7 +56,7 @@ export interface ExplainOptions {
 export async function assessExplainRun(ctx: AppContext, opts: ExplainOptions): Promise<void> {
   const period = await askPeriod(ctx, opts.period)
   const level = assessLevel(opts.level)
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Unit', unit: true })
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: t('assess.askUnit'), unit: true })
   const store = await ctx.store()
   const unit = await requireUnit(store.db, unitRef)
   const { table, rows } = await requireTable(store.db, period, level)
@@ -65,17 +66,17 @@ export async function assessExplainRun(ctx: AppContext, opts: ExplainOptions): P
     const positionTable = (await scoreTableLevels(store.db, period.code)).includes('position')
     const hint =
       unit.kind === 'position' && table.level === 'department' && positionTable
-        ? `the period also has a position table: icm assess explain --period ${period.code} --unit ${unit.code} --level position`
+        ? t('assess.explain.positionTable', { command: `icm assess explain --period ${period.code} --unit ${unit.code} --level position` })
         : unit.kind === 'position' && table.level === 'department' && unit.parent_id !== null
-          ? `positions count for their department at this level: icm assess explain --period ${period.code} --unit ${(await unitCodesById(store.db)).get(unit.parent_id)}`
-          : `the ${tableName(period.code, level)} table has ${table.level}s that were active when it was computed`
-    throw new NotFoundError(`${unit.code} is not in the ${tableName(period.code, level)} score table`, hint)
+          ? t('assess.explain.countsForDepartment', { command: `icm assess explain --period ${period.code} --unit ${(await unitCodesById(store.db)).get(unit.parent_id)}` })
+          : t('assess.explain.activeUnits', { name: tableName(period.code, level), level: label('level', table.level) })
+    throw new NotFoundError(t('assess.notInTable', { unit: unit.code, name: tableName(period.code, level) }), hint)
   }
   const policy = table.policy
   const ranked = rows.filter((r) => r.rank !== null).length
-  const rankOf = row.rank === null ? 'no rank' : `rank ${row.rank} of ${ranked}`
-  const lines = explainLines(row, details, policy, rankOf)
   if (ctx.json) {
+    // --json is a contract: its explanation is English whatever the interface language
+    const lines = explainLines(row, details, policy, rankText(row.rank, ranked, english), {}, english)
     printJson(ctx, {
       period: table.period,
       level: table.level,
@@ -89,7 +90,8 @@ export async function assessExplainRun(ctx: AppContext, opts: ExplainOptions): P
     })
     return
   }
-  const state = table.state === 'final' ? stateText(table) : `${stateText(table)}; run icm assess run again to include later changes`
-  printText(ctx, `${tableName(table.period, table.level)} (${state})\n`)
+  const lines = explainLines(row, details, policy, rankText(row.rank, ranked))
+  const state = table.state === 'final' ? stateText(table) : t('assess.explain.runAgain', { state: stateText(table) })
+  printText(ctx, `${t('assess.explain.heading', { name: tableName(table.period, table.level), state })}\n`)
   for (const line of lines) printText(ctx, line)
 }

@@ -9,6 +9,7 @@ import { ExitCode, UserError, errorWithCode, type ExitCodeValue } from '../../do
 import { loadAssessInput } from '../../storage/assessment-data-repo.js'
 import { findScoreTable, listFinalScoreTables, readScoreRows, readScoreRowsWithDetails, scoreTableLevels } from '../../storage/assessments-repo.js'
 import { levelFlag, tableName } from './period.js'
+import { t } from '../../domain/i18n/catalog.js'
 import { loadPolicy } from '../../storage/config-repo.js'
 import { listRecognitions } from '../../storage/recognitions-repo.js'
 import type { DB } from '../../storage/schema.js'
@@ -24,8 +25,9 @@ export async function requireTable(db: Kysely<DB>, period: Period, level: Assess
   const table = await findScoreTable(db, period.code, level)
   if (!table) {
     const other = (await scoreTableLevels(db, period.code)).filter((l) => l !== level)
-    const hint = other.length > 0 ? `it has a ${other[0]} table: add --level ${other[0]}; or run this one: icm assess run --period ${period.code}${levelFlag(level)}` : `run it first: icm assess run --period ${period.code}${levelFlag(level)}`
-    throw errorWithCode(missing, `${tableName(period.code, level)} has not been assessed yet`, hint)
+    const run = `icm assess run --period ${period.code}${levelFlag(level)}`
+    const hint = other.length > 0 ? t('assess.otherLevel', { level: other[0]!, command: run }) : t('assess.runFirst', { command: run })
+    throw errorWithCode(missing, t('assess.notAssessed', { name: tableName(period.code, level) }), hint)
   }
   const { rows, hash } = await readScoreRows(db, table)
   checkIntact(table, hash)
@@ -35,7 +37,7 @@ export async function requireTable(db: Kysely<DB>, period: Period, level: Assess
 /** The year's frozen annual table (assess finalize --year), checked against its hash; refused (exit 3) while the year is not final. */
 export async function requireFinalAnnual(db: Kysely<DB>, year: number, level: AssessLevel): Promise<{ table: ScoreTable; rows: ScoreRow[] }> {
   const table = await findScoreTable(db, String(year), level)
-  if (table?.state !== 'final') throw new UserError(`the ${tableName(String(year), level)} annual table is not final`, `bonuses rest on a frozen year: icm assess finalize --year ${year}${levelFlag(level)}`)
+  if (table?.state !== 'final') throw new UserError(t('assess.annual.notFinalForBonus', { name: tableName(String(year), level) }), t('assess.annual.notFinalForBonus.hint', { command: `icm assess finalize --year ${year}${levelFlag(level)}` }))
   const { rows, hash } = await readScoreRows(db, table)
   checkIntact(table, hash)
   return { table, rows }
@@ -69,7 +71,7 @@ export async function annualTable(db: Kysely<DB>, year: number, level: AssessLev
 export async function liveAnnual(db: Kysely<DB>, year: number, level: AssessLevel): Promise<{ rows: AnnualRow[]; policy: AssessPolicy; finals: ScoreTable[]; halves: FinalHalf[]; recognitions: YearRecognition[] }> {
   const [h1, h2] = halvesOf(year)
   const finals = await listFinalScoreTables(db, [h1.code, h2.code], level)
-  if (finals.length === 0) throw new UserError(`${tableName(String(year), level)} has no final half-year assessment yet`, `finalize one first: icm assess finalize --period ${h1.code}${levelFlag(level)}`)
+  if (finals.length === 0) throw new UserError(t('assess.annual.noFinalHalf', { name: tableName(String(year), level) }), t('assess.annual.noFinalHalf.hint', { command: `icm assess finalize --period ${h1.code}${levelFlag(level)}` }))
   const halves: FinalHalf[] = []
   for (const f of finals) {
     const { rows, hash } = await readScoreRows(db, f)

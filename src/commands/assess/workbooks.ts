@@ -10,6 +10,7 @@ import type { ScoreRow, ScoreTable } from '../../domain/assessment/score-table.j
 import { UserError } from '../../domain/errors.js'
 import { quote } from '../../domain/excerpt.js'
 import { label, t } from '../../domain/i18n/catalog.js'
+import { columnTitle } from '../../cli/people-csv.js'
 import { shownAt } from './views.js'
 
 /** The workbooks of `assess export --xlsx` and `assess bonus --xlsx`: the table, then its policy and hash. */
@@ -21,9 +22,9 @@ import { shownAt } from './views.js'
  */
 export async function xlsxTarget(ctx: AppContext, file: string, opts: { out?: string; inputs?: readonly string[]; yes?: boolean }): Promise<string | undefined> {
   if (opts.out !== undefined && path.resolve(ctx.cwd, opts.out) === path.resolve(ctx.cwd, file)) {
-    throw new UserError(`--xlsx and --out name the same file ${quote(file)}; nothing written`, 'give the workbook its own name, e.g. --xlsx scores.xlsx')
+    throw new UserError(t('assess.xlsx.sameFile', { file: quote(file) }), t('assess.xlsx.sameFile.hint'))
   }
-  if (!/\.xlsx$/i.test(file)) throw new UserError(`--xlsx ${quote(file)} must end in .xlsx`, 'e.g. --xlsx 2026H1-scores.xlsx')
+  if (!/\.xlsx$/i.test(file)) throw new UserError(t('assess.xlsx.notXlsx', { file: quote(file) }), t('assess.eg', { command: '--xlsx 2026H1-scores.xlsx' }))
   return checkOutputPath(ctx, file, { flag: '--xlsx', yes: opts.yes, inputs: opts.inputs })
 }
 
@@ -92,8 +93,8 @@ export async function annualWorkbook(ctx: AppContext, year: number, rows: readon
     columns: [
       { header: t('htmlReport.col.rank'), kind: 'integer' },
       ...unitColumns(),
-      { header: 'H1', kind: 'score' },
-      { header: 'H2', kind: 'score' },
+      { header: columnTitle('H1'), kind: 'score' },
+      { header: columnTitle('H2'), kind: 'score' },
       { header: t('htmlReport.col.total'), kind: 'score' },
       { header: t('htmlReport.col.grade'), kind: 'grade' },
       { header: t('htmlReport.col.coefficient'), kind: 'coefficient' },

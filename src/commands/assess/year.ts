@@ -9,8 +9,9 @@ import { ConflictError, NotFoundError, UsageError, UserError } from '../../domai
 import { findScoreTable, saveStoredTable, setScoreTableState } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { levelFlag, tableName } from './period.js'
+import { t } from '../../domain/i18n/catalog.js'
 import { liveAnnual, type AnnualTable } from './tables.js'
-import { annualColumns, bandsText, shownAt } from './views.js'
+import { annualColumns, bandsText, onTerminal, shownAt } from './views.js'
 
 /**
  * The annual table frozen (DESIGN.md §3 Annual): `assess finalize --year` stores it graded with
@@ -19,7 +20,7 @@ import { annualColumns, bandsText, shownAt } from './views.js'
 
 /** The year of --year when it is given instead of --period (both: exit 2); undefined for a period. */
 export function yearInstead(opts: { period?: string; year?: string }): number | undefined {
-  if (opts.year !== undefined && opts.period !== undefined) throw new UsageError('give --period or --year, not both', 'a half-year or quarter: --period 2026-H1; the annual table: --year 2026')
+  if (opts.year !== undefined && opts.period !== undefined) throw new UsageError(t('assess.periodOrYear'), t('assess.periodOrYear.hint'))
   return opts.year === undefined ? undefined : yearOf(opts.year)
 }
 
@@ -30,11 +31,11 @@ export async function finalizeYear(ctx: AppContext, year: number, level: AssessL
   const now = ctx.now()
   const annual = await store.write(async (trx): Promise<AnnualTable> => {
     const before = await findScoreTable(trx, String(year), level)
-    if (before?.state === 'final') throw new ConflictError(`the ${name} annual table is already final (since ${shownAt(before.finalizedAt)})`, `to change it: icm assess reopen --year ${year}${levelFlag(level)} --reason TEXT`)
+    if (before?.state === 'final') throw new ConflictError(t('assess.annual.alreadyFinal', { name, at: String(shownAt(before.finalizedAt)) }), t('assess.annual.alreadyFinal.hint', { command: `icm assess reopen --year ${year}${levelFlag(level)} --reason ${t('assess.reasonArg')}` }))
     for (const half of halvesOf(year)) {
-      const t = await findScoreTable(trx, half.code, level)
-      if (t?.state !== 'final') {
-        throw new UserError(`${tableName(half.code, level)} is not final, so ${year} cannot be finalized`, `the year rests on both half-years: icm assess finalize --period ${half.code}${levelFlag(level)}`)
+      const halfTable = await findScoreTable(trx, half.code, level)
+      if (halfTable?.state !== 'final') {
+        throw new UserError(t('assess.annual.halfNotFinal', { half: tableName(half.code, level), year }), t('assess.annual.halfNotFinal.hint', { command: `icm assess finalize --period ${half.code}${levelFlag(level)}` }))
       }
     }
     const live = await liveAnnual(trx, year, level)
@@ -45,7 +46,7 @@ export async function finalizeYear(ctx: AppContext, year: number, level: AssessL
     return { year, level, rows: live.rows, policy: live.policy, finals: live.finals.map((f) => f.period), frozen: { ...table, rowsHash } }
   })
   await printAnnual(ctx, annual)
-  confirm(ctx, `the ${name} annual table is final (inputs hash ${annual.frozen!.inputsHash.slice(0, 12)}…)`)
+  confirm(ctx, t('assess.annual.finalized', { name, hash: annual.frozen!.inputsHash.slice(0, 12) }))
 }
 
 /** Unfreezes the year's annual table (the reason is kept in the event log): `assess annual` computes it afresh again. */
@@ -54,13 +55,13 @@ export async function reopenYear(ctx: AppContext, year: number, level: AssessLev
   const store = await ctx.store()
   await store.write(async (trx) => {
     const before = await findScoreTable(trx, String(year), level)
-    if (!before) throw new NotFoundError(`the ${name} annual table has never been finalized`, `finalize it: icm assess finalize --year ${year}${levelFlag(level)}`)
-    if (before.state !== 'final') throw new UserError(`the ${name} annual table is not final, so there is nothing to reopen`)
+    if (!before) throw new NotFoundError(t('assess.annual.neverFinalized', { name }), t('assess.annual.neverFinalized.hint', { command: `icm assess finalize --year ${year}${levelFlag(level)}` }))
+    if (before.state !== 'final') throw new UserError(t('assess.annual.notFinal', { name }))
     await setScoreTableState(trx, reopened(before))
     await appendEvent(trx, ctx.event('assess.reopen', String(year), { level, reason, finalizedAt: before.finalizedAt, finalizedBy: before.finalizedBy, inputsHash: before.inputsHash, rowsHash: before.rowsHash }))
   })
   if (ctx.json) printJson(ctx, { year, level, state: 'draft', reason })
-  confirm(ctx, `the ${name} annual table reopened: ${reason}`)
+  confirm(ctx, t('assess.annual.reopened', { name, reason }))
 }
 
 /** The annual table: JSON, or a caption and the rows. */
@@ -81,7 +82,7 @@ export async function printAnnual(ctx: AppContext, a: AnnualTable): Promise<void
     })
     return
   }
-  const state = f ? `final since ${shownAt(f.finalizedAt)}` : 'computed now (not final: icm assess finalize --year to freeze it)'
-  printCaption(ctx, `${tableName(String(a.year), a.level)} annual evaluation — ${state}: mean of the final half-year totals (${a.finals.join(', ')}); ${bandsText(a.policy)}`)
-  await printRows(ctx, a.rows, annualColumns, { csv: ctx.csv })
+  const state = f ? t('assess.state.finalSince', { at: String(shownAt(f.finalizedAt)) }) : t('assess.annual.computedNow')
+  printCaption(ctx, t('assess.annual.caption', { name: tableName(String(a.year), a.level), state, finals: a.finals.join(', '), bands: bandsText(a.policy) }))
+  await printRows(ctx, a.rows, annualColumns(onTerminal(ctx)), { csv: ctx.csv })
 }

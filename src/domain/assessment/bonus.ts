@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js'
 import { excerpt, quote } from '../excerpt.js'
 import { round2 } from '../rounding.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * The link to payroll: each unit's bonus is its base amount × the coefficient of its grade in
@@ -17,10 +18,10 @@ export interface BonusLine {
 
 /** A base amount as a payroll file writes it ('12,000.50'): a number, not negative. */
 export function parseBaseAmount(cell: string): number {
-  const text = cell.trim().replace(/,/g, '')
+  const text = cell.normalize('NFKC').trim().replace(/,/g, '')
   const base = Number(text)
-  if (text === '' || !Number.isFinite(base)) throw new UserError(`base_amount ${quote(cell)} is not a number`)
-  if (base < 0) throw new UserError(`base_amount ${excerpt(text)} is negative`)
+  if (text === '' || !Number.isFinite(base)) throw new UserError(t('assess.base.notNumber', { text: quote(cell) }))
+  if (base < 0) throw new UserError(t('assess.base.negative', { text: excerpt(text) }))
   return base
 }
 

@@ -1,17 +1,20 @@
 import { formatInstant } from '../calendar/dates.js'
+import { t } from '../i18n/catalog.js'
 import { format1, round2 } from '../rounding.js'
 import type { AssessPolicy, UnitDetails } from './assessment.js'
 import { COMPONENT_KEYS, exactAllowance } from './kpi.js'
 import type { ScoreRow } from './score-table.js'
-import { counted, formatCount } from '../counting.js'
+import { formatCount } from '../counting.js'
 
 /** A score as the tables and explanations show it: one decimal, or n/a. */
 export function scoreText(v: number | null): string {
   return v === null ? 'n/a' : format1(v)
 }
 
-const na = scoreText
 const pct = (x: number) => x.toFixed(2)
+
+/** The translator the lines speak through: t (the interface language) or english (--json, whatever the language). */
+export type Translate = typeof t
 
 /** How many items of each list (late requests, projects, complaints) to show, and the line saying how many more there are. */
 export interface ListLimit {
@@ -19,73 +22,100 @@ export interface ListLimit {
   more?: (n: number) => string
 }
 
+/** 'rank 2 of 5' or 'no rank', in the language of tr. */
+export function rankText(rank: number | null, of: number, tr: Translate = t): string {
+  return rank === null ? tr('assessExplain.noRank') : tr('assessExplain.rank', { rank, of })
+}
+
+/** A component's name as the lines show it: S, T, C, H stay letters; self and superior are words. */
+function keyName(k: string, tr: Translate): string {
+  return k === 'self' ? tr('assessExplain.key.self') : k === 'superior' ? tr('assessExplain.key.superior') : k
+}
+
 /**
  * The lines a department head can check by hand, from the stored row and what is behind it:
  * each component's inputs and formula (DESIGN.md §3), the total, the grade and the coefficient.
+ * `tr` is t (the interface language) or english (what --json keeps, whatever the language).
  */
-export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, rankOf: string, list: ListLimit = {}): string[] {
+export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, rankOf: string, list: ListLimit = {}, tr: Translate = t): string[] {
   const first = <T>(items: readonly T[]) => (list.limit === undefined ? items : items.slice(0, list.limit))
-  const rest = (items: readonly unknown[]) => (list.limit !== undefined && items.length > list.limit ? [`  ${list.more ? list.more(items.length - list.limit) : `… ${items.length - list.limit} more`}`] : [])
+  const rest = (items: readonly unknown[]) => (list.limit !== undefined && items.length > list.limit ? [`  ${list.more ? list.more(items.length - list.limit) : tr('assessExplain.more', { n: items.length - list.limit })}`] : [])
+  const na = (v: number | null) => (v === null ? tr('assessExplain.na') : format1(v))
   const w = policy.weights
   const c = r.components
   const out: string[] = []
-  out.push(`${r.code} ${r.name}: ${rankOf} · total ${r.total === null ? 'insufficient data' : format1(r.total)}${r.grade ? ` · grade ${r.grade} · bonus coefficient ${r.bonus}` : ''}`)
+  const total = r.total === null ? tr('assessExplain.insufficient') : format1(r.total)
+  out.push(tr('assessExplain.head', { code: r.code, name: r.name, rank: rankOf, total }) + (r.grade ? tr('assessExplain.headGrade', { grade: r.grade, bonus: String(r.bonus) }) : ''))
 
-  out.push('', `S satisfaction = ${na(c.S)}   (weight ${w.S})`)
-  if (d.S.responses === 0) out.push('  no service-survey responses rate it in the period → n/a')
+  out.push('', tr('assessExplain.S.title', { value: na(c.S), weight: w.S }))
+  if (d.S.responses === 0) out.push(tr('assessExplain.S.none'))
   else {
     const mean = d.S.valueSum / d.S.responses
-    out.push(`  ${d.S.responses} service-survey responses rate it (overall, else the mean of the four dimensions); values add up to ${round2(d.S.valueSum)}, mean ${round2(mean)}`)
-    if (c.S === null) out.push(`  fewer than assess.min_responses = ${counted(d.S.minResponses, 'response')} → n/a`)
+    out.push(tr('assessExplain.S.responses', { n: d.S.responses, sum: round2(d.S.valueSum), mean: round2(mean) }))
+    if (c.S === null) out.push(tr('assessExplain.S.fewer', { n: formatCount(d.S.minResponses) }))
     else out.push(`  (${round2(mean)} − 1) / 4 × 100 = ${format1(c.S)}`)
   }
 
   const countedN = d.T.onTime + d.T.late.length
-  out.push('', `T response timeliness = ${na(c.T)}   (weight ${w.T})`)
-  out.push(`  ${counted(countedN + d.T.excluded, 'request')} had their response due in the period: ${formatCount(d.T.onTime)} answered on time, ${formatCount(d.T.late.length)} late, ${formatCount(d.T.excluded)} left out (cancelled before due, or not yet due)`)
+  out.push('', tr('assessExplain.T.title', { value: na(c.T), weight: w.T }))
+  out.push(tr('assessExplain.T.counts', { n: formatCount(countedN + d.T.excluded), onTime: formatCount(d.T.onTime), late: formatCount(d.T.late.length), excluded: formatCount(d.T.excluded) }))
   for (const l of first(d.T.late)) {
-    out.push(`  late: ${l.code} due ${formatInstant(new Date(l.due))}, ${l.respondedAt ? `answered ${formatInstant(new Date(l.respondedAt))}` : 'still unanswered'}, ${l.businessHoursLate.toFixed(1)} business hours late`)
+    const answer = l.respondedAt ? tr('assessExplain.T.answered', { at: formatInstant(new Date(l.respondedAt)) }) : tr('assessExplain.T.unanswered')
+    out.push(tr('assessExplain.T.late', { code: l.code, due: formatInstant(new Date(l.due)), answer, hours: l.businessHoursLate.toFixed(1) }))
   }
   out.push(...rest(d.T.late))
   if (c.T !== null) out.push(`  100 × ${d.T.onTime} / ${countedN} = ${format1(c.T)}`)
-  else out.push('  no request counts → n/a')
+  else out.push(tr('assessExplain.T.none'))
 
-  out.push('', `C collaboration = ${na(c.C)}   (weight ${w.C})`)
-  if (d.C.projects.length === 0) out.push('  no project due in the period → n/a')
+  out.push('', tr('assessExplain.C.title', { value: na(c.C), weight: w.C }))
+  if (d.C.projects.length === 0) out.push(tr('assessExplain.C.none'))
   for (const p of first(d.C.projects)) {
-    const outcome = p.cancelled ? 'cancelled → left out' : p.completedOn === null ? (p.score === null ? 'open, not yet due → left out' : 'not completed by its due day → 0') : p.completedOn <= p.due ? `completed ${p.completedOn}, on time → 100` : `completed ${p.completedOn}, late → 60`
-    const quality = p.quality !== null && p.score !== null && p.completedOn !== null ? ` × quality ${p.quality}/5` : ''
-    out.push(`  ${p.code} ${p.role}, due ${p.due}: ${outcome}${quality}${p.score !== null ? ` = ${format1(p.score)}` : ''}`)
+    const outcome = p.cancelled
+      ? tr('assessExplain.C.cancelled')
+      : p.completedOn === null
+        ? p.score === null
+          ? tr('assessExplain.C.open')
+          : tr('assessExplain.C.notCompleted')
+        : p.completedOn <= p.due
+          ? tr('assessExplain.C.onTime', { date: p.completedOn })
+          : tr('assessExplain.C.late', { date: p.completedOn })
+    const quality = p.quality !== null && p.score !== null && p.completedOn !== null ? tr('assessExplain.C.quality', { q: p.quality }) : ''
+    const role = p.role === 'owner' ? tr('assessExplain.C.owner') : tr('assessExplain.C.member')
+    out.push(tr('assessExplain.C.project', { code: p.code, role, due: p.due, outcome }) + quality + (p.score !== null ? ` = ${format1(p.score)}` : ''))
   }
   out.push(...rest(d.C.projects))
   const scored = d.C.projects.filter((p) => p.score !== null)
-  if (c.C !== null) out.push(`  mean (${scored.map((p) => format1(p.score!)).join(' + ')}) / ${scored.length} = ${format1(c.C)}`)
+  if (c.C !== null) out.push(tr('assessExplain.C.mean', { terms: scored.map((p) => format1(p.score!)).join(' + '), n: scored.length, value: format1(c.C) }))
 
-  out.push('', `H complaint handling = ${na(c.H)}   (weight ${w.H})`)
+  out.push('', tr('assessExplain.H.title', { value: na(c.H), weight: w.H }))
   const n = d.H.complaints.length
-  out.push(`  ${counted(n, 'complaint')} received in the period; ${counted(d.H.requestsReceived, 'request')} received → allowance ${allowanceArithmetic(policy.complaintFree, d.H.requestsReceived)} = ${d.H.allowance}`)
+  out.push(tr('assessExplain.H.counts', { n: formatCount(n), requests: formatCount(d.H.requestsReceived), arithmetic: allowanceArithmetic(policy.complaintFree, d.H.requestsReceived, tr), allowance: d.H.allowance }))
   for (const k of first(d.H.complaints)) {
-    const how = k.verifiedOn === null ? 'not verified yet (counts 0 in r, left out of v)' : `verified resolved ${k.verifiedOn}${k.planDeadline ? ` (deadline ${k.planDeadline}, ${k.resolvedByDeadline ? 'in time' : 'late'})` : ''}, satisfaction ${k.satisfaction ?? 'n/a'}`
-    out.push(`  ${k.code}: ${how}`)
+    const deadline = k.planDeadline ? tr('assessExplain.H.deadline', { deadline: k.planDeadline, inTime: k.resolvedByDeadline ? tr('assessExplain.H.inTime') : tr('assessExplain.H.late') }) : ''
+    const how = k.verifiedOn === null ? tr('assessExplain.H.notVerified') : tr('assessExplain.H.verified', { date: k.verifiedOn, deadline, satisfaction: k.satisfaction ?? tr('assessExplain.na') })
+    out.push(`  ${k.code}${tr('assessExplain.colon')}${how}`)
   }
   out.push(...rest(d.H.complaints))
-  if (n === 0) out.push('  no complaint → 100')
+  if (n === 0) out.push(tr('assessExplain.H.none'))
   else {
-    out.push(`  r = ${d.H.complaints.filter((k) => k.resolvedByDeadline).length}/${n} = ${pct(d.H.r)}; v = ${pct(d.H.v)}; 100 × (0.6 × ${pct(d.H.r)} + 0.4 × ${pct(d.H.v)}) = ${format1(100 * (0.6 * d.H.r + 0.4 * d.H.v))}`)
-    out.push(`  penalty: 5 × max(0, ${n} − ${d.H.allowance}) = ${d.H.penalty} → H = ${na(c.H)}`)
+    out.push(tr('assessExplain.H.rv', { resolved: d.H.complaints.filter((k) => k.resolvedByDeadline).length, n, r: pct(d.H.r), v: pct(d.H.v), value: format1(100 * (0.6 * d.H.r + 0.4 * d.H.v)) }))
+    out.push(tr('assessExplain.H.penalty', { n, allowance: d.H.allowance, penalty: d.H.penalty, value: na(c.H) }))
   }
 
-  out.push('', `self = ${na(c.self)}   (weight ${w.self})   superior = ${na(c.superior)}   (weight ${w.superior})`)
-  out.push('', `total = ${d.total.formula}`)
-  if (d.total.missing.length > 0 && r.total !== null) out.push(`  n/a: ${d.total.missing.join(', ')}: left out, and the other weights renormalised (divided by ${d.total.usedWeight} instead of ${COMPONENT_KEYS.reduce((a, k) => a + w[k], 0)})`)
-  if (r.total === null) out.push('  insufficient data: no S, T, C, self or superior score (H alone only says that nobody complained) → no total, rank or grade')
-  else out.push(`  grade ${r.grade} (bands A≥${policy.grades.A} B≥${policy.grades.B} C≥${policy.grades.C} D≥${policy.grades.D}) → bonus coefficient ${r.bonus}`)
+  out.push('', tr('assessExplain.inputs', { self: na(c.self), selfWeight: w.self, superior: na(c.superior), superiorWeight: w.superior }))
+  const formula = d.total.formula === 'insufficient data' ? tr('assessExplain.insufficient') : d.total.formula === 'n/a' ? tr('assessExplain.na') : d.total.formula
+  out.push('', tr('assessExplain.total', { formula }))
+  if (d.total.missing.length > 0 && r.total !== null) {
+    out.push(tr('assessExplain.renormalised', { missing: d.total.missing.map((k) => keyName(k, tr)).join(tr('assessExplain.listSep')), used: d.total.usedWeight, all: COMPONENT_KEYS.reduce((a, k) => a + w[k], 0) }))
+  }
+  if (r.total === null) out.push(tr('assessExplain.noTotal'))
+  else out.push(tr('assessExplain.grade', { grade: String(r.grade), A: policy.grades.A, B: policy.grades.B, C: policy.grades.C, D: policy.grades.D, bonus: String(r.bonus) }))
   return out
 }
 
 /** "max(2, floor(2 × 149 / 100)) = max(2, floor(2.98))": the allowance's arithmetic, every step true. */
-export function allowanceArithmetic(complaintFree: number, requestsReceived: number): string {
+export function allowanceArithmetic(complaintFree: number, requestsReceived: number, tr: Translate = t): string {
   const exact = exactAllowance(complaintFree, requestsReceived)
   const shown = Number.isInteger(exact) ? String(exact) : String(Number(exact.toFixed(4)))
-  return `max(${complaintFree}, floor(${complaintFree} × ${requestsReceived} / 100)) = max(${complaintFree}, floor(${shown}))`
+  return tr('assessExplain.allowance', { free: complaintFree, requests: requestsReceived, exact: shown })
 }

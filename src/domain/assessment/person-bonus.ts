@@ -1,6 +1,9 @@
 import { UserError } from '../errors.js'
 import { excerpt, quote } from '../excerpt.js'
 import { round2 } from '../rounding.js'
+import { t } from '../i18n/catalog.js'
+import { findColumns } from '../input/csv-columns.js'
+import { BONUS_BASE_COLUMNS } from './assessment.js'
 
 /**
  * Bonuses for people (policy 8.四 部门和个人的绩效奖金, DESIGN.md §3 Bonuses): a base file lists
@@ -8,9 +11,8 @@ import { round2 } from '../rounding.js'
  * each person's amount is their base × their unit's coefficient, to the cent.
  */
 
-const PERSON = ['person', '姓名', '人员']
-const UNIT = ['unit', '部门', '单位']
-const BASE = ['base_amount', '奖金基数', '基数']
+/** The columns of a base file: English or Chinese names, simplified or traditional (姓名 = 姓名, 部門 = 部门). */
+const BASE_FILE_COLUMNS = { person: ['姓名', '人员', '员工', '员工姓名'], unit: BONUS_BASE_COLUMNS.unit, base_amount: BONUS_BASE_COLUMNS.base_amount } as const
 
 export interface BaseColumns {
   /** -1 when the file lists units */
@@ -21,11 +23,10 @@ export interface BaseColumns {
 
 /** The columns of a base file by its header (English or Chinese names, any case); refused (exit 3) without unit and base_amount. */
 export function baseColumns(header: readonly string[], shown: string): BaseColumns {
-  const cols = header.map((h) => h.trim().toLowerCase())
-  const find = (names: readonly string[]) => cols.findIndex((c) => names.includes(c))
-  const cols3 = { person: find(PERSON), unit: find(UNIT), base: find(BASE) }
+  const found = findColumns(header, BASE_FILE_COLUMNS)
+  const cols3 = { person: found.person, unit: found.unit, base: found.base_amount }
   if (cols3.unit < 0 || cols3.base < 0) {
-    throw new UserError(`${shown}: the header must name unit and base_amount (it has: ${excerpt(header.join(','))})`, 'unit,base_amount for units; person,unit,base_amount (姓名,部门,奖金基数) for people')
+    throw new UserError(t('assess.base.header', { file: shown, has: excerpt(header.join(',')) }), t('assess.base.header.hint'))
   }
   return cols3
 }
@@ -46,15 +47,15 @@ export function checkBaseRows(rows: readonly BaseRow[], shown: string): 'person'
   const kind = first.person === null ? 'unit' : 'person'
   const other = rows.find((r) => (r.person === null) !== (kind === 'unit'))
   if (other) {
-    const what = (r: BaseRow) => (r.person === null ? 'a unit row (no person)' : `a person row (${quote(r.person)})`)
-    throw new UserError(`${shown} line ${other.line} is ${what(other)}, but line ${first.line} is ${what(first)}: a base file lists people or units, not both`, 'split it into a file of people and a file of units')
+    const what = (r: BaseRow) => (r.person === null ? t('assess.base.unitRow') : t('assess.base.personRow', { person: quote(r.person) }))
+    throw new UserError(t('assess.base.mixed', { file: shown, line: other.line, other: what(other), firstLine: first.line, first: what(first) }), t('assess.base.mixed.hint'))
   }
   const seen = new Map<string, number>()
   for (const r of rows) {
     if (r.person === null) continue
     const key = r.person.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()
     const before = seen.get(key)
-    if (before !== undefined) throw new UserError(`${shown}: ${quote(r.person)} is listed twice (lines ${before} and ${r.line})`, 'one line per person; give namesakes distinct names, e.g. 张伟(IT)')
+    if (before !== undefined) throw new UserError(t('assess.base.personTwice', { file: shown, person: quote(r.person), before, line: r.line }), t('assess.base.personTwice.hint'))
     seen.set(key, r.line)
   }
   return kind

@@ -1,6 +1,7 @@
 import { addDays, localDate } from '../calendar/dates.js'
 import { periodEnd, parsePeriod, type Period } from '../calendar/period.js'
 import { ConflictError, UserError } from '../errors.js'
+import { isChinese, label, t as tr } from '../i18n/catalog.js'
 import { format1 } from '../rounding.js'
 import { inputsFingerprint, type AssessInput, type AssessLevel, type AssessPolicy, type QualitativeInput, type UnitAssessment } from './assessment.js'
 import type { Components } from './kpi.js'
@@ -76,7 +77,7 @@ export function isProvisional(t: Pick<ScoreTable, 'period' | 'computedAt'>): boo
 /** Refuses (exit 3) to finalize a period before it has ended: "2026-H1 ends on 2026-06-30; finalize after it". */
 export function checkPeriodEnded(period: Period, now: Date): void {
   if (now.getTime() < periodEnd(period).getTime()) {
-    throw new UserError(`${period.code} ends on ${period.endDate}; finalize after it`, `a table computed now would be provisional; run icm assess run --period ${period.code} for a draft`)
+    throw new UserError(tr('assess.notEnded', { period: period.code, end: period.endDate }), tr('assess.notEnded.hint', { period: period.code }))
   }
 }
 
@@ -85,12 +86,17 @@ export function reopened(t: ScoreTable): ScoreTable {
   return { ...t, state: 'draft', finalizedAt: null, finalizedBy: null, rowsHash: null }
 }
 
+/** '2026-H1', or '2026-H1 (position)' for the position table (in the interface language). */
+function levelName(period: string, level: AssessLevel): string {
+  return level === 'department' ? period : tr('assess.tableName', { period, level: isChinese() ? label('level', level) : level })
+}
+
 /** Refuses (exit 5) what would change a final table, e.g. what = 'a new run'. */
 export function checkNotFinal(t: Pick<ScoreTable, 'state'> | undefined, period: string, what: string, level: AssessLevel = 'department'): void {
   if (t?.state === 'final') {
-    const name = level === 'department' ? period : `${period} (${level})`
+    const name = levelName(period, level)
     const flag = level === 'department' ? '' : ` --level ${level}`
-    throw new ConflictError(`${name} is final: ${what} would change a frozen table`, `reopen it first: icm assess reopen ${/^\d{4}$/.test(period) ? '--year' : '--period'} ${period}${flag} --reason TEXT`)
+    throw new ConflictError(tr('assess.isFinal', { name, what }), tr('assess.isFinal.hint', { command: `icm assess reopen ${/^\d{4}$/.test(period) ? '--year' : '--period'} ${period}${flag} --reason ${tr('assess.reasonArg')}` }))
   }
 }
 
@@ -105,8 +111,8 @@ export function tableIntact(t: Pick<ScoreTable, 'state' | 'rowsHash'>, hashOfRow
 /** Refuses (exit 5) a final table whose rows no longer match their hash (DESIGN.md §8). */
 export function checkIntact(t: Pick<ScoreTable, 'period' | 'state' | 'rowsHash'> & { level?: AssessLevel }, hashOfRows: string | null): void {
   if (!tableIntact(t, hashOfRows)) {
-    const name = t.level === 'position' ? `${t.period} (position)` : t.period
-    throw new ConflictError(`the final ${name} table does not match its hash: its rows were changed outside icm`, 'run icm check')
+    const name = levelName(t.period, t.level ?? 'department')
+    throw new ConflictError(tr('assess.hashMismatch', { name }), tr('assess.hashMismatch.hint'))
   }
 }
 

@@ -13,6 +13,8 @@ import { today } from './today.js'
 import { admin } from './admin.js'
 import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
+import { assess } from './assess.js'
+import { assessExplain } from './assess-explain.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -31,4 +33,6 @@ export const en = {
   ...admin,
   ...demo,
   ...htmlReport,
+  ...assess,
+  ...assessExplain,
 } as const

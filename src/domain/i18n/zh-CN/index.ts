@@ -14,6 +14,8 @@ import { today } from './today.js'
 import { admin } from './admin.js'
 import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
+import { assess } from './assess.js'
+import { assessExplain } from './assess-explain.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -32,4 +34,6 @@ export const zhCN = {
   ...admin,
   ...demo,
   ...htmlReport,
+  ...assess,
+  ...assessExplain,
 } as const satisfies { readonly [K in keyof typeof en]: string }

@@ -4,6 +4,8 @@
 import type { en } from '../en/index.js'
 import { action } from './action.generated.js'
 import { admin } from './admin.generated.js'
+import { assess } from './assess.generated.js'
+import { assessExplain } from './assessExplain.generated.js'
 import { audit } from './audit.generated.js'
 import { cli } from './cli.generated.js'
 import { common } from './common.generated.js'
@@ -24,6 +26,8 @@ export { zhTWEnums } from './enums.generated.js'
 export const zhTW = {
   ...action,
   ...admin,
+  ...assess,
+  ...assessExplain,
   ...audit,
   ...cli,
   ...common,
