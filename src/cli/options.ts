@@ -85,10 +85,10 @@ export function atOption(cmd: Command, happened = t('cli.option.at.happened')): 
 
 /** --unit UNIT, a unit by code or name. */
 export function unitOption(cmd: Command, role: string): Command {
-  return cmd.option('--unit <unit>', `${role} (code or name)`)
+  return cmd.option('--unit <unit>', t('cli.option.unit', { role }))
 }
 
 /** --yes: go ahead without asking (replace a file, confirm a destructive step). */
-export function yesOption(cmd: Command, what = 'replace an existing file without asking'): Command {
+export function yesOption(cmd: Command, what = t('cli.option.yes')): Command {
   return cmd.option('--yes', what)
 }

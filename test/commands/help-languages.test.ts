@@ -32,7 +32,7 @@ function englishWords(text: string, commandNames: ReadonlySet<string>): string[]
     .replace(/--?[a-z][a-z0-9-]*/gi, ' ')
     .replace(/\b[\w.-]+\.(csv|json|xlsx|html|db|sql|svg|txt)\b/gi, ' ')
     .replace(/\b[A-Z][A-Z0-9_-]+\b/g, ' ')
-  const allowed = /^(icm|csv|json|xlsx|html|svg|tsv|utf8|gbk|bom|zsh|bash|fish|powershell|SQLite|PostgreSQL|Excel|WeCom|DingTalk|Markdown|Forms|Google|Microsoft|OpenCC|ms|tty|stdin|stdout|stderr|sha256|cron|webhook|url|https?|pg_dump|ISO|table|mermaid|dot|Asia|Shanghai|postgres|Webhook|wecom|dingtalk|feishu)$/i
+  const allowed = /^(icm|csv|json|xlsx|html|svg|tsv|utf8|gbk|bom|zsh|bash|fish|powershell|SQLite|PostgreSQL|Excel|WeCom|DingTalk|Markdown|Forms|Google|Microsoft|OpenCC|ms|tty|stdin|stdout|stderr|sha256|cron|webhook|url|https?|pg_dump|ISO|table|mermaid|dot|Asia|Shanghai|postgres|Webhook|wecom|dingtalk|feishu|Windows)$/i
   return (kept.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.test(w) && !commandNames.has(w))
 }
 
