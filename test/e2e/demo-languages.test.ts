@@ -21,8 +21,8 @@ const NOW = '2026-07-01T10:00:00+08:00'
  */
 function englishWords(text: string): string[] {
   const kept = text
+    .replace(/(^|[\s：:，,（(])icm( +[^\s·]+)*/gm, ' ') // a command line to type, up to the next separator
     .replace(/[\w./-]+\.(db|csv|xlsx|html)\b/g, ' ')
-    .replace(/\bicm( [^\s·]+)*/g, ' ') // a command line to type, up to the next separator
     .replace(/--?[a-z][a-z0-9-]*/gi, ' ')
     .replace(/\b[A-Z][A-Z0-9-]*\b/g, ' ')
     .replace(/#\d+→#\d+/g, ' ')
