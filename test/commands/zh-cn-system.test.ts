@@ -5,7 +5,8 @@ import { environmentError, reportError } from '../../src/cli/errors.js'
 import { testIO } from '../../src/cli/io.js'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { databaseLockedError } from '../../src/storage/dialect.js'
-import { FIXTURES, cli } from '../helpers/harness.js'
+import { parsePgUrl } from '../../src/storage/postgres-store.js'
+import { BACKEND, FIXTURES, cli } from '../helpers/harness.js'
 
 // The shared system messages in simplified Chinese (DESIGN.md §7): files read and written, the
 // database, shared option values and the warning prefix. The exit codes do not change.
@@ -14,6 +15,8 @@ afterEach(async () => {
 })
 
 const zh = (args: string[]) => ['--lang', 'zh-CN', ...args]
+/** a database file and icm backup: SQLite only (PostgreSQL is backed up with pg_dump) */
+const sqliteOnly = BACKEND !== 'sqlite'
 
 /** The fixture organisation; the clock is Wed 2026-07-01 10:00 (+08:00). */
 async function company() {
@@ -23,7 +26,7 @@ async function company() {
 }
 
 describe('system messages in Chinese', () => {
-  it('a read command on a missing database: exit 4, nothing created', async () => {
+  it.skipIf(sqliteOnly)('a read command on a missing database: exit 4, nothing created', async () => {
     const t = cli()
     const r = await t.run(zh(['log']))
     expect(r.code).toBe(4)
@@ -31,7 +34,7 @@ describe('system messages in Chinese', () => {
     expect(fs.readdirSync(t.dir)).toEqual([])
   })
 
-  it('an existing output file without --yes: exit 3; on a terminal it asks, and no keeps it', async () => {
+  it.skipIf(sqliteOnly)('an existing output file without --yes: exit 3; on a terminal it asks, and no keeps it', async () => {
     const t = await company()
     const out = path.join(t.dir, 'copy.db')
     fs.writeFileSync(out, 'keep me')
@@ -108,6 +111,12 @@ describe('failures of the machine in Chinese', () => {
     const damaged = environmentError(failure('SQLITE_CORRUPT'), '/db/icm.db')
     expect([damaged?.exitCode, damaged?.message, damaged?.hint]).toEqual([3, '数据库文件已损坏：/db/icm.db', '请运行 icm check；从备份恢复'])
     expect(databaseLockedError('/db/icm.db', 5000).message).toBe('数据库 /db/icm.db 仍被另一个 icm 命令锁定（已等待 5 秒）；未做任何更改')
+  })
+
+  it('a bad PostgreSQL URL is named in Chinese, exit 3', async () => {
+    await useLanguage('zh-CN')
+    expect(() => parsePgUrl('postgres://icm@db/icm?schema=Bad-Name')).toThrow("数据库 URL 中的模式名 'Bad-Name' 无效")
+    expect(() => parsePgUrl('mysql://icm@db/icm')).toThrow("不支持的数据库 URL 协议 'mysql'")
   })
 
   it('an unexpected error still says it is a bug, exit 1', async () => {
