@@ -142,7 +142,7 @@ export function createContext(o: ContextOptions): AppContext {
     waitingForLock() {
       if (saidWaiting || !o.io.interactive) return
       saidWaiting = true
-      o.io.err('icm: waiting for another icm command to finish…\n')
+      o.io.err(`icm: ${t('system.waitingForLock')}\n`)
     },
     async runCommand() {
       throw new Error('runCommand is set by cli/main run()')
@@ -171,13 +171,13 @@ function osUser(): string {
 function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
   const fixed = env.ICM_NOW
   if (!fixed) return () => new Date()
-  let t: Date
+  let fixedAt: Date
   try {
-    t = parseInstant(fixed, 'ICM_NOW')
+    fixedAt = parseInstant(fixed, 'ICM_NOW')
   } catch (e) {
-    throw new UserError(`ICM_NOW is not a date-time: '${fixed}'`, 'unset it, or use an ISO 8601 date-time')
+    throw new UserError(t('system.icmNow', { value: fixed }), t('system.icmNow.hint'))
   }
-  return () => new Date(t.getTime())
+  return () => new Date(fixedAt.getTime())
 }
 
 /**

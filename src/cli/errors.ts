@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander'
 import { ExitCode, UserError, isIcmError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import type { IO } from './io.js'
 
 export { ConflictError, ExitCode, NotFoundError, UsageError, UserError } from '../domain/errors.js'
@@ -27,7 +28,7 @@ export function reportError(e: unknown, io: IO, debug: boolean, database?: strin
     return e.exitCode
   }
   const message = e instanceof Error ? e.message : String(e)
-  io.err(`icm: unexpected error: ${oneLine(message)} (this is a bug; run again with ICM_DEBUG=1 to see the stack trace)\n`)
+  io.err(`icm: ${t('system.unexpected', { message: oneLine(message) })} (${t('system.unexpected.hint')})\n`)
   if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`)
   return ExitCode.failure
 }
@@ -48,27 +49,27 @@ export function environmentError(e: unknown, database?: string): UserError | und
   if (typeof err?.code !== 'string') return undefined
   const code = err.code
   const file = typeof err.path === 'string' ? err.path : undefined
-  const db = database ?? 'the database'
+  const db = database ?? t('system.env.theDatabase')
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'EFBIG') {
-    const where = code === 'SQLITE_FULL' ? db : (file ?? 'a file')
-    const why = code === 'EFBIG' ? 'the file would be larger than this system allows' : 'the disk is full'
-    return new UserError(`cannot write ${where}: ${why}; nothing was written`, 'free some space (or choose another disk) and run the command again')
+    const where = code === 'SQLITE_FULL' ? db : (file ?? t('system.env.aFile'))
+    const why = code === 'EFBIG' ? t('system.env.fileTooLarge') : t('system.env.diskFull')
+    return new UserError(t('system.env.cannotWrite', { where, why }), t('system.env.diskFull.hint'))
   }
-  if (code === 'EROFS') return new UserError(`cannot write ${file ?? 'a file'}: the file system is read-only; nothing was written`, 'choose a writable folder')
+  if (code === 'EROFS') return new UserError(t('system.env.readOnlyFs', { file: file ?? t('system.env.aFile') }), t('system.env.readOnlyFs.hint'))
   if (code === 'EACCES' || code === 'EPERM') {
-    return new UserError(`permission denied: ${file ?? 'a file'}; nothing was written`, 'check the permissions of the file and its folder')
+    return new UserError(t('system.env.permission', { file: file ?? t('system.env.aFile') }), t('system.env.permission.hint'))
   }
-  if (code.startsWith('SQLITE_READONLY')) return new UserError(`the database ${db} is read-only; nothing was changed`, 'check the permissions of the file and its folder, or work on a copy')
+  if (code.startsWith('SQLITE_READONLY')) return new UserError(t('system.db.readOnly', { db }), t('system.db.readOnly.hint'))
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new UserError(`database file is damaged: ${db}`, 'run icm check; restore from a backup')
+    return new UserError(t('system.env.damaged', { db }), t('system.env.damaged.hint'))
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new UserError(`the database ${db} is locked by another program; nothing was changed`, 'wait for the other icm command (or program holding the file) to finish, then run this one again')
+    return new UserError(t('system.env.locked', { db }), t('system.env.locked.hint'))
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
-    return new UserError(`input/output error on ${file ?? db} (${code}); nothing was changed`, 'the disk may be full or failing: check it, then run icm check')
+    return new UserError(t('system.env.io', { where: file ?? db, code }), t('system.env.io.hint'))
   }
-  if (code.startsWith('SQLITE_CANTOPEN')) return new UserError(`cannot open the database ${db}`, 'check that its folder exists and is writable')
+  if (code.startsWith('SQLITE_CANTOPEN')) return new UserError(t('system.env.cannotOpen', { db }), t('system.env.cannotOpen.hint'))
   return undefined
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import tty from 'node:tty'
 import { cellCountProblem } from '../domain/bad-lines.js'
 import { NotFoundError, UserError, isIcmError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import { headerWidth } from '../domain/surveys/header-aliases.js'
 import { CsvLimitError, CsvRecordReader, type CsvRecord } from '../domain/surveys/survey-csv.js'
 import { createStrictDecoder, detectEncoding } from '../domain/surveys/text-encoding.js'
@@ -68,7 +69,7 @@ export function openInputFile(ctx: { cwd: string }, file: string, opts: { maxByt
     const copy = spool(fd, file, Math.min(maxBytes, MAX_PIPE_BYTES), FIFO_WRITER_WAIT_MS)
     if (copy.size === 0) {
       copy.dispose()
-      throw new UserError(`nothing to read from ${file}: a pipe that no program writes to, or an empty one`, 'give a regular file, or start the program that writes to the pipe first')
+      throw new UserError(t('system.file.pipeEmpty', { file }), t('system.file.pipeEmpty.hint'))
     }
     return copy
   } finally {
@@ -94,13 +95,13 @@ export function readTextFile(ctx: { cwd: string }, file: string): string {
     detected = detectEncoding(bytes, true)
   } catch (e) {
     // (the hint drops --encoding: only survey import has it)
-    if (isIcmError(e)) throw new UserError(`${input.shown}: ${e.message}`, 'save the file as UTF-8')
+    if (isIcmError(e)) throw new UserError(t('system.file.undecodable', { file: input.shown, reason: e.message }), t('system.file.undecodable.hint'))
     throw e
   }
   try {
     return createStrictDecoder(detected.encoding).decode(bytes.subarray(detected.bomLength))
   } catch {
-    throw new UserError(`${input.shown} is not valid ${detected.encoding} text`, 'save it as UTF-8')
+    throw new UserError(t('system.file.invalidText', { file: input.shown, encoding: detected.encoding }), t('system.file.invalidText.hint'))
   }
 }
 
@@ -131,8 +132,8 @@ export function parseCsvText(text: string, file: string): { header: string[]; ro
   }
   const filled = records.filter((r) => r.error !== undefined || r.cells.some((c) => c.trim() !== ''))
   const [first, ...rest] = filled
-  if (!first) throw new UserError(`${file} is empty`, 'the first line must be a header')
-  if (first.error) throw new UserError(`${file} line ${first.line} (the header): ${first.error}`, 'fix the header line')
+  if (!first) throw new UserError(t('system.file.empty', { file }), t('system.file.empty.hint'))
+  if (first.error) throw new UserError(t('system.file.badHeader', { file, line: first.line, error: first.error }), t('system.file.badHeader.hint'))
   const header = first.cells
   const width = headerWidth(header)
   return {
@@ -152,7 +153,7 @@ function statInput(full: string, file: string): fs.Stats {
     return fs.statSync(full)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError(`file not found: ${file}`, 'check the path')
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError(t('system.file.notFound', { file }), t('system.file.notFound.hint'))
     throw cannotRead(file, e)
   }
 }
@@ -167,25 +168,25 @@ function openOrExplain(full: string, file: string, flags: number): number {
 
 function cannotRead(file: string, e: unknown): UserError {
   const code = (e as NodeJS.ErrnoException).code
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links' : (code ?? String(e))
-  return new UserError(`cannot read ${file}: ${why}`, 'check the path and its permissions')
+  const why = code === 'EACCES' || code === 'EPERM' ? t('system.file.why.permission') : code === 'ELOOP' ? t('system.file.why.symlinks') : (code ?? String(e))
+  return new UserError(t('system.file.cannotRead', { file, why }), t('system.file.cannotRead.hint'))
 }
 
 function notRegular(file: string, st: fs.Stats): UserError {
-  if (st.isDirectory()) return new UserError(`${file} is a folder, not a file`, 'give the path of a file')
-  const what = st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : st.isFIFO() ? 'a pipe' : 'not a regular file'
-  return new UserError(`${file} is ${what}, not a regular file`, 'give the path of a file')
+  if (st.isDirectory()) return new UserError(t('system.file.isFolder', { file }), t('system.file.givePath.hint'))
+  const what = st.isCharacterDevice() || st.isBlockDevice() ? t('system.kind.device') : st.isSocket() ? t('system.kind.socket') : st.isFIFO() ? t('system.kind.pipe') : t('system.kind.other')
+  return new UserError(t('system.file.notRegular', { file, what }), t('system.file.givePath.hint'))
 }
 
 function tooLarge(file: string, maxBytes: number): UserError {
-  return new UserError(`${file} is larger than ${sizeText(maxBytes)}, the most icm reads for this file`, 'check that this is the right file')
+  return new UserError(t('system.file.tooLarge', { file, size: sizeText(maxBytes) }), t('system.file.tooLarge.hint'))
 }
 
 /** '50 MB', '4 GB', '100 bytes' (binary units, as the limits are). */
 function sizeText(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${Math.round((10 * bytes) / 1024 ** 3) / 10} GB`
   if (bytes >= 1024 ** 2) return `${Math.round((10 * bytes) / 1024 ** 2) / 10} MB`
-  return `${bytes.toLocaleString('en-US')} bytes`
+  return t('system.file.bytes', { n: bytes.toLocaleString('en-US') })
 }
 
 /** The bytes of a regular file, refusing more than maxBytes (the file may have grown since it was checked). */
@@ -201,7 +202,7 @@ function readBounded(full: string, shown: string, maxBytes: number): Buffer {
       const n = fs.readSync(fd, buf, got, buf.length - got, null)
       if (n === 0) break
       got += n
-      if (got === buf.length) throw new UserError(`${shown} grew while it was read`, 'read it again once the program writing it is done')
+      if (got === buf.length) throw new UserError(t('system.file.grew', { file: shown }), t('system.file.grew.hint'))
     }
     return buf.subarray(0, got)
   } finally {
@@ -211,12 +212,12 @@ function readBounded(full: string, shown: string, maxBytes: number): Buffer {
 
 /** stdin (-) into a temporary file: a pipe, a socket or a redirected file; never a terminal or a device. */
 function spoolStdin(maxBytes: number): InputFile {
-  if (tty.isatty(0)) throw new UserError('- reads the file from stdin, but stdin is a terminal', 'pipe the file in (icm … - < file.csv), or give its path')
+  if (tty.isatty(0)) throw new UserError(t('system.file.stdinTerminal'), t('system.file.stdinTerminal.hint'))
   let st: fs.Stats
   try {
     st = fs.fstatSync(0)
   } catch {
-    throw new UserError('- reads the file from stdin, but stdin is closed', 'pipe the file in, or give its path')
+    throw new UserError(t('system.file.stdinClosed'), t('system.file.stdinClosed.hint'))
   }
   if (st.isCharacterDevice() || st.isBlockDevice() || st.isDirectory()) throw notRegular('stdin', st)
   if (st.isFile() && st.size > maxBytes) throw tooLarge('stdin', maxBytes)
@@ -276,7 +277,7 @@ function spool(fd: number, shown: string, maxBytes: number, writerWaitMs = 0): I
     if (out !== undefined) fs.closeSync(out)
     dispose()
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UserError(`no space left to copy ${shown} into ${os.tmpdir()}`, 'free some space, set TMPDIR to a larger folder, or give the path of a file')
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new UserError(t('system.file.noSpace', { file: shown, dir: os.tmpdir() }), t('system.file.noSpace.hint'))
     throw e
   }
   return { path: tmp, shown, size, spooled: true, dispose }

@@ -25,30 +25,30 @@ export function splitList(text: string | undefined): string[] {
 export function parseAt(ctx: AppContext, at: string | undefined): Date {
   const now = ctx.now()
   if (at === undefined) return now
-  const t = parseInstant(at, '--at')
-  if (t.getTime() > now.getTime() + 60_000) {
-    throw new UserError(`--at ${at} is in the future (now is ${formatInstant(now)})`, '--at records when something already happened')
+  const when = parseInstant(at, '--at')
+  if (when.getTime() > now.getTime() + 60_000) {
+    throw new UserError(t('system.option.atFuture', { at, now: formatInstant(now) }), t('system.option.atFuture.hint'))
   }
-  return t
+  return when
 }
 
 /** A whole number option within [min, max], or UserError naming the option. */
 export function parseWhole(text: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (text === undefined) return undefined
-  const t = String(text).trim()
-  if (!/^-?\d+$/.test(t) || Number(t) < min || Number(t) > max) {
-    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, got ${quote(text)}`)
+  const digits = String(text).normalize('NFKC').trim()
+  if (!/^-?\d+$/.test(digits) || Number(digits) < min || Number(digits) > max) {
+    throw new UserError(t('system.option.whole', { flag, min, max, got: quote(text) }))
   }
-  return Number(t)
+  return Number(digits)
 }
 
 /** A number option within [min, max], or UserError naming the option. */
 export function parseNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (text === undefined) return undefined
-  const t = String(text).trim()
-  const n = Number(t)
-  if (t === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new UserError(`${flag} must be a number from ${min} to ${max}, got ${quote(text)}`)
+  const digits = String(text).normalize('NFKC').trim()
+  const n = Number(digits)
+  if (digits === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UserError(t('system.option.number', { flag, min, max, got: quote(text) }))
   }
   return n
 }
@@ -85,10 +85,10 @@ export function atOption(cmd: Command, happened = t('cli.option.at.happened')): 
 
 /** --unit UNIT, a unit by code or name. */
 export function unitOption(cmd: Command, role: string): Command {
-  return cmd.option('--unit <unit>', t('cli.option.unit', { role }))
+  return cmd.option('--unit <unit>', t('system.option.unit', { role }))
 }
 
 /** --yes: go ahead without asking (replace a file, confirm a destructive step). */
-export function yesOption(cmd: Command, what = t('cli.option.yes')): Command {
+export function yesOption(cmd: Command, what = t('system.option.yes')): Command {
   return cmd.option('--yes', what)
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import { DATABASE_COMPANIONS } from '../storage/atomic-file.js'
 import { isDatabaseUrl } from '../storage/location.js'
 import type { AppContext } from './context.js'
@@ -32,33 +33,33 @@ export interface OutputPathOptions {
 export async function checkOutputPath(ctx: AppContext, file: string, opts: OutputPathOptions): Promise<string | undefined> {
   const target = path.resolve(ctx.cwd, file)
   const dir = path.dirname(target)
-  if (!isDirectory(dir)) throw new UserError(`cannot write ${file}: folder ${dir} does not exist`, 'create the folder first, or choose another path')
+  if (!isDirectory(dir)) throw new UserError(t('system.out.noFolder', { file, dir }), t('system.out.noFolder.hint'))
   const real = realTarget(target)
   const database = ctx.dbLocation()
   if (!isDatabaseUrl(database)) {
     const dbReal = realTarget(database)
     for (const suffix of DATABASE_COMPANIONS) {
       if (real === `${dbReal}${suffix}` || target === `${database}${suffix}`) {
-        const what = suffix === '' ? 'the database itself' : `the database's ${suffix.slice(1)} file`
-        throw new UserError(`refusing to write ${opts.flag} ${file}: it is ${what}; nothing written`, 'choose another file name')
+        const what = suffix === '' ? t('system.out.theDatabase') : t('system.out.databaseFile', { suffix: suffix.slice(1) })
+        throw new UserError(t('system.out.refused', { flag: opts.flag, file, what }), t('system.out.otherName.hint'))
       }
     }
   }
   for (const input of opts.inputs ?? []) {
     if (realTarget(path.resolve(ctx.cwd, input)) === real) {
-      throw new UserError(`refusing to write ${opts.flag} ${file}: it is ${input}, which this command reads; nothing written`, 'choose another file name')
+      throw new UserError(t('system.out.isInput', { flag: opts.flag, file, input }), t('system.out.otherName.hint'))
     }
   }
   const stat = statOrUndefined(target)
   if (stat === undefined) return target
-  if (stat.isDirectory()) throw new UserError(`refusing to write ${opts.flag} ${file}: it is a folder`, 'give a file name inside it')
+  if (stat.isDirectory()) throw new UserError(t('system.out.isFolder', { flag: opts.flag, file }), t('system.out.isFolder.hint'))
   if (!stat.isFile()) {
-    throw new UserError(`refusing to write ${opts.flag} ${file}: it is ${kindOf(stat)}, not a regular file; nothing written`, 'give the path of a file')
+    throw new UserError(t('system.out.notRegular', { flag: opts.flag, file, what: kindOf(stat) }), t('system.file.givePath.hint'))
   }
   if (opts.yes) return target
-  if (!ctx.canPrompt) throw new UserError(`${file} already exists; not replacing it`, 'add --yes to replace it, or choose another file name')
-  if (await ctx.io.prompter.confirm({ message: `${file} exists. Replace it?`, default: false })) return target
-  ctx.io.err('cancelled; nothing written\n')
+  if (!ctx.canPrompt) throw new UserError(t('system.out.exists', { file }), t('system.out.exists.hint'))
+  if (await ctx.io.prompter.confirm({ message: t('system.out.replace', { file }), default: false })) return target
+  ctx.io.err(`${t('system.out.cancelled')}\n`)
   return undefined
 }
 
@@ -88,8 +89,8 @@ function realTarget(p: string): string {
 }
 
 function kindOf(stat: fs.Stats): string {
-  if (stat.isFIFO()) return 'a FIFO (named pipe)'
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device'
-  if (stat.isSocket()) return 'a socket'
-  return 'not a regular file'
+  if (stat.isFIFO()) return t('system.kind.fifo')
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return t('system.kind.device')
+  if (stat.isSocket()) return t('system.kind.socket')
+  return t('system.kind.other')
 }

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk'
 import Table from 'cli-table3'
 import { formatInstant } from '../domain/calendar/dates.js'
 import { neutraliseFormula } from '../domain/formula-safety.js'
-import { label } from '../domain/i18n/catalog.js'
+import { label, t } from '../domain/i18n/catalog.js'
 import type { EnumKind } from '../domain/i18n/enums.js'
 import type { AppContext } from './context.js'
 
@@ -135,7 +135,7 @@ export function confirm(ctx: AppContext, message: string): void {
 }
 
 export function warn(ctx: AppContext, message: string): void {
-  ctx.io.err(`icm: warning: ${message}\n`)
+  ctx.io.err(`icm: ${t('system.warning', { message })}\n`)
 }
 
 /** Tab-separated lines; a TSV redirected to a file opens in Excel too, so formulas are neutralised. */

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql, type Migration } from 'kysely'
 import type { Pool } from 'pg'
 import { NotFoundError, UserError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import { withTemporaryPath } from './atomic-file.js'
 import { databaseLockedError, isBusyError, translateDbError, type DialectName } from './dialect.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
@@ -91,15 +92,12 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
   const location = path.resolve(file)
   const dir = path.dirname(location)
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new UserError(`cannot open database ${location}: folder ${dir} does not exist`, 'create the folder first or choose another --db path')
+    throw new UserError(t('system.db.noFolder', { location, dir }), t('system.db.noFolder.hint'))
   }
   const fsType = (opts.fsTypeOf ?? ((d: string) => Number(fs.statfsSync(d).type)))(dir)
   const network = networkFsName(fsType)
   if (network) {
-    throw new UserError(
-      `refusing to open ${location}: it is on a network file system (${network}), where SQLite's WAL can corrupt data`,
-      'keep the file on a local disk, or share one PostgreSQL database: --db postgres://user@host/db',
-    )
+    throw new UserError(t('system.db.network', { location, fs: network }), t('system.db.network.hint'))
   }
   const existed = fs.existsSync(location) && fs.statSync(location).size > 0
   if (fs.existsSync(location)) checkIsSqliteFile(location)
@@ -110,7 +108,7 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
   }
   const writable = isWritable(location)
   if (!writable && !opts.mustExist) {
-    throw new UserError(`the database ${location} is read-only; nothing was changed`, 'check the permissions of the file and its folder, or work on a copy')
+    throw new UserError(t('system.db.readOnly', { db: location }), t('system.db.readOnly.hint'))
   }
 
   const busyTimeoutMs = opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS
@@ -132,7 +130,7 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
   try {
     const migrations = opts.migrations ?? MIGRATIONS
     if (!writable && appliedMigrations(sqlite).length < Object.keys(migrations).length) {
-      throw new UserError(`the database ${location} is read-only and this icm must upgrade its schema first`, 'open it once with write permission, or work on a copy')
+      throw new UserError(t('system.db.readOnlyUpgrade', { location }), t('system.db.readOnlyUpgrade.hint'))
     }
     await migrate(
       {
@@ -158,7 +156,7 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
 
 /** A read command on a database that does not exist: exit 4, and no file is created. */
 export function missingDatabase(location: string): NotFoundError {
-  return new NotFoundError(`no icm database at ${location}`, 'icm init creates one; check --db or ICM_DB')
+  return new NotFoundError(t('system.db.missing', { location }), t('system.db.missing.hint'))
 }
 
 /** Whether icm may write the file and its folder (SQLite writes -wal and -shm next to it). */
@@ -174,14 +172,14 @@ function isWritable(location: string): boolean {
 
 function checkIsSqliteFile(location: string): void {
   const stat = fs.statSync(location)
-  if (stat.isDirectory()) throw new UserError(`cannot open database ${location}: it is a folder`, 'give the path of a database file, e.g. --db ./icm.db')
+  if (stat.isDirectory()) throw new UserError(t('system.db.isFolder', { location }), t('system.db.isFolder.hint'))
   if (stat.size === 0) return
   const fd = fs.openSync(location, 'r')
   try {
     const header = Buffer.alloc(16)
     fs.readSync(fd, header, 0, 16, 0)
     if (header.toString('latin1') !== SQLITE_HEADER) {
-      throw new UserError(`${location} is not an icm database (not an SQLite file); it was left untouched`, 'check the --db path or ICM_DB')
+      throw new UserError(t('system.db.notIcm', { location, reason: t('system.db.notSqliteFile') }), t('system.db.checkPath.hint'))
     }
   } finally {
     fs.closeSync(fd)
@@ -195,11 +193,11 @@ function checkIsIcmDatabase(sqlite: BetterSqlite3.Database, location: string): v
   } catch (e) {
     // a damaged, locked or unreadable file is the environment's failure (cli/errors.ts names it), not a wrong path
     if ((e as { code?: string }).code !== 'SQLITE_NOTADB') throw e
-    throw new UserError(`${location} is not an icm database (${(e as Error).message}); it was left untouched`, 'check the --db path or ICM_DB')
+    throw new UserError(t('system.db.notIcm', { location, reason: (e as Error).message }), t('system.db.checkPath.hint'))
   }
   if (tables.length > 0 && !tables.includes(MIGRATION_TABLE)) {
     const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '')
-    throw new UserError(`${location} is an SQLite database but not icm's (its tables: ${shown}); it was left untouched`, 'check the --db path or ICM_DB')
+    throw new UserError(t('system.db.otherTables', { location, tables: shown }), t('system.db.checkPath.hint'))
   }
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { ConflictError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import type BetterSqlite3 from 'better-sqlite3'
 import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE } from './migrate.js'
 import type { DB } from './schema.js'
@@ -25,7 +26,7 @@ export async function copySqliteToPostgres(source: BetterSqlite3.Database, targe
       if (Number(r.rows[0]!.n) > 0) nonEmpty.push(t.name)
     }
     if (nonEmpty.length > 0) {
-      throw new ConflictError(`the target database is not empty (${nonEmpty.slice(0, 4).join(', ')}${nonEmpty.length > 4 ? ', …' : ''} hold rows); nothing copied`, 'copy into a new, empty database or schema')
+      throw new ConflictError(t('system.db.targetNotEmpty', { tables: `${nonEmpty.slice(0, 4).join(', ')}${nonEmpty.length > 4 ? ', …' : ''}` }), t('system.db.targetNotEmpty.hint'))
     }
     const report: CopyReport = { tables: [] }
     for (const t of tables) {

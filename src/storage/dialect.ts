@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { ConflictError, UserError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 
 /**
  * What differs between SQLite and PostgreSQL lives here (the migrations keep frozen copies of
@@ -78,7 +79,7 @@ export async function restoreAppendOnly(db: Kysely<any>, table: string, names: r
 export function translateDbError(e: unknown): unknown {
   const err = e as { code?: string; message?: string; detail?: string }
   if (err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new ConflictError(`that already exists (${err.detail ?? err.message ?? 'unique key'})`, 'another administrator may have just added it; list and try again')
+    return new ConflictError(t('system.db.alreadyExists', { detail: err.detail ?? err.message ?? 'unique key' }), t('system.db.alreadyExists.hint'))
   }
   if (isBusyError(e)) return databaseLockedError()
   return e
@@ -91,9 +92,9 @@ export function isBusyError(e: unknown): boolean {
 
 /** Exit 3: another icm command holds the write lock and did not let go in time (not a bug). */
 export function databaseLockedError(location?: string, waitedMs?: number): UserError {
-  const waited = waitedMs === undefined ? '' : ` after ${Number((waitedMs / 1000).toFixed(1))} s`
+  const waited = waitedMs === undefined ? '' : t('system.db.waited', { seconds: Number((waitedMs / 1000).toFixed(1)) })
   return new UserError(
-    `the database${location ? ` ${location}` : ''} is still locked by another icm command${waited}; nothing was changed`,
-    'try again when the other command has finished',
+    location ? t('system.db.stillLocked', { location, waited }) : t('system.db.stillLockedAnywhere', { waited }),
+    t('system.db.stillLocked.hint'),
   )
 }

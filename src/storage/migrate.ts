@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely'
 import { ConflictError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import type { DB } from './schema.js'
 
 export const MIGRATION_TABLE = 'icm_migration'
@@ -28,15 +29,15 @@ export async function migrate(store: Migratable, existed: boolean, migrations: R
   const unknown = applied.filter((n) => !names.includes(n))
   if (unknown.length > 0) {
     throw new ConflictError(
-      `${store.location} was written by a newer icm (schema version ${applied.length}, this icm knows ${names.length}; unknown migration ${unknown[0]})`,
-      'upgrade icm to open it',
+      t('system.db.newer', { location: store.location, applied: applied.length, known: names.length, migration: unknown[0]! }),
+      t('system.db.newer.hint'),
     )
   }
   const pending = names.filter((n) => !applied.includes(n))
   if (pending.length === 0) return
   if (existed && applied.length > 0 && store.backupBefore) {
     const backup = await store.backupBefore(applied.length, names.length)
-    notice?.(`backed up ${store.location} to ${backup} before migrating the schema from version ${applied.length} to ${names.length}`)
+    notice?.(t('system.db.backedUp', { location: store.location, backup, from: applied.length, to: names.length }))
   }
   const provider = { getMigrations: async () => migrations }
   for (let i = 0; i < pending.length; i++) {

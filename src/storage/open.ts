@@ -1,4 +1,5 @@
 import { UserError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import { openSqliteStore, type OpenOptions, type Store } from './database.js'
 import { isDatabaseUrl, isPostgresUrl } from './location.js'
 import { openPostgresStore } from './postgres-store.js'
@@ -11,7 +12,7 @@ export async function openStore(location: string, opts: OpenOptions = {}): Promi
   if (isPostgresUrl(location)) return openPostgresStore(location, opts)
   if (isDatabaseUrl(location)) {
     const scheme = location.slice(0, location.indexOf(':'))
-    throw new UserError(`unsupported database URL scheme '${scheme}'`, 'give an SQLite file path, e.g. --db ./icm.db, or postgres://USER:PASSWORD@HOST:PORT/DATABASE')
+    throw new UserError(t('system.db.urlScheme', { scheme }), t('system.db.urlScheme.hint'))
   }
   return openSqliteStore(location, opts)
 }

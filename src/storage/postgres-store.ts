@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import { NotFoundError, UserError } from '../domain/errors.js'
+import { t } from '../domain/i18n/catalog.js'
 import { missingDatabase, transactionOnConnection, type OpenOptions, type Store } from './database.js'
 import { MIGRATION_TABLE, migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations/index.js'
@@ -24,14 +25,14 @@ export function parsePgUrl(url: string): PgTarget {
   try {
     u = new URL(url)
   } catch {
-    throw new UserError('the database URL is not a valid URL', 'use postgres://USER:PASSWORD@HOST:PORT/DATABASE')
+    throw new UserError(t('system.pg.badUrl'), t('system.pg.badUrl.hint'))
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
-    throw new UserError(`unsupported database URL scheme '${u.protocol.replace(/:$/, '')}'`, 'give an SQLite file path, or postgres://USER:PASSWORD@HOST:PORT/DATABASE')
+    throw new UserError(t('system.db.urlScheme', { scheme: u.protocol.replace(/:$/, '') }), t('system.db.urlSchemePg.hint'))
   }
   const schema = u.searchParams.get('schema')
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new UserError(`invalid schema name '${schema}' in the database URL`, 'lower-case letters, digits and _, e.g. ?schema=icm')
+    throw new UserError(t('system.pg.badSchema', { schema }), t('system.pg.badSchema.hint'))
   }
   u.searchParams.delete('schema')
   const display = `postgres://${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname || 'localhost'}${u.port ? `:${u.port}` : ''}${u.pathname}${schema ? `?schema=${schema}` : ''}`
@@ -104,7 +105,7 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
       }
     },
     backupTo: async () => {
-      throw new UserError('icm backup copies SQLite files; a PostgreSQL database is backed up with pg_dump', `e.g. pg_dump ${target.display.replace(/\?.*$/, '')} > icm.sql`)
+      throw new UserError(t('system.pg.backup'), t('system.pg.backup.hint', { url: target.display.replace(/\?.*$/, '') }))
     },
     close: async () => {
       await db.destroy()
@@ -117,7 +118,7 @@ export async function openPostgresStore(url: string, opts: OpenOptions = {}): Pr
     if (created && opts.mustExist) throw missingDatabase(target.display)
     if (tables.length > 0 && !tables.includes(MIGRATION_TABLE)) {
       const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '')
-      throw new UserError(`${target.display} already holds other tables (${shown}) and no icm schema; it was left untouched`, 'give icm its own database, or its own schema with ?schema=icm')
+      throw new UserError(t('system.pg.otherTables', { location: target.display, tables: shown }), t('system.pg.otherTables.hint'))
     }
     await migrate(
       {
@@ -187,20 +188,20 @@ async function listTables(db: Kysely<DB>): Promise<string[]> {
   return rows.rows.map((r) => r.table_name)
 }
 
-function connectError(t: PgTarget, e: unknown): Error {
+function connectError(target: PgTarget, e: unknown): Error {
   const err = e as { code?: string; message?: string }
-  const where = `PostgreSQL at ${t.host}:${t.port}/${t.database}`
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'connection refused (is the server running and listening there?)',
-    ENOTFOUND: 'no such host',
-    EAI_AGAIN: 'the host name could not be resolved',
-    ETIMEDOUT: 'the connection timed out',
-    '28P01': `password authentication failed for user ${t.user}`,
-    '28000': `user ${t.user} may not connect`,
-    '3D000': `database ${t.database} does not exist`,
-    '42501': 'permission denied (the role may not create the schema)',
+  const reasons: Record<string, () => string> = {
+    ECONNREFUSED: () => t('system.pg.refused'),
+    ENOTFOUND: () => t('system.pg.noHost'),
+    EAI_AGAIN: () => t('system.pg.unresolved'),
+    ETIMEDOUT: () => t('system.pg.timedOut'),
+    '28P01': () => t('system.pg.password', { user: target.user }),
+    '28000': () => t('system.pg.mayNotConnect', { user: target.user }),
+    '3D000': () => t('system.pg.noDatabase', { database: target.database }),
+    '42501': () => t('system.pg.permission'),
   }
-  const reason = (err.code && reasons[err.code]) ?? (err.message ?? String(e)).replace(/postgres(ql)?:\/\/[^\s]*/g, '<url>')
-  return new UserError(`cannot open ${where}: ${reason}`, 'check --db / ICM_DB, the server, the role and its password')
+  const known = err.code && Object.hasOwn(reasons, err.code) ? reasons[err.code] : undefined
+  const reason = known ? known() : (err.message ?? String(e)).replace(/postgres(ql)?:\/\/[^\s]*/g, '<url>')
+  return new UserError(t('system.pg.cannotOpen', { host: target.host, port: target.port, database: target.database, reason }), t('system.pg.cannotOpen.hint'))
 }
 

@@ -155,7 +155,7 @@ export function checkWebhook(value: string, what: string): string {
     url = undefined
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UserError(`${what} must be an http(s) URL, got ${quote(value)}`, 'copy the webhook address the group robot shows, e.g. https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…')
+    throw new UserError(t('system.webhook.invalid', { what, got: quote(value) }), t('system.webhook.invalid.hint'))
   }
   return v
 }

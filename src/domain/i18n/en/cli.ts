@@ -11,8 +11,6 @@ export const cli = {
   'cli.option.periodFor': '{role} the period (e.g. 2026-H1, 2026-Q3 or 2026)',
   'cli.option.at': 'when {happened} (default: now; a past date-time back-fills)',
   'cli.option.at.happened': 'it happened',
-  'cli.option.unit': '{role} (code or name)',
-  'cli.option.yes': 'replace an existing file without asking',
   'cli.option.lang': 'interface language: en, zh-CN or zh-TW (default: config ui.lang, else the locale)',
   'cli.option.help': 'show help',
   'cli.help.usage': 'Usage:',

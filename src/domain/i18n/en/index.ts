@@ -15,6 +15,7 @@ import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
 import { assess } from './assess.js'
 import { assessExplain } from './assess-explain.js'
+import { system } from './system.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -35,4 +36,5 @@ export const en = {
   ...htmlReport,
   ...assess,
   ...assessExplain,
+  ...system,
 } as const

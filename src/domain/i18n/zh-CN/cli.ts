@@ -11,8 +11,6 @@ export const cli = {
   'cli.option.periodFor': '{role}（期间写法如 2026-H1、2026-Q3、2026 或 2026上半年）',
   'cli.option.at': '{happened}的时间（默认为现在；填过去的时间即为补录）',
   'cli.option.at.happened': '发生',
-  'cli.option.unit': '{role}（代码或名称）',
-  'cli.option.yes': '文件已存在时直接替换，不再询问',
   'cli.option.lang': '界面语言：en、zh-CN 或 zh-TW（默认：配置 ui.lang，否则按系统区域设置）',
   'cli.option.help': '显示帮助',
   'cli.help.usage': '用法：',

@@ -16,6 +16,7 @@ import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
 import { assess } from './assess.js'
 import { assessExplain } from './assess-explain.js'
+import { system } from './system.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -36,4 +37,5 @@ export const zhCN = {
   ...htmlReport,
   ...assess,
   ...assessExplain,
+  ...system,
 } as const satisfies { readonly [K in keyof typeof en]: string }

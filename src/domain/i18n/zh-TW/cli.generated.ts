@@ -13,8 +13,6 @@ export const cli = {
   "cli.option.periodFor": "{role}（期間寫法如 2026-H1、2026-Q3、2026 或 2026上半年）",
   "cli.option.at": "{happened}的時間（預設為現在；填過去的時間即為補錄）",
   "cli.option.at.happened": "發生",
-  "cli.option.unit": "{role}（代碼或名稱）",
-  "cli.option.yes": "檔案已存在時直接替換，不再詢問",
   "cli.option.lang": "介面語言：en、zh-CN 或 zh-TW（預設：配置 ui.lang，否則按系統區域設定）",
   "cli.option.help": "顯示幫助",
   "cli.help.usage": "用法：",
