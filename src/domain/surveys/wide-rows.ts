@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { t } from '../i18n/catalog.js'
 import type { ColumnMap } from './header-aliases.js'
 import { parseScore } from './score-labels.js'
 import { SCORE_FIELDS } from './survey-fields.js'
@@ -9,7 +8,8 @@ import type { WideLayout } from './wide-layout.js'
 /**
  * One respondent row of a wide file → one response per unit it rates (issue 16). Pure. A unit is
  * rated when one of its score columns has an answer (blank, or a platform's skipped marker, is
- * not rated); a unit the respondent belongs to is skipped and counted, not an error. Each response
+ * not rated, and a row rating no unit gives no response); a unit the respondent belongs to is
+ * skipped and counted, not an error. Each response
  * is checked as a long row would be (survey-row.ts), its rated unit being the column's unit; a
  * problem in any of them makes the whole line bad. The key of a response is the row's key (the
  * export's response id, else the hash of every response of the row) plus the unit's code.
@@ -81,7 +81,6 @@ export function compileWideRowChecker(ctx: WideRowContext): (cells: string[]) =>
     }
     cells.length = width
     if (problems) return { ok: false, reason: [...problems].join('; ') }
-    if (rows.length === 0 && selfRatings === 0) return { ok: false, reason: t('surveyWide.noUnitRated') }
     const id = iId < 0 ? '' : (cells[iId] ?? '').trim()
     const rowKey = id !== '' ? `id:${id}` : `sha256:${sha256Hex(rows.map((r) => `${r.code}=${r.fingerprint}`).join(','))}`
     return { ok: true, rows: rows.map((r) => ({ row: r.row, key: wideResponseKey(rowKey, r.code), fingerprint: r.fingerprint })), selfRatings }

@@ -13,7 +13,6 @@ export const surveyWide = {
   'surveyWide.mapNoHeaderHint': 'copy the header text from the file, or give the 1-based column number',
   'surveyWide.mapNoUnit': 'the mapping file\'s "wide" gives {header} the unit {unit}, which is not a unit code or name',
   'surveyWide.mapNoUnitHint': 'see icm unit list',
-  'surveyWide.noUnitRated': 'no unit rated: every unit column of the row is empty',
   'surveyWide.layoutLine': 'wide layout: each row rates up to {units} {units|unit|units}; a response per unit rated',
   'surveyWide.title.unit': 'unit',
   'surveyWide.title.dimension': 'dimension',

@@ -13,7 +13,6 @@ export const surveyWide = {
   'surveyWide.mapNoHeaderHint': '请从文件中复制列标题，或写从 1 开始的列号',
   'surveyWide.mapNoUnit': '映射文件的 "wide" 把 {header} 对应到 {unit}，但它不是部门代码或名称',
   'surveyWide.mapNoUnitHint': '查看 icm unit list',
-  'surveyWide.noUnitRated': '没有评价任何部门：该行所有部门列均为空',
   'surveyWide.layoutLine': '宽表：每行最多评价 {units} 个部门；每个被评价的部门生成一条答卷',
   'surveyWide.title.unit': '部门',
   'surveyWide.title.dimension': '维度',

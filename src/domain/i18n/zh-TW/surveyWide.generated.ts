@@ -15,7 +15,6 @@ export const surveyWide = {
   "surveyWide.mapNoHeaderHint": "請從檔案中複製列標題，或寫從 1 開始的列號",
   "surveyWide.mapNoUnit": "對映檔案的 \"wide\" 把 {header} 對應到 {unit}，但它不是部門代碼或名稱",
   "surveyWide.mapNoUnitHint": "檢視 icm unit list",
-  "surveyWide.noUnitRated": "沒有評價任何部門：該行所有部門列均為空",
   "surveyWide.layoutLine": "寬表：每行最多評價 {units} 個部門；每個被評價的部門生成一條答卷",
   "surveyWide.title.unit": "部門",
   "surveyWide.title.dimension": "維度",
