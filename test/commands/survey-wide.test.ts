@@ -101,6 +101,39 @@ describe('survey import of a wide file (one row rating many units)', () => {
     expect(ok.json()).toMatchObject({ read: 3, imported: 3, rejected: 1, responses: 3 })
   })
 
+  it.each([['in thread', '0'], ['by the stage worker', '1']])('stages many responses per line across packs (%s), in file order', async (_how, worker) => {
+    const t = await withSurvey()
+    // 10 departments × 60 rows: 600 responses in packs of 256, so rows straddle packs; row i's
+    // respondent is department i mod 10 (its own rating skipped), and every 7th unit cell is blank
+    const depts = ['HR', 'FIN', 'IT', 'PROD', 'SALES', 'PUR', 'QA', 'ADM', 'WH', 'RD']
+    const lines = [['编号', '所在部门', ...depts.map((d) => `[${d}] Overall`)].join(',')]
+    let expected = 0
+    for (let i = 0; i < 60; i++) {
+      const cells = depts.map((_, k) => ((i * 10 + k) % 7 === 0 ? '' : String(1 + ((i + k) % 5))))
+      expected += cells.filter((c, k) => c !== '' && k !== i % 10).length
+      lines.push([`R${i}`, depts[i % 10], ...cells].join(','))
+    }
+    const file = writeFile(t.dir, 'many.csv', lines.join('\n') + '\n')
+    const r = await t.ok(['survey', 'import', 'S', file, '--json'], { env: { ICM_IMPORT_WORKER: worker } })
+    const skipped = lines.slice(1).filter((l, i) => l.split(',')[2 + (i % 10)] !== '').length
+    expect(r.json()).toMatchObject({ read: 60, imported: expected, responses: expected, selfRatingsSkipped: skipped })
+    const got = await queryRows(t.db, 'select key, line from survey_responses order by id')
+    expect(got.length).toBe(expected)
+    // in file order: lines never go back, and row R59's last response is on line 61
+    expect(got.every((x, i) => i === 0 || Number(x.line) >= Number(got[i - 1]!.line))).toBe(true)
+    expect(got[got.length - 1]).toMatchObject({ key: 'id:R59@WH', line: 61 }) // R59 is RD's: its RD rating skipped
+    const sums = await queryRows(t.db, 'select sum(responses) as n from survey_score_sums')
+    expect(Number(sums[0]!.n)).toBe(expected)
+  })
+
+  it('speaks Chinese: a header naming two units', async () => {
+    const t = await withSurvey()
+    const file = writeFile(t.dir, 'x.csv', '序号,所在部门,财务部-总体,[IT] Overall,财务部与信息技术部的协作满意度\n1,HR,5,4,3\n')
+    const r = await t.run(['--lang', 'zh-CN', 'survey', 'import', 'S', file])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain("icm: 列标题 '财务部与信息技术部的协作满意度'（第 5 列）写有不止一个部门（FIN, IT），未导入任何数据")
+  })
+
   it.each([
     ['a header naming two units', '序号,所在部门,财务部-总体,[IT] Overall,财务部与信息技术部的协作满意度\n1,HR,5,4,3\n', [], /icm: header '财务部与信息技术部的协作满意度' \(column 5\) names more than one unit \(FIN, IT\); nothing imported \(give column 5 one unit/],
     ['--layout wide on a file without unit columns', '被评价部门,总体满意度\nIT,4\n', ['--layout', 'wide'], /icm: no column header names a unit, so the file cannot be read wide/],
