@@ -197,7 +197,16 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
  */
 export function createSubmittedAtParser(dateOrder?: DateOrder): (text: string) => Date | undefined {
   const dayOffsets = new Map<number, number | null>()
+  // the last text read and its time: a wide row's responses share one submitted time
+  let lastText: string | undefined
+  let last: Date | undefined
   return (text) => {
+    if (text === lastText) return last && new Date(last.getTime())
+    lastText = text
+    last = read(text)
+    return last && new Date(last.getTime())
+  }
+  function read(text: string): Date | undefined {
     const m = PLAIN_LOCAL_TIME.exec(text)
     if (!m) return parseSubmittedAt(text) ?? parseWrittenDateTime(text, dateOrder)
     const y = Number(m[1])
