@@ -11,7 +11,7 @@ import { writeWorkbook } from '../helpers/xlsx.js'
  * nobody; row 104 (HR) rates FIN (非常满意 → 5) and IT. So 6 responses, 1 own-unit rating skipped.
  */
 const fixture = path.join(FIXTURES, 'surveys', 'wide-matrix.csv')
-const RESPONSES = `select r.key, r.response_id, r.line, u.code as rated, p.code as respondent, r.accuracy, r.timeliness, r.overall, r.comment, r.submitted_at
+const RESPONSES = `select r.key, r.response_id, r.line, u.code as rated, p.code as respondent, r.accuracy, r.timeliness, r.overall, r.loyalty, r.comment, r.submitted_at
   from survey_responses r join units u on u.id = r.rated_id left join units p on p.id = r.respondent_id order by r.id`
 
 const EXPECTED = [
@@ -85,6 +85,21 @@ describe('survey import of a wide file (one row rating many units)', () => {
     expect(got.map((x) => [x.key, x.rated, x.respondent, x.timeliness, x.overall])).toEqual([
       ['id:1@FIN', 'FIN', 'HR', 4, 5],
       ['id:2@FIN', 'FIN', 'IT', 3, null],
+    ])
+  })
+
+  it('reads a 0–10 recommendation column of a unit on the loyalty scale, as it does a long file\'s', async () => {
+    const t = await withSurvey()
+    const file = writeFile(t.dir, 'nps.csv', '序号,财务部-总体,您愿意向同事推荐财务部吗(0-10),[IT] Overall,推荐信息技术部的可能性\n1,4,9,5,10\n2,3,0,,\n')
+    const r = await t.ok(['survey', 'import', 'S', file, '--json'])
+    expect(r.json()).toMatchObject({ read: 2, imported: 3, responses: 3 })
+    expect(r.json().conversions).toContain('loyalty: 0–10 scale (values up to 10, and 0) read as 1 + 4 × v / 10, rounded')
+    // 9 → 1 + 3.6 = 4.6 → 5; 10 → 5; 0 → 1
+    const got = await queryRows(t.db, RESPONSES)
+    expect(got.map((x) => [x.key, x.overall, x.loyalty])).toEqual([
+      ['id:1@FIN', 4, 5],
+      ['id:1@IT', 5, 5],
+      ['id:2@FIN', 3, 1],
     ])
   })
 

@@ -6,6 +6,7 @@ import { displayHeader, type MappingFile } from '../../domain/surveys/header-ali
 import { unitsWithAliases } from '../../domain/surveys/survey-import.js'
 import { decideLayout, detectWideColumns, type WideLayout } from '../../domain/surveys/wide-layout.js'
 import { parseLayout } from '../../domain/surveys/wide-map.js'
+import type { ScoreField } from '../../domain/surveys/survey-fields.js'
 import type { Store } from '../../storage/database.js'
 import type { SurveyImportResult } from '../../storage/survey-import/import.js'
 import { listUnits } from '../../storage/units-repo.js'
@@ -31,6 +32,11 @@ export async function settleLayout(store: Store, headers: readonly string[], map
 /** The columns a wide layout owns (not the fields a row shares). */
 export function wideColumnSet(wide: WideLayout | undefined): ReadonlySet<number> | undefined {
   return wide ? new Set(wide.columns.map((c) => c.column)) : undefined
+}
+
+/** A wide layout's score columns, for the answers' profile (a 0–10 loyalty scale, the answer forms). */
+export function wideScoreColumns(wide: WideLayout | undefined): [ScoreField, number][] {
+  return (wide?.columns ?? []).filter((c): c is typeof c & { dimension: ScoreField } => c.dimension !== 'comment').map((c) => [c.dimension, c.column])
 }
 
 /** The expansion for --show-mapping --json: which column feeds which unit and dimension. */

@@ -25,7 +25,7 @@ import { surveyImportBatch } from './import-batch.js'
 import { progressPrinter } from './import-progress.js'
 import { printImportSummary, printTimings } from './import-summary.js'
 import { requireSurvey } from './survey-json.js'
-import { settleLayout, wideColumnSet } from './import-wide.js'
+import { settleLayout, wideColumnSet, wideScoreColumns } from './import-wide.js'
 import { t } from '../../domain/i18n/catalog.js'
 import type { WideLayout } from '../../domain/surveys/wide-layout.js'
 
@@ -114,7 +114,7 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
     const head = await readHead(input.path, shown, { encoding, delimiter, sheet: opts.sheet })
     const wide = await settleLayout(store, head.headers, given, opts.layout)
     const { mapping, map } = await settleMapping(ctx, head.headers, given, inputs, wideColumnSet(wide))
-    mapping.reading = await profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
+    mapping.reading = await profileSurveyFile(input.path, head, mapping, readingOptions(opts, map), wideScoreColumns(wide))
     if (opts.showMapping) {
       await printMapping(ctx, survey.code, shown, head, mapping, wide)
       return undefined
