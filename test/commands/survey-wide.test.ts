@@ -42,6 +42,13 @@ describe('survey import of a wide file (one row rating many units)', () => {
     expect(forced.stderr).toContain('✓ 0 of 6 responses (4 rows) imported into S from wide-matrix.csv, 6 already present, 1 own-unit rating skipped (batch 2)')
     expect(forced.stdout).toContain('own unit skipped\t1 rating of the respondent\'s own unit')
     expect((await queryRows(t.db, 'select count(*) as n from survey_responses'))[0]!.n).toBe(6)
+
+    // another file where respondent 101 rates FIN otherwise: a conflict naming the earlier file and line (exit 5), nothing imported
+    const other = writeFile(t.dir, 'later.csv', '序号,所在部门,财务部-总体,[IT] Overall\n105,HR,4,4\n101,SALES,3,4\n')
+    const conflict = await t.run(['survey', 'import', 'S', other])
+    expect(conflict.code).toBe(5)
+    expect(conflict.stderr).toContain('icm: later.csv line 3: response id 101@FIN is also in wide-matrix.csv line 2 (imported before, batch 1) with other content')
+    expect((await queryRows(t.db, 'select count(*) as n from survey_responses'))[0]!.n).toBe(6)
   })
 
   it('shows the expansion with --show-mapping: which column feeds which unit and dimension', async () => {
