@@ -16,8 +16,9 @@ export async function settleMapping(
   headers: readonly string[],
   map: MappingFile | undefined,
   inputs: readonly string[],
+  wide?: ReadonlySet<number>,
 ): Promise<{ mapping: HeaderMapping; map: MappingFile | undefined }> {
-  const first = mapHeaders(headers, map)
+  const first = mapHeaders(headers, map, { wide })
   if (!first.ambiguous || first.ambiguous.length === 0) return { mapping: first, map }
   if (!ctx.canPrompt) throw ambiguityError(headers, first, map)
   const columns = { ...(map?.columns ?? {}) }
@@ -27,7 +28,7 @@ export async function settleMapping(
     columns[a.field] = choices.find((c) => c.label === label)!.column + 1
   }
   const chosen: MappingFile = { ...(map ?? { labels: {} }), columns }
-  const mapping = mapHeaders(headers, chosen)
+  const mapping = mapHeaders(headers, chosen, { wide })
   if (await ctx.io.prompter.confirm({ message: 'Save these answers as a mapping file to reuse with --map?', default: false })) {
     const file = await ctx.io.prompter.input({ message: 'Mapping file (JSON)', validate: (v) => (v.trim() === '' ? 'give a file name' : true) })
     const out = await checkOutputPath(ctx, file.trim(), { flag: 'the mapping file', inputs })

@@ -5,9 +5,11 @@ import { displayHeader, mappedColumns, type HeaderMapping } from '../../domain/s
 import { describeKeywordMatch } from '../../domain/surveys/header-choices.js'
 import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead } from '../../storage/survey-import/import.js'
+import type { WideLayout } from '../../domain/surveys/wide-layout.js'
+import { printWideMapping, wideMappingJson } from './import-wide.js'
 
 /** `survey import --show-mapping`: how the file is read and which column feeds which field; nothing is imported. */
-export async function printMapping(ctx: AppContext, survey: string, shown: string, head: SurveyFileHead, mapping: HeaderMapping): Promise<void> {
+export async function printMapping(ctx: AppContext, survey: string, shown: string, head: SurveyFileHead, mapping: HeaderMapping, wide?: WideLayout): Promise<void> {
   const columns = mappedColumns(head.headers, mapping)
   const delimiter = delimiterName(head.delimiter)
   const json = {
@@ -22,6 +24,7 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     notes: mapping.warnings,
     conversions: mapping.reading?.conversions ?? [],
     matchedByKeywords: keywordMatchesJson(head.headers, mapping),
+    ...(wide ? { layout: 'wide', wide: wideMappingJson(head.headers, wide) } : {}),
   }
   if (ctx.json) {
     printJson(ctx, json)
@@ -33,6 +36,7 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     { header: 'column', value: (c) => c.column, align: 'right' },
     { header: 'header', value: (c) => c.header },
   ])
+  if (wide) await printWideMapping(ctx, head.headers, wide)
   for (const m of mapping.matched ?? []) printText(ctx, `matched by keywords: ${describeKeywordMatch(head.headers, m)}`)
   printText(ctx, `ignored columns: ${ignoredText(mapping)}`)
   for (const c of json.conversions) printText(ctx, `conversion: ${c}`)

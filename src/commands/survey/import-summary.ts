@@ -8,6 +8,7 @@ import type { SurveyFileHead, SurveyImportResult } from '../../storage/survey-im
 import { ignoredText, keywordMatchesJson, printNotes } from './import-mapping.js'
 import { describeKeywordMatch } from '../../domain/surveys/header-choices.js'
 import { counted, formatCount } from '../../domain/counting.js'
+import { wideConfirmation, wideSummaryFields, wideSummaryJson } from './import-wide.js'
 
 /** What `survey import` did, as it reports it. */
 export interface ImportReport {
@@ -54,6 +55,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     notes: mapping.warnings,
     conversions: mapping.reading?.conversions ?? [],
     matchedByKeywords: keywordMatchesJson(head.headers, mapping),
+    ...wideSummaryJson(result),
   }
   if (ctx.json) {
     // in a run of several files, the caller prints one array of them
@@ -65,6 +67,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
       ['encoding', `${summary.encoding} (${head.encodingReason})`],
       ['delimiter', delimiter],
       ['read', formatCount(result.read)],
+      ...wideSummaryFields(result),
       [run.dryRun ? 'would import' : 'imported', formatCount(result.imported)],
       ['already present', formatCount(result.alreadyPresent)],
       ['rejected', formatCount(result.rejected)],
@@ -79,7 +82,9 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
   }
   const present = result.alreadyPresent > 0 ? `, ${formatCount(result.alreadyPresent)} already present` : ''
   const rejected = result.rejected > 0 ? `, ${formatCount(result.rejected)} rejected${rejects ? ` (see ${run.rejectsArg})` : ''}` : ''
-  if (run.dryRun) confirm(ctx, `dry run: ${formatCount(result.imported)} of ${counted(result.read, 'response')} would be imported into ${survey}${present}${rejected}; nothing written`)
+  const wide = wideConfirmation(result, survey, shown, present + rejected, run.dryRun)
+  if (wide) confirm(ctx, wide)
+  else if (run.dryRun) confirm(ctx, `dry run: ${formatCount(result.imported)} of ${counted(result.read, 'response')} would be imported into ${survey}${present}${rejected}; nothing written`)
   else confirm(ctx, `${formatCount(result.imported)} of ${counted(result.read, 'response')} imported into ${survey} from ${shown}${present}${rejected} (batch ${result.batchId})`)
   return summary
 }

@@ -25,6 +25,9 @@ import { surveyImportBatch } from './import-batch.js'
 import { progressPrinter } from './import-progress.js'
 import { printImportSummary, printTimings } from './import-summary.js'
 import { requireSurvey } from './survey-json.js'
+import { settleLayout, wideColumnSet, wideScoreColumns } from './import-wide.js'
+import { t } from '../../domain/i18n/catalog.js'
+import type { WideLayout } from '../../domain/surveys/wide-layout.js'
 
 export interface SurveyImportOptions {
   encoding?: string
@@ -38,6 +41,7 @@ export interface SurveyImportOptions {
   dateOrder?: string
   loyaltyScale?: string
   sheet?: string
+  layout?: string
   yes?: boolean
 }
 
@@ -58,6 +62,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .option('--sheet <sheet>', 'an .xlsx file\'s sheet to read: its name or position (default: the first)')
     .option('--date-order <order>', 'mdy or dmy: how dates like 5/3/2026 are read when no date in the column has a part over 12')
     .option('--loyalty-scale <n>', '10: the loyalty question is 0–10 (read as 1 + 4 × v / 10); default: 10 when its values exceed 5')
+    .option('--layout <layout>', t('surveyWide.option.layout'))
   yesOption(cmd, 'replace an existing --rejects file without asking').action(async (code: string, files: string[], opts: SurveyImportOptions) => {
     if (files.length === 1) await surveyImportRun(ctx, code, files[0]!, opts)
     else await surveyImportBatch(ctx, files, opts, (file, rejects) => surveyImportRun(ctx, code, file, { ...opts, rejects }, true))
@@ -68,6 +73,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     'icm survey import 2026H1-SERVICE export.csv --show-mapping',
     'icm survey import 2026H1-SERVICE export.csv --skip-invalid --rejects bad-lines.csv',
     'icm survey import 2026H1-SERVICE exports/*.csv --map wjx-map.json --no-input',
+    'icm survey import 2026H1-SERVICE matrix.csv --layout wide --show-mapping',
   )
 }
 
@@ -106,13 +112,14 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const shown = input.spooled ? input.shown : path.basename(file)
   try {
     const head = await readHead(input.path, shown, { encoding, delimiter, sheet: opts.sheet })
-    const { mapping, map } = await settleMapping(ctx, head.headers, given, inputs)
-    mapping.reading = await profileSurveyFile(input.path, head, mapping, readingOptions(opts, map))
+    const wide = await settleLayout(store, head.headers, given, opts.layout)
+    const { mapping, map } = await settleMapping(ctx, head.headers, given, inputs, wideColumnSet(wide))
+    mapping.reading = await profileSurveyFile(input.path, head, mapping, readingOptions(opts, map), wideScoreColumns(wide))
     if (opts.showMapping) {
-      await printMapping(ctx, survey.code, shown, head, mapping)
+      await printMapping(ctx, survey.code, shown, head, mapping, wide)
       return undefined
     }
-    const result = await importFile(ctx, store, { survey, full: input.path, shown, head, mapping, map, rejects }, opts)
+    const result = await importFile(ctx, store, { survey, full: input.path, shown, head, mapping, map, wide, rejects }, opts)
     printTimings(ctx, result)
     return printImportSummary(ctx, { survey: survey.code, shown, head, mapping, rejects, rejectsArg, dryRun: opts.dryRun === true, force: opts.force === true }, result, batch)
   } catch (e) {
@@ -162,6 +169,7 @@ interface ImportInput {
   head: SurveyFileHead
   mapping: HeaderMapping
   map: MappingFile | undefined
+  wide: WideLayout | undefined
   rejects: string | undefined
 }
 
@@ -185,6 +193,7 @@ async function importFile(ctx: AppContext, store: Store, input: ImportInput, opt
       head,
       mapping: input.mapping,
       map: input.map,
+      wide: input.wide,
       sha256: knownSha256,
       dryRun: opts.dryRun === true,
       skipInvalid: opts.skipInvalid === true,

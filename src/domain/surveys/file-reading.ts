@@ -38,8 +38,9 @@ export class ColumnProfiler {
   private readonly forms = new Map<AnswerForm, ScoreField>()
   private readonly scoreColumns: [ScoreField, number][]
 
-  constructor(private readonly columns: Partial<Record<SurveyField, number>>) {
-    this.scoreColumns = SCORE_FIELDS.filter((f) => columns[f] !== undefined).map((f) => [f, columns[f]!])
+  /** `more`: score columns besides `columns`' (a wide file's, one per unit and dimension). */
+  constructor(private readonly columns: Partial<Record<SurveyField, number>>, more: readonly [ScoreField, number][] = []) {
+    this.scoreColumns = [...SCORE_FIELDS.filter((f) => columns[f] !== undefined).map((f): [ScoreField, number] => [f, columns[f]!]), ...more]
   }
 
   /** Looks at one record's cells (after the header; blank records are fine). */

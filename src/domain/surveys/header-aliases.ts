@@ -5,6 +5,7 @@ import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fiel
 import { parseLoyaltyScale, type FileReading } from './file-reading.js'
 import { parseDateOrder, type DateOrder } from './written-dates.js'
 import { matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
+import { parseWideMap, type WideMapEntry } from './wide-map.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
@@ -30,6 +31,8 @@ export interface MappingFile {
   dateOrder?: DateOrder
   /** "loyalty_scale": 10 for a 0–10 loyalty question. */
   loyaltyScale?: 5 | 10
+  /** "wide": header (or 1-based column number) → the unit and dimension it rates (wide-map.ts). */
+  wide?: Record<string, WideMapEntry>
 }
 
 export interface HeaderMapping {
@@ -167,7 +170,10 @@ const MAP_HINT = 'say which column feeds which field with --map FILE.json, e.g. 
  * column to two fields, or when rated_unit or every one of the five score columns is missing
  * (listing the headers seen).
  */
-export function mapHeaders(headers: readonly string[], map?: MappingFile): HeaderMapping {
+export function mapHeaders(headers: readonly string[], map?: MappingFile, opts?: { wide?: ReadonlySet<number> }): HeaderMapping {
+  // The wide layout (wide-layout.ts) owns the columns naming a unit; the others give the fields a respondent row shares.
+  const wide = opts?.wide
+  const shared = (f: SurveyField) => !wide || WIDE_SHARED_FIELDS.includes(f)
   const width = headerWidth(headers)
   const norm = headers.slice(0, width).map(normalizeHeader)
 
@@ -194,9 +200,9 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   }
 
   for (let i = 0; i < width; i++) {
-    if (owner.has(i)) continue
+    if (owner.has(i) || wide?.has(i)) continue
     const field = aliases().get(norm[i]!)
-    if (!field || mapped.has(field)) continue
+    if (!field || mapped.has(field) || !shared(field)) continue
     const prev = columns[field]
     if (prev !== undefined) {
       const a = displayHeader(headers, prev)
@@ -212,8 +218,8 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   }
 
   // Freely worded questions: keywords, for the fields neither the map nor an alias found.
-  const open = SURVEY_FIELDS.filter((f) => f !== 'response_id' && columns[f] === undefined && !mapped.has(f))
-  const { matched, ambiguous } = matchByKeywords(norm, new Set(owner.keys()), open, new Set<SurveyField>(['rated_unit']))
+  const open = SURVEY_FIELDS.filter((f) => f !== 'response_id' && columns[f] === undefined && !mapped.has(f) && shared(f))
+  const { matched, ambiguous } = matchByKeywords(norm, new Set([...owner.keys(), ...(wide ?? [])]), open, new Set<SurveyField>(wide ? [] : ['rated_unit']))
   for (const m of matched) {
     columns[m.field] = m.column
     owner.set(m.column, m.field)
@@ -221,9 +227,9 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   const pending = new Set(ambiguous.map((a) => a.field))
 
   const missing: string[] = []
-  const noScoreColumn = DIMENSION_FIELDS.every((f) => columns[f] === undefined && !pending.has(f))
+  const noScoreColumn = !wide && DIMENSION_FIELDS.every((f) => columns[f] === undefined && !pending.has(f))
   // An undecided rated unit is asked about, unless the file cannot be imported anyway.
-  if (columns.rated_unit === undefined && (noScoreColumn || !pending.has('rated_unit'))) missing.push('rated_unit (被评价部门)')
+  if (!wide && columns.rated_unit === undefined && (noScoreColumn || !pending.has('rated_unit'))) missing.push('rated_unit (被评价部门)')
   if (noScoreColumn) missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
   if (missing.length > 0) {
     const seen = headers.slice(0, width).map((_, i) => displayHeader(headers, i))
@@ -234,7 +240,7 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
   }
 
   const ignored: string[] = []
-  for (let i = 0; i < width; i++) if (!owner.has(i)) ignored.push(displayHeader(headers, i))
+  for (let i = 0; i < width; i++) if (!owner.has(i) && !wide?.has(i)) ignored.push(displayHeader(headers, i))
 
   const warnings: string[] = []
   for (let i = 0; i < width; i++) {
@@ -250,7 +256,7 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
     warnings.push('no respondent unit column: responses are stored without the respondent\'s unit')
   }
   const noScore = DIMENSION_FIELDS.filter((f) => columns[f] === undefined)
-  if (noScore.length > 0) warnings.push(`no column for ${noScore.join(', ')}: those scores stay empty`)
+  if (noScore.length > 0 && !wide) warnings.push(`no column for ${noScore.join(', ')}: those scores stay empty`)
   if (columns.submitted_at === undefined) warnings.push('no submitted time column: responses are stored without it')
 
   return { columns, ignored, warnings, ...(matched.length > 0 ? { matched } : {}), ...(ambiguous.length > 0 ? { ambiguous } : {}) }
@@ -284,6 +290,9 @@ function mapColumn(headers: readonly string[], norm: readonly string[], field: S
   return hits[0]!
 }
 
+/** The fields every response of a wide row shares: the row's own, not a unit's. */
+const WIDE_SHARED_FIELDS: readonly SurveyField[] = ['response_id', 'respondent_unit', 'comment', 'submitted_at']
+
 function isSurveyField(key: string): key is SurveyField {
   return (SURVEY_FIELDS as readonly string[]).includes(key)
 }
@@ -313,6 +322,10 @@ export function parseMappingFile(jsonText: string): MappingFile {
     }
     if (key === 'units') {
       result.units = parseUnitAliases(value)
+      continue
+    }
+    if (key === 'wide') {
+      result.wide = parseWideMap(value)
       continue
     }
     if (key.startsWith('_')) continue // notes for the reader ("_guessed", "_unmatched_headers" from icm survey map)

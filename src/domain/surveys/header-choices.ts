@@ -35,6 +35,7 @@ export function mappingJson(headers: readonly string[], columns: ColumnMap, map?
   if (map?.units) out.units = map.units
   if (map?.dateOrder) out.date_order = map.dateOrder
   if (map?.loyaltyScale) out.loyalty_scale = map.loyaltyScale
+  if (map?.wide) out.wide = map.wide
   return out
 }
 

@@ -5,6 +5,10 @@ import { displayHeader, headerWidth, type HeaderMapping, type MappingFile } from
 import type { CsvRecord } from './survey-csv.js'
 import { compileSurveyRowValidator, isBlankRecord, rowFingerprint, type CanonicalResponse, type SurveyRowResult } from './survey-row.js'
 import { createUnitResolver, type ResolvableUnit, type UnitMatchVia, type UnitResolution, type UnitResolver } from '../org/unit-names.js'
+import type { WideLayout } from './wide-layout.js'
+import { compileWideRowChecker, type WideResponse, type WideRowResult } from './wide-rows.js'
+
+export type { WideResponse } from './wide-rows.js'
 
 /**
  * The import's decision for each record of a survey file (DESIGN.md §5 "Survey CSV import"),
@@ -18,6 +22,8 @@ export type CheckedRecord =
   | { kind: 'blank' }
   | { kind: 'bad'; line: number; reason: string; cells: string[] }
   | { kind: 'row'; line: number; row: CanonicalResponse; key: string; fingerprint: string; cells: string[] }
+  /** a wide row: its responses, one per unit it rates (none when it rates only the respondent's own unit) */
+  | { kind: 'rows'; line: number; rows: WideResponse[]; cells: string[] }
 
 /** A unit name in the file matched other than by its code or exact name, for the summary ("品質管理部 → QA (regional)"). */
 export interface UnitNameMatch {
@@ -69,12 +75,16 @@ export class SurveyRecordChecker {
   private readonly minWidth: number
   private readonly matches = new Map<string, UnitNameMatch>()
   private readonly codeOf: Map<number, string>
+  readonly wide: ((cells: string[]) => WideRowResult) | undefined
+  /** wide rows: responses given, and ratings of the respondent's own unit skipped */
+  responses = 0
+  selfRatingsSkipped = 0
 
   /**
    * `headers`: the file's header record; `mapping`: mapHeaders of it; `units`: every unit of the
    * database (with the mapping file's aliases); `labels`: the mapping file's extra score labels.
    */
-  constructor(headers: readonly string[], mapping: HeaderMapping, units: readonly ResolvableUnit[], map?: MappingFile) {
+  constructor(headers: readonly string[], mapping: HeaderMapping, units: readonly ResolvableUnit[], map?: MappingFile, wide?: WideLayout) {
     this.width = headers.length
     this.minWidth = headerWidth(headers)
     this.codeOf = new Map(units.map((u) => [u.id, u.code]))
@@ -91,14 +101,16 @@ export class SurveyRecordChecker {
       }
       return r
     }
-    this.validate = compileSurveyRowValidator({
+    const rowContext = {
       columns: mapping.columns,
       resolveUnit: tracked,
       labels: map?.labels,
       headers,
       dateOrder: mapping.reading?.dateOrder,
       loyaltyScale: mapping.reading?.loyaltyScale,
-    })
+    }
+    this.validate = compileSurveyRowValidator(rowContext)
+    this.wide = wide ? compileWideRowChecker({ ...rowContext, layout: wide }) : undefined
   }
 
   check(record: CsvRecord): CheckedRecord {
@@ -111,6 +123,13 @@ export class SurveyRecordChecker {
     }
     for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.charCodeAt(0) === 39) cells[i] = unneutralise(cells[i]!)
+    }
+    if (this.wide) {
+      const w = this.wide(cells)
+      if (!w.ok) return { kind: 'bad', line: record.line, reason: w.reason, cells }
+      this.responses += w.rows.length
+      this.selfRatingsSkipped += w.selfRatings
+      return { kind: 'rows', line: record.line, rows: w.rows, cells }
     }
     const v = this.validate(cells)
     if (!v.ok) return { kind: 'bad', line: record.line, reason: v.reason, cells }

@@ -38,6 +38,8 @@ export interface SurveyRowContext {
   dateOrder?: DateOrder
   /** 10: the loyalty column is on a 0–10 scale, read as 1 + 4 × v / 10 (parseLoyaltyOfTen). */
   loyaltyScale?: 5 | 10
+  /** The file's createSubmittedAtParser, when validators share one (a wide row's units share its time). */
+  parseTime?: (text: string) => Date | undefined
 }
 
 export type SurveyRowResult = { ok: true; row: CanonicalResponse } | { ok: false; reason: string }
@@ -84,7 +86,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
   const noScore = `no score given: ${present.length > 0 ? present.map(header).join(', ') : DIMENSION_FIELDS.join(', ')} are all empty`
   const labels = ctx.labels
   const resolveUnit = ctx.resolveUnit
-  const parseTime = createSubmittedAtParser(ctx.dateOrder)
+  const parseTime = ctx.parseTime ?? createSubmittedAtParser(ctx.dateOrder)
   const loyaltyOfTen = ctx.loyaltyScale === 10
   const scores: (number | null)[] = [null, null, null, null, null, null]
 
@@ -197,7 +199,16 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
  */
 export function createSubmittedAtParser(dateOrder?: DateOrder): (text: string) => Date | undefined {
   const dayOffsets = new Map<number, number | null>()
+  // the last text read and its time: a wide row's responses share one submitted time
+  let lastText: string | undefined
+  let last: Date | undefined
   return (text) => {
+    if (text === lastText) return last && new Date(last.getTime())
+    lastText = text
+    last = read(text)
+    return last && new Date(last.getTime())
+  }
+  function read(text: string): Date | undefined {
     const m = PLAIN_LOCAL_TIME.exec(text)
     if (!m) return parseSubmittedAt(text) ?? parseWrittenDateTime(text, dateOrder)
     const y = Number(m[1])

@@ -73,8 +73,8 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
     if (found > 0) {
       matched += found
       matchedPresent += Number(m.rows[0]!.same)
-      await sql`insert into ${staging.bad} (line, reason, exit_code, found)
-        select s.line, ${alsoInEarlierImport(sql.ref('s.key'))}, 5, 'database'
+      await sql`insert into ${staging.bad} (seq, line, reason, exit_code, found)
+        select s.seq, s.line, ${alsoInEarlierImport(sql.ref('s.key'))}, 5, 'database'
         from ${staging.staged} s join survey_responses r on r.survey_id = ${surveyId} and r.key = s.key join survey_batches b on b.id = r.batch_id
         where r.fingerprint <> s.fingerprint`.execute(db)
       await sql`delete from ${staging.staged} as s where exists (select 1 from survey_responses r where r.survey_id = ${surveyId} and r.key = s.key)`.execute(db)
@@ -83,19 +83,19 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
   let duplicatesPresent = 0
   if (staged.duplicates > 0) {
     await sql`delete from ${staging.bad} where found = 'duplicate'`.execute(db)
-    await sql`insert into ${staging.bad} (line, reason, exit_code, found)
-      select d.line, ${alsoInEarlierImport(sql.ref('d.key'))}, 5, 'duplicate'
+    await sql`insert into ${staging.bad} (seq, line, reason, exit_code, found)
+      select d.seq, d.line, ${alsoInEarlierImport(sql.ref('d.key'))}, 5, 'duplicate'
       from ${staging.dups} d join survey_responses r on r.survey_id = ${surveyId} and r.key = d.key join survey_batches b on b.id = r.batch_id
       where r.fingerprint <> d.fingerprint`.execute(db)
-    await sql`insert into ${staging.bad} (line, reason, exit_code, found)
-      select d.line, 'response id ' || substr(d.key, 4) || ' is also on line ' || s.line || ' with other content', 5, 'duplicate'
+    await sql`insert into ${staging.bad} (seq, line, reason, exit_code, found)
+      select d.seq, d.line, 'response id ' || substr(d.key, 4) || ' is also on line ' || s.line || ' with other content', 5, 'duplicate'
       from ${staging.dups} d join ${staging.staged} s on s.key = d.key
       where s.fingerprint <> d.fingerprint and not exists (select 1 from survey_responses r where r.survey_id = ${surveyId} and r.key = d.key)`.execute(db)
     const conflicts = await sql<{ n: number }>`select count(*) as n from ${staging.bad} where found = 'duplicate'`.execute(db)
     duplicatesPresent = staged.duplicates - Number(conflicts.rows[0]!.n)
   }
   const bad = await sql<{ n: number }>`select count(*) as n from ${staging.bad}`.execute(db)
-  const first = await sql<{ line: number; reason: string; exit_code: number }>`select line, reason, exit_code from ${staging.bad} order by line limit 1`.execute(db)
+  const first = await sql<{ line: number; reason: string; exit_code: number }>`select line, reason, exit_code from ${staging.bad} order by seq limit 1`.execute(db)
   const f = first.rows[0]
   return {
     state,
@@ -123,8 +123,8 @@ async function sumsOfStaged(db: Kysely<DB>, t: StagingTables): Promise<PairSums>
   const ints = new Int32Array(INTS)
   const scores = sql.join(SCORE_FIELDS.map((f) => sql.ref(f)))
   for (let after = 0; ; ) {
-    const page = await sql<StagedScores>`select line, respondent_id, rated_id, ${scores}
-      from ${sql.table(t.staged)} where line > ${after} order by line limit ${SUMS_PAGE}`.execute(db)
+    const page = await sql<StagedScores>`select seq, respondent_id, rated_id, ${scores}
+      from ${sql.table(t.staged)} where seq > ${after} order by seq limit ${SUMS_PAGE}`.execute(db)
     for (const r of page.rows) {
       const row = {} as Record<ScoreField, number | null>
       ints[0] = Number(r.respondent_id ?? 0)
@@ -137,12 +137,12 @@ async function sumsOfStaged(db: Kysely<DB>, t: StagingTables): Promise<PairSums>
       addToSums(sums, ints, 0, responseValue(row) ?? Number.NaN)
     }
     if (page.rows.length < SUMS_PAGE) return sums
-    after = Number(page.rows[page.rows.length - 1]!.line)
+    after = Number(page.rows[page.rows.length - 1]!.seq)
   }
 }
 
 /** A staged row's units and scores (SCORE_FIELDS, in the order of a pack's integers). */
-type StagedScores = { line: number; respondent_id: number | null; rated_id: number } & Record<ScoreField, number | null>
+type StagedScores = { seq: number; respondent_id: number | null; rated_id: number } & Record<ScoreField, number | null>
 
 /**
  * Inserts the staged rows into the survey in file order (one statement); returns how many. A key
@@ -154,7 +154,7 @@ export async function insertStaged(db: Kysely<DB>, t: StagingTables, surveyId: n
   const sqlite = dialectOf(db) === 'sqlite'
   const r = await sql`insert ${sql.raw(sqlite ? 'or ignore ' : '')}into survey_responses (survey_id, key, response_id, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty, comment, submitted_at, batch_id, line, fingerprint)
     select ${sql.lit(surveyId)}, key, response_id, respondent_id, rated_id, accuracy, timeliness, completeness, professionalism, overall, loyalty, comment, submitted_at, ${sql.lit(batchId)}, line, fingerprint
-    from ${sql.table(t.staged)} where true order by line
+    from ${sql.table(t.staged)} where true order by seq
     ${sql.raw(sqlite ? '' : 'on conflict (survey_id, key) do nothing')}`.execute(db)
   return Number(r.numAffectedRows ?? 0)
 }
@@ -168,10 +168,10 @@ export async function insertSums(db: Kysely<DB>, t: StagingTables, surveyId: num
 
 const BAD_PAGE = 1000
 
-/** The bad lines in line order, a page after a line at a time (for the rejects file). */
-export function badLinePages(db: Kysely<DB>, t: StagingTables): (afterLine: number) => Promise<{ line: number; reason: string }[]> {
+/** The bad lines in file order (seq), a page after a seq at a time (for the rejects file; a wide row may have several on one line). */
+export function badLinePages(db: Kysely<DB>, t: StagingTables): (afterSeq: number) => Promise<{ seq: number; line: number; reason: string }[]> {
   return async (after) => {
-    const page = await sql<{ line: number; reason: string }>`select line, reason from ${sql.table(t.bad)} where line > ${after} order by line limit ${BAD_PAGE}`.execute(db)
-    return page.rows.map((r) => ({ line: Number(r.line), reason: r.reason }))
+    const page = await sql<{ seq: number; line: number; reason: string }>`select seq, line, reason from ${sql.table(t.bad)} where seq > ${after} order by seq limit ${BAD_PAGE}`.execute(db)
+    return page.rows.map((r) => ({ seq: Number(r.seq), line: Number(r.line), reason: r.reason }))
   }
 }

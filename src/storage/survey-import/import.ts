@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { formatInstant } from '../../domain/calendar/dates.js'
 import { ConflictError, UserError, errorWithCode } from '../../domain/errors.js'
-import { responseValue } from '../../domain/assessment/kpi.js'
 import { CsvRecordReader, type CsvRecord } from '../../domain/surveys/survey-csv.js'
-import { SurveyRecordChecker, describeBadLines, unitsWithAliases, type CheckedRecord } from '../../domain/surveys/survey-import.js'
+import { SurveyRecordChecker, describeBadLines, unitsWithAliases } from '../../domain/surveys/survey-import.js'
+import { Packer } from './packer.js'
 import { ChunkDecoder, createStrictDecoder, encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SqliteStore, Store } from '../database.js'
 import { appendEvent } from '../events-repo.js'
@@ -13,7 +13,7 @@ import { analyse, badLinePages, insertStaged, insertSums, surveyState, type Anal
 import { openPostgresImport } from './postgres.js'
 import { writeRejects, type RejectsWriter } from './rejects.js'
 import { WORKER_MIN_BYTES, openSqliteImport } from './sqlite.js'
-import { INTS, PACK_ROWS, STRS, newPack, type ImportBackend, type Stager, type SurveyImportRequest, type SurveyImportResult } from './types.js'
+import { type ImportBackend, type Stager, type SurveyImportRequest, type SurveyImportResult } from './types.js'
 import { findBatchBySha256, finishBatch, insertBatch } from '../surveys-repo.js'
 import { listUnits } from '../units-repo.js'
 
@@ -63,6 +63,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       req.map?.units,
     ),
     req.map,
+    req.wide,
   )
   const started = performance.now()
   const timings = { stagingMs: 0, analysisMs: 0, lockWaitMs: 0, lockHeldMs: 0, checkpointMs: 0 }
@@ -168,7 +169,8 @@ function result(
   stager: Stager,
   timings: SurveyImportResult['timings'],
 ): SurveyImportResult {
-  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), worker: stager.worker, timings }
+  const wide = checker.wide ? { wide: { responses: checker.responses, selfRatingsSkipped: checker.selfRatingsSkipped } } : {}
+  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), ...wide, worker: stager.worker, timings }
 }
 
 /**
@@ -184,8 +186,7 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
     const reader = new CsvRecordReader(req.head.delimiter)
     const records: CsvRecord[] = []
     let headerSeen = false
-    let seq = 0
-    let pack = newPack(seq)
+    const packs = new Packer(stager)
     for (;;) {
       const { text, offset, last, sha256: hashed } = await texts.next()
       reader.push(text, records)
@@ -199,11 +200,7 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
         const c = checker.check(rec)
         if (c.kind === 'blank') continue
         read++
-        if (!addToPack(pack, c)) continue
-        if (pack.count === PACK_ROWS) {
-          await stager.send(pack)
-          pack = newPack(++seq)
-        }
+        if (packs.add(c)) await packs.flush()
       }
       records.length = 0
       req.onProgress?.(offset, read)
@@ -212,58 +209,25 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
         break
       }
     }
-    if (pack.count > 0 || pack.bad.length > 0) await stager.send(pack)
+    await packs.end()
     return { read, sha256 }
   } finally {
     texts.close()
   }
 }
 
-/** Adds a checked record to the pack: a bad line, or a row (true). */
-function addToPack(pack: ReturnType<typeof newPack>, c: Exclude<CheckedRecord, { kind: 'blank' }>): boolean {
-  if (c.kind === 'bad') {
-    pack.bad.push({ line: c.line, reason: c.reason, exitCode: 3 })
-    return false
-  }
-  const r = c.row
-  const k = pack.count
-  const o = k * INTS
-  const ints = pack.ints
-  ints[o] = r.respondentUnitId ?? 0
-  ints[o + 1] = r.ratedUnitId
-  ints[o + 2] = r.accuracy ?? 0
-  ints[o + 3] = r.timeliness ?? 0
-  ints[o + 4] = r.completeness ?? 0
-  ints[o + 5] = r.professionalism ?? 0
-  ints[o + 6] = r.overall ?? 0
-  ints[o + 7] = r.loyalty ?? 0
-  ints[o + 8] = c.line
-  const so = k * STRS
-  pack.strs[so] = c.key
-  pack.strs[so + 1] = r.comment
-  pack.strs[so + 2] = r.submittedAt
-  pack.strs[so + 3] = c.fingerprint
-  pack.values[k] = responseValue(r) ?? Number.NaN
-  pack.count = k + 1
-  return true
-}
-
 /** stageFile for a workbook: its sheet's records (xlsx-file.ts) instead of text; the sha256 of the workbook's bytes. */
 async function stageRecords(req: SurveyImportRequest, checker: SurveyRecordChecker, stager: Stager): Promise<{ read: number; sha256: string }> {
   let read = 0
-  let seq = 0
-  let pack = newPack(seq)
+  const packs = new Packer(stager)
   for await (const rec of recordsOf(req.file, req.head)) {
     const c = checker.check(rec)
     if (c.kind === 'blank') continue
     read++
-    if (addToPack(pack, c) && pack.count === PACK_ROWS) {
-      await stager.send(pack)
-      pack = newPack(++seq)
-    }
+    if (packs.add(c)) await packs.flush()
     if (read % 4096 === 0) req.onProgress?.(0, read)
   }
-  if (pack.count > 0 || pack.bad.length > 0) await stager.send(pack)
+  await packs.end()
   return { read, sha256: req.sha256 ?? sha256OfFile(req.file) }
 }
 

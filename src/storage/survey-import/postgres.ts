@@ -51,7 +51,8 @@ class PostgresStager implements Stager {
     if (packs.length === 0) return
     const bad = packs.flatMap((p) => p.bad)
     if (bad.length > 0) {
-      await this.client.query(`insert into icm_bad (line, reason, exit_code, found) select line, reason, exit_code, 'file' from unnest($1::int[], $2::text[], $3::int[]) as b (line, reason, exit_code)`, [
+      await this.client.query(`insert into icm_bad (seq, line, reason, exit_code, found) select seq, line, reason, exit_code, 'file' from unnest($1::int[], $2::int[], $3::text[], $4::int[]) as b (seq, line, reason, exit_code)`, [
+        bad.map((b) => b.seq!),
         bad.map((b) => b.line),
         bad.map((b) => b.reason),
         bad.map((b) => b.exitCode),
@@ -73,7 +74,7 @@ class PostgresStager implements Stager {
         const o = i * INTS
         const so = i * STRS
         const key = pack.strs[so] as string
-        chunk += `${pack.ints[o + 8]}\t${text(key)}\t${key.startsWith('id:') ? text(key.slice(3)) : '\\N'}\t${int(pack.ints[o]!)}\t${pack.ints[o + 1]}`
+        chunk += `${pack.ints[o + 9]}\t${pack.ints[o + 8]}\t${text(key)}\t${key.startsWith('id:') ? text(key.slice(3)) : '\\N'}\t${int(pack.ints[o]!)}\t${pack.ints[o + 1]}`
         for (let j = 0; j < 6; j++) chunk += `\t${int(pack.ints[o + 2 + j]!)}`
         chunk += `\t${text(pack.strs[so + 1])}\t${text(pack.strs[so + 2])}\t${text(pack.strs[so + 3])}\n`
       }
@@ -82,21 +83,21 @@ class PostgresStager implements Stager {
     copy.end()
     await done
     const inserted = await this.client.query(
-      `insert into icm_staged select * from icm_import_rows order by line
+      `insert into icm_staged select * from icm_import_rows order by seq
        on conflict (key) do nothing
-       returning line`,
+       returning seq`,
     )
     if (inserted.rows.length < rows) {
-      await this.client.query(`insert into icm_dups (line, key, fingerprint)
-        select r.line, r.key, r.fingerprint from icm_import_rows r where not exists (select 1 from icm_staged s where s.line = r.line)`)
+      await this.client.query(`insert into icm_dups (seq, line, key, fingerprint)
+        select r.seq, r.line, r.key, r.fingerprint from icm_import_rows r where not exists (select 1 from icm_staged s where s.seq = r.seq)`)
     }
     await this.client.query('truncate icm_import_rows')
-    const insertedLines = new Set(inserted.rows.map((r: { line: number }) => Number(r.line)))
-    this.staged += insertedLines.size
-    this.duplicates += rows - insertedLines.size
+    const insertedSeqs = new Set(inserted.rows.map((r: { seq: number }) => Number(r.seq)))
+    this.staged += insertedSeqs.size
+    this.duplicates += rows - insertedSeqs.size
     for (const pack of packs) {
       for (let i = 0; i < pack.count; i++) {
-        if (insertedLines.has(pack.ints[i * INTS + 8]!)) addToSums(this.sums, pack.ints, i * INTS, pack.values[i]!)
+        if (insertedSeqs.has(pack.ints[i * INTS + 9]!)) addToSums(this.sums, pack.ints, i * INTS, pack.values[i]!)
       }
     }
   }
@@ -124,11 +125,11 @@ function kyselyOn(client: PoolClient): Kysely<DB> {
 export async function openPostgresImport(pool: Pool, location: string, onWait: () => void): Promise<ImportBackend> {
   const client = await pool.connect()
   try {
-    await client.query(`create temporary table icm_staged (line int primary key, key text not null unique, response_id text, respondent_id int, rated_id int not null,
+    await client.query(`create temporary table icm_staged (seq int primary key, line int not null, key text not null unique, response_id text, respondent_id int, rated_id int not null,
       accuracy int, timeliness int, completeness int, professionalism int, overall int, loyalty int, comment text, submitted_at text, fingerprint text not null)`)
     await client.query('create temporary table icm_import_rows (like icm_staged)')
-    await client.query('create temporary table icm_dups (line int primary key, key text not null, fingerprint text not null)')
-    await client.query('create temporary table icm_bad (line int primary key, reason text not null, exit_code int not null, found text not null)')
+    await client.query('create temporary table icm_dups (seq int primary key, line int not null, key text not null, fingerprint text not null)')
+    await client.query('create temporary table icm_bad (seq int primary key, line int not null, reason text not null, exit_code int not null, found text not null)')
     await client.query(`create temporary table icm_sums (rated_id int not null, respondent_id int, ${SUM_COLUMNS.map((c) => `${c} ${c === 'value_sum' ? 'double precision' : 'int'}`).join(', ')})`)
   } catch (e) {
     client.release(true)

@@ -5,15 +5,15 @@ import type { SurveyFileHead } from './types.js'
 /**
  * The rejects file of `icm survey import --rejects FILE`: every bad line with its number, its
  * reason and the cells of its record, read again from the file (a record is parsed the same way
- * every time, so its line is the same). `pages` gives the bad lines in line order, a page after
- * a line at a time (from the staging area, so memory stays flat however many there are). The
+ * every time, so its line is the same). `pages` gives the bad lines in file order, a page after
+ * a seq at a time (a wide row can have several) (from the staging area, so memory stays flat however many there are). The
  * file is left under its temporary name: the caller renames it into place (finish) or drops it.
  */
 export async function writeRejects(
   target: string,
   file: string,
   head: SurveyFileHead,
-  pages: (afterLine: number) => Promise<{ line: number; reason: string }[]>,
+  pages: (afterSeq: number) => Promise<{ seq: number; line: number; reason: string }[]>,
 ): Promise<RejectsWriter> {
   const out = await RejectsWriter.open(target, head.headers)
   try {
@@ -27,7 +27,7 @@ export async function writeRejects(
             while (!rec.done && rec.value.line < bad.line) rec = await records.next()
             if (!rec.done && rec.value.line === bad.line) out.write(bad.line, bad.reason, rec.value.cells)
           }
-          page = await pages(page[page.length - 1]!.line)
+          page = await pages(page[page.length - 1]!.seq)
         }
       } finally {
         await records.return(undefined)

@@ -22,10 +22,10 @@ export function defineStager() {
     duplicates = 0
     insert: BetterSqlite3.Statement<unknown[]>
     insertMany: BetterSqlite3.Statement<unknown[]>
-    lineOf: BetterSqlite3.Statement<[string], { line: number }>
-    dup: BetterSqlite3.Statement<[number, string, string]>
-    bad: BetterSqlite3.Statement<[number, string, number]>
-    args: unknown[] = new Array(ROWS_PER_INSERT * 14)
+    seqOf: BetterSqlite3.Statement<[string], { seq: number }>
+    dup: BetterSqlite3.Statement<[number, number, string, string]>
+    bad: BetterSqlite3.Statement<[number, number, string, number]>
+    args: unknown[] = new Array(ROWS_PER_INSERT * 15)
     /** score sums of the rows staged, per rated unit × 4194304 + respondent unit (0: none) */
     sums = new Map<number, number[]>()
 
@@ -38,65 +38,66 @@ export function defineStager() {
       db.pragma('synchronous = OFF')
       db.pragma('locking_mode = EXCLUSIVE')
       db.pragma(`cache_size = -${cacheKib}`)
-      db.exec(`create table staged (line integer primary key, key text not null unique, response_id text, respondent_id integer, rated_id integer not null,
+      db.exec(`create table staged (seq integer primary key, line integer not null, key text not null unique, response_id text, respondent_id integer, rated_id integer not null,
           accuracy integer, timeliness integer, completeness integer, professionalism integer, overall integer, loyalty integer,
           comment text, submitted_at text, fingerprint text not null);
-        create table dups (line integer primary key, key text not null, fingerprint text not null);
-        create table bad (line integer primary key, reason text not null, exit_code integer not null, found text not null);
+        create table dups (seq integer primary key, line integer not null, key text not null, fingerprint text not null);
+        create table bad (seq integer primary key, line integer not null, reason text not null, exit_code integer not null, found text not null);
         create table sums (rated_id integer not null, respondent_id integer, responses integer, accuracy_sum integer, accuracy_n integer,
           timeliness_sum integer, timeliness_n integer, completeness_sum integer, completeness_n integer, professionalism_sum integer,
           professionalism_n integer, overall_sum integer, overall_n integer, loyalty_sum integer, loyalty_n integer, value_sum real, value_n integer);
         begin`)
-      const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
       this.insert = db.prepare(`insert into staged values ${row} on conflict (key) do nothing`)
       this.insertMany = db.prepare(`insert into staged values ${new Array(ROWS_PER_INSERT).fill(row).join(', ')} on conflict (key) do nothing`)
-      this.lineOf = db.prepare<[string], { line: number }>('select line from staged where key = ?')
-      this.dup = db.prepare<[number, string, string]>(`insert into dups values (?, ?, ?)`)
-      this.bad = db.prepare<[number, string, number]>(`insert into bad values (?, ?, ?, 'file')`)
+      this.seqOf = db.prepare<[string], { seq: number }>('select seq from staged where key = ?')
+      this.dup = db.prepare<[number, number, string, string]>(`insert into dups values (?, ?, ?, ?)`)
+      this.bad = db.prepare<[number, number, string, number]>(`insert into bad values (?, ?, ?, ?, 'file')`)
     }
 
     /**
-     * Stages a pack: `ints` holds 9 integers per row (respondent, rated, accuracy, timeliness,
-     * completeness, professionalism, overall, loyalty, each 0 for none; line), `strs` 4 per row
+     * Stages a pack: `ints` holds 10 integers per row (respondent, rated, accuracy, timeliness,
+     * completeness, professionalism, overall, loyalty, each 0 for none; line; seq), `strs` 4 per row
      * (key, comment, submitted_at, fingerprint), `values` each row's kpi.responseValue (NaN for
      * none). The first row of a key is staged and added to the sums; a later one is noted as a
      * duplicate (the final step compares it).
      */
     stage(ints: Int32Array, strs: (string | null)[], values: Float64Array, count: number, bad: readonly BadLine[]): void {
-      for (const b of bad) this.bad.run(b.line, b.reason, b.exitCode)
+      for (const b of bad) this.bad.run(b.seq!, b.line, b.reason, b.exitCode)
       const z = (n: number) => (n === 0 ? null : n)
       const args = this.args
       let i = 0
       // Rows go in ROWS_PER_INSERT at a time (one call instead of sixteen); a row its key turned
-      // away (a duplicate) is found afterwards, as its key's staged line is not its own.
+      // away (a duplicate) is found afterwards, as its key's staged seq is not its own.
       while (i < count) {
         const n = Math.min(ROWS_PER_INSERT, count - i)
         for (let k = 0; k < n; k++) {
-          const o = (i + k) * 9
+          const o = (i + k) * 10
           const so = (i + k) * 4
-          const a = k * 14
+          const a = k * 15
           const key = strs[so] as string
-          args[a] = ints[o + 8]
-          args[a + 1] = key
-          args[a + 2] = key.startsWith('id:') ? key.slice(3) : null
-          args[a + 3] = z(ints[o]!)
-          args[a + 4] = ints[o + 1]
-          for (let j = 0; j < 6; j++) args[a + 5 + j] = z(ints[o + 2 + j]!)
-          args[a + 11] = strs[so + 1]
-          args[a + 12] = strs[so + 2]
-          args[a + 13] = strs[so + 3]
+          args[a] = ints[o + 9]
+          args[a + 1] = ints[o + 8]
+          args[a + 2] = key
+          args[a + 3] = key.startsWith('id:') ? key.slice(3) : null
+          args[a + 4] = z(ints[o]!)
+          args[a + 5] = ints[o + 1]
+          for (let j = 0; j < 6; j++) args[a + 6 + j] = z(ints[o + 2 + j]!)
+          args[a + 12] = strs[so + 1]
+          args[a + 13] = strs[so + 2]
+          args[a + 14] = strs[so + 3]
         }
         const insert = n === ROWS_PER_INSERT ? this.insertMany : this.insert
         let staged = 0
         if (n === ROWS_PER_INSERT) staged = insert.run(args).changes
-        else for (let k = 0; k < n; k++) staged += this.insert.run(args.slice(k * 14, k * 14 + 14)).changes
+        else for (let k = 0; k < n; k++) staged += this.insert.run(args.slice(k * 15, k * 15 + 15)).changes
         for (let k = 0; k < n; k++) {
-          const o = (i + k) * 9
-          const line = ints[o + 8]!
+          const o = (i + k) * 10
+          const seq = ints[o + 9]!
           const key = strs[(i + k) * 4] as string
-          if (staged < n && this.lineOf.get(key)?.line !== line) {
+          if (staged < n && this.seqOf.get(key)?.seq !== seq) {
             this.duplicates++
-            this.dup.run(line, key, strs[(i + k) * 4 + 3] as string)
+            this.dup.run(seq, ints[o + 8]!, key, strs[(i + k) * 4 + 3] as string)
             continue
           }
           this.staged++

@@ -8,6 +8,7 @@ import type { SurveyFileHead } from './types.js'
 import { workbookRecords } from './xlsx-file.js'
 import { ColumnProfiler, type FileReading, type ReadingOptions } from '../../domain/surveys/file-reading.js'
 import { displayHeader, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
+import type { ScoreField } from '../../domain/surveys/survey-fields.js'
 
 /** Reading a survey file: its head (encoding, delimiter, header), its sha256, its records again. */
 
@@ -116,8 +117,14 @@ export function* readRecords(file: string, head: SurveyFileHead): Generator<CsvR
  * column read on to the end while its day order is still open. Throws UserError for a date
  * column that is all ambiguous without a given order.
  */
-export async function profileSurveyFile(file: string, head: SurveyFileHead, mapping: HeaderMapping, opts: ReadingOptions): Promise<FileReading> {
-  const profiler = new ColumnProfiler(mapping.columns)
+export async function profileSurveyFile(
+  file: string,
+  head: SurveyFileHead,
+  mapping: HeaderMapping,
+  opts: ReadingOptions,
+  wideScores: readonly [ScoreField, number][] = [],
+): Promise<FileReading> {
+  const profiler = new ColumnProfiler(mapping.columns, wideScores)
   for await (const rec of recordsOf(file, head)) {
     if (rec.error === undefined) profiler.add(rec.cells)
     if (!profiler.needsMore(opts)) break

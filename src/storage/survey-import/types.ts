@@ -3,6 +3,7 @@ import type { CsvDelimiter } from '../../domain/surveys/csv-dialect.js'
 import type { ExitCodeValue } from '../../domain/errors.js'
 import type { HeaderMapping, MappingFile } from '../../domain/surveys/header-aliases.js'
 import type { UnitNameMatch } from '../../domain/surveys/survey-import.js'
+import type { WideLayout } from '../../domain/surveys/wide-layout.js'
 import type { TextEncodingName } from '../../domain/surveys/text-encoding.js'
 import type { NewEvent } from '../events-repo.js'
 import type { DB } from '../schema.js'
@@ -37,6 +38,8 @@ export interface SurveyImportRequest {
   head: SurveyFileHead
   mapping: HeaderMapping
   map?: MappingFile
+  /** set when the file is read wide: one respondent row rating many units (wide-layout.ts) */
+  wide?: WideLayout
   /** the file's sha256 when known beforehand; else the import hashes the file as it reads it */
   sha256?: string
   dryRun: boolean
@@ -67,14 +70,19 @@ export interface SurveyImportResult {
   alreadyPresent: number
   rejected: number
   unitsMatched: UnitNameMatch[]
+  /** a wide file: the responses its rows gave (read counts rows), and the ratings of a respondent's own unit skipped */
+  wide?: { responses: number; selfRatingsSkipped: number }
   /** whether a worker thread staged the rows */
   worker: boolean
   /** milliseconds: reading and staging, the analysis, waiting for the write lock, holding it (the final insert and commit), the checkpoint after it */
   timings: { stagingMs: number; analysisMs: number; lockWaitMs: number; lockHeldMs: number; checkpointMs: number }
 }
 
-/** Integers per packed row: respondent, rated, the six scores (0 = none), line. */
-export const INTS = 9
+/**
+ * Integers per packed row: respondent, rated, the six scores (0 = none), line, seq (the response's
+ * ordinal in the file: a wide row gives several responses on one line, so staging is keyed by seq).
+ */
+export const INTS = 10
 /** Strings per packed row: key, comment, submitted_at, fingerprint. */
 export const STRS = 4
 /**
@@ -86,6 +94,8 @@ export const PACK_ROWS = 256
 export const MAX_PACKS_IN_FLIGHT = 16
 
 export interface BadLine {
+  /** the ordinal in the file, shared with the staged responses (set in a pack; file order) */
+  seq?: number
   line: number
   reason: string
   exitCode: ExitCodeValue
@@ -141,10 +151,10 @@ export interface Stager {
 
 /**
  * The staging tables as the database connection sees them. Their columns:
- *   staged (line primary key, key unique, response_id, respondent_id, rated_id, the six scores,
+ *   staged (seq primary key, line, key unique, response_id, respondent_id, rated_id, the six scores,
  *           comment, submitted_at, fingerprint): the first row of each key, in file order;
- *   dups   (line primary key, key, fingerprint): later rows of a key already staged;
- *   bad    (line primary key, reason, exit_code, found): every bad line, found 'file' (the
+ *   dups   (seq primary key, line, key, fingerprint): later rows of a key already staged;
+ *   bad    (seq primary key, line, reason, exit_code, found): every bad line, found 'file' (the
  *           checker), 'database' (a key the database has, with other content) or 'duplicate';
  *   sums   (rated_id, respondent_id, then the 15 columns of survey_score_sums): the score sums
  *           of the rows to insert, written by stageSums.

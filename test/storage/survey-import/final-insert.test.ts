@@ -31,12 +31,13 @@ interface Row {
 function pack(seq: number, rows: Row[], bad: BadLine[] = []): Pack {
   const p = newPack(seq)
   rows.forEach((r, k) => {
-    p.ints.set([r.respondent ?? 0, r.rated, ...r.scores, r.line], k * INTS)
+    // one response per line here, so its seq (the ordinal staging is keyed by) is its line
+    p.ints.set([r.respondent ?? 0, r.rated, ...r.scores, r.line, r.line], k * INTS)
     p.strs.splice(k * STRS, STRS, r.key, null, null, r.fingerprint)
     p.values[k] = r.scores[4]
   })
   p.count = rows.length
-  p.bad = bad
+  p.bad = bad.map((b) => ({ seq: b.line, ...b }))
   return p
 }
 
@@ -128,9 +129,9 @@ describe.each(BACKENDS)('the survey import staging and final insert (%s)', (kind
     expect(second.analysis).toMatchObject({ matched: 2, matchedPresent: 1, duplicatesPresent: 1, imported: 1, alreadyPresent: 2, rejected: 3 })
     expect(second.analysis.first).toEqual({ line: 3, reason: 'response id 2 is also in batch.csv line 3 (imported before, batch 1) with other content', exitCode: 5 })
     expect(second.bad).toEqual([
-      { line: 3, reason: 'response id 2 is also in batch.csv line 3 (imported before, batch 1) with other content' },
-      { line: 6, reason: 'response id 3 is also on line 4 with other content' },
-      { line: 7, reason: 'accuracy: score 6 is out of range 1–5' },
+      { seq: 3, line: 3, reason: 'response id 2 is also in batch.csv line 3 (imported before, batch 1) with other content' },
+      { seq: 6, line: 6, reason: 'response id 3 is also on line 4 with other content' },
+      { seq: 7, line: 7, reason: 'accuracy: score 6 is out of range 1–5' },
     ])
     // the sums are those of the one row left to insert (id:3, overall 5)
     expect([...second.analysis.sums.values()]).toEqual([[1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 0, 0, 5, 1]])

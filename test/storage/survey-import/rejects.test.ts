@@ -13,11 +13,11 @@ describe.skipIf(BACKEND === 'postgres')('the rejects file', () => {
     const file = writeFile(dir, 'a.csv', text)
     const target = path.join(dir, 'bad.csv')
     const bad = [
-      { line: 3, reason: "rated_unit: 'NOPE' is not a known unit code or name" },
-      { line: 4, reason: 'overall: bad score' },
+      { seq: 1, line: 3, reason: "rated_unit: 'NOPE' is not a known unit code or name" },
+      { seq: 2, line: 4, reason: 'overall: bad score' },
     ]
-    // pages of one line, as the staging area gives them after a line
-    const pages = async (after: number) => bad.filter((b) => b.line > after).slice(0, 1)
+    // pages of one bad line, as the staging area gives them after a seq
+    const pages = async (after: number) => bad.filter((b) => b.seq > after).slice(0, 1)
     const out = await writeRejects(target, file, readSurveyFileHead(file, 'a.csv', {}), pages)
     expect(fs.existsSync(target)).toBe(false)
     out.finish()

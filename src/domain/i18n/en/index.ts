@@ -16,6 +16,7 @@ import { htmlReport } from './html-report.js'
 import { assess } from './assess.js'
 import { assessExplain } from './assess-explain.js'
 import { system } from './system.js'
+import { surveyWide } from './survey-wide.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -37,4 +38,5 @@ export const en = {
   ...assess,
   ...assessExplain,
   ...system,
+  ...surveyWide,
 } as const

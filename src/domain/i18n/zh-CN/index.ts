@@ -17,6 +17,7 @@ import { htmlReport } from './html-report.js'
 import { assess } from './assess.js'
 import { assessExplain } from './assess-explain.js'
 import { system } from './system.js'
+import { surveyWide } from './survey-wide.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -38,4 +39,5 @@ export const zhCN = {
   ...assess,
   ...assessExplain,
   ...system,
+  ...surveyWide,
 } as const satisfies { readonly [K in keyof typeof en]: string }

@@ -17,6 +17,7 @@ import { process } from './process.generated.js'
 import { report } from './report.generated.js'
 import { request } from './request.generated.js'
 import { service } from './service.generated.js'
+import { surveyWide } from './surveyWide.generated.js'
 import { system } from './system.generated.js'
 import { today } from './today.generated.js'
 import { unit } from './unit.generated.js'
@@ -40,6 +41,7 @@ export const zhTW = {
   ...report,
   ...request,
   ...service,
+  ...surveyWide,
   ...system,
   ...today,
   ...unit,
