@@ -15,6 +15,7 @@ import { process } from './process.generated.js'
 import { report } from './report.generated.js'
 import { request } from './request.generated.js'
 import { service } from './service.generated.js'
+import { survey } from './survey.generated.js'
 import { today } from './today.generated.js'
 import { unit } from './unit.generated.js'
 
@@ -35,6 +36,7 @@ export const zhTW = {
   ...report,
   ...request,
   ...service,
+  ...survey,
   ...today,
   ...unit,
 } as const satisfies { readonly [K in keyof typeof en]: string }
