@@ -139,14 +139,14 @@ export async function readHead(
 /** --date-order and --loyalty-scale, else the mapping file's "date_order" and "loyalty_scale". */
 export function readingOptions(opts: SurveyImportOptions, map: MappingFile | undefined): AnswerReadingOptions {
   let dateOrder = map?.dateOrder
-  let dateOrderFrom = dateOrder ? t('survey.import.fromMappingFile') : undefined
+  let dateOrderFrom = dateOrder ? 'the mapping file' : undefined
   if (opts.dateOrder !== undefined) {
     dateOrder = parseDateOrder(opts.dateOrder)
     if (!dateOrder) throw new UsageError(t('survey.import.badDateOrder', { text: opts.dateOrder }), t('survey.import.badDateOrder.hint'))
     dateOrderFrom = '--date-order'
   }
   let loyaltyScale = map?.loyaltyScale
-  let loyaltyScaleFrom = loyaltyScale ? t('survey.import.fromMappingFile') : undefined
+  let loyaltyScaleFrom = loyaltyScale ? 'the mapping file' : undefined
   if (opts.loyaltyScale !== undefined) {
     loyaltyScale = opts.loyaltyScale === '5' || opts.loyaltyScale === '10' ? (Number(opts.loyaltyScale) as 5 | 10) : undefined
     if (!loyaltyScale) throw new UsageError(t('survey.import.badLoyaltyScale', { text: opts.loyaltyScale }), t('survey.import.badLoyaltyScale.hint'))

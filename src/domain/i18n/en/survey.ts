@@ -132,7 +132,6 @@ export const survey = {
   'survey.import.askRejects': 'File for the bad lines (CSV)',
   'survey.import.sheetNotWorkbook': '--sheet is for .xlsx workbooks, and {file} is not one',
   'survey.import.sheetNotWorkbook.hint': 'leave out --sheet for a CSV file',
-  'survey.import.fromMappingFile': 'the mapping file',
   'survey.import.badDateOrder': '--date-order {text} is not mdy or dmy',
   'survey.import.badDateOrder.hint': 'use --date-order mdy (month/day/year) or --date-order dmy (day/month/year)',
   'survey.import.badLoyaltyScale': '--loyalty-scale {text} is not 5 or 10',

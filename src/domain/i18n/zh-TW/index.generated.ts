@@ -16,6 +16,7 @@ import { report } from './report.generated.js'
 import { request } from './request.generated.js'
 import { service } from './service.generated.js'
 import { survey } from './survey.generated.js'
+import { surveyImport } from './surveyImport.generated.js'
 import { today } from './today.generated.js'
 import { unit } from './unit.generated.js'
 
@@ -37,6 +38,7 @@ export const zhTW = {
   ...request,
   ...service,
   ...survey,
+  ...surveyImport,
   ...today,
   ...unit,
 } as const satisfies { readonly [K in keyof typeof en]: string }

@@ -134,7 +134,6 @@ export const survey = {
   "survey.import.askRejects": "存放問題行的檔案（CSV）",
   "survey.import.sheetNotWorkbook": "--sheet 只適用於 .xlsx 工作簿，而 {file} 不是",
   "survey.import.sheetNotWorkbook.hint": "CSV 檔案請去掉 --sheet",
-  "survey.import.fromMappingFile": "對映檔案",
   "survey.import.badDateOrder": "--date-order {text} 既不是 mdy 也不是 dmy",
   "survey.import.badDateOrder.hint": "請用 --date-order mdy（月/日/年）或 --date-order dmy（日/月/年）",
   "survey.import.badLoyaltyScale": "--loyalty-scale {text} 既不是 5 也不是 10",
