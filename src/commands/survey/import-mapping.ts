@@ -3,6 +3,7 @@ import { printJson, printRows, printText } from '../../cli/output.js'
 import { delimiterName } from '../../domain/surveys/csv-dialect.js'
 import { displayHeader, mappedColumns, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
 import { describeKeywordMatch } from '../../domain/surveys/header-choices.js'
+import { fieldName } from '../../domain/surveys/header-keywords.js'
 import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead } from '../../storage/survey-import/import.js'
 import { isChinese, t } from '../../domain/i18n/catalog.js'
@@ -29,9 +30,11 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     printJson(ctx, json)
     return
   }
+  const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
   printText(ctx, t('survey.mapping.line', { file: shown, encoding: json.encoding, reason: shownNote(head.encodingReason), delimiter: shownDelimiter(delimiter), line: head.headerLine }))
   await printRows(ctx, columns, [
-    { header: 'field', title: t('survey.col.field'), value: (c) => c.field },
+    // a Chinese terminal names each field, with the key a mapping file uses
+    { header: 'field', title: t('survey.col.field'), value: (c) => (term ? `${fieldName(c.field)} (${c.field})` : c.field) },
     { header: 'column', title: t('survey.col.column'), value: (c) => c.column, align: 'right' },
     { header: 'header', title: t('survey.col.header'), value: (c) => c.header },
   ])

@@ -64,7 +64,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     printEntity(ctx, summary, [
       ['survey', survey, t('survey.field.survey')],
       ['file', shown, t('survey.col.file')],
-      ['encoding', `${summary.encoding} (${shownNote(head.encodingReason)})`, t('survey.field.encoding')],
+      ['encoding', t('survey.field.encodingValue', { encoding: summary.encoding, reason: shownNote(head.encodingReason) }), t('survey.field.encoding')],
       ['delimiter', shownDelimiter(delimiter), t('survey.field.delimiter')],
       ['read', formatCount(result.read), t('survey.col.read')],
       [run.dryRun ? 'would import' : 'imported', formatCount(result.imported), t(run.dryRun ? 'survey.field.wouldImport' : 'survey.col.imported')],

@@ -4,7 +4,8 @@ import { answerFormOf, foldLabel, numberInAnswer, type AnswerForm } from './scor
 import { SCORE_FIELDS, type ScoreField, type SurveyField } from './survey-fields.js'
 import { DateOrderDetector, describeAmbiguousDate, type DateOrder } from './written-dates.js'
 import { t } from '../i18n/catalog.js'
-import { note } from './survey-notes.js'
+import { note, noteShown } from './survey-notes.js'
+import { fieldName } from './header-keywords.js'
 
 /**
  * How a survey file's answers are read, decided per file before its rows are checked (DESIGN.md
@@ -80,19 +81,23 @@ export class ColumnProfiler {
     if (dateOrder !== undefined) {
       if (d.kind !== 'none') {
         const from = opts.dateOrderFrom ?? '--date-order'
-        conversions.push(from.startsWith('--') ? note(`surveyImport.conv.${dateOrder}Given`, { header: dateHeader, from }) : note(`surveyImport.conv.${dateOrder}GivenInMap`, { header: dateHeader }))
+        conversions.push(
+          from.startsWith('--')
+            ? noteShown(`surveyImport.conv.${dateOrder}Given`, { header: dateHeader, from }, { header: shownField(dateHeader), from })
+            : noteShown(`surveyImport.conv.${dateOrder}GivenInMap`, { header: dateHeader }, { header: shownField(dateHeader) }),
+        )
       }
     } else if (d.kind === 'decided') {
       dateOrder = d.order
-      conversions.push(note(`surveyImport.conv.${d.order}Decided`, { header: dateHeader, example: quote(d.example) }))
+      conversions.push(noteShown(`surveyImport.conv.${d.order}Decided`, { header: dateHeader, example: quote(d.example) }, { header: shownField(dateHeader), example: quote(d.example) }))
     } else if (d.kind === 'ambiguous') {
       throw new UserError(
-        t('surveyImport.date.ambiguous', { header: dateHeader, example: describeAmbiguousDate(d.example) }),
+        t('surveyImport.date.ambiguous', { header: shownField(dateHeader), example: describeAmbiguousDate(d.example) }),
         t('surveyImport.date.ambiguous.hint'),
       )
     } else if (d.kind === 'conflict') {
       throw new UserError(
-        t('surveyImport.date.conflict', { header: dateHeader, mdy: quote(d.mdy), dmy: quote(d.dmy) }),
+        t('surveyImport.date.conflict', { header: shownField(dateHeader), mdy: quote(d.mdy), dmy: quote(d.dmy) }),
         t('surveyImport.date.conflict.hint'),
       )
     }
@@ -105,9 +110,14 @@ export class ColumnProfiler {
       loyaltyScale = 10
       conversions.push(note(this.loyaltyZero ? 'surveyImport.conv.loyaltyDetectedZero' : 'surveyImport.conv.loyaltyDetected', { max: this.loyaltyMax }))
     }
-    for (const [form, field] of this.forms) conversions.push(note(`surveyImport.conv.form.${form}`, { field }))
+    for (const [form, field] of this.forms) conversions.push(noteShown(`surveyImport.conv.form.${form}`, { field }, { field: fieldName(field) }))
     return { dateOrder, loyaltyScale, conversions }
   }
+}
+
+/** 'submitted_at (提交时间)' as a person reads it: the field by its name in the interface language. */
+function shownField(header: string): string {
+  return header.replace(/^submitted_at\b/, fieldName('submitted_at'))
 }
 
 /** Reads a `--loyalty-scale` value or a mapping file's "loyalty_scale": 5 or 10, else UserError. */

@@ -4,9 +4,9 @@ import { excerpt, quote, quoteList } from '../excerpt.js'
 import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
 import { parseLoyaltyScale, type FileReading } from './file-reading.js'
 import { parseDateOrder, type DateOrder } from './written-dates.js'
-import { matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
+import { fieldName, matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
 import { t } from '../i18n/catalog.js'
-import { note } from './survey-notes.js'
+import { note, noteShown } from './survey-notes.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
@@ -252,7 +252,7 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile): Heade
     warnings.push(note('surveyImport.note.noRespondent'))
   }
   const noScore = DIMENSION_FIELDS.filter((f) => columns[f] === undefined)
-  if (noScore.length > 0) warnings.push(note('surveyImport.note.noScoreColumns', { fields: noScore.join(', ') }))
+  if (noScore.length > 0) warnings.push(noteShown('surveyImport.note.noScoreColumns', { fields: noScore.join(', ') }, { fields: noScore.map(fieldName).join('、') }))
   if (columns.submitted_at === undefined) warnings.push(note('surveyImport.note.noSubmitted'))
 
   return { columns, ignored, warnings, ...(matched.length > 0 ? { matched } : {}), ...(ambiguous.length > 0 ? { ambiguous } : {}) }

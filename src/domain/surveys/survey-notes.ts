@@ -17,6 +17,13 @@ export function note<K extends MessageKey>(key: K, ...args: ArgsOf<Messages[K]>)
   return text
 }
 
+/** note() whose translation names things as a person reads them (a field by its name, not its key). */
+export function noteShown<K extends MessageKey>(key: K, params: ArgsOf<Messages[K]>[0], shown: ArgsOf<Messages[K]>[0]): string {
+  const text = english(key, ...([params] as ArgsOf<Messages[K]>))
+  if (isChinese()) translations.set(text, t(key, ...([shown] as ArgsOf<Messages[K]>)))
+  return text
+}
+
 /** A note made by note() as a person reads it, in the interface language (any other text as it is). */
 export function shownNote(text: string): string {
   return translations.get(text) ?? text

@@ -68,6 +68,7 @@ export const survey = {
   'survey.field.created': 'created',
   'survey.field.survey': 'survey',
   'survey.field.encoding': 'encoding',
+  'survey.field.encodingValue': '{encoding} ({reason})',
   'survey.field.delimiter': 'delimiter',
   'survey.field.wouldImport': 'would import',
   'survey.field.matchedByKeywords': 'matched by keywords',

@@ -97,7 +97,7 @@ export const surveyImport = {
   'surveyImport.conv.form.points': '带单位的分数（“5分”）按其数字读取（首见于 {field}）',
   'surveyImport.conv.form.stars': '星级（“★★★★☆”）按实心星的个数读取（首见于 {field}）',
   'surveyImport.conv.form.numbered-label': '带编号的选项（“(5)非常满意”）按其编号读取（首见于 {field}）',
-  'surveyImport.conv.form.number-dash-label': '“5 - Very satisfied”这类选项按其数字读取（首见于 {field}）',
+  'surveyImport.conv.form.number-dash-label': '“5 - 非常满意”这类选项按其数字读取（首见于 {field}）',
   'surveyImport.date.ambiguous': '{header}：该列每个日期都既可能是“月/日”也可能是“日/月”（{example}）',
   'surveyImport.date.ambiguous.hint': '请用 --date-order mdy（Microsoft Forms、Google Forms、美式 Excel）或 --date-order dmy 指定，或在 --map 文件中写 "date_order"',
   'surveyImport.date.conflict': '{header}：{mdy} 只能是“月/日/年”，而 {dmy} 只能是“日/月/年”',

@@ -68,6 +68,7 @@ export const survey = {
   'survey.field.created': '创建时间',
   'survey.field.survey': '调查',
   'survey.field.encoding': '编码',
+  'survey.field.encodingValue': '{encoding}（{reason}）',
   'survey.field.delimiter': '分隔符',
   'survey.field.wouldImport': '将导入',
   'survey.field.matchedByKeywords': '按关键词匹配',

@@ -70,6 +70,7 @@ export const survey = {
   "survey.field.created": "建立時間",
   "survey.field.survey": "調查",
   "survey.field.encoding": "編碼",
+  "survey.field.encodingValue": "{encoding}（{reason}）",
   "survey.field.delimiter": "分隔符",
   "survey.field.wouldImport": "將匯入",
   "survey.field.matchedByKeywords": "按關鍵詞匹配",

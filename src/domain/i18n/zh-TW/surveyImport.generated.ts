@@ -99,7 +99,7 @@ export const surveyImport = {
   "surveyImport.conv.form.points": "帶單位的分數（“5分”）按其數字讀取（首見於 {field}）",
   "surveyImport.conv.form.stars": "星級（“★★★★☆”）按實心星的個數讀取（首見於 {field}）",
   "surveyImport.conv.form.numbered-label": "帶編號的選項（“(5)非常滿意”）按其編號讀取（首見於 {field}）",
-  "surveyImport.conv.form.number-dash-label": "“5 - Very satisfied”這類選項按其數字讀取（首見於 {field}）",
+  "surveyImport.conv.form.number-dash-label": "“5 - 非常滿意”這類選項按其數字讀取（首見於 {field}）",
   "surveyImport.date.ambiguous": "{header}：該列每個日期都既可能是“月/日”也可能是“日/月”（{example}）",
   "surveyImport.date.ambiguous.hint": "請用 --date-order mdy（Microsoft Forms、Google Forms、美式 Excel）或 --date-order dmy 指定，或在 --map 檔案中寫 \"date_order\"",
   "surveyImport.date.conflict": "{header}：{mdy} 只能是“月/日/年”，而 {dmy} 只能是“日/月/年”",
