@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
-import { FIXTURES, cli } from '../helpers/harness.js'
+import { FIXTURES, cli, writeFile } from '../helpers/harness.js'
 import { withSurvey } from '../helpers/scenarios.js'
 
 // The survey group in simplified Chinese (DESIGN.md §7): help, the import summary on a terminal,
@@ -58,6 +58,23 @@ describe('survey in Chinese', () => {
     expect(r.stderr).toContain('--skip-invalid')
     const list = await t.ok(['survey', 'show', 'S', '--json'])
     expect(list.json().responses).toBe(0)
+  })
+
+  it('a conflict with an earlier import, a file imported twice and a survey kind typed in Chinese', async () => {
+    const t = await withSurvey()
+    await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'response_id,rated_unit,overall\n1,IT,4\n2,HR,5\n')])
+    const conflict = await t.run(zh(['survey', 'import', 'S', writeFile(t.dir, 'c.csv', 'response_id,rated_unit,overall\n4,FIN,3\n1,IT,2\n2,HR,5\n2,HR,4\n')]))
+    expect(conflict.code).toBe(5)
+    expect(conflict.stderr).toContain('icm: c.csv 第 3 行：答卷编号 1 也出现在 a.csv 第 2 行（以前导入的批次 1），内容不同（另有 1 行有问题）；未导入任何内容')
+    const again = await t.run(zh(['survey', 'import', 'S', path.join(t.dir, 'a.csv')]))
+    expect(again.code).toBe(5)
+    expect(again.stderr).toContain('a.csv 已导入过 S')
+    const created = await t.ok(zh(['survey', 'create', 'R', '--title', '客户关系', '--period', '2026-Q3', '--kind', '客户关系']))
+    expect(created.stderr).toContain('已创建调查 R（客户关系，2026-Q3 = 2026-07-01 至 2026-09-30）')
+    expect((await t.ok(['survey', 'show', 'R', '--json'])).json().kind).toBe('relationship')
+    const bad = await t.run(zh(['survey', 'create', 'X', '--title', 'x', '--period', '2026-Q3', '--kind', '年度']))
+    expect(bad.code).toBe(3)
+    expect(bad.stderr).toBe('icm: 调查类型无效：\'年度\' (可用：服务满意度 (service)、客户关系 (relationship))\n')
   })
 
   it('survey results has Chinese titles on a terminal, English headers when piped', async () => {

@@ -4,6 +4,8 @@ export const surveyImport = {
   'badLines.lineAndMore': 'line {line}: {reason} (and {n} more bad {n|line|lines})',
   'badLines.fewerCells': '{n} {n|cell|cells}, but the header has {width} columns (a row cut short, or a line break in a cell that is not quoted?)',
   'badLines.moreCells': '{n} cells, but the header has {width} columns (a delimiter inside a cell that is not quoted?)',
+  'surveyImport.conflict.earlier': 'response id {id} is also in {file} line {line} (imported before, batch {batch}) with other content',
+  'surveyImport.conflict.sameFile': 'response id {id} is also on line {line} with other content',
   'surveyImport.and': ' and ',
   'surveyImport.invalidKind': 'invalid survey kind {text}',
   'surveyImport.invalidKind.hint': 'use {values}',

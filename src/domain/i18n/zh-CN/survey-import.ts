@@ -4,6 +4,8 @@ export const surveyImport = {
   'badLines.lineAndMore': '第 {line} 行：{reason}（另有 {n} 行有问题）',
   'badLines.fewerCells': '只有 {n} 个单元格，而表头有 {width} 列（该行被截断，或未加引号的单元格里有换行？）',
   'badLines.moreCells': '有 {n} 个单元格，而表头只有 {width} 列（未加引号的单元格里有分隔符？）',
+  'surveyImport.conflict.earlier': '答卷编号 {id} 也出现在 {file} 第 {line} 行（以前导入的批次 {batch}），内容不同',
+  'surveyImport.conflict.sameFile': '答卷编号 {id} 也出现在第 {line} 行，内容不同',
   'surveyImport.and': '和',
   'surveyImport.invalidKind': '调查类型无效：{text}',
   'surveyImport.invalidKind.hint': '可用：{values}',

@@ -6,6 +6,8 @@ export const surveyImport = {
   "badLines.lineAndMore": "第 {line} 行：{reason}（另有 {n} 行有問題）",
   "badLines.fewerCells": "只有 {n} 個單元格，而表頭有 {width} 列（該行被截斷，或未加引號的單元格里有換行？）",
   "badLines.moreCells": "有 {n} 個單元格，而表頭只有 {width} 列（未加引號的單元格里有分隔符？）",
+  "surveyImport.conflict.earlier": "答卷編號 {id} 也出現在 {file} 第 {line} 行（以前匯入的批次 {batch}），內容不同",
+  "surveyImport.conflict.sameFile": "答卷編號 {id} 也出現在第 {line} 行，內容不同",
   "surveyImport.and": "和",
   "surveyImport.invalidKind": "調查型別無效：{text}",
   "surveyImport.invalidKind.hint": "可用：{values}",
