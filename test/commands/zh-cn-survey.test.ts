@@ -83,6 +83,8 @@ describe('survey in Chinese', () => {
     const r = await t.ok(zh(['survey', 'results', 'S']), { tty: true })
     for (const title of ['单位', '名称', '答卷数', '准确性', '及时性', '完整性', '专业性', '总体满意度', '忠诚度', '满意度指数', '最低维度']) expect(r.stdout).toContain(title)
     expect(r.stdout).toContain('按被评价单位')
+    const byRespondent = await t.ok(zh(['survey', 'results', 'S', '--by', '填写单位']), { tty: true })
+    expect(byRespondent.stdout).toContain('按填写单位')
     const piped = await t.ok(zh(['survey', 'results', 'S']))
     expect(piped.stdout.split('\n')[0]).toBe('unit\tname\tresponses\taccuracy\ttimeliness\tcompleteness\tprofessionalism\toverall\tloyalty\tsatisfaction\tlowest')
   })
@@ -103,5 +105,10 @@ describe('survey in Chinese', () => {
     const chinese = await t.ok(['survey', 'import', 'S', fixture('forms-us-dates.csv'), '--dry-run', '--json'], { env: { LANG: 'zh_CN.UTF-8' } })
     expect(chinese.stdout).toBe(c.stdout)
     expect(chinese.stderr).toContain('试运行：')
+    // --show-mapping's encodingReason, notes and conversions are English data too
+    const mapArgs = ['survey', 'import', 'S', fixture('wjx-gb18030.csv'), '--show-mapping', '--json']
+    const mapC = await t.ok(mapArgs, { env: { LANG: 'C' } })
+    expect((await t.ok(mapArgs, { env: { LANG: 'zh_CN.UTF-8' } })).stdout).toBe(mapC.stdout)
+    expect(mapC.json().encodingReason).toMatch(/GB18030/)
   })
 })

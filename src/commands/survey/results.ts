@@ -11,6 +11,7 @@ import { surveyScoreSums } from '../../storage/surveys-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { requireSurvey } from './survey-json.js'
 import { isChinese, t } from '../../domain/i18n/catalog.js'
+import { toSimplified } from '../../domain/org/unit-names.js'
 
 export interface SurveyResultsOptions {
   by?: string
@@ -32,8 +33,12 @@ export function registerSurveyResults(survey: Command, ctx: AppContext): void {
   )
 }
 
+/** --by in Chinese words (simplified or traditional, NFKC): the units rated, or the units that answered. */
+const VIEW_WORDS: Readonly<Record<string, ResultView>> = { 被评价单位: 'rated', 被评价: 'rated', 被评: 'rated', 填写单位: 'respondent', 填写: 'respondent', 答卷单位: 'respondent' }
+
 function parseView(text: string | undefined): ResultView {
-  const by = (text ?? 'rated').trim().toLowerCase()
+  const typed = (text ?? 'rated').normalize('NFKC').trim().toLowerCase()
+  const by = VIEW_WORDS[toSimplified(typed)] ?? typed
   if (!(RESULT_VIEWS as readonly string[]).includes(by)) throw new UserError(t('survey.results.invalidBy', { text: quote(text ?? '') }), t('survey.results.invalidBy.hint'))
   return by as ResultView
 }
