@@ -3,7 +3,7 @@ import { excerpt, quote } from '../excerpt.js'
 import { answerFormOf, foldLabel, numberInAnswer, type AnswerForm } from './score-labels.js'
 import { SCORE_FIELDS, type ScoreField, type SurveyField } from './survey-fields.js'
 import { DateOrderDetector, describeAmbiguousDate, type DateOrder } from './written-dates.js'
-import { t } from '../i18n/catalog.js'
+import { isChinese, t } from '../i18n/catalog.js'
 import { note, noteShown } from './survey-notes.js'
 import { fieldName } from './header-keywords.js'
 
@@ -115,9 +115,9 @@ export class ColumnProfiler {
   }
 }
 
-/** 'submitted_at (提交时间)' as a person reads it: the field by its name in the interface language. */
+/** 'submitted_at (Submission time)' as a person reads it: in Chinese the field by its name (提交时间 (Submission time)). */
 function shownField(header: string): string {
-  return header.replace(/^submitted_at\b/, fieldName('submitted_at'))
+  return isChinese() ? header.replace(/^submitted_at\b/, fieldName('submitted_at')) : header
 }
 
 /** Reads a `--loyalty-scale` value or a mapping file's "loyalty_scale": 5 or 10, else UserError. */
