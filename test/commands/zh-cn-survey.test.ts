@@ -29,6 +29,8 @@ describe('survey in Chinese', () => {
     const results = await cli().ok(zh(['survey', 'results', '--help']))
     expect(results.stdout).toContain('按单位统计结果')
     expect(results.stdout).toContain('icm survey results 2026H1-SERVICE')
+    const tw = await cli().ok(['--lang', 'zh-TW', 'survey', 'results', '--help'])
+    expect(tw.stdout).toContain('按單位統計結果')
   })
 
   it('survey import prints its summary in Chinese on a terminal', async () => {
