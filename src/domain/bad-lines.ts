@@ -1,10 +1,12 @@
+import { t } from './i18n/catalog.js'
+
 /**
  * How every all-or-nothing file import names what is wrong: the first bad line in file order, its
  * reason, and how many more bad lines there are: "line 4: invalid unit kind 'team' (and 2 more bad lines)".
  */
 export function describeBadLines(first: { line: number; reason: string }, total: number): string {
   const more = total - 1
-  return `line ${first.line}: ${first.reason}${more > 0 ? ` (and ${more} more bad line${more === 1 ? '' : 's'})` : ''}`
+  return more > 0 ? t('badLines.lineAndMore', { line: first.line, reason: first.reason, n: more }) : t('badLines.line', { line: first.line, reason: first.reason })
 }
 
 /**
@@ -16,9 +18,9 @@ export function describeBadLines(first: { line: number; reason: string }, total:
  */
 export function cellCountProblem(cells: readonly string[], width: number, length: number = width): string | undefined {
   const n = cells.length
-  if (n < width) return `${n} cell${n === 1 ? '' : 's'}, but the header has ${width} columns (a row cut short, or a line break in a cell that is not quoted?)`
+  if (n < width) return t('badLines.fewerCells', { n, width })
   for (let i = length; i < n; i++) {
-    if (cells[i]!.trim() !== '') return `${n} cells, but the header has ${length} columns (a delimiter inside a cell that is not quoted?)`
+    if (cells[i]!.trim() !== '') return t('badLines.moreCells', { n, width: length })
   }
   return undefined
 }

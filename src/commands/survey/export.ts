@@ -12,7 +12,8 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { iterateResponses, listBatches } from '../../storage/surveys-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
 import { requireSurvey } from './survey-json.js'
-import { counted } from '../../domain/counting.js'
+import { formatCount } from '../../domain/counting.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface SurveyExportOptions extends PeopleFileOptions {
   out?: string
@@ -22,16 +23,16 @@ export interface SurveyExportOptions extends PeopleFileOptions {
 export function registerSurveyExport(survey: Command, ctx: AppContext): void {
   const cmd = survey
     .command('export')
-    .description('Write every response with unit codes and names as CSV (formula-safe)')
-    .argument('<code>', 'survey code')
-    .option('--out <file>', 'the CSV file to write (UTF-8 with a BOM, headers in the interface language)')
+    .description(t('survey.export.description'))
+    .argument('<code>', t('survey.code'))
+    .option('--out <file>', t('survey.export.out'))
   yesOption(peopleFileOptions(cmd)).action((code: string, opts: SurveyExportOptions) => surveyExportRun(ctx, code, opts))
   example(cmd, 'icm survey export 2026H1-SERVICE --out 2026上半年问卷.csv')
 }
 
 export async function surveyExportRun(ctx: AppContext, code: string, opts: SurveyExportOptions): Promise<void> {
   const format = peopleFormat(opts)
-  const out = await need(ctx, opts.out, { flag: '--out', message: 'CSV file to write' })
+  const out = await need(ctx, opts.out, { flag: '--out', message: t('survey.export.askOut') })
   const store = await ctx.store()
   const s = await requireSurvey(store.db, code)
   const target = await checkOutputPath(ctx, out, { flag: '--out', yes: opts.yes })
@@ -58,5 +59,5 @@ export async function surveyExportRun(ctx: AppContext, code: string, opts: Surve
   const excel = format.encoding === 'utf8-bom'
   await store.write(async (trx) => appendEvent(trx, ctx.event('survey.export', s.code, { file: target, responses: count, excel, encoding: format.encoding })))
   if (ctx.json) printEntity(ctx, { survey: s.code, file: target, responses: count, excel, encoding: format.encoding }, [])
-  confirm(ctx, `${counted(count, 'response')} of ${s.code} written to ${out}`)
+  confirm(ctx, t('survey.exported', { n: formatCount(count), code: s.code, file: out }))
 }

@@ -3,6 +3,7 @@ import { checkOutputPath, writeOutputFile } from '../../cli/output-file.js'
 import { ambiguityError, choicesFor, mappingJson } from '../../domain/surveys/header-choices.js'
 import { mapHeaders, type HeaderMapping, type MappingFile } from '../../domain/surveys/header-aliases.js'
 import { fieldName } from '../../domain/surveys/header-keywords.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /**
  * The mapping of a file's headers, never guessed silently (DESIGN.md §5): a field whose header
@@ -24,17 +25,17 @@ export async function settleMapping(
   const columns = { ...(map?.columns ?? {}) }
   for (const a of first.ambiguous) {
     const choices = choicesFor(headers, a)
-    const label = await ctx.io.prompter.select({ message: `Which column is the ${fieldName(a.field)}?`, choices: choices.map((c) => c.label) })
+    const label = await ctx.io.prompter.select({ message: t('survey.import.whichColumn', { field: fieldName(a.field) }), choices: choices.map((c) => c.label) })
     columns[a.field] = choices.find((c) => c.label === label)!.column + 1
   }
   const chosen: MappingFile = { ...(map ?? { labels: {} }), columns }
   const mapping = mapHeaders(headers, chosen, { wide })
-  if (await ctx.io.prompter.confirm({ message: 'Save these answers as a mapping file to reuse with --map?', default: false })) {
-    const file = await ctx.io.prompter.input({ message: 'Mapping file (JSON)', validate: (v) => (v.trim() === '' ? 'give a file name' : true) })
-    const out = await checkOutputPath(ctx, file.trim(), { flag: 'the mapping file', inputs })
+  if (await ctx.io.prompter.confirm({ message: t('survey.import.saveMapping'), default: false })) {
+    const file = await ctx.io.prompter.input({ message: t('survey.import.askMappingFile'), validate: (v) => (v.trim() === '' ? t('survey.import.giveFileName') : true) })
+    const out = await checkOutputPath(ctx, file.trim(), { flag: t('survey.import.mappingFileWhat'), inputs })
     if (out) {
       writeOutputFile(out, `${JSON.stringify(mappingJson(headers, mapping.columns, chosen), null, 2)}\n`)
-      ctx.io.err(`icm: mapping saved to ${file.trim()}: add --map ${file.trim()} next time\n`)
+      ctx.io.err(`icm: ${t('survey.import.mappingSaved', { file: file.trim() })}\n`)
     }
   }
   return { mapping, map: chosen }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../cli/context.js'
 import { reportError } from '../../cli/errors.js'
 import { printJson, printRows } from '../../cli/output.js'
 import { UsageError, errorWithCode, isIcmError, type ExitCodeValue } from '../../domain/errors.js'
+import { isChinese, t } from '../../domain/i18n/catalog.js'
 
 /** What the batch needs of `survey import`'s options. */
 interface BatchOptions {
@@ -35,8 +36,8 @@ export async function surveyImportBatch(
   opts: BatchOptions,
   importOne: (file: string, rejects: string | undefined) => Promise<Record<string, unknown> | undefined>,
 ): Promise<void> {
-  if (opts.showMapping) throw new UsageError('--show-mapping takes one file', 'run it once per file')
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be given once', 'name the files instead')
+  if (opts.showMapping) throw new UsageError(t('survey.batch.showMappingOne'), t('survey.batch.showMappingOne.hint'))
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError(t('survey.batch.stdinOnce'), t('survey.batch.stdinOnce.hint'))
   const outcomes: FileOutcome[] = []
   const docs: Record<string, unknown>[] = []
   for (const file of files) {
@@ -60,13 +61,15 @@ export async function surveyImportBatch(
   }
   if (ctx.json) printJson(ctx, docs)
   else {
+    // a terminal in Chinese reads each file's outcome in words; piped lines keep the values
+    const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
     await printRows(ctx, outcomes, [
-      { header: 'file', value: (o) => o.file },
-      { header: 'read', value: (o) => o.read ?? '', align: 'right' },
-      { header: 'imported', value: (o) => o.imported ?? '', align: 'right' },
-      { header: 'already present', value: (o) => o.alreadyPresent ?? '', align: 'right' },
-      { header: 'rejected', value: (o) => o.rejected ?? '', align: 'right' },
-      { header: 'status', value: (o) => o.status },
+      { header: 'file', title: t('survey.col.file'), value: (o) => o.file },
+      { header: 'read', title: t('survey.col.read'), value: (o) => o.read ?? '', align: 'right' },
+      { header: 'imported', title: t('survey.col.imported'), value: (o) => o.imported ?? '', align: 'right' },
+      { header: 'already present', title: t('survey.col.alreadyPresent'), value: (o) => o.alreadyPresent ?? '', align: 'right' },
+      { header: 'rejected', title: t('survey.col.rejected'), value: (o) => o.rejected ?? '', align: 'right' },
+      { header: 'status', title: t('survey.col.status'), value: (o) => (term ? shownStatus(o) : o.status) },
     ])
   }
   const failed = outcomes.filter((o) => o.exitCode !== 0)
@@ -74,10 +77,18 @@ export async function surveyImportBatch(
     const worst = Math.max(...failed.map((o) => o.exitCode)) as ExitCodeValue
     throw errorWithCode(
       worst,
-      `${failed.length} of ${files.length} files not imported: ${failed.map((o) => `${o.file} (exit ${o.exitCode})`).join(', ')}; the others were`,
-      'each file is its own batch: fix the files named above and import them again',
+      t('survey.batch.failed', { n: failed.length, total: files.length, files: failed.map((o) => t('survey.batch.failedFile', { file: o.file, code: o.exitCode })).join(', ') }),
+      t('survey.batch.failed.hint'),
     )
   }
+}
+
+/** A file's outcome in words on a Chinese terminal. */
+function shownStatus(o: FileOutcome): string {
+  if (o.status === 'skipped') return t('survey.batch.skipped')
+  if (o.status === 'dry run') return t('survey.batch.dryRun')
+  if (o.status === 'imported') return t('survey.batch.imported')
+  return t('survey.batch.failedStatus', { code: o.exitCode })
 }
 
 function n(v: unknown): number | null {

@@ -1,13 +1,15 @@
 import type { AppContext } from '../../cli/context.js'
-import { confirm, printEntity, printJson } from '../../cli/output.js'
+import { confirm, printEntity, printJson, type EntityField } from '../../cli/output.js'
 import { delimiterName } from '../../domain/surveys/csv-dialect.js'
 import type { HeaderMapping } from '../../domain/surveys/header-aliases.js'
 import { describeUnitMatch } from '../../domain/surveys/survey-import.js'
 import { encodingDisplayName } from '../../domain/surveys/text-encoding.js'
 import type { SurveyFileHead, SurveyImportResult } from '../../storage/survey-import/import.js'
-import { ignoredText, keywordMatchesJson, printNotes } from './import-mapping.js'
+import { ignoredText, keywordMatchesJson, printNotes, shownDelimiter } from './import-mapping.js'
 import { describeKeywordMatch } from '../../domain/surveys/header-choices.js'
-import { counted, formatCount } from '../../domain/counting.js'
+import { formatCount } from '../../domain/counting.js'
+import { t } from '../../domain/i18n/catalog.js'
+import { shownNote } from '../../domain/surveys/survey-notes.js'
 import { wideConfirmation, wideSummaryFields, wideSummaryJson } from './import-wide.js'
 
 /** What `survey import` did, as it reports it. */
@@ -27,9 +29,9 @@ export interface ImportReport {
 /** With ICM_DEBUG: how long each step of the import took, on stderr. */
 export function printTimings(ctx: AppContext, result: SurveyImportResult): void {
   if (!ctx.env.ICM_DEBUG) return
-  const t = result.timings
+  const ms = result.timings
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-  ctx.io.err(`icm: debug: survey import: read and staged in ${s(t.stagingMs)}, analysed in ${s(t.analysisMs)}, waited ${s(t.lockWaitMs)} for the write lock and held it ${s(t.lockHeldMs)}, checkpointed in ${s(t.checkpointMs)}\n`)
+  ctx.io.err(`icm: debug: survey import: read and staged in ${s(ms.stagingMs)}, analysed in ${s(ms.analysisMs)}, waited ${s(ms.lockWaitMs)} for the write lock and held it ${s(ms.lockHeldMs)}, checkpointed in ${s(ms.checkpointMs)}\n`)
 }
 
 /** The summary of an import (or a dry run): the counts on stdout, the notes and the confirmation on stderr. */
@@ -62,29 +64,31 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     if (!batch) printJson(ctx, summary)
   } else {
     printEntity(ctx, summary, [
-      ['survey', survey],
-      ['file', shown],
-      ['encoding', `${summary.encoding} (${head.encodingReason})`],
-      ['delimiter', delimiter],
-      ['read', formatCount(result.read)],
+      ['survey', survey, t('survey.field.survey')],
+      ['file', shown, t('survey.col.file')],
+      ['encoding', t('survey.field.encodingValue', { encoding: summary.encoding, reason: shownNote(head.encodingReason) }), t('survey.field.encoding')],
+      ['delimiter', shownDelimiter(delimiter), t('survey.field.delimiter')],
+      ['read', formatCount(result.read), t('survey.col.read')],
       ...wideSummaryFields(result),
-      [run.dryRun ? 'would import' : 'imported', formatCount(result.imported)],
-      ['already present', formatCount(result.alreadyPresent)],
-      ['rejected', formatCount(result.rejected)],
-      ...((mapping.matched ?? []).length > 0 ? ([['matched by keywords', mapping.matched!.map((m) => describeKeywordMatch(head.headers, m)).join('; ')]] as [string, unknown][]) : []),
-      ['ignored columns', ignoredText(mapping)],
-      ...(summary.conversions.length > 0 ? ([['conversions', summary.conversions.join('; ')]] as [string, unknown][]) : []),
-      ['units matched', result.unitsMatched.length > 0 ? result.unitsMatched.map(describeUnitMatch).join('; ') : '(all by code or exact name)'],
-      ...(rejects ? ([['rejects', rejects]] as [string, unknown][]) : []),
-      ...(result.batchId !== null ? ([['batch', result.batchId]] as [string, unknown][]) : []),
+      [run.dryRun ? 'would import' : 'imported', formatCount(result.imported), t(run.dryRun ? 'survey.field.wouldImport' : 'survey.col.imported')],
+      ['already present', formatCount(result.alreadyPresent), t('survey.col.alreadyPresent')],
+      ['rejected', formatCount(result.rejected), t('survey.col.rejected')],
+      ...((mapping.matched ?? []).length > 0 ? ([['matched by keywords', mapping.matched!.map((m) => describeKeywordMatch(head.headers, m)).join(t('survey.listSeparator')), t('survey.field.matchedByKeywords')]] as EntityField[]) : []),
+      ['ignored columns', ignoredText(mapping), t('survey.field.ignoredColumns')],
+      ...(summary.conversions.length > 0 ? ([['conversions', summary.conversions.map(shownNote).join(t('survey.listSeparator')), t('survey.field.conversions')]] as EntityField[]) : []),
+      ['units matched', result.unitsMatched.length > 0 ? result.unitsMatched.map(describeUnitMatch).join(t('survey.listSeparator')) : t('survey.import.allUnitsExact'), t('survey.field.unitsMatched')],
+      ...(rejects ? ([['rejects', rejects, t('survey.field.rejects')]] as EntityField[]) : []),
+      ...(result.batchId !== null ? ([['batch', result.batchId, t('survey.col.batch')]] as EntityField[]) : []),
     ])
     printNotes(ctx, mapping)
   }
-  const present = result.alreadyPresent > 0 ? `, ${formatCount(result.alreadyPresent)} already present` : ''
-  const rejected = result.rejected > 0 ? `, ${formatCount(result.rejected)} rejected${rejects ? ` (see ${run.rejectsArg})` : ''}` : ''
+  const present = result.alreadyPresent > 0 ? t('survey.imported.present', { n: formatCount(result.alreadyPresent) }) : ''
+  const rejected =
+    result.rejected > 0 ? (rejects ? t('survey.imported.rejectedSee', { n: formatCount(result.rejected), file: String(run.rejectsArg) }) : t('survey.imported.rejected', { n: formatCount(result.rejected) })) : ''
+  const counts = { imported: formatCount(result.imported), n: formatCount(result.read), survey, present, rejected }
   const wide = wideConfirmation(result, survey, shown, present + rejected, run.dryRun)
   if (wide) confirm(ctx, wide)
-  else if (run.dryRun) confirm(ctx, `dry run: ${formatCount(result.imported)} of ${counted(result.read, 'response')} would be imported into ${survey}${present}${rejected}; nothing written`)
-  else confirm(ctx, `${formatCount(result.imported)} of ${counted(result.read, 'response')} imported into ${survey} from ${shown}${present}${rejected} (batch ${result.batchId})`)
+  else if (run.dryRun) confirm(ctx, t('survey.imported.dryRun', counts))
+  else confirm(ctx, t('survey.imported', { ...counts, file: shown, batch: String(result.batchId) }))
   return summary
 }

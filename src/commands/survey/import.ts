@@ -48,22 +48,22 @@ export interface SurveyImportOptions {
 export function registerSurveyImport(survey: Command, ctx: AppContext): void {
   const cmd = survey
     .command('import')
-    .description('Import a survey platform CSV export: all or nothing, idempotent, streaming')
-    .argument('<code>', 'survey code')
-    .argument('<file...>', 'CSV exports (UTF-8, UTF-16 or GB18030; comma, tab or semicolon) or .xlsx workbooks, each its own batch; - reads stdin')
-    .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030 (also for GBK)')
-    .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
-    .option('--map <file>', 'mapping file: {"rated_unit": "header text" | column number, …, "labels": {…}, "units": {…}}')
-    .option('--dry-run', 'check everything and report the counts, write nothing')
-    .option('--skip-invalid', 'import the good rows; every bad line goes to --rejects')
-    .option('--rejects <file>', 'write the bad lines (line, reason, cells) to this CSV')
-    .option('--force', 'import a file again that was imported before (rows already present are skipped)')
-    .option('--show-mapping', 'print which column feeds which field, and the ignored columns; import nothing')
-    .option('--sheet <sheet>', 'an .xlsx file\'s sheet to read: its name or position (default: the first)')
-    .option('--date-order <order>', 'mdy or dmy: how dates like 5/3/2026 are read when no date in the column has a part over 12')
-    .option('--loyalty-scale <n>', '10: the loyalty question is 0–10 (read as 1 + 4 × v / 10); default: 10 when its values exceed 5')
+    .description(t('survey.import.description'))
+    .argument('<code>', t('survey.code'))
+    .argument('<file...>', t('survey.import.files'))
+    .option('--encoding <encoding>', t('survey.import.encoding'))
+    .option('--delimiter <delimiter>', t('survey.import.delimiter'))
+    .option('--map <file>', t('survey.import.map', { example: `{"rated_unit": "${t('survey.import.mapHeaderText')}" | ${t('survey.import.mapColumnNumber')}, …, "labels": {…}, "units": {…}}` }))
+    .option('--dry-run', t('survey.import.dryRun'))
+    .option('--skip-invalid', t('survey.import.skipInvalid'))
+    .option('--rejects <file>', t('survey.import.rejects'))
+    .option('--force', t('survey.import.force'))
+    .option('--show-mapping', t('survey.import.showMapping'))
+    .option('--sheet <sheet>', t('survey.import.sheet'))
+    .option('--date-order <order>', t('survey.import.dateOrder'))
+    .option('--loyalty-scale <n>', t('survey.import.loyaltyScale'))
     .option('--layout <layout>', t('surveyWide.option.layout'))
-  yesOption(cmd, 'replace an existing --rejects file without asking').action(async (code: string, files: string[], opts: SurveyImportOptions) => {
+  yesOption(cmd, t('survey.import.yes')).action(async (code: string, files: string[], opts: SurveyImportOptions) => {
     if (files.length === 1) await surveyImportRun(ctx, code, files[0]!, opts)
     else await surveyImportBatch(ctx, files, opts, (file, rejects) => surveyImportRun(ctx, code, file, { ...opts, rejects }, true))
   })
@@ -88,9 +88,9 @@ async function readOptions(ctx: AppContext, opts: SurveyImportOptions): Promise<
   const encoding = opts.encoding === undefined ? 'auto' : parseEncodingOption(opts.encoding)
   const delimiter = opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter)
   if (opts.showMapping && (opts.dryRun || opts.skipInvalid || opts.rejects || opts.force)) {
-    throw new UsageError('--show-mapping only prints the mapping', 'run it without --dry-run, --skip-invalid, --rejects and --force')
+    throw new UsageError(t('survey.import.showMappingOnly'), t('survey.import.showMappingOnly.hint'))
   }
-  const rejectsArg = opts.skipInvalid ? await need(ctx, opts.rejects, { flag: '--rejects', message: 'File for the bad lines (CSV)' }) : opts.rejects
+  const rejectsArg = opts.skipInvalid ? await need(ctx, opts.rejects, { flag: '--rejects', message: t('survey.import.askRejects') }) : opts.rejects
   return { encoding, delimiter, rejectsArg }
 }
 
@@ -138,7 +138,7 @@ export async function readHead(
   opts: { encoding: TextEncodingName | 'auto'; delimiter: CsvDelimiter | undefined; sheet: string | undefined },
 ): Promise<SurveyFileHead> {
   if (isWorkbookName(shown) || isWorkbookName(file)) return readWorkbookHead(file, shown, opts.sheet)
-  if (opts.sheet !== undefined) throw new UsageError(`--sheet is for .xlsx workbooks, and ${shown} is not one`, 'leave out --sheet for a CSV file')
+  if (opts.sheet !== undefined) throw new UsageError(t('survey.import.sheetNotWorkbook', { file: shown }), t('survey.import.sheetNotWorkbook.hint'))
   return readSurveyFileHead(file, shown, opts)
 }
 
@@ -148,14 +148,14 @@ export function readingOptions(opts: SurveyImportOptions, map: MappingFile | und
   let dateOrderFrom = dateOrder ? 'the mapping file' : undefined
   if (opts.dateOrder !== undefined) {
     dateOrder = parseDateOrder(opts.dateOrder)
-    if (!dateOrder) throw new UsageError(`--date-order ${opts.dateOrder} is not mdy or dmy`, 'use --date-order mdy (month/day/year) or --date-order dmy (day/month/year)')
+    if (!dateOrder) throw new UsageError(t('survey.import.badDateOrder', { text: opts.dateOrder }), t('survey.import.badDateOrder.hint'))
     dateOrderFrom = '--date-order'
   }
   let loyaltyScale = map?.loyaltyScale
   let loyaltyScaleFrom = loyaltyScale ? 'the mapping file' : undefined
   if (opts.loyaltyScale !== undefined) {
     loyaltyScale = opts.loyaltyScale === '5' || opts.loyaltyScale === '10' ? (Number(opts.loyaltyScale) as 5 | 10) : undefined
-    if (!loyaltyScale) throw new UsageError(`--loyalty-scale ${opts.loyaltyScale} is not 5 or 10`, 'use --loyalty-scale 10 for a 0–10 recommendation question')
+    if (!loyaltyScale) throw new UsageError(t('survey.import.badLoyaltyScale', { text: opts.loyaltyScale }), t('survey.import.badLoyaltyScale.hint'))
     loyaltyScaleFrom = '--loyalty-scale'
   }
   return { dateOrder, dateOrderFrom, loyaltyScale, loyaltyScaleFrom }

@@ -8,10 +8,11 @@ import { registerSurveyMap } from './map.js'
 import { registerSurveyViews } from './list.js'
 import { registerSurveyReport } from './report.js'
 import { registerSurveyResults } from './results.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Satisfaction surveys (policy 4.3): create, import CSV exports, results and export. */
 export function registerSurvey(program: Command, ctx: AppContext): void {
-  const survey = program.command('survey').description('Satisfaction surveys: create, import CSV exports, results and export (policy 4.3)')
+  const survey = program.command('survey').description(t('survey.description'))
   registerSurveyCreate(survey, ctx)
   registerSurveyEdit(survey, ctx)
   registerSurveyViews(survey, ctx)

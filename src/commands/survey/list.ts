@@ -3,22 +3,23 @@ import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { printEntity, printRows, printText } from '../../cli/output.js'
 import { countResponses, listBatches, listSurveys } from '../../storage/surveys-repo.js'
-import { batchJson, requireSurvey, surveyJson } from './survey-json.js'
+import { batchJson, requireSurvey, shownKind, surveyJson } from './survey-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** `survey list` and `survey show`. */
 export function registerSurveyViews(survey: Command, ctx: AppContext): void {
   example(
     survey
       .command('list')
-      .description('List surveys with their responses and import batches')
+      .description(t('survey.list.description'))
       .action(() => surveyListRun(ctx)),
     'icm survey list',
   )
   example(
     survey
       .command('show')
-      .description('Show a survey: its period, counts and import batches (file, sha256, rows, actor, time)')
-      .argument('<code>', 'survey code')
+      .description(t('survey.show.description'))
+      .argument('<code>', t('survey.code'))
       .action((code: string) => surveyShowRun(ctx, code)),
     'icm survey show 2026H1-SERVICE',
   )
@@ -31,17 +32,17 @@ export async function surveyListRun(ctx: AppContext): Promise<void> {
     ctx,
     rows,
     [
-      { header: 'code', value: (s) => s.code },
-      { header: 'title', value: (s) => s.title },
-      { header: 'kind', value: (s) => s.kind },
-      { header: 'period', value: (s) => s.period },
-      { header: 'responses', value: (s) => s.responses, align: 'right' },
-      { header: 'batches', value: (s) => s.batches, align: 'right' },
+      { header: 'code', title: t('survey.col.code'), value: (s) => s.code },
+      { header: 'title', title: t('survey.col.title'), value: (s) => s.title },
+      { header: 'kind', title: t('survey.col.kind'), value: (s) => s.kind, enum: 'surveyKind' },
+      { header: 'period', title: t('survey.col.period'), value: (s) => s.period },
+      { header: 'responses', title: t('survey.col.responses'), value: (s) => s.responses, align: 'right' },
+      { header: 'batches', title: t('survey.col.batches'), value: (s) => s.batches, align: 'right' },
     ],
     {
       csv: ctx.csv,
       json: (s) => ({ ...surveyJson(s), responses: s.responses, batches: s.batches }),
-      empty: 'no surveys yet (create one with icm survey create)',
+      empty: t('survey.list.empty'),
     },
   )
 }
@@ -57,26 +58,26 @@ export async function surveyShowRun(ctx: AppContext, code: string): Promise<void
     return
   }
   printEntity(ctx, json, [
-    ['code', s.code],
-    ['title', s.title],
-    ['kind', s.kind],
-    ['period', `${s.period} (${s.period_start} … ${s.period_end})`],
-    ['responses', responses],
-    ['import batches', batches.length],
-    ['created', json.createdAt],
+    ['code', s.code, t('survey.col.code')],
+    ['title', s.title, t('survey.col.title')],
+    ['kind', shownKind(s.kind), t('survey.col.kind')],
+    ['period', `${s.period} (${s.period_start} … ${s.period_end})`, t('survey.col.period')],
+    ['responses', responses, t('survey.col.responses')],
+    ['import batches', batches.length, t('survey.field.importBatches')],
+    ['created', json.createdAt, t('survey.field.created')],
   ])
   if (batches.length > 0) {
-    printText(ctx, '\nImport batches:')
+    printText(ctx, `\n${t('survey.show.batches')}`)
     await printRows(ctx, batches, [
-      { header: 'batch', value: (b) => b.batch, align: 'right' },
-      { header: 'file', value: (b) => b.file },
+      { header: 'batch', title: t('survey.col.batch'), value: (b) => b.batch, align: 'right' },
+      { header: 'file', title: t('survey.col.file'), value: (b) => b.file },
       { header: 'sha256', value: (b) => b.sha256 },
-      { header: 'rows', value: (b) => b.rows, align: 'right' },
-      { header: 'imported', value: (b) => b.imported, align: 'right' },
-      { header: 'present', value: (b) => b.alreadyPresent, align: 'right' },
-      { header: 'rejected', value: (b) => b.rejected, align: 'right' },
-      { header: 'by', value: (b) => b.actor },
-      { header: 'at', value: (b) => b.at },
+      { header: 'rows', title: t('survey.col.rows'), value: (b) => b.rows, align: 'right' },
+      { header: 'imported', title: t('survey.col.imported'), value: (b) => b.imported, align: 'right' },
+      { header: 'present', title: t('survey.col.present'), value: (b) => b.alreadyPresent, align: 'right' },
+      { header: 'rejected', title: t('survey.col.rejected'), value: (b) => b.rejected, align: 'right' },
+      { header: 'by', title: t('survey.col.by'), value: (b) => b.actor },
+      { header: 'at', title: t('survey.col.at'), value: (b) => b.at },
     ])
   }
 }

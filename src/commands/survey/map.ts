@@ -13,6 +13,7 @@ import { mapHeaders, parseMappingFile } from '../../domain/surveys/header-aliase
 import { parseEncodingOption } from '../../domain/surveys/text-encoding.js'
 import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
 import { readHead } from './import.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface SurveyMapOptions {
   encoding?: string
@@ -26,14 +27,14 @@ export interface SurveyMapOptions {
 export function registerSurveyMap(survey: Command, ctx: AppContext): void {
   const cmd = survey
     .command('map')
-    .description('Write the mapping icm would use for a survey file (guesses and unmatched headers listed), to review once and reuse with --map')
-    .argument('<file>', 'the survey export')
-    .option('--encoding <encoding>', 'auto (default), utf8, utf16le, utf16be or gb18030')
-    .option('--delimiter <delimiter>', "',' (comma), tab or ';' (default: detected)")
-    .option('--map <file>', 'a mapping file to start from')
-    .option('--out <file>', 'write the mapping here (default: print it)')
-    .option('--sheet <sheet>', 'an .xlsx file\'s sheet: its name or position (default: the first)')
-  yesOption(cmd, 'replace an existing --out file without asking').action((file: string, opts: SurveyMapOptions) => surveyMapRun(ctx, file, opts))
+    .description(t('survey.map.description'))
+    .argument('<file>', t('survey.map.file'))
+    .option('--encoding <encoding>', t('survey.map.encoding'))
+    .option('--delimiter <delimiter>', t('survey.import.delimiter'))
+    .option('--map <file>', t('survey.map.map'))
+    .option('--out <file>', t('survey.map.out'))
+    .option('--sheet <sheet>', t('survey.map.sheet'))
+  yesOption(cmd, t('survey.map.yes')).action((file: string, opts: SurveyMapOptions) => surveyMapRun(ctx, file, opts))
   example(cmd, 'icm survey map wjx-export.csv --out wjx-map.json', 'icm survey import 2026H1-SERVICE wjx-*.csv --map wjx-map.json --no-input')
 }
 
@@ -64,7 +65,7 @@ export async function surveyMapRun(ctx: AppContext, file: string, opts: SurveyMa
     }
     writeOutputFile(target, text)
     const guessed = (mapping.ambiguous ?? []).map((a) => a.field)
-    confirm(ctx, `mapping of ${shown} written to ${opts.out}${guessed.length > 0 ? ` (guessed: ${guessed.join(', ')}; check "_guessed")` : ''}`)
+    confirm(ctx, guessed.length > 0 ? t('survey.map.writtenGuessed', { file: shown, out: String(opts.out), fields: guessed.join(', ') }) : t('survey.map.written', { file: shown, out: String(opts.out) }))
   } finally {
     input.dispose()
   }

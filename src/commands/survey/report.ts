@@ -8,7 +8,7 @@ import { need } from '../../cli/prompt.js'
 import { formatInstant } from '../../domain/calendar/dates.js'
 import { UserError } from '../../domain/errors.js'
 import { quote } from '../../domain/excerpt.js'
-import { language } from '../../domain/i18n/catalog.js'
+import { language, t } from '../../domain/i18n/catalog.js'
 import { effectiveValue } from '../../domain/policy/config.js'
 import { round2 } from '../../domain/rounding.js'
 import { SCORE_FIELDS, type ScoreValues } from '../../domain/surveys/survey-fields.js'
@@ -29,17 +29,17 @@ export function registerSurveyReport(survey: Command, ctx: AppContext): void {
     yesOption(
       survey
         .command('report')
-        .description('Write a survey\'s results as one self-contained HTML report: each rated unit, its dimension means with a chart, its comments')
-        .argument('<code>', 'survey code')
-        .option('--out <file.html>', 'the HTML file to write'),
+        .description(t('survey.report.description'))
+        .argument('<code>', t('survey.code'))
+        .option('--out <file.html>', t('survey.report.out')),
     ).action((code: string, opts: SurveyReportOptions) => surveyReportRun(ctx, code, opts)),
     'icm survey report 2026H1-SERVICE --out 2026H1-survey.html',
   )
 }
 
 export async function surveyReportRun(ctx: AppContext, code: string, opts: SurveyReportOptions): Promise<void> {
-  const outArg = await need(ctx, opts.out, { flag: '--out', message: 'HTML file to write' })
-  if (!/\.html?$/i.test(outArg)) throw new UserError(`--out ${quote(outArg)} must end in .html`, 'the report is one HTML file, e.g. --out survey.html')
+  const outArg = await need(ctx, opts.out, { flag: '--out', message: t('survey.report.askOut') })
+  if (!/\.html?$/i.test(outArg)) throw new UserError(t('survey.report.notHtml', { file: quote(outArg) }), t('survey.report.notHtml.hint'))
   const store = await ctx.store()
   const s = await requireSurvey(store.db, code)
   const policy = await loadPolicy(store.db)
@@ -73,5 +73,5 @@ export async function surveyReportRun(ctx: AppContext, code: string, opts: Surve
   writeOutputFile(out, doc)
   const bytes = Buffer.byteLength(doc)
   if (ctx.json) printJson(ctx, { file: out, survey: s.code, units: rows.length, responses, bytes })
-  confirm(ctx, `report of ${s.code} (${rows.length} rated units, ${responses} responses) written to ${out}`)
+  confirm(ctx, t('survey.reported', { code: s.code, units: rows.length, n: responses, file: out }))
 }

@@ -5,6 +5,7 @@ import { quote } from '../../domain/excerpt.js'
 import type { DB } from '../../storage/schema.js'
 import type { SurveyBatchRow, SurveyRow } from '../../storage/schema-surveys.js'
 import { findSurveyByCode } from '../../storage/surveys-repo.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 /** A survey and its import batches as the survey commands show them, and the survey a command names. */
 
@@ -19,6 +20,11 @@ export function surveyJson(s: SurveyRow) {
     periodEnd: s.period_end,
     createdAt: shownInstant(s.created_at),
   }
+}
+
+/** A survey's kind as a person reads it: the value in English, its label in Chinese. */
+export function shownKind(kind: string): string {
+  return isChinese() ? label('surveyKind', kind) : kind
 }
 
 /** The JSON of an import batch. */
@@ -42,6 +48,6 @@ export function batchJson(b: SurveyBatchRow) {
 /** The survey of a code (any case); NotFoundError (exit 4) otherwise. */
 export async function requireSurvey(db: Kysely<DB>, code: string): Promise<SurveyRow> {
   const s = await findSurveyByCode(db, code)
-  if (!s) throw new NotFoundError(`unknown survey ${quote(code)}`, 'see icm survey list, or create it with icm survey create')
+  if (!s) throw new NotFoundError(t('survey.unknown', { code: quote(code) }), t('survey.unknown.hint'))
   return s
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
 
 /** Field delimiters survey import reads (DESIGN.md §5): comma, tab (UTF-16 Excel "Unicode text"), semicolon (European Excel). */
 export type CsvDelimiter = ',' | '\t' | ';'
@@ -51,7 +52,7 @@ export function parseDelimiterOption(text: string): CsvDelimiter {
     case 'semicolon':
       return ';'
     default:
-      throw new UserError(`unknown delimiter ${quote(text)}`, 'use comma (,), tab (\\t) or semicolon (;)')
+      throw new UserError(t('surveyImport.unknownDelimiter', { text: quote(text) }), t('surveyImport.unknownDelimiter.hint'))
   }
 }
 

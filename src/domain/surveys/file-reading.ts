@@ -1,8 +1,11 @@
 import { UserError } from '../errors.js'
 import { excerpt, quote } from '../excerpt.js'
-import { ANSWER_FORM_TEXT, answerFormOf, foldLabel, numberInAnswer, type AnswerForm } from './score-labels.js'
+import { answerFormOf, foldLabel, numberInAnswer, type AnswerForm } from './score-labels.js'
 import { SCORE_FIELDS, type ScoreField, type SurveyField } from './survey-fields.js'
-import { DateOrderDetector, dateOrderName, describeAmbiguousDate, type DateOrder } from './written-dates.js'
+import { DateOrderDetector, describeAmbiguousDate, type DateOrder } from './written-dates.js'
+import { isChinese, t } from '../i18n/catalog.js'
+import { note, noteShown } from './survey-notes.js'
+import { fieldName } from './header-keywords.js'
 
 /**
  * How a survey file's answers are read, decided per file before its rows are checked (DESIGN.md
@@ -77,37 +80,50 @@ export class ColumnProfiler {
     let dateOrder = opts.dateOrder
     const d = this.dates.decision()
     if (dateOrder !== undefined) {
-      if (d.kind !== 'none') conversions.push(`${dateHeader}: dates read as ${dateOrderName(dateOrder)} (given with ${opts.dateOrderFrom ?? '--date-order'})`)
+      if (d.kind !== 'none') {
+        const from = opts.dateOrderFrom ?? '--date-order'
+        conversions.push(
+          from.startsWith('--')
+            ? noteShown(`surveyImport.conv.${dateOrder}Given`, { header: dateHeader, from }, { header: shownField(dateHeader), from })
+            : noteShown(`surveyImport.conv.${dateOrder}GivenInMap`, { header: dateHeader }, { header: shownField(dateHeader) }),
+        )
+      }
     } else if (d.kind === 'decided') {
       dateOrder = d.order
-      conversions.push(`${dateHeader}: dates read as ${dateOrderName(d.order)}, since ${quote(d.example)} has a ${d.order === 'dmy' ? 'first' : 'second'} part over 12`)
+      conversions.push(noteShown(`surveyImport.conv.${d.order}Decided`, { header: dateHeader, example: quote(d.example) }, { header: shownField(dateHeader), example: quote(d.example) }))
     } else if (d.kind === 'ambiguous') {
       throw new UserError(
-        `${dateHeader}: every date in the column could be month/day or day/month (${describeAmbiguousDate(d.example)})`,
-        'say which with --date-order mdy (Microsoft Forms, Google Forms, US Excel) or --date-order dmy, or "date_order" in the --map file',
+        t('surveyImport.date.ambiguous', { header: shownField(dateHeader), example: describeAmbiguousDate(d.example) }),
+        t('surveyImport.date.ambiguous.hint'),
       )
     } else if (d.kind === 'conflict') {
       throw new UserError(
-        `${dateHeader}: ${quote(d.mdy)} can only be month/day/year and ${quote(d.dmy)} only day/month/year`,
-        'export the file again with one date format, or fix the dates',
+        t('surveyImport.date.conflict', { header: shownField(dateHeader), mdy: quote(d.mdy), dmy: quote(d.dmy) }),
+        t('surveyImport.date.conflict.hint'),
       )
     }
     let loyaltyScale: 5 | 10 = 5
     if (opts.loyaltyScale !== undefined) {
       loyaltyScale = opts.loyaltyScale
-      if (loyaltyScale === 10) conversions.push(`loyalty: 0–10 scale read as 1 + 4 × v / 10, rounded (given with ${opts.loyaltyScaleFrom ?? '--loyalty-scale'})`)
+      const from = opts.loyaltyScaleFrom ?? '--loyalty-scale'
+      if (loyaltyScale === 10) conversions.push(from.startsWith('--') ? note('surveyImport.conv.loyaltyGiven', { from }) : note('surveyImport.conv.loyaltyGivenInMap'))
     } else if (this.loyaltyMax > 5) {
       loyaltyScale = 10
-      conversions.push(`loyalty: 0–10 scale (values up to ${this.loyaltyMax}${this.loyaltyZero ? ', and 0' : ''}) read as 1 + 4 × v / 10, rounded`)
+      conversions.push(note(this.loyaltyZero ? 'surveyImport.conv.loyaltyDetectedZero' : 'surveyImport.conv.loyaltyDetected', { max: this.loyaltyMax }))
     }
-    for (const [form, field] of this.forms) conversions.push(`${ANSWER_FORM_TEXT[form]} (first in ${field})`)
+    for (const [form, field] of this.forms) conversions.push(noteShown(`surveyImport.conv.form.${form}`, { field }, { field: fieldName(field) }))
     return { dateOrder, loyaltyScale, conversions }
   }
+}
+
+/** 'submitted_at (Submission time)' as a person reads it: in Chinese the field by its name (提交时间 (Submission time)). */
+function shownField(header: string): string {
+  return isChinese() ? header.replace(/^submitted_at\b/, fieldName('submitted_at')) : header
 }
 
 /** Reads a `--loyalty-scale` value or a mapping file's "loyalty_scale": 5 or 10, else UserError. */
 export function parseLoyaltyScale(value: unknown, from: string): 5 | 10 {
   const n = typeof value === 'string' ? Number(value.trim()) : value
   if (n === 5 || n === 10) return n
-  throw new UserError(`${from}: ${excerpt(String(value))} is not a loyalty scale`, 'use 10 for a 0–10 "how likely would you recommend" question, or 5')
+  throw new UserError(t('surveyImport.loyaltyScale', { from, value: excerpt(String(value)) }), t('surveyImport.loyaltyScale.hint'))
 }

@@ -4,8 +4,10 @@ import { excerpt, quote, quoteList } from '../excerpt.js'
 import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
 import { parseLoyaltyScale, type FileReading } from './file-reading.js'
 import { parseDateOrder, type DateOrder } from './written-dates.js'
-import { matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
+import { fieldName, matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
 import { parseWideMap, type WideMapEntry } from './wide-map.js'
+import { t } from '../i18n/catalog.js'
+import { note, noteShown } from './survey-notes.js'
 
 /**
  * Finding the survey fields among a CSV file's headers (DESIGN.md §5 "Survey CSV import"): by
@@ -160,7 +162,7 @@ export function mappedColumns(headers: readonly string[], mapping: HeaderMapping
   })
 }
 
-const MAP_HINT = 'say which column feeds which field with --map FILE.json, e.g. {"rated_unit": "被评价部门", "overall": 7}'
+const mapHint = () => t('surveyImport.map.hint', { example: '{"rated_unit": "被评价部门", "overall": 7}' })
 
 /**
  * Which column feeds which field (0-based). `map` entries win over the alias table. Trailing
@@ -183,15 +185,15 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile, opts?:
 
   for (const [key, ref] of Object.entries(map?.columns ?? {})) {
     if (!isSurveyField(key)) {
-      throw new UserError(`--map: ${quote(key)} is not a survey field`, `use ${SURVEY_FIELDS.join(', ')} or labels`)
+      throw new UserError(t('surveyImport.map.notField', { key: quote(key) }), t('surveyImport.map.notField.hint', { fields: SURVEY_FIELDS.join(', ') }))
     }
     if (ref === undefined) continue
     const col = mapColumn(headers, norm, key, ref)
     const taken = owner.get(col)
     if (taken) {
       throw new UserError(
-        `--map gives column ${col + 1} (${excerpt(displayHeader(headers, col))}) to both ${taken} and ${key}`,
-        'give each field its own column',
+        t('surveyImport.map.columnTwice', { column: col + 1, header: excerpt(displayHeader(headers, col)), a: taken, b: key }),
+        t('surveyImport.map.columnTwice.hint'),
       )
     }
     columns[key] = col
@@ -207,10 +209,10 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile, opts?:
     if (prev !== undefined) {
       const a = displayHeader(headers, prev)
       const b = displayHeader(headers, i)
-      const what = a === b ? `header ${quote(a)} appears twice` : `headers ${quote(a)} and ${quote(b)} both mean ${field}`
+      const what = a === b ? t('surveyImport.map.headerTwice', { header: quote(a) }) : t('surveyImport.map.headersSame', { a: quote(a), b: quote(b), field })
       throw new UserError(
-        `${what} (columns ${prev + 1} and ${i + 1}), so ${field} is ambiguous`,
-        `say which one feeds ${field} with --map FILE.json, e.g. {"${field}": ${prev + 1}}`,
+        t('surveyImport.map.ambiguousField', { what, a: prev + 1, b: i + 1, field }),
+        t('surveyImport.map.ambiguousField.hint', { field, example: `{"${field}": ${prev + 1}}` }),
       )
     }
     columns[field] = i
@@ -229,13 +231,13 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile, opts?:
   const missing: string[] = []
   const noScoreColumn = !wide && DIMENSION_FIELDS.every((f) => columns[f] === undefined && !pending.has(f))
   // An undecided rated unit is asked about, unless the file cannot be imported anyway.
-  if (!wide && columns.rated_unit === undefined && (noScoreColumn || !pending.has('rated_unit'))) missing.push('rated_unit (被评价部门)')
-  if (noScoreColumn) missing.push(`at least one score (${DIMENSION_FIELDS.join(', ')})`)
+  if (!wide && columns.rated_unit === undefined && (noScoreColumn || !pending.has('rated_unit'))) missing.push(t('surveyImport.map.missingRated'))
+  if (noScoreColumn) missing.push(t('surveyImport.map.missingScore', { fields: DIMENSION_FIELDS.join(', ') }))
   if (missing.length > 0) {
     const seen = headers.slice(0, width).map((_, i) => displayHeader(headers, i))
     throw new UserError(
-      `cannot find the column for ${missing.join(' and ')} among the headers ${quoteList(seen, 60) || '(none)'}`,
-      MAP_HINT,
+      t('surveyImport.map.missing', { what: missing.join(t('surveyImport.and')), headers: quoteList(seen, 60) || t('survey.mapping.none') }),
+      mapHint(),
     )
   }
 
@@ -246,18 +248,18 @@ export function mapHeaders(headers: readonly string[], map?: MappingFile, opts?:
   for (let i = 0; i < width; i++) {
     const raw = headers[i] ?? ''
     if (hasLookalikes(raw)) {
-      warnings.push(`header ${quote(displayHeader(headers, i))} has look-alike radical characters; read as ${quote(unifyLookalikes(raw.replace(INVISIBLE, '')).trim())}`)
+      warnings.push(note('surveyImport.note.lookalikes', { header: quote(displayHeader(headers, i)), read: quote(unifyLookalikes(raw.replace(INVISIBLE, '')).trim()) }))
     }
   }
   if (columns.response_id === undefined) {
-    warnings.push('no response id column: a row imported before is recognised by its content')
+    warnings.push(note('surveyImport.note.noId'))
   }
   if (columns.respondent_unit === undefined && !pending.has('respondent_unit')) {
-    warnings.push('no respondent unit column: responses are stored without the respondent\'s unit')
+    warnings.push(note('surveyImport.note.noRespondent'))
   }
   const noScore = DIMENSION_FIELDS.filter((f) => columns[f] === undefined)
-  if (noScore.length > 0 && !wide) warnings.push(`no column for ${noScore.join(', ')}: those scores stay empty`)
-  if (columns.submitted_at === undefined) warnings.push('no submitted time column: responses are stored without it')
+  if (noScore.length > 0 && !wide) warnings.push(noteShown('surveyImport.note.noScoreColumns', { fields: noScore.join(', ') }, { fields: noScore.map(fieldName).join('、') }))
+  if (columns.submitted_at === undefined) warnings.push(note('surveyImport.note.noSubmitted'))
 
   return { columns, ignored, warnings, ...(matched.length > 0 ? { matched } : {}), ...(ambiguous.length > 0 ? { ambiguous } : {}) }
 }
@@ -266,8 +268,8 @@ function mapColumn(headers: readonly string[], norm: readonly string[], field: S
   if (typeof ref === 'number') {
     if (!Number.isInteger(ref) || ref < 1 || ref > headers.length) {
       throw new UserError(
-        `--map: ${field} is column ${ref}, but the file has ${headers.length} columns`,
-        'columns are numbered from 1, as in a spreadsheet',
+        t('surveyImport.map.noSuchColumn', { field, column: ref, n: headers.length }),
+        t('surveyImport.map.noSuchColumn.hint'),
       )
     }
     return ref - 1
@@ -279,12 +281,12 @@ function mapColumn(headers: readonly string[], norm: readonly string[], field: S
   })
   if (hits.length === 0) {
     const seen = quoteList(norm.map((_, i) => displayHeader(headers, i)))
-    throw new UserError(`--map: ${field} is ${quote(ref)}, but no column has that header (headers: ${seen})`, 'copy the header text from the file, or give the 1-based column number')
+    throw new UserError(t('surveyImport.map.noSuchHeader', { field, ref: quote(ref), headers: seen }), t('surveyImport.map.noSuchHeader.hint'))
   }
   if (hits.length > 1) {
     throw new UserError(
-      `--map: ${field} is ${quote(ref)}, which heads columns ${hits.map((i) => i + 1).join(' and ')}`,
-      `give the column number instead, e.g. {"${field}": ${hits[0]! + 1}}`,
+      t('surveyImport.map.headerTwiceRef', { field, ref: quote(ref), columns: hits.map((i) => i + 1).join(t('surveyImport.and')) }),
+      t('surveyImport.map.headerTwiceRef.hint', { example: `{"${field}": ${hits[0]! + 1}}` }),
     )
   }
   return hits[0]!
@@ -297,7 +299,7 @@ function isSurveyField(key: string): key is SurveyField {
   return (SURVEY_FIELDS as readonly string[]).includes(key)
 }
 
-const MAPPING_EXAMPLE = 'e.g. {"response_id": "ID", "rated_unit": "Which department are you rating?", "overall": 13, "labels": {"Neutral": 3}}'
+const mappingExample = () => t('surveyImport.map.example', { example: '{"response_id": "ID", "rated_unit": "Which department are you rating?", "overall": 13, "labels": {"Neutral": 3}}' })
 
 /**
  * A `--map` file's JSON: keys are survey fields (values a header text or a 1-based column
@@ -309,10 +311,10 @@ export function parseMappingFile(jsonText: string): MappingFile {
   try {
     data = JSON.parse(jsonText.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new UserError(`the mapping file is not valid JSON: ${(e as Error).message}`, MAPPING_EXAMPLE)
+    throw new UserError(t('surveyImport.map.notJson', { error: (e as Error).message }), mappingExample())
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UserError('the mapping file must hold a JSON object', MAPPING_EXAMPLE)
+    throw new UserError(t('surveyImport.map.notObject'), mappingExample())
   }
   const result: MappingFile = { columns: {}, labels: {} }
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
@@ -331,16 +333,16 @@ export function parseMappingFile(jsonText: string): MappingFile {
     if (key.startsWith('_')) continue // notes for the reader ("_guessed", "_unmatched_headers" from icm survey map)
     if (key === 'date_order') {
       const order = typeof value === 'string' ? parseDateOrder(value) : undefined
-      if (!order) throw new UserError(`the mapping file gives date_order as ${excerpt(JSON.stringify(value) ?? String(value))}`, 'use "mdy" (month/day/year) or "dmy" (day/month/year)')
+      if (!order) throw new UserError(t('surveyImport.map.badDateOrder', { value: excerpt(JSON.stringify(value) ?? String(value)) }), t('surveyImport.map.badDateOrder.hint'))
       result.dateOrder = order
       continue
     }
     if (key === 'loyalty_scale') {
-      result.loyaltyScale = parseLoyaltyScale(value, 'the mapping file\'s loyalty_scale')
+      result.loyaltyScale = parseLoyaltyScale(value, t('surveyImport.map.loyaltyScaleWhat'))
       continue
     }
     if (!isSurveyField(key)) {
-      throw new UserError(`the mapping file names ${quote(key)}, which is not a survey field`, `use ${SURVEY_FIELDS.join(', ')}, labels, units, date_order or loyalty_scale`)
+      throw new UserError(t('surveyImport.map.unknownKey', { key: quote(key) }), t('surveyImport.map.unknownKey.hint', { fields: SURVEY_FIELDS.join(', ') }))
     }
     if (typeof value === 'string' && value.trim() !== '') {
       result.columns[key] = value
@@ -348,8 +350,8 @@ export function parseMappingFile(jsonText: string): MappingFile {
       result.columns[key] = value
     } else {
       throw new UserError(
-        `the mapping file gives ${key} as ${JSON.stringify(value)}: expected a header text or a column number from 1`,
-        MAPPING_EXAMPLE,
+        t('surveyImport.map.badColumn', { key, value: String(JSON.stringify(value)) }),
+        mappingExample(),
       )
     }
   }
@@ -358,13 +360,13 @@ export function parseMappingFile(jsonText: string): MappingFile {
 
 function parseLabels(value: unknown): Record<string, number> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UserError('the mapping file\'s "labels" must be an object of label → score', 'e.g. "labels": {"Neutral": 3, "Good": 4}')
+    throw new UserError(t('surveyImport.map.labelsNotObject'), t('surveyImport.map.example', { example: '"labels": {"Neutral": 3, "Good": 4}' }))
   }
   const labels: Record<string, number> = {}
   for (const [label, score] of Object.entries(value as Record<string, unknown>)) {
-    if (label.trim() === '') throw new UserError('the mapping file has an empty label', 'remove it from "labels"')
+    if (label.trim() === '') throw new UserError(t('surveyImport.map.emptyLabel'), t('surveyImport.map.emptyLabel.hint'))
     if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
-      throw new UserError(`the mapping file gives label ${quote(label)} the score ${excerpt(JSON.stringify(score) ?? String(score))}: scores are whole numbers 1–5`, 'e.g. "labels": {"Neutral": 3}')
+      throw new UserError(t('surveyImport.map.badLabelScore', { label: quote(label), score: excerpt(JSON.stringify(score) ?? String(score)) }), t('surveyImport.map.example', { example: '"labels": {"Neutral": 3}' }))
     }
     labels[label] = score
   }
@@ -372,15 +374,15 @@ function parseLabels(value: unknown): Record<string, number> {
 }
 
 function parseUnitAliases(value: unknown): Record<string, string> {
-  const hint = 'e.g. "units": {"品质部": "QA"}'
+  const hint = t('surveyImport.map.example', { example: '"units": {"品质部": "QA"}' })
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UserError('the mapping file\'s "units" must be an object of name in the file → unit code', hint)
+    throw new UserError(t('surveyImport.map.unitsNotObject'), hint)
   }
   const units: Record<string, string> = {}
   for (const [name, code] of Object.entries(value as Record<string, unknown>)) {
-    if (name.trim() === '') throw new UserError('the mapping file has an empty unit name in "units"', hint)
+    if (name.trim() === '') throw new UserError(t('surveyImport.map.emptyUnitName'), hint)
     if (typeof code !== 'string' || code.trim() === '') {
-      throw new UserError(`the mapping file gives unit name ${quote(name)} as ${excerpt(JSON.stringify(code) ?? String(code))}: expected a unit code`, hint)
+      throw new UserError(t('surveyImport.map.badUnitCode', { name: quote(name), code: excerpt(JSON.stringify(code) ?? String(code)) }), hint)
     }
     units[name.trim()] = code.trim()
   }

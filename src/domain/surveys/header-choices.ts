@@ -3,6 +3,7 @@ import { excerpt, quote } from '../excerpt.js'
 import { displayHeader, normalizeHeader, type ColumnMap, type HeaderMapping, type MappingFile } from './header-aliases.js'
 import { fieldName, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
 import { SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * What the importer says about headers matched by keywords, and what it does with a field it
@@ -13,7 +14,7 @@ import { SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
 
 /** "rated unit ← '2、您要评价的部门' (matched by 评价+部门)". */
 export function describeKeywordMatch(headers: readonly string[], m: KeywordMatch): string {
-  return `${fieldName(m.field)} ← ${quote(displayHeader(headers, m.column))} (matched by ${m.keywords.join('+')})`
+  return t('surveyImport.keywordMatch', { field: fieldName(m.field), header: quote(displayHeader(headers, m.column)), keywords: m.keywords.join('+') })
 }
 
 /** How a mapping file names a column: its header text when no other column has the same one, else its 1-based number. */
@@ -47,7 +48,7 @@ export function withBestGuesses(mapping: HeaderMapping): ColumnMap {
 }
 
 function candidateText(headers: readonly string[], a: AmbiguousField): string {
-  return a.candidates.map((c) => `${quote(excerpt(displayHeader(headers, c.column)))} (column ${c.column + 1}, by ${c.keywords.join('+')})`).join(', ')
+  return a.candidates.map((c) => t('surveyImport.candidate', { header: quote(excerpt(displayHeader(headers, c.column))), column: c.column + 1, keywords: c.keywords.join('+') })).join(', ')
 }
 
 /**
@@ -58,19 +59,19 @@ function candidateText(headers: readonly string[], a: AmbiguousField): string {
 export function ambiguityError(headers: readonly string[], mapping: HeaderMapping, map?: MappingFile): UserError {
   const parts = (mapping.ambiguous ?? []).map((a) =>
     a.candidates.every((c) => c.strong) && a.candidates.length > 1
-      ? `${a.field} matches ${a.candidates.length} columns equally: ${candidateText(headers, a)}`
-      : `${a.field} has no clear column, only a weak match: ${candidateText(headers, a)}`,
+      ? t('surveyImport.tie', { field: a.field, n: a.candidates.length, candidates: candidateText(headers, a) })
+      : t('surveyImport.weak', { field: a.field, candidates: candidateText(headers, a) }),
   )
   const json = JSON.stringify(mappingJson(headers, withBestGuesses(mapping), map))
   return new UserError(
-    `cannot tell which column to use: ${parts.join('; ')}`,
-    `say which with --map MAP.json holding ${json} (check the guesses), or run on a terminal to choose`,
+    t('surveyImport.whichColumn', { parts: parts.join(t('survey.listSeparator')) }),
+    t('surveyImport.whichColumn.hint', { json }),
   )
 }
 
 /** The choices a terminal offers for a field: the candidates, best first, as "header (column N)". */
 export function choicesFor(headers: readonly string[], a: AmbiguousField): { label: string; column: number }[] {
-  return a.candidates.map((c) => ({ label: `${excerpt(displayHeader(headers, c.column))} (column ${c.column + 1})`, column: c.column }))
+  return a.candidates.map((c) => ({ label: t('surveyImport.choice', { header: excerpt(displayHeader(headers, c.column)), column: c.column + 1 }), column: c.column }))
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SurveyField } from './survey-fields.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * Finding a survey field in a header its author worded freely (`4、请选择您本次评价的对象部门`),
@@ -119,5 +120,5 @@ export function matchByKeywords(
 
 /** "rated unit" for "rated_unit": how the summary names a field. */
 export function fieldName(field: SurveyField): string {
-  return field.replace(/_/g, ' ')
+  return t(`surveyImport.field.${field}`)
 }

@@ -1,5 +1,6 @@
 import { toSimplified, unifyLookalikes } from '../org/unit-names.js'
 import { quote } from '../excerpt.js'
+import { t as msg } from '../i18n/catalog.js'
 
 /**
  * Reading a 1–5 score from a survey cell (DESIGN.md §5): a number, a satisfaction label in
@@ -75,7 +76,8 @@ export function parseScore(cell: string, extraLabels?: Record<string, number>): 
   const hit = cache.get(t)
   if (hit) return hit
   const result = readScore(t, folded)
-  if (cache.size < CACHE_LIMIT) cache.set(t, result)
+  // a reason is in the interface language, which may change between runs in one process
+  if (cache.size < CACHE_LIMIT && result.kind !== 'invalid') cache.set(t, result)
   return result
 }
 
@@ -84,19 +86,19 @@ function readScore(t: string, extra: Map<string, number> | undefined): ScoreCell
   const custom = extra?.get(f)
   if (custom !== undefined) {
     if (Number.isInteger(custom) && custom >= 1 && custom <= 5) return scoreOf(custom)
-    return { kind: 'invalid', reason: `label ${quote(t)} is mapped to ${custom}, outside 1–5` }
+    return { kind: 'invalid', reason: msg('surveyImport.score.labelOutside', { label: quote(t), score: custom }) }
   }
   if (SKIP_MARKERS.has(f)) return EMPTY
   const label = SCORE_LABELS[f]
   if (label !== undefined) return scoreOf(label)
   const n = numberInAnswer(f)
   if (n !== undefined) {
-    if (!Number.isInteger(n.value)) return { kind: 'invalid', reason: `score ${n.text} is not a whole number 1–5` }
+    if (!Number.isInteger(n.value)) return { kind: 'invalid', reason: msg('surveyImport.score.notWhole', { score: n.text }) }
     if (n.value === -3 || n.value === -2) return EMPTY
-    if (n.value < 1 || n.value > 5) return { kind: 'invalid', reason: `score ${n.text} is out of range 1–5` }
+    if (n.value < 1 || n.value > 5) return { kind: 'invalid', reason: msg('surveyImport.score.outOfRange', { score: n.text }) }
     return scoreOf(n.value)
   }
-  return { kind: 'invalid', reason: `${quote(t, 40)} is not a score (expected 1–5 or a label such as 满意 or satisfied)` }
+  return { kind: 'invalid', reason: msg('surveyImport.score.notScore', { text: quote(t, 40) }) }
 }
 
 /** The forms of an answer other than a bare number or label, for the import's summary. */
@@ -155,9 +157,9 @@ export function parseLoyaltyOfTen(cell: string): ScoreCell {
   const f = foldLabel(t)
   if (SKIP_MARKERS.has(f)) return EMPTY
   const n = numberInAnswer(f)
-  if (!n) return { kind: 'invalid', reason: `${quote(t, 40)} is not a score on the 0–10 scale` }
-  if (!Number.isInteger(n.value)) return { kind: 'invalid', reason: `score ${n.text} is not a whole number 0–10` }
-  if (n.value < 0 || n.value > 10) return { kind: 'invalid', reason: `score ${n.text} is out of range 0–10` }
+  if (!n) return { kind: 'invalid', reason: msg('surveyImport.score.notScoreOfTen', { text: quote(t, 40) }) }
+  if (!Number.isInteger(n.value)) return { kind: 'invalid', reason: msg('surveyImport.score.notWholeOfTen', { score: n.text }) }
+  if (n.value < 0 || n.value > 10) return { kind: 'invalid', reason: msg('surveyImport.score.outOfRangeOfTen', { score: n.text }) }
   return scoreOf(loyaltyFromTen(n.value))
 }
 

@@ -1,6 +1,8 @@
 import type { CsvDelimiter } from './csv-dialect.js'
 import { UserError } from '../errors.js'
 import { excerpt } from '../excerpt.js'
+import { formatCount } from '../counting.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * A streaming CSV reader for survey exports (RFC 4180 as Excel and survey platforms write it),
@@ -57,6 +59,8 @@ const CR = 13
 export class CsvRecordReader {
   private buf = ''
   private line = 1
+  /** the last record parse() read ended in a quoted field that never closes */
+  private unclosedQuote = false
   /** A CR ended the last record at the end of a chunk: a LF starting the next chunk belongs to it. */
   private skipLf = false
   private readonly delim: number
@@ -94,30 +98,27 @@ export class CsvRecordReader {
   private unfinishedTooLong(): CsvLimitError {
     const line = this.line
     const probe: CsvRecord[] = []
+    this.unclosedQuote = false
     this.parse(this.buf, true, probe)
     this.buf = ''
-    return probe[0]?.error?.startsWith('unbalanced quote')
-      ? new CsvLimitError(
-          line,
-          `line ${line}: a quoted field opens on this line and does not close within ${this.maxRecordChars.toLocaleString('en-US')} characters (an unbalanced quote)`,
-          'close the quote, or write a quote inside a quoted field as two ("")',
-        )
+    return probe[0]?.error !== undefined && this.unclosedQuote
+      ? new CsvLimitError(line, t('surveyImport.csv.quoteTooLong', { line, max: formatCount(this.maxRecordChars) }), t('surveyImport.csv.quoteTooLong.hint'))
       : this.tooLong(line)
   }
 
   private tooLong(line: number): CsvLimitError {
     return new CsvLimitError(
       line,
-      `line ${line} is longer than ${this.maxRecordChars.toLocaleString('en-US')} characters${this.maxRecordChars === MAX_RECORD_CHARS ? ' (1 MB)' : ''}, the most one line may hold`,
-      'check that this is the right file: a CSV file holds one record a line',
+      t(this.maxRecordChars === MAX_RECORD_CHARS ? 'surveyImport.csv.lineTooLongMb' : 'surveyImport.csv.lineTooLong', { line, max: formatCount(this.maxRecordChars) }),
+      t('surveyImport.csv.lineTooLong.hint'),
     )
   }
 
   private tooManyColumns(line: number): CsvLimitError {
     return new CsvLimitError(
       line,
-      `line ${line} has more than ${this.maxColumns.toLocaleString('en-US')} columns, the most a record may have`,
-      'check that this is the right file, and its delimiter',
+      t('surveyImport.csv.tooManyColumns', { line, max: formatCount(this.maxColumns) }),
+      t('surveyImport.csv.tooManyColumns.hint'),
     )
   }
 
@@ -182,11 +183,12 @@ export class CsvRecordReader {
             const last = s.charCodeAt(n - 1)
             const spanned = line - startLine + (last === LF || last === CR ? 0 : 1)
             cells.push(value)
+            this.unclosedQuote = true
             out.push({
               line: startLine,
               lines: Math.max(1, spanned),
               cells,
-              error: `unbalanced quote: the quoted field opened on line ${startLine} never closes${spanned > 1 ? ` (it runs to the end of the file, ${spanned} lines)` : ''}`,
+              error: spanned > 1 ? t('surveyImport.csv.unbalancedToEnd', { line: startLine, n: spanned }) : t('surveyImport.csv.unbalanced', { line: startLine }),
             })
             this.line = line
             return n
@@ -205,7 +207,7 @@ export class CsvRecordReader {
                 e++
               }
               if (e >= n && !final) return start
-              error ??= `text after a closing quote in field ${cells.length + 1} ('${excerpt(s.slice(p, Math.min(e, p + 40)), 20)}'): a quote inside a quoted field must be written as two ("")`
+              error ??= t('surveyImport.csv.textAfterQuote', { field: cells.length + 1, text: `'${excerpt(s.slice(p, Math.min(e, p + 40)), 20)}'` })
               value += s.slice(p, e)
               p = e
             }

@@ -1,6 +1,7 @@
 import { cellCountProblem } from '../bad-lines.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
 import { displayHeader, headerWidth, type HeaderMapping, type MappingFile } from './header-aliases.js'
 import type { CsvRecord } from './survey-csv.js'
 import { compileSurveyRowValidator, isBlankRecord, rowFingerprint, type CanonicalResponse, type SurveyRowResult } from './survey-row.js'
@@ -55,7 +56,7 @@ export function unitsWithAliases(units: readonly ResolvableUnit[], aliases: Read
   const byCode = new Map(units.map((u) => [u.code.toUpperCase(), { ...u, aliases: [...(u.aliases ?? [])] }]))
   for (const [alias, code] of Object.entries(aliases)) {
     const u = byCode.get(code.trim().toUpperCase())
-    if (!u) throw new UserError(`the mapping file's "units" gives ${quote(alias)} to ${quote(code)}, which is not a unit code`, 'see icm unit list')
+    if (!u) throw new UserError(t('surveyImport.map.unitNotCode', { alias: quote(alias), code: quote(code) }), t('surveyImport.map.unitNotCode.hint'))
     u.aliases.push(alias)
   }
   return [...byCode.values()]
@@ -153,5 +154,5 @@ export { describeBadLines } from '../bad-lines.js'
 
 /** "品質管理部 → QA (regional)". */
 export function describeUnitMatch(m: UnitNameMatch): string {
-  return `${m.text} → ${m.unit} (${m.via})`
+  return `${m.text} → ${m.unit} (${t(`surveyImport.via.${m.via}`)})`
 }

@@ -2,10 +2,11 @@ import crypto from 'node:crypto'
 import { parseInstant } from '../calendar/dates.js'
 import { displayHeader, type ColumnMap } from './header-aliases.js'
 import { DIMENSION_FIELDS, SCORE_FIELDS, type ScoreValues, type SurveyField } from './survey-fields.js'
-import { parseLoyaltyOfTen, parseScore } from './score-labels.js'
+import { foldLabel, numberInAnswer, parseLoyaltyOfTen, parseScore } from './score-labels.js'
 import { parseWrittenDateTime, yearLastParts, type DateOrder } from './written-dates.js'
 import type { UnitResolver } from '../org/unit-names.js'
 import { excerpt, quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * One survey CSV record → a canonical response or the reason it is rejected (DESIGN.md §5
@@ -83,7 +84,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
   const respondentHeader = header('respondent_unit')
   const submittedHeader = header('submitted_at')
   const present = DIMENSION_FIELDS.filter((f) => ctx.columns[f] !== undefined)
-  const noScore = `no score given: ${present.length > 0 ? present.map(header).join(', ') : DIMENSION_FIELDS.join(', ')} are all empty`
+  const noScore = t('surveyImport.row.noScore', { columns: present.length > 0 ? present.map(header).join(', ') : DIMENSION_FIELDS.join(', ') })
   const labels = ctx.labels
   const resolveUnit = ctx.resolveUnit
   const parseTime = ctx.parseTime ?? createSubmittedAtParser(ctx.dateOrder)
@@ -97,7 +98,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
     const ratedText = cell(iRated)
     let ratedUnitId: number | null = null
     if (ratedText === '') {
-      ;(problems ??= []).push(`${ratedHeader}: empty, but the rated unit is required`)
+      ;(problems ??= []).push(t('surveyImport.row.ratedEmpty', { header: ratedHeader }))
     } else {
       const r = resolveUnit(ratedText)
       if (r.ok) ratedUnitId = r.id
@@ -111,7 +112,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
       if (!r.ok) (problems ??= []).push(`${respondentHeader}: ${unitProblem(respondentText, r.reason)}`)
       else if (r.id === ratedUnitId) {
         ;(problems ??= []).push(
-          `${respondentHeader} and ${ratedHeader}: a respondent rating their own unit (${quote(respondentText)} rates ${quote(ratedText)})`,
+          t('surveyImport.row.ratesOwnUnit', { respondentHeader, ratedHeader, respondent: quote(respondentText), rated: quote(ratedText) }),
         )
       } else respondentUnitId = r.id
     }
@@ -127,7 +128,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
         scores[k] = null
         if (s.kind === 'invalid') {
           invalidScore = true
-          ;(problems ??= []).push(`${scoreHeaders[k]}: ${s.reason}${k === 5 && !loyaltyOfTen && /out of range/.test(s.reason) ? ' (a 0–10 recommendation question? add --loyalty-scale 10)' : ''}`)
+          ;(problems ??= []).push(`${scoreHeaders[k]}: ${s.reason}${k === 5 && !loyaltyOfTen && outOfRange(cell(scoreColumns[k]!)) ? t('surveyImport.row.loyaltyOfTen') : ''}`)
         }
       }
     }
@@ -136,10 +137,10 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
     const submittedText = cell(iSubmitted)
     let submittedAt: string | null = null
     if (submittedText !== '') {
-      const t = parseTime(submittedText)
-      if (t) submittedAt = t.toISOString()
+      const at = parseTime(submittedText)
+      if (at) submittedAt = at.toISOString()
       else {
-        ;(problems ??= []).push(`${submittedHeader}: ${quote(submittedText)} is not a date-time (${timeHint(submittedText, ctx.dateOrder)})`)
+        ;(problems ??= []).push(t('surveyImport.row.notDateTime', { header: submittedHeader, text: quote(submittedText), hint: timeHint(submittedText, ctx.dateOrder) }))
       }
     }
 
@@ -236,18 +237,24 @@ export function createSubmittedAtParser(dateOrder?: DateOrder): (text: string) =
 /** What a submitted time that did not read should look like. */
 function timeHint(text: string, order: DateOrder | undefined): string {
   const p = yearLastParts(text)
-  if (p && !order && p[0] <= 12 && p[1] <= 12) return 'month/day or day/month cannot be told apart: add --date-order mdy or dmy'
-  return 'expected ISO 8601, 2026/4/25 9:45:35, 4/25/2026 9:45 PM, 2026年4月25日 下午3:05 or an Excel serial'
+  if (p && !order && p[0] <= 12 && p[1] <= 12) return t('surveyImport.row.dayOrderUnclear')
+  return t('surveyImport.row.timeForms')
 }
 
 function pad2(s: string): string {
   return s.padStart(2, '0')
 }
 
+/** A whole number outside 1–5 (a loyalty answer on a 0–10 scale read as 1–5?). */
+function outOfRange(cell: string): boolean {
+  const n = numberInAnswer(foldLabel(cell))
+  return n !== undefined && Number.isInteger(n.value) && (n.value < 1 || n.value > 5)
+}
+
 function unitProblem(text: string, reason: 'unknown' | 'ambiguous'): string {
   return reason === 'ambiguous'
-    ? `${quote(text)} matches more than one unit (use the unit code)`
-    : `${quote(text)} is not a known unit code or name`
+    ? t('surveyImport.row.unitAmbiguous', { text: quote(text) })
+    : t('surveyImport.row.unitUnknown', { text: quote(text) })
 }
 
 function normalizeComment(text: string): string | null {

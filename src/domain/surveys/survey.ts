@@ -3,6 +3,9 @@ import { satisfactionKpi } from '../assessment/kpi.js'
 import { round2 } from '../rounding.js'
 import { checkCode } from '../org/unit.js'
 import { quote } from '../excerpt.js'
+import { isChinese, label, t } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
+import { toSimplified } from '../org/unit-names.js'
 import { RATED_DIMENSIONS, SCORE_FIELDS, type RatedDimension, type ScoreField, type ScoreValues } from './survey-fields.js'
 
 /** Surveys (policy chapter 4.3): kinds, codes, and the per-unit results of a survey. */
@@ -11,14 +14,15 @@ export const SURVEY_KINDS = ['service', 'relationship'] as const
 export type SurveyKind = (typeof SURVEY_KINDS)[number]
 
 export function parseSurveyKind(text: string): SurveyKind {
-  const k = text.trim().toLowerCase()
-  if (k === 'service' || k === 'relationship') return k
-  throw new UserError(`invalid survey kind ${quote(text)}`, 'use service or relationship')
+  const k = matchEnum('surveyKind', text, SURVEY_KINDS, toSimplified)
+  if (k !== undefined) return k
+  const values = SURVEY_KINDS.map((v) => (isChinese() ? `${label('surveyKind', v)} (${v})` : v)).join(isChinese() ? '、' : ' or ')
+  throw new UserError(t('surveyImport.invalidKind', { text: quote(text) }), t('surveyImport.invalidKind.hint', { values }))
 }
 
 /** A survey code as given: letters, digits, '-', '_' and '.', e.g. 2026H1-SERVICE. */
 export function checkSurveyCode(code: string): string {
-  return checkCode(code, 'survey code', '2026H1-SERVICE')
+  return checkCode(code, t('survey.code'), '2026H1-SERVICE')
 }
 
 /** Sums and counts of one unit's scores in a survey (what the SQL aggregate returns): `accuracySum`, `accuracyN` … for each score field. */

@@ -1,6 +1,8 @@
 import { TextDecoder } from 'node:util'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
+import { note } from './survey-notes.js'
 
 /**
  * Text encodings of survey exports (DESIGN.md §5 "Survey CSV import"): UTF-8 with or without a
@@ -26,7 +28,7 @@ export interface DetectedEncoding {
 }
 
 /** The hint every encoding error carries. */
-const ENCODING_HINT = 'name the encoding with --encoding, e.g. --encoding gb18030, or save the file as UTF-8'
+const encodingHint = () => t('surveyImport.enc.hint')
 
 /**
  * The encoding of a file from its first bytes. `sample` must start at byte 0 of the file (offsets
@@ -42,13 +44,13 @@ const ENCODING_HINT = 'name the encoding with --encoding, e.g. --encoding gb1803
  */
 export function detectEncoding(sample: Uint8Array, isWholeFile: boolean): DetectedEncoding {
   const b = sample
-  if (b.length === 0) return { encoding: 'utf8', bomLength: 0, reason: 'empty file, read as UTF-8' }
+  if (b.length === 0) return { encoding: 'utf8', bomLength: 0, reason: note('surveyImport.enc.empty') }
   if (startsWith(b, [0xff, 0xfe, 0x00, 0x00]) || startsWith(b, [0x00, 0x00, 0xfe, 0xff])) {
-    throw new UserError('the file is UTF-32, which icm does not read', 'save the file as UTF-8 or UTF-16')
+    throw new UserError(t('surveyImport.enc.utf32'), t('surveyImport.enc.utf32.hint'))
   }
-  if (startsWith(b, [0xef, 0xbb, 0xbf])) return { encoding: 'utf8', bomLength: 3, reason: 'UTF-8 byte order mark' }
-  if (startsWith(b, [0xff, 0xfe])) return { encoding: 'utf16le', bomLength: 2, reason: 'UTF-16LE byte order mark' }
-  if (startsWith(b, [0xfe, 0xff])) return { encoding: 'utf16be', bomLength: 2, reason: 'UTF-16BE byte order mark' }
+  if (startsWith(b, [0xef, 0xbb, 0xbf])) return { encoding: 'utf8', bomLength: 3, reason: note('surveyImport.enc.bom', { name: 'UTF-8' }) }
+  if (startsWith(b, [0xff, 0xfe])) return { encoding: 'utf16le', bomLength: 2, reason: note('surveyImport.enc.bom', { name: 'UTF-16LE' }) }
+  if (startsWith(b, [0xfe, 0xff])) return { encoding: 'utf16be', bomLength: 2, reason: note('surveyImport.enc.bom', { name: 'UTF-16BE' }) }
 
   const nul = b.indexOf(0)
   if (nul >= 0) return utf16WithoutBom(b, nul)
@@ -57,8 +59,8 @@ export function detectEncoding(sample: Uint8Array, isWholeFile: boolean): Detect
   if (utf8.invalid < 0 && utf8.truncated >= 0 && isWholeFile) {
     // Valid UTF-8 up to a character cut by the end: a truncated UTF-8 file, not GB18030 text.
     throw new UserError(
-      `the file ends in the middle of a UTF-8 character (${describeBytesAt(b, utf8.truncated)}): it looks cut short`,
-      `check that the file is complete, or ${ENCODING_HINT}`,
+      t('surveyImport.enc.truncated', { where: describeBytesAt(b, utf8.truncated) }),
+      t('surveyImport.enc.truncated.hint', { hint: encodingHint() }),
     )
   }
   const badUtf8 = utf8.invalid
@@ -67,7 +69,7 @@ export function detectEncoding(sample: Uint8Array, isWholeFile: boolean): Detect
     return {
       encoding: 'utf8',
       bomLength: 0,
-      reason: !ascii ? 'valid UTF-8' : isWholeFile ? 'only ASCII, read as UTF-8' : `only ASCII in the first ${b.length} bytes, read as UTF-8`,
+      reason: !ascii ? note('surveyImport.enc.validUtf8') : isWholeFile ? note('surveyImport.enc.ascii') : note('surveyImport.enc.asciiFirst', { n: b.length }),
     }
   }
   const badGb = findInvalidSequence(b, 'gb18030', isWholeFile)
@@ -75,12 +77,12 @@ export function detectEncoding(sample: Uint8Array, isWholeFile: boolean): Detect
     return {
       encoding: 'gb18030',
       bomLength: 0,
-      reason: `not UTF-8 (${describeBytesAt(b, badUtf8)}), valid GB18030/GBK`,
+      reason: note('surveyImport.enc.validGb', { byte: hexByte(b[badUtf8]!), offset: badUtf8 }),
     }
   }
   throw new UserError(
-    `cannot tell the file's encoding: not UTF-8 (${describeBytesAt(b, badUtf8)}) and not GB18030 (${describeBytesAt(b, badGb)})`,
-    ENCODING_HINT,
+    t('surveyImport.enc.unknown', { utf8: describeBytesAt(b, badUtf8), gb: describeBytesAt(b, badGb) }),
+    encodingHint(),
   )
 }
 
@@ -107,7 +109,7 @@ export function parseEncodingOption(text: string): TextEncodingName | 'auto' {
     case 'cp936':
       return 'gb18030'
     default:
-      throw new UserError(`unknown encoding ${quote(text)}`, 'use utf8, utf16le, utf16be, gb18030 (also for GBK) or auto')
+      throw new UserError(t('surveyImport.enc.unknownOption', { text: quote(text) }), t('surveyImport.enc.unknownOption.hint'))
   }
 }
 
@@ -146,10 +148,15 @@ export function findInvalidSequence(bytes: Uint8Array, enc: TextEncodingName, is
 }
 
 /** "byte 0xB1 at offset 3": the first byte of the sequence that failed, for messages. */
-export function describeBytesAt(bytes: Uint8Array, offset: number): string {
+export function describeBytesAt(bytes: Uint8Array, offset: number, shownOffset = offset): string {
   const x = bytes[offset]
-  if (x === undefined) return `end of data at offset ${offset}`
-  return `byte 0x${x.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}`
+  if (x === undefined) return t('surveyImport.enc.endAt', { offset: shownOffset })
+  return t('surveyImport.enc.byteAt', { byte: hexByte(x), offset: shownOffset })
+}
+
+/** 0xFF. */
+function hexByte(x: number): string {
+  return `0x${x.toString(16).toUpperCase().padStart(2, '0')}`
 }
 
 interface ScanResult {
@@ -179,12 +186,12 @@ function utf16WithoutBom(b: Uint8Array, firstNul: number): DetectedEncoding {
   // CSV text is full of ASCII (digits, delimiters, line ends), so at least a fifth of the pairs carry a NUL.
   const enough = Math.max(2, Math.floor(b.length / 2) * 0.2)
   if (even === 0 && odd >= enough) {
-    return { encoding: 'utf16le', bomLength: 0, reason: 'no byte order mark, but every other byte is NUL (UTF-16LE)' }
+    return { encoding: 'utf16le', bomLength: 0, reason: note('surveyImport.enc.nul', { name: 'UTF-16LE' }) }
   }
   if (odd === 0 && even >= enough) {
-    return { encoding: 'utf16be', bomLength: 0, reason: 'no byte order mark, but every other byte is NUL (UTF-16BE)' }
+    return { encoding: 'utf16be', bomLength: 0, reason: note('surveyImport.enc.nul', { name: 'UTF-16BE' }) }
   }
-  throw new UserError(`NUL byte at offset ${firstNul}: this does not look like a text file`, ENCODING_HINT)
+  throw new UserError(t('surveyImport.enc.notText', { offset: firstNul }), encodingHint())
 }
 
 /** Well-formed UTF-8 as in The Unicode Standard, table 3-7 (what a fatal TextDecoder accepts). */
@@ -340,7 +347,7 @@ export class ChunkDecoder {
     const at = findInvalidSequence(window, this.encoding, last)
     const name = encodingDisplayName(this.encoding)
     if (at < 0) {
-      return new UserError(`the file is not valid ${name}: undecodable bytes near offset ${offset}`, ENCODING_HINT)
+      return new UserError(t('surveyImport.enc.invalidNear', { name, offset }), encodingHint())
     }
     const fileOffset = base + start + at
     // Lines before the bad bytes: those of the text decoded so far plus the LF bytes before them in this window.
@@ -352,8 +359,8 @@ export class ChunkDecoder {
       if (before[i] === lf[0] && (step === 1 || before[i + 1] === lf[1])) breaks++
     }
     return new UserError(
-      `line ${breaks + 1}: the file is not valid ${name} (${describeBytesAt(window, at).replace(/offset \d+$/, `offset ${fileOffset}`)})`,
-      ENCODING_HINT,
+      t('surveyImport.enc.invalidAt', { line: breaks + 1, name, where: describeBytesAt(window, at, fileOffset) }),
+      encodingHint(),
     )
   }
 }

@@ -1,4 +1,5 @@
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * Dates and times as survey platforms write them (DESIGN.md §5 "Survey CSV import"), pure:
@@ -160,6 +161,6 @@ export function parseDateOrder(text: string): DateOrder | undefined {
 export function describeAmbiguousDate(example: string): string {
   const p = yearLastParts(example)
   if (!p) return quote(example)
-  const month = (n: number) => ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][n - 1]
-  return `${quote(example)} could be ${p[1]} ${month(p[0])} or ${p[0]} ${month(p[1])}`
+  const day = (d: number, m: number) => t('surveyImport.date.day', { day: d, month: t(`surveyImport.month.${m}` as 'surveyImport.month.1') })
+  return t('surveyImport.date.couldBe', { text: quote(example), a: day(p[1], p[0]), b: day(p[0], p[1]) })
 }

@@ -7,6 +7,8 @@ import type { DB } from '../schema.js'
 import { SUM_COLUMNS } from '../surveys-repo.js'
 import { addToSums } from './stager.js'
 import { INTS, type BadLine, type PairSums, type StageResult, type StagingTables } from './types.js'
+import { t as msg } from '../../domain/i18n/catalog.js'
+import { sqlMessage } from './sql-message.js'
 
 /**
  * The survey import's analysis and final insert, the same SQL on both backends (through kysely,
@@ -88,7 +90,7 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
       from ${staging.dups} d join survey_responses r on r.survey_id = ${surveyId} and r.key = d.key join survey_batches b on b.id = r.batch_id
       where r.fingerprint <> d.fingerprint`.execute(db)
     await sql`insert into ${staging.bad} (seq, line, reason, exit_code, found)
-      select d.seq, d.line, 'response id ' || substr(d.key, 4) || ' is also on line ' || s.line || ' with other content', 5, 'duplicate'
+      select d.seq, d.line, ${sqlMessage(msg('surveyImport.conflict.sameFile', { id: '{id}', line: '{line}' }), { id: sql`substr(d.key, 4)`, line: sql.ref('s.line') })}, 5, 'duplicate'
       from ${staging.dups} d join ${staging.staged} s on s.key = d.key
       where s.fingerprint <> d.fingerprint and not exists (select 1 from survey_responses r where r.survey_id = ${surveyId} and r.key = d.key)`.execute(db)
     const conflicts = await sql<{ n: number }>`select count(*) as n from ${staging.bad} where found = 'duplicate'`.execute(db)
@@ -112,7 +114,12 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
 
 /** "response id 17 is also in a.csv line 3 (imported before, batch 2) with other content", r and b being the row and batch found. */
 function alsoInEarlierImport(key: ReturnType<typeof sql.ref>) {
-  return sql`'response id ' || substr(${key}, 4) || ' is also in ' || b.file_name || ' line ' || r.line || ' (imported before, batch ' || r.batch_id || ') with other content'`
+  return sqlMessage(msg('surveyImport.conflict.earlier', { id: '{id}', file: '{file}', line: '{line}', batch: '{batch}' }), {
+    id: sql`substr(${key}, 4)`,
+    file: sql.ref('b.file_name'),
+    line: sql.ref('r.line'),
+    batch: sql.ref('r.batch_id'),
+  })
 }
 
 const SUMS_PAGE = 5000

@@ -16,6 +16,7 @@ import { WORKER_MIN_BYTES, openSqliteImport } from './sqlite.js'
 import { type ImportBackend, type Stager, type SurveyImportRequest, type SurveyImportResult } from './types.js'
 import { findBatchBySha256, finishBatch, insertBatch } from '../surveys-repo.js'
 import { listUnits } from '../units-repo.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export { readSurveyFileHead, sha256OfFile } from './survey-file.js'
 export type { SurveyFileHead, SurveyImportRequest, SurveyImportResult } from './types.js'
@@ -42,8 +43,8 @@ export { WORKER_MIN_BYTES } from './sqlite.js'
 
 export function alreadyImported(shown: string, before: { file_name: string; survey_code: string; at: string; actor: string; id: number }): ConflictError {
   return new ConflictError(
-    `${shown} was already imported into ${before.survey_code} as ${before.file_name} (batch ${before.id}, by ${before.actor} at ${formatInstant(new Date(before.at))}); nothing imported`,
-    'a file is imported once, whatever its name; add --force to import it again, skipping the rows already present',
+    t('surveyImport.alreadyImported', { file: shown, survey: before.survey_code, name: before.file_name, batch: before.id, actor: before.actor, at: formatInstant(new Date(before.at)) }),
+    t('surveyImport.alreadyImported.hint'),
   )
 }
 
@@ -73,7 +74,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
     const { read, sha256: hashed } = await stageFile(req, checker, backend.stager)
     const sha256 = req.sha256 ?? hashed
     const staged = await backend.stager.finish()
-    if (read === 0) throw new UserError(`${req.shown} has a header but no responses`, 'export the survey with its answers')
+    if (read === 0) throw new UserError(t('surveyImport.noResponses', { file: req.shown }), t('surveyImport.noResponses.hint'))
     await backend.ready()
     timings.stagingMs = performance.now() - started
     const surveyId = req.survey.id
@@ -153,10 +154,8 @@ function refuseBadLines(req: SurveyImportRequest, a: Analysis, rejects: RejectsW
   rejects?.finish()
   throw errorWithCode(
     a.first.exitCode,
-    `${req.shown} ${describeBadLines(a.first, a.rejected)}; nothing imported`,
-    req.rejects
-      ? `every bad line is in ${req.rejects}; fix them, or import the good rows with --skip-invalid`
-      : 'fix the file, or import the good rows and list the bad ones with --skip-invalid --rejects FILE',
+    t('surveyImport.badLines', { file: req.shown, lines: describeBadLines(a.first, a.rejected) }),
+    req.rejects ? t('surveyImport.badLines.hintRejects', { file: req.rejects }) : t('surveyImport.badLines.hint'),
   )
 }
 

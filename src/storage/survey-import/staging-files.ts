@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../../domain/errors.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /**
  * The staging files of survey imports: an SQLite file next to the database,
@@ -26,7 +27,7 @@ export function createStagingFile(dbFile: string): string {
     } catch (e) {
       const code = (e as { code?: string }).code
       if (code === 'EEXIST') continue
-      throw new UserError(`cannot create the import's staging file ${file} (${code ?? (e as Error).message})`, 'the folder of the database must be writable, with room for a copy of the rows')
+      throw new UserError(t('surveyImport.stagingFile', { file, error: code ?? (e as Error).message }), t('surveyImport.stagingFile.hint'))
     }
     live.add(file)
     hook()

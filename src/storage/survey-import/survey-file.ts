@@ -9,6 +9,8 @@ import { workbookRecords } from './xlsx-file.js'
 import { ColumnProfiler, type FileReading, type ReadingOptions } from '../../domain/surveys/file-reading.js'
 import { displayHeader, type HeaderMapping } from '../../domain/surveys/header-aliases.js'
 import type { ScoreField } from '../../domain/surveys/survey-fields.js'
+import { t } from '../../domain/i18n/catalog.js'
+import { note } from '../../domain/surveys/survey-notes.js'
 
 /** Reading a survey file: its head (encoding, delimiter, header), its sha256, its records again. */
 
@@ -31,7 +33,7 @@ export function readSurveyFileHead(file: string, shown: string, opts: { encoding
     const given = opts.encoding !== undefined && opts.encoding !== 'auto' ? opts.encoding : undefined
     const detected = given ? undefined : detectEncoding(sample, size <= SAMPLE_BYTES)
     const encoding = given ?? detected!.encoding
-    const encodingReason = given ? 'given with --encoding' : detected!.reason
+    const encodingReason = given ? note('surveyImport.encoding.given') : detected!.reason
     const decoder = new ChunkDecoder(encoding)
     const chunk = Buffer.allocUnsafe(SAMPLE_BYTES)
     const records: CsvRecord[] = []
@@ -57,11 +59,11 @@ export function readSurveyFileHead(file: string, shown: string, opts: { encoding
     }
     if (!header) {
       throw new UserError(
-        offset >= size ? `${shown} is empty${size > 0 ? ' (it holds only blank lines)' : ''}` : `${shown}: no header found in its first ${offset} bytes`,
-        'export the survey again: the first line must name the columns',
+        offset >= size ? t(size > 0 ? 'surveyImport.emptyBlankLines' : 'surveyImport.empty', { file: shown }) : t('surveyImport.noHeader', { file: shown, n: offset }),
+        t('surveyImport.noHeader.hint'),
       )
     }
-    if (header.error) throw new UserError(`${shown} line ${header.line} (the header): ${header.error}`, 'fix the header line')
+    if (header.error) throw new UserError(t('surveyImport.badHeader', { file: shown, line: header.line, error: header.error }), t('surveyImport.badHeader.hint'))
     return { size, encoding, encodingReason, delimiter: delimiter ?? ',', headers: header.cells, headerLine: header.line }
   } finally {
     fs.closeSync(fd)

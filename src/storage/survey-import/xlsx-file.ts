@@ -3,6 +3,8 @@ import { NotFoundError, UserError } from '../../domain/errors.js'
 import { quote, quoteList } from '../../domain/excerpt.js'
 import type { CsvRecord } from '../../domain/surveys/survey-csv.js'
 import type { SurveyFileHead } from './types.js'
+import { t } from '../../domain/i18n/catalog.js'
+import { note } from '../../domain/surveys/survey-notes.js'
 
 /**
  * Reading a survey export that is an Excel workbook (.xlsx), as 问卷星, 腾讯问卷, 金数据,
@@ -33,8 +35,8 @@ function checkContainer(file: string, shown: string): number {
     const size = fs.fstatSync(fd).size
     const magic = Buffer.alloc(4)
     fs.readSync(fd, magic, 0, 4, 0)
-    if (magic.equals(OLE)) throw new UserError(`${shown} is a password-protected (encrypted) or old-format (.xls) workbook`, 'open it in Excel, remove the password, and save it as .xlsx')
-    if (!magic.equals(ZIP)) throw new UserError(`${shown} is not an Excel workbook (.xlsx)`, 'export the survey again as .xlsx, or as CSV with a .csv name')
+    if (magic.equals(OLE)) throw new UserError(t('surveyImport.xlsx.encrypted', { file: shown }), t('surveyImport.xlsx.encrypted.hint'))
+    if (!magic.equals(ZIP)) throw new UserError(t('surveyImport.xlsx.notWorkbook', { file: shown }), t('surveyImport.xlsx.notWorkbook.hint'))
     return size
   } finally {
     fs.closeSync(fd)
@@ -73,11 +75,11 @@ async function* openSheet(file: string, shown: string, sheet: string | undefined
     }
   } catch (e) {
     if (e instanceof NotFoundError || e instanceof UserError) throw e
-    throw new UserError(`${shown} could not be read as an Excel workbook: ${(e as Error).message}`, 'open it in Excel and save it again as .xlsx')
+    throw new UserError(t('surveyImport.xlsx.unreadable', { file: shown, error: (e as Error).message }), t('surveyImport.xlsx.unreadable.hint'))
   }
   throw new NotFoundError(
-    sheet === undefined ? `${shown} has no sheets` : `${shown} has no sheet ${quote(sheet)} (sheets: ${quoteList(names) || 'none'})`,
-    'give --sheet a sheet name or its position, 1 for the first',
+    sheet === undefined ? t('surveyImport.xlsx.noSheets', { file: shown }) : t('surveyImport.xlsx.noSheet', { file: shown, sheet: quote(sheet), sheets: quoteList(names) || t('surveyImport.xlsx.none') }),
+    t('surveyImport.xlsx.noSheet.hint'),
   )
 }
 
@@ -119,10 +121,10 @@ export async function readWorkbookHead(file: string, shown: string, sheet: strin
     for await (const row of s.rows) {
       const cells = cellsOf(row.values)
       if (cells.some((c) => c.trim() !== '')) {
-        return { size, encoding: 'utf8', encodingReason: `Excel workbook, sheet ${quote(s.name)}`, delimiter: ',', headers: cells, headerLine: row.number, sheet: s.name }
+        return { size, encoding: 'utf8', encodingReason: note('surveyImport.xlsx.reason', { sheet: quote(s.name) }), delimiter: ',', headers: cells, headerLine: row.number, sheet: s.name }
       }
     }
-    throw new UserError(`sheet ${quote(s.name)} of ${shown} is empty`, 'choose the sheet with the answers with --sheet NAME or N')
+    throw new UserError(t('surveyImport.xlsx.emptySheet', { sheet: quote(s.name), file: shown }), t('surveyImport.xlsx.emptySheet.hint'))
   }
   throw new Error('unreachable: openSheet yields or throws')
 }

@@ -17,6 +17,8 @@ import { assess } from './assess.js'
 import { assessExplain } from './assess-explain.js'
 import { system } from './system.js'
 import { surveyWide } from './survey-wide.js'
+import { survey } from './survey.js'
+import { surveyImport } from './survey-import.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -39,4 +41,6 @@ export const en = {
   ...assessExplain,
   ...system,
   ...surveyWide,
+  ...survey,
+  ...surveyImport,
 } as const

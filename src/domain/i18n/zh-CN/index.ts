@@ -18,6 +18,8 @@ import { assess } from './assess.js'
 import { assessExplain } from './assess-explain.js'
 import { system } from './system.js'
 import { surveyWide } from './survey-wide.js'
+import { survey } from './survey.js'
+import { surveyImport } from './survey-import.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -40,4 +42,6 @@ export const zhCN = {
   ...assessExplain,
   ...system,
   ...surveyWide,
+  ...survey,
+  ...surveyImport,
 } as const satisfies { readonly [K in keyof typeof en]: string }

@@ -17,6 +17,8 @@ import { process } from './process.generated.js'
 import { report } from './report.generated.js'
 import { request } from './request.generated.js'
 import { service } from './service.generated.js'
+import { survey } from './survey.generated.js'
+import { surveyImport } from './surveyImport.generated.js'
 import { surveyWide } from './surveyWide.generated.js'
 import { system } from './system.generated.js'
 import { today } from './today.generated.js'
@@ -41,6 +43,8 @@ export const zhTW = {
   ...report,
   ...request,
   ...service,
+  ...survey,
+  ...surveyImport,
   ...surveyWide,
   ...system,
   ...today,
