@@ -13,6 +13,7 @@ import { today } from './today.js'
 import { admin } from './admin.js'
 import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
+import { project } from './project.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -31,4 +32,5 @@ export const en = {
   ...admin,
   ...demo,
   ...htmlReport,
+  ...project,
 } as const

@@ -14,6 +14,7 @@ import { today } from './today.js'
 import { admin } from './admin.js'
 import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
+import { project } from './project.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -32,4 +33,5 @@ export const zhCN = {
   ...admin,
   ...demo,
   ...htmlReport,
+  ...project,
 } as const satisfies { readonly [K in keyof typeof en]: string }

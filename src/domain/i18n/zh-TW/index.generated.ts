@@ -12,6 +12,7 @@ import { demo } from './demo.generated.js'
 import { files } from './files.generated.js'
 import { htmlReport } from './htmlReport.generated.js'
 import { process } from './process.generated.js'
+import { project } from './project.generated.js'
 import { report } from './report.generated.js'
 import { request } from './request.generated.js'
 import { service } from './service.generated.js'
@@ -32,6 +33,7 @@ export const zhTW = {
   ...files,
   ...htmlReport,
   ...process,
+  ...project,
   ...report,
   ...request,
   ...service,
