@@ -14,6 +14,7 @@ import { admin } from './admin.js'
 import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
 import { project } from './project.js'
+import { relation } from './relation.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -33,4 +34,5 @@ export const en = {
   ...demo,
   ...htmlReport,
   ...project,
+  ...relation,
 } as const

@@ -15,6 +15,7 @@ import { admin } from './admin.js'
 import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
 import { project } from './project.js'
+import { relation } from './relation.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -34,4 +35,5 @@ export const zhCN = {
   ...demo,
   ...htmlReport,
   ...project,
+  ...relation,
 } as const satisfies { readonly [K in keyof typeof en]: string }
