@@ -15,6 +15,7 @@ import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
 import { project } from './project.js'
 import { relation } from './relation.js'
+import { recognition } from './recognition.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -35,4 +36,5 @@ export const en = {
   ...htmlReport,
   ...project,
   ...relation,
+  ...recognition,
 } as const

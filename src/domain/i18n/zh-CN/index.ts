@@ -16,6 +16,7 @@ import { demo } from './demo.js'
 import { htmlReport } from './html-report.js'
 import { project } from './project.js'
 import { relation } from './relation.js'
+import { recognition } from './recognition.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -36,4 +37,5 @@ export const zhCN = {
   ...htmlReport,
   ...project,
   ...relation,
+  ...recognition,
 } as const satisfies { readonly [K in keyof typeof en]: string }

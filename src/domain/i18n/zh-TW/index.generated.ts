@@ -13,6 +13,7 @@ import { files } from './files.generated.js'
 import { htmlReport } from './htmlReport.generated.js'
 import { process } from './process.generated.js'
 import { project } from './project.generated.js'
+import { recognition } from './recognition.generated.js'
 import { relation } from './relation.generated.js'
 import { report } from './report.generated.js'
 import { request } from './request.generated.js'
@@ -35,6 +36,7 @@ export const zhTW = {
   ...htmlReport,
   ...process,
   ...project,
+  ...recognition,
   ...relation,
   ...report,
   ...request,
