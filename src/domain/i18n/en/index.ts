@@ -16,6 +16,7 @@ import { htmlReport } from './html-report.js'
 import { project } from './project.js'
 import { relation } from './relation.js'
 import { recognition } from './recognition.js'
+import { calendar } from './calendar.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -37,4 +38,5 @@ export const en = {
   ...project,
   ...relation,
   ...recognition,
+  ...calendar,
 } as const

@@ -17,6 +17,7 @@ import { htmlReport } from './html-report.js'
 import { project } from './project.js'
 import { relation } from './relation.js'
 import { recognition } from './recognition.js'
+import { calendar } from './calendar.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -38,4 +39,5 @@ export const zhCN = {
   ...project,
   ...relation,
   ...recognition,
+  ...calendar,
 } as const satisfies { readonly [K in keyof typeof en]: string }

@@ -5,6 +5,7 @@ import type { en } from '../en/index.js'
 import { action } from './action.generated.js'
 import { admin } from './admin.generated.js'
 import { audit } from './audit.generated.js'
+import { calendar } from './calendar.generated.js'
 import { cli } from './cli.generated.js'
 import { common } from './common.generated.js'
 import { complaint } from './complaint.generated.js'
@@ -28,6 +29,7 @@ export const zhTW = {
   ...action,
   ...admin,
   ...audit,
+  ...calendar,
   ...cli,
   ...common,
   ...complaint,
