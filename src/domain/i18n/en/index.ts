@@ -17,6 +17,8 @@ import { project } from './project.js'
 import { relation } from './relation.js'
 import { recognition } from './recognition.js'
 import { calendar } from './calendar.js'
+import { log } from './log.js'
+import { completion } from './completion.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -39,4 +41,6 @@ export const en = {
   ...relation,
   ...recognition,
   ...calendar,
+  ...log,
+  ...completion,
 } as const

@@ -18,6 +18,8 @@ import { project } from './project.js'
 import { relation } from './relation.js'
 import { recognition } from './recognition.js'
 import { calendar } from './calendar.js'
+import { log } from './log.js'
+import { completion } from './completion.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -40,4 +42,6 @@ export const zhCN = {
   ...relation,
   ...recognition,
   ...calendar,
+  ...log,
+  ...completion,
 } as const satisfies { readonly [K in keyof typeof en]: string }

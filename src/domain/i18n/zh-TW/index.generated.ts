@@ -9,9 +9,11 @@ import { calendar } from './calendar.generated.js'
 import { cli } from './cli.generated.js'
 import { common } from './common.generated.js'
 import { complaint } from './complaint.generated.js'
+import { completion } from './completion.generated.js'
 import { demo } from './demo.generated.js'
 import { files } from './files.generated.js'
 import { htmlReport } from './htmlReport.generated.js'
+import { log } from './log.generated.js'
 import { process } from './process.generated.js'
 import { project } from './project.generated.js'
 import { recognition } from './recognition.generated.js'
@@ -33,9 +35,11 @@ export const zhTW = {
   ...cli,
   ...common,
   ...complaint,
+  ...completion,
   ...demo,
   ...files,
   ...htmlReport,
+  ...log,
   ...process,
   ...project,
   ...recognition,
