@@ -166,6 +166,13 @@ describe('relation in Chinese', () => {
     expect(en.json().explanation[3]).toMatch(/^satisfaction = /)
   })
 
+  it('the explanation reads in traditional Chinese under zh-TW', async () => {
+    const t = await relationData()
+    const r = await t.ok(['--lang', 'zh-TW', 'relation', 'assess', '--period', '2026-H1', '--explain', 'IT:HR'])
+    for (const word of ['滿意度 = ', '忠誠度 = ', '往來頻次 = ', '關係指數 = ', '問卷答卷 1 份']) expect(r.stdout).toContain(word)
+    expect(englishWords(r.stdout.replace(/\b(IT|HR|H1)\b/g, ''))).toEqual([])
+  })
+
   it('a table on a terminal, an error and --json unchanged', async () => {
     const t = await relationData()
     const table = await t.ok(zh(['relation', 'assess', '--period', '2026-H1']), { tty: true })
