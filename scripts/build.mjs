@@ -16,7 +16,7 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   minify: true,
-  external: ['better-sqlite3', 'iconv-lite', 'echarts', 'exceljs', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'opencc-js', 'pg', 'pg-copy-streams'],
+  external: ['better-sqlite3', 'iconv-lite', 'echarts', 'exceljs', 'unzipper', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'opencc-js', 'pg', 'pg-copy-streams'],
   // import() of an external becomes require(): the bundle runs as a vm.Script, which has no ESM loader
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__icmImportMetaUrl' },

@@ -5,13 +5,15 @@ import { printRows } from '../../cli/output.js'
 import { boundsOf, parsePeriod, yearOf } from '../../domain/calendar/period.js'
 import { listCalendarDays } from '../../storage/calendar-repo.js'
 import { dayJson } from './views.js'
+import { weekdayLabel } from '../../domain/calendar/calendar-days.js'
+import { isChinese, t } from '../../domain/i18n/catalog.js'
 
 export function registerList(calendar: Command, ctx: AppContext): void {
   example(
     calendar
       .command('list')
-      .description('List holidays and make-up working days')
-      .option('--year <yyyy>', 'only this year')
+      .description(t('calendar.list.description'))
+      .option('--year <yyyy>', t('calendar.list.year'))
       .action((opts: CalendarListOptions) => calendarListRun(ctx, opts)),
     'icm calendar list --year 2026',
   )
@@ -25,15 +27,17 @@ export async function calendarListRun(ctx: AppContext, opts: CalendarListOptions
   const year = opts.year === undefined ? undefined : yearOf(opts.year)
   const store = await ctx.store()
   const rows = (await listCalendarDays(store.db, year === undefined ? undefined : boundsOf(parsePeriod(String(year))))).map(dayJson)
+  // a Chinese terminal reads the weekday in Chinese; piped lines and CSV keep Mon … Sun
+  const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
   await printRows(
     ctx,
     rows,
     [
-      { header: 'date', value: (d) => d.date },
-      { header: 'weekday', value: (d) => d.weekday },
-      { header: 'type', value: (d) => d.type },
-      { header: 'name', value: (d) => d.name },
+      { header: 'date', title: t('calendar.col.date'), value: (d) => d.date },
+      { header: 'weekday', title: t('calendar.col.weekday'), value: (d) => (term ? weekdayLabel(d.date) : d.weekday) },
+      { header: 'type', title: t('calendar.col.type'), value: (d) => d.type, enum: 'calendarDay' },
+      { header: 'name', title: t('calendar.col.name'), value: (d) => d.name },
     ],
-    { csv: ctx.csv, empty: `no holidays or make-up days${year ? ` in ${year}` : ''} (add them with icm calendar add or import)` },
+    { csv: ctx.csv, empty: year ? t('calendar.list.emptyYear', { year }) : t('calendar.list.empty') },
   )
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../cli/context.js'
 import { example } from '../../cli/help.js'
 import { confirm, printJson, printRows } from '../../cli/output.js'
-import { weekdayName, type CalendarDay } from '../../domain/calendar/calendar-days.js'
+import { weekdayLabel, weekdayName, type CalendarDay } from '../../domain/calendar/calendar-days.js'
 import { officialDays, planLoad, type LoadPlan } from '../../domain/calendar/official-days.js'
 import { boundsOf, parsePeriod, yearOf } from '../../domain/calendar/period.js'
 import { NotFoundError, UserError } from '../../domain/errors.js'
@@ -10,16 +10,17 @@ import { quote } from '../../domain/excerpt.js'
 import { listCalendarDays, upsertCalendarDay } from '../../storage/calendar-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { dayJson } from './views.js'
+import { isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 export function registerLoad(calendar: Command, ctx: AppContext): void {
   example(
     calendar
       .command('load')
-      .description("Load a year's official holidays and make-up working days (State Council, from the chinese-days package)")
-      .argument('<source>', 'cn (the People\'s Republic of China)')
-      .argument('<year>', 'YYYY')
-      .option('--dry-run', 'show what would change, write nothing')
-      .option('--replace', 'take the official entry where the calendar holds another one (kept by default)')
+      .description(t('calendar.load.description'))
+      .argument('<source>', t('calendar.load.source'))
+      .argument('<year>', t('calendar.load.year'))
+      .option('--dry-run', t('calendar.load.dryRunOption'))
+      .option('--replace', t('calendar.load.replaceOption'))
       .action((source: string, year: string, opts: CalendarLoadOptions) => calendarLoadRun(ctx, source, year, opts)),
     'icm calendar load cn 2026 --dry-run',
     'icm calendar load cn 2026',
@@ -34,14 +35,14 @@ export interface CalendarLoadOptions {
 type Change = CalendarDay & { change: 'add' | 'replace' | 'keep' | 'same'; here: CalendarDay | null }
 
 export async function calendarLoadRun(ctx: AppContext, sourceText: string, yearText: string, opts: CalendarLoadOptions): Promise<void> {
-  if (sourceText.trim().toLowerCase() !== 'cn') throw new UserError(`unknown official calendar ${quote(sourceText)}`, 'icm knows cn (China)')
+  if (sourceText.trim().toLowerCase() !== 'cn') throw new UserError(t('calendar.load.unknownSource', { text: quote(sourceText) }), t('calendar.load.unknownSource.hint'))
   const year = yearOf(yearText)
   const { chineseDaysSource } = await import('./chinese-days.js')
   const source = chineseDaysSource()
   const data = source.year(year)
   if (!data) {
-    const range = source.years.length > 0 ? `${source.years[0]}–${source.years[source.years.length - 1]}` : 'none'
-    throw new NotFoundError(`${source.package} has no official calendar for ${year} (it has ${range})`, 'add the days with icm calendar add or import')
+    const range = source.years.length > 0 ? `${source.years[0]}–${source.years[source.years.length - 1]}` : t('calendar.load.noYears')
+    throw new NotFoundError(t('calendar.load.noYear', { pkg: source.package, year, range }), t('calendar.load.noYear.hint'))
   }
   const replace = opts.replace === true
   const store = await ctx.store()
@@ -84,21 +85,25 @@ async function report(ctx: AppContext, year: number, pkg: string, plan: LoadPlan
       ...plan.add.map((d) => ({ ...d, change: 'add' as const, here: null })),
       ...plan.differs.map((d) => ({ ...d.official, change: replace ? ('replace' as const) : ('keep' as const), here: d.here })),
     ].sort((a, b) => (a.date < b.date ? -1 : 1))
+    // a Chinese terminal reads the weekday, the type and the change in Chinese; piped lines keep the values
+    const term = ctx.io.stdoutIsTTY && isChinese()
+    const type = (v: string) => (term ? label('calendarDay', v) : v)
     await printRows(ctx, rows, [
-      { header: 'date', value: (r) => r.date },
-      { header: 'weekday', value: (r) => weekdayName(r.date) },
-      { header: 'type', value: (r) => r.type },
-      { header: 'name', value: (r) => r.name },
-      { header: 'change', value: (r) => r.change },
-      { header: 'here', value: (r) => (r.here ? `${r.here.type}${r.here.name ? ` ${r.here.name}` : ''}` : '') },
+      { header: 'date', title: t('calendar.col.date'), value: (r) => r.date },
+      { header: 'weekday', title: t('calendar.col.weekday'), value: (r) => (term ? weekdayLabel(r.date) : weekdayName(r.date)) },
+      { header: 'type', title: t('calendar.col.type'), value: (r) => type(r.type) },
+      { header: 'name', title: t('calendar.col.name'), value: (r) => r.name },
+      { header: 'change', title: t('calendar.col.change'), value: (r) => (term ? t(`calendar.load.change.${r.change}`) : r.change) },
+      { header: 'here', title: t('calendar.col.here'), value: (r) => (r.here ? `${type(r.here.type)}${r.here.name ? ` ${r.here.name}` : ''}` : '') },
     ])
   }
-  const kept = plan.differs.length > 0 && !replace ? ` (kept: --replace takes the official ones)` : ''
+  const n = plan.differs.length
+  const kept = n > 0 && !replace ? t('calendar.load.kept') : ''
   const parts = [
-    `${plan.add.length} ${dryRun ? 'to add' : 'added'}`,
-    `${plan.same.length} already there`,
-    `${plan.differs.length} ${replace ? (dryRun ? 'to replace' : 'replaced') : 'differ'}${kept}`,
+    dryRun ? t('calendar.load.toAdd', { n: plan.add.length }) : t('calendar.load.added', { n: plan.add.length }),
+    t('calendar.load.same', { n: plan.same.length }),
+    `${replace ? (dryRun ? t('calendar.load.toReplace', { n }) : t('calendar.load.replaced', { n })) : t('calendar.load.differ', { n })}${kept}`,
   ]
-  if (plan.notOfficial.length > 0) parts.push(`${plan.notOfficial.length} of yours not in the official list (kept)`)
-  confirm(ctx, `${dryRun ? 'dry run, nothing written: ' : ''}official calendar ${year} from ${pkg}: ${parts.join(', ')}`)
+  if (plan.notOfficial.length > 0) parts.push(t('calendar.load.notOfficial', { n: plan.notOfficial.length }))
+  confirm(ctx, `${dryRun ? t('calendar.load.dryRun') : ''}${t('calendar.load.summary', { year, pkg, parts: parts.join(t('calendar.load.separator')) })}`)
 }

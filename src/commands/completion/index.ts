@@ -18,16 +18,16 @@ export function registerCompletion(program: Command, ctx: AppContext): void {
     program
       .command('completion')
       .description(t('completion.description'))
-      .argument('<shell>', SHELLS.join(', '))
+      .argument('<shell>', t('completion.shellArg', { shells: SHELLS.join(', ') }))
       .action((shell: string) => completionRun(ctx, shell)),
     'icm completion bash > ~/.local/share/bash-completion/completions/icm',
     'icm completion fish > ~/.config/fish/completions/icm.fish',
   )
   program
     .command('__complete', { hidden: true })
-    .description('answers the completion scripts: the codes of one kind that start with a prefix')
-    .argument('[args...]', `KIND PREFIX (${DYNAMIC_KINDS.join(', ')}), or with --words: -- the words after icm`)
-    .option('--words', 'complete the last of the words after `--` from the whole command tree (PowerShell)')
+    .description(t('completion.complete.description'))
+    .argument('[args...]', t('completion.complete.args', { kinds: DYNAMIC_KINDS.join(', ') }))
+    .option('--words', t('completion.complete.words'))
     .action((args: string[], opts: { words?: boolean }) => completeRun(ctx, args[0], args[1] ?? '', opts.words ? args : undefined))
 }
 

@@ -7,17 +7,18 @@ import { printRows, shownInstant } from '../../cli/output.js'
 import { parseInstant } from '../../domain/calendar/dates.js'
 import { listEvents } from '../../storage/events-repo.js'
 import { logLines } from './log-lines.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export function registerLogCommand(program: Command, ctx: AppContext): void {
   example(
     program
       .command('log')
-      .description('Show the audit trail (newest last)')
-      .option('--entity <code>', 'only events about this code, e.g. REQ-0007 or IT')
-      .option('--since <date>', 'only events at or after this date or date-time')
-      .option('--limit <n>', 'at most this many of the newest events', '100')
-      .option('--full', 'on a terminal: the whole details and the host (default: one line per event, cut to the width)')
-      .addHelpText('after', '\nOn a terminal each event is one line, cut to the terminal width; a longer list goes through $PAGER\nwhen it is set. Piped, every field is printed in full as tab-separated lines; --json is unchanged.')
+      .description(t('log.description'))
+      .option('--entity <code>', t('log.entity'))
+      .option('--since <date>', t('log.since'))
+      .option('--limit <n>', t('log.limit'), '100')
+      .option('--full', t('log.full'))
+      .addHelpText('after', t('log.after'))
       .action((opts: LogOptions) => logRun(ctx, opts)),
     'icm log --entity IT --limit 20',
     'icm log --full --since 2026-06-01',
@@ -46,21 +47,22 @@ export async function logRun(ctx: AppContext, opts: LogOptions): Promise<void> {
     details: JSON.parse(e.details) as Record<string, unknown>,
   }))
   if (ctx.io.stdoutIsTTY && !ctx.json && !ctx.csv) {
-    if (rows.length === 0) ctx.io.err('no events match\n')
-    else await printPaged(ctx.io, ctx.env, logLines(rows, ctx.io.columns, opts.full === true))
+    const titles = { at: t('log.col.at'), actor: t('log.col.actor'), host: t('log.col.host'), action: t('log.col.action'), entity: t('log.col.entity'), details: t('log.col.details') }
+    if (rows.length === 0) ctx.io.err(`${t('log.empty')}\n`)
+    else await printPaged(ctx.io, ctx.env, logLines(rows, ctx.io.columns, opts.full === true, titles))
     return
   }
   await printRows(
     ctx,
     rows,
     [
-      { header: 'at', value: (e) => e.at },
-      { header: 'actor', value: (e) => e.actor },
-      { header: 'host', value: (e) => e.host },
-      { header: 'action', value: (e) => e.action },
-      { header: 'entity', value: (e) => e.entity },
-      { header: 'details', value: (e) => JSON.stringify(e.details) },
+      { header: 'at', title: t('log.col.at'), value: (e) => e.at },
+      { header: 'actor', title: t('log.col.actor'), value: (e) => e.actor },
+      { header: 'host', title: t('log.col.host'), value: (e) => e.host },
+      { header: 'action', title: t('log.col.action'), value: (e) => e.action },
+      { header: 'entity', title: t('log.col.entity'), value: (e) => e.entity },
+      { header: 'details', title: t('log.col.details'), value: (e) => JSON.stringify(e.details) },
     ],
-    { csv: ctx.csv, empty: 'no events match' },
+    { csv: ctx.csv, empty: t('log.empty') },
   )
 }

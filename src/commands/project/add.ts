@@ -11,6 +11,7 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { insertProject } from '../../storage/projects-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { projectJson } from './project-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface ProjectAddOptions {
   name?: string
@@ -24,13 +25,13 @@ export interface ProjectAddOptions {
 export function registerProjectAdd(project: Command, ctx: AppContext): void {
   const cmd = project
     .command('add')
-    .description('Start a collaboration project owned by a unit; prints its code')
-    .option('--name <text>', 'what the project is')
-    .option('--owner <unit>', 'the unit that owns it')
-    .option('--due <date>', 'due date (YYYY-MM-DD); the project counts in the period of this date')
-    .option('--start <date>', 'start date (default: the day of --at, i.e. today)')
-    .option('--kind <kind>', 'project (项目协作, default) or problem (问题协同解决)')
-  atOption(cmd, 'it was recorded').action(async (opts: ProjectAddOptions) => void (await projectAddRun(ctx, opts)))
+    .description(t('project.add.description'))
+    .option('--name <text>', t('project.add.name'))
+    .option('--owner <unit>', t('project.add.owner'))
+    .option('--due <date>', t('project.add.due'))
+    .option('--start <date>', t('project.add.start'))
+    .option('--kind <kind>', t('project.add.kind'))
+  atOption(cmd, t('project.add.at')).action(async (opts: ProjectAddOptions) => void (await projectAddRun(ctx, opts)))
   example(
     cmd,
     'icm project add --name "ERP 上线" --owner IT --due 2026-06-30 --start 2026-02-01',
@@ -40,16 +41,16 @@ export function registerProjectAdd(project: Command, ctx: AppContext): void {
 
 /** Adds a project; returns its code. */
 export async function projectAddRun(ctx: AppContext, opts: ProjectAddOptions): Promise<string> {
-  const name = await requiredText(ctx, opts.name, { flag: '--name', message: 'Name of the project' })
-  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: 'Unit that owns it', unit: true })
-  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: 'Due date (YYYY-MM-DD)', check: (v) => parseDate(v, '--due') }), '--due')
+  const name = await requiredText(ctx, opts.name, { flag: '--name', message: t('project.add.askName') })
+  const ownerRef = await need(ctx, opts.owner, { flag: '--owner', message: t('project.add.askOwner'), unit: true })
+  const due = parseDate(await need(ctx, opts.due, { flag: '--due', message: t('project.add.askDue'), check: (v) => parseDate(v, '--due') }), '--due')
   const at = parseAt(ctx, opts.at)
   const start = opts.start === undefined ? localDate(at) : parseDate(opts.start, '--start')
   const kind = parseProjectKind(opts.kind ?? 'project')
   checkProjectDates(start, due)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
-    const owner = await requireUnit(trx, ownerRef, 'owner unit')
+    const owner = await requireUnit(trx, ownerRef, t('project.ownerUnit'))
     const created = await insertProject(trx, { name, kind, ownerId: owner.id, startDate: start, due, createdAt: at })
     await appendEvent(trx, ctx.event('project.add', created.code, { name, kind, owner: owner.code, start, due }))
     return created
@@ -57,6 +58,6 @@ export async function projectAddRun(ctx: AppContext, opts: ProjectAddOptions): P
   const json = projectJson(row, [], await unitCodesById(store.db), localDate(ctx.now()))
   if (ctx.json) printEntity(ctx, json, [])
   else ctx.io.out(`${row.code}\n`)
-  confirm(ctx, `${row.code} ${name} added: owner ${json.owner}, ${start} → due ${due}`)
+  confirm(ctx, t('project.added', { code: row.code, name, owner: String(json.owner), start, due }))
   return row.code
 }

@@ -8,6 +8,7 @@ import { cancellation, completion, parseQuality, projectTiming, timingText } fro
 import { appendEvent } from '../../storage/events-repo.js'
 import { updateProject } from '../../storage/projects-repo.js'
 import { loadProjectJson, requireProject } from './project-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** `project complete` and `project cancel`: the two ways a project ends. */
 
@@ -26,21 +27,21 @@ export function registerProjectClose(project: Command, ctx: AppContext): void {
   example(
     project
       .command('complete')
-      .description('Record the completion, and its quality (1–5) when it was rated')
-      .argument('<code>', 'project code')
-      .option('--quality <n>', 'quality of the result, 1 (poor) to 5 (excellent); without it the score is the base alone (on time 100, late 60)')
-      .option('--date <date>', 'completion date (default today)')
-      .option('--note <text>', 'remarks on the result')
+      .description(t('project.complete.description'))
+      .argument('<code>', t('project.code'))
+      .option('--quality <n>', t('project.complete.quality'))
+      .option('--date <date>', t('project.complete.date'))
+      .option('--note <text>', t('project.complete.note'))
       .action((code: string, opts: ProjectCompleteOptions) => projectCompleteRun(ctx, code, opts)),
     'icm project complete PRJ-0001 --quality 4 --date 2026-06-28',
     'icm project complete PRJ-0002 --date 2026-05-08',
   )
   const cancel = project
     .command('cancel')
-    .description('Cancel an open project (it is then left out of the collaboration score)')
-    .argument('<code>', 'project code')
-    .option('--reason <text>', 'why it was cancelled')
-  atOption(cancel, 'it was cancelled').action((code: string, opts: ProjectCancelOptions) => projectCancelRun(ctx, code, opts))
+    .description(t('project.cancel.description'))
+    .argument('<code>', t('project.code'))
+    .option('--reason <text>', t('project.cancel.reason'))
+  atOption(cancel, t('project.cancel.at')).action((code: string, opts: ProjectCancelOptions) => projectCancelRun(ctx, code, opts))
   example(cancel, 'icm project cancel PRJ-0004 --reason "需求合并到 PRJ-0001"')
 }
 
@@ -59,11 +60,11 @@ export async function projectCompleteRun(ctx: AppContext, code: string, opts: Pr
   })
   const json = await loadProjectJson(ctx.now(), store.db, project)
   if (ctx.json) printEntity(ctx, json, [])
-  confirm(ctx, `${project.code} completed on ${date}, ${timingText(projectTiming(project, today))}, ${quality === null ? 'no quality given' : `quality ${quality}`}`)
+  confirm(ctx, t('project.completed', { code: project.code, date, timing: timingText(projectTiming(project, today)), quality: quality === null ? t('project.completed.noQuality') : t('project.completed.quality', { n: quality }) }))
 }
 
 export async function projectCancelRun(ctx: AppContext, code: string, opts: ProjectCancelOptions): Promise<void> {
-  const reason = await requiredText(ctx, opts.reason, { flag: '--reason', message: 'Why is it cancelled' })
+  const reason = await requiredText(ctx, opts.reason, { flag: '--reason', message: t('project.cancel.askReason') })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const project = await store.write(async (trx) => {
@@ -73,5 +74,5 @@ export async function projectCancelRun(ctx: AppContext, code: string, opts: Proj
     return updated
   })
   if (ctx.json) printEntity(ctx, await loadProjectJson(ctx.now(), store.db, project), [])
-  confirm(ctx, `${project.code} cancelled`)
+  confirm(ctx, t('project.cancelled', { code: project.code }))
 }

@@ -6,10 +6,11 @@ import { registerProjectList } from './list.js'
 import { registerProjectMember } from './member.js'
 import { registerProjectProgress } from './progress.js'
 import { registerProjectShow } from './show.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 /** Collaboration projects and joint problem solving across units (policy chapter 5). */
 export function registerProject(program: Command, ctx: AppContext): void {
-  const project = program.command('project').description('Collaboration projects and joint problem solving across units (项目协作, 问题协同解决)')
+  const project = program.command('project').description(t('project.description'))
   registerProjectAdd(project, ctx)
   registerProjectMember(project, ctx)
   registerProjectProgress(project, ctx)

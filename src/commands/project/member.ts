@@ -9,6 +9,7 @@ import { checkMember } from '../../domain/collaboration/project.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { findMember, updateProject, upsertMember } from '../../storage/projects-repo.js'
 import { loadProjectJson, requireProject } from './project-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface ProjectMemberOptions {
   unit?: string
@@ -19,21 +20,21 @@ export interface ProjectMemberOptions {
 export function registerProjectMember(project: Command, ctx: AppContext): void {
   const cmd = project
     .command('member')
-    .description('Add a member unit with its duty (again for the same unit: change its duty)')
-    .argument('<code>', 'project code, e.g. PRJ-0001')
-  unitOption(cmd, 'the member unit').option('--duty <text>', "the unit's responsibility in the project")
-  atOption(cmd, 'it joined').action((code: string, opts: ProjectMemberOptions) => projectMemberRun(ctx, code, opts))
+    .description(t('project.member.description'))
+    .argument('<code>', t('project.codeEg'))
+  unitOption(cmd, t('project.member.unit')).option('--duty <text>', t('project.member.duty'))
+  atOption(cmd, t('project.member.at')).action((code: string, opts: ProjectMemberOptions) => projectMemberRun(ctx, code, opts))
   example(cmd, 'icm project member PRJ-0001 --unit FIN --duty "科目映射与期初数据"')
 }
 
 export async function projectMemberRun(ctx: AppContext, code: string, opts: ProjectMemberOptions): Promise<void> {
-  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: 'Member unit', unit: true })
-  const duty = await requiredText(ctx, opts.duty, { flag: '--duty', message: "The unit's responsibility in the project" })
+  const unitRef = await need(ctx, opts.unit, { flag: '--unit', message: t('project.member.askUnit'), unit: true })
+  const duty = await requiredText(ctx, opts.duty, { flag: '--duty', message: t('project.member.askDuty') })
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const { project, unitCode, previous } = await store.write(async (trx) => {
     const p = await requireProject(trx, code)
-    const unit = await requireUnit(trx, unitRef, 'member unit')
+    const unit = await requireUnit(trx, unitRef, t('project.memberUnit'))
     checkMember(p, unit)
     const before = await findMember(trx, p.id, unit.id)
     if (before?.duty === duty) return { project: p, unitCode: unit.code, previous: before.duty }
@@ -43,7 +44,7 @@ export async function projectMemberRun(ctx: AppContext, code: string, opts: Proj
     return { project: updated, unitCode: unit.code, previous: before?.duty }
   })
   if (ctx.json) printEntity(ctx, await loadProjectJson(ctx.now(), store.db, project), [])
-  if (previous === duty) confirm(ctx, `${unitCode} already has that duty in ${project.code}; nothing changed`)
-  else if (previous !== undefined) confirm(ctx, `${project.code}: duty of ${unitCode} changed to ${duty}`)
-  else confirm(ctx, `${unitCode} joined ${project.code}: ${duty}`)
+  if (previous === duty) confirm(ctx, t('project.member.same', { unit: unitCode, code: project.code }))
+  else if (previous !== undefined) confirm(ctx, t('project.member.changed', { code: project.code, unit: unitCode, duty }))
+  else confirm(ctx, t('project.member.joined', { unit: unitCode, code: project.code, duty }))
 }

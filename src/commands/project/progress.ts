@@ -8,6 +8,7 @@ import { parsePercent, progressAfter } from '../../domain/collaboration/project.
 import { appendEvent } from '../../storage/events-repo.js'
 import { insertProgress, listProgress, updateProject } from '../../storage/projects-repo.js'
 import { loadProjectJson, requireProject } from './project-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface ProjectProgressOptions {
   percent?: string
@@ -18,16 +19,16 @@ export interface ProjectProgressOptions {
 export function registerProjectProgress(project: Command, ctx: AppContext): void {
   const cmd = project
     .command('progress')
-    .description('Record a progress update (percent done)')
-    .argument('<code>', 'project code')
-    .option('--percent <n>', 'percent done, 0–100')
-    .option('--note <text>', 'what was done')
-  atOption(cmd).action((code: string, opts: ProjectProgressOptions) => projectProgressRun(ctx, code, opts))
+    .description(t('project.progress.description'))
+    .argument('<code>', t('project.code'))
+    .option('--percent <n>', t('project.progress.percent'))
+    .option('--note <text>', t('project.progress.note'))
+  atOption(cmd, t('project.progress.at')).action((code: string, opts: ProjectProgressOptions) => projectProgressRun(ctx, code, opts))
   example(cmd, 'icm project progress PRJ-0001 --percent 60 --note "财务模块测试完成"')
 }
 
 export async function projectProgressRun(ctx: AppContext, code: string, opts: ProjectProgressOptions): Promise<void> {
-  const percent = parsePercent(await need(ctx, opts.percent, { flag: '--percent', message: 'Percent done (0–100)', check: (v) => parsePercent(v) }))
+  const percent = parsePercent(await need(ctx, opts.percent, { flag: '--percent', message: t('project.progress.askPercent'), check: (v) => parsePercent(v) }))
   const note = optionalText(opts.note)
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
@@ -40,6 +41,6 @@ export async function projectProgressRun(ctx: AppContext, code: string, opts: Pr
     return { project: updated, previous: p.progress }
   })
   if (ctx.json) printEntity(ctx, await loadProjectJson(ctx.now(), store.db, project), [])
-  confirm(ctx, `${project.code} at ${percent}%${percent === 100 ? ` (record the completion with icm project complete ${project.code} --quality N)` : ''}`)
-  if (percent < previous && project.progress === percent) warn(ctx, `${project.code} went back from ${previous}% to ${percent}%`)
+  confirm(ctx, t(percent === 100 ? 'project.progress.doneFull' : 'project.progress.done', { code: project.code, percent }))
+  if (percent < previous && project.progress === percent) warn(ctx, t('project.progress.back', { code: project.code, previous, percent }))
 }

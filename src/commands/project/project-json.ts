@@ -4,6 +4,7 @@ import { localDate } from '../../domain/calendar/dates.js'
 import { projectScore } from '../../domain/assessment/kpi.js'
 import { NotFoundError } from '../../domain/errors.js'
 import { projectTiming } from '../../domain/collaboration/project.js'
+import { t } from '../../domain/i18n/catalog.js'
 import { findProjectByCode, listMembers } from '../../storage/projects-repo.js'
 import type { ProjectMemberRow, ProjectProgressRow, ProjectRow } from '../../storage/schema-collaboration.js'
 import type { DB } from '../../storage/schema.js'
@@ -13,7 +14,7 @@ import { unitCodesById } from '../../storage/units-repo.js'
 
 export async function requireProject(db: Kysely<DB>, code: string): Promise<ProjectRow> {
   const p = await findProjectByCode(db, code)
-  if (!p) throw new NotFoundError(`unknown project '${code}'`, 'see icm project list')
+  if (!p) throw new NotFoundError(t('project.unknown', { code }), t('project.unknown.hint'))
   return p
 }
 

@@ -7,13 +7,14 @@ import { projectTiming, timingText } from '../../domain/collaboration/project.js
 import { listMembers, listProgress } from '../../storage/projects-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { progressJson, projectJson, requireProject } from './project-json.js'
+import { english, isChinese, label, t } from '../../domain/i18n/catalog.js'
 
 export function registerProjectShow(project: Command, ctx: AppContext): void {
   example(
     project
       .command('show')
-      .description('Show a project: members and duties, progress history, on time or how late')
-      .argument('<code>', 'project code')
+      .description(t('project.show.description'))
+      .argument('<code>', t('project.code'))
       .action((code: string) => projectShowRun(ctx, code)),
     'icm project show PRJ-0001',
   )
@@ -30,32 +31,34 @@ export async function projectShowRun(ctx: AppContext, code: string): Promise<voi
     printEntity(ctx, { ...json, progressHistory: history }, [])
     return
   }
+  // a Chinese terminal reads the fixed values and the timing in words; piped lines keep the English ones
+  const term = ctx.io.stdoutIsTTY && isChinese()
   printEntity(ctx, json, [
-    ['code', p.code],
-    ['name', p.name],
-    ['kind', p.kind],
-    ['owner', json.owner],
-    ['start', p.start_date],
-    ['due', p.due],
-    ['status', p.status],
-    ['progress', `${p.progress}%`],
-    ['timing', timingText(projectTiming(p, today))],
-    ['completed on', p.completed_on],
-    ['quality', p.quality],
-    ['completion note', p.completion_note],
-    ['score (C)', json.score],
-    ...(p.status === 'cancelled' ? ([['cancelled', `${json.cancelledAt ?? ''} ${p.cancel_reason ?? ''}`.trim()]] as [string, unknown][]) : []),
+    ['code', p.code, t('project.col.code')],
+    ['name', p.name, t('project.col.name')],
+    ['kind', term ? label('projectKind', p.kind) : p.kind, t('project.col.kind')],
+    ['owner', json.owner, t('project.col.owner')],
+    ['start', p.start_date, t('project.field.start')],
+    ['due', p.due, t('project.col.due')],
+    ['status', term ? label('projectStatus', p.status) : p.status, t('project.col.status')],
+    ['progress', `${p.progress}%`, t('project.col.progress')],
+    ['timing', timingText(projectTiming(p, today), term ? t : english), t('project.col.timing')],
+    ['completed on', p.completed_on, t('project.field.completedOn')],
+    ['quality', p.quality, t('project.col.quality')],
+    ['completion note', p.completion_note, t('project.field.completionNote')],
+    ['score (C)', json.score, t('project.field.score')],
+    ...(p.status === 'cancelled' ? ([['cancelled', `${json.cancelledAt ?? ''} ${p.cancel_reason ?? ''}`.trim(), t('project.field.cancelled')]] as [string, unknown, string][]) : []),
   ])
-  printText(ctx, '\nmembers and duties:')
+  printText(ctx, t('project.show.members'))
   await printRows(ctx, json.members, [
-    { header: 'unit', value: (m) => m.unit },
-    { header: 'duty', value: (m) => m.duty },
-  ], { empty: `${p.code} has no member units yet (add one with icm project member ${p.code} --unit UNIT --duty TEXT)` })
-  printText(ctx, '\nprogress:')
+    { header: 'unit', title: t('project.col.unit'), value: (m) => m.unit },
+    { header: 'duty', title: t('project.col.duty'), value: (m) => m.duty },
+  ], { empty: t('project.show.noMembers', { code: p.code }) })
+  printText(ctx, t('project.show.progress'))
   await printRows(ctx, history, [
-    { header: 'at', value: (h) => h.at },
-    { header: 'percent', value: (h) => `${h.percent}%`, align: 'right' },
-    { header: 'note', value: (h) => h.note },
-    { header: 'by', value: (h) => h.actor },
-  ], { empty: `no progress recorded on ${p.code} yet` })
+    { header: 'at', title: t('project.col.at'), value: (h) => h.at },
+    { header: 'percent', title: t('project.col.percent'), value: (h) => `${h.percent}%`, align: 'right' },
+    { header: 'note', title: t('project.col.note'), value: (h) => h.note },
+    { header: 'by', title: t('project.col.by'), value: (h) => h.actor },
+  ], { empty: t('project.show.noProgress', { code: p.code }) })
 }

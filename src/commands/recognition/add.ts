@@ -13,6 +13,7 @@ import { appendEvent } from '../../storage/events-repo.js'
 import { insertRecognition } from '../../storage/recognitions-repo.js'
 import { unitCodesById } from '../../storage/units-repo.js'
 import { recognitionJson } from './recognition-json.js'
+import { t } from '../../domain/i18n/catalog.js'
 
 export interface RecognitionAddOptions {
   unit?: string
@@ -24,10 +25,10 @@ export interface RecognitionAddOptions {
 }
 
 export function registerRecognitionAdd(recognition: Command, ctx: AppContext): void {
-  const cmd = recognition.command('add').description('Recognize a unit or a person for a period; prints its code')
-  unitOption(cmd, 'the unit recognized').option('--person <name>', 'the person recognized (or --unit)')
-  periodOption(cmd, 'recognized for').option('--reason <text>', 'what it is for').option('--reward <amount>', 'a reward that comes with it (0 or more, two decimals at most)')
-  atOption(cmd, 'it was granted').action(async (opts: RecognitionAddOptions) => void (await recognitionAddRun(ctx, opts)))
+  const cmd = recognition.command('add').description(t('recognition.add.description'))
+  unitOption(cmd, t('recognition.add.unit')).option('--person <name>', t('recognition.add.person'))
+  periodOption(cmd, t('recognition.add.period')).option('--reason <text>', t('recognition.add.reason')).option('--reward <amount>', t('recognition.add.reward'))
+  atOption(cmd, t('recognition.add.at')).action(async (opts: RecognitionAddOptions) => void (await recognitionAddRun(ctx, opts)))
   example(
     cmd,
     'icm recognition add --unit IT --period 2026-H1 --reason "ERP 按期上线，跨部门协作突出"',
@@ -38,20 +39,20 @@ export function registerRecognitionAdd(recognition: Command, ctx: AppContext): v
 /** Records a recognition; returns its code. */
 export async function recognitionAddRun(ctx: AppContext, opts: RecognitionAddOptions): Promise<string> {
   if (opts.unit !== undefined && opts.person !== undefined) {
-    throw new UserError('give --unit or --person, not both', 'a recognition is for one unit or one person')
+    throw new UserError(t('recognition.add.both'), t('recognition.add.both.hint'))
   }
   if (opts.unit === undefined && opts.person === undefined) {
-    throw new UsageError('missing required option --unit or --person', 'say who is recognized: --unit UNIT or --person NAME')
+    throw new UsageError(t('recognition.add.neither'), t('recognition.add.neither.hint'))
   }
   const person = opts.person === undefined ? null : checkName(opts.person, '--person')
   const unitRef = opts.unit === undefined ? null : checkName(opts.unit, '--unit')
-  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period (e.g. 2026-H1)', check: (v) => parsePeriod(v) }))
-  const reason = await requiredText(ctx, opts.reason, { flag: '--reason', message: 'What is it for' })
+  const period = parsePeriod(await need(ctx, opts.period, { flag: '--period', message: t('recognition.add.askPeriod'), check: (v) => parsePeriod(v) }))
+  const reason = await requiredText(ctx, opts.reason, { flag: '--reason', message: t('recognition.add.askReason') })
   const rewardCents = opts.reward === undefined ? null : parseReward(opts.reward)
   const at = parseAt(ctx, opts.at)
   const store = await ctx.store()
   const row = await store.write(async (trx) => {
-    const unit = unitRef === null ? null : await requireUnit(trx, unitRef)
+    const unit = unitRef === null ? null : await requireUnit(trx, unitRef, t('recognition.unitWhat'))
     const created = await insertRecognition(trx, { unitId: unit?.id ?? null, person, period, reason, rewardCents, createdAt: at })
     await appendEvent(trx, ctx.event('recognition.add', created.code, { unit: unit?.code ?? null, person, period: period.code, reason, ...(rewardCents === null ? {} : { reward: amountOf(rewardCents) }) }))
     return created
@@ -59,6 +60,7 @@ export async function recognitionAddRun(ctx: AppContext, opts: RecognitionAddOpt
   const json = recognitionJson(row, await unitCodesById(store.db))
   if (ctx.json) printEntity(ctx, json, [])
   else ctx.io.out(`${row.code}\n`)
-  confirm(ctx, `${row.code}: ${json.unit ?? json.person} recognized for ${period.code}${rewardCents === null ? '' : ` with a reward of ${amountText(rewardCents)}`}`)
+  const who = String(json.unit ?? json.person)
+  confirm(ctx, rewardCents === null ? t('recognition.added', { code: row.code, who, period: period.code }) : t('recognition.addedReward', { code: row.code, who, period: period.code, amount: amountText(rewardCents) }))
   return row.code
 }

@@ -16,6 +16,7 @@ import { loadCustomerMap } from '../../storage/customer-map-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { relationInputs, relationSurveys } from '../../storage/relations-assess-repo.js'
 import { listUnits } from '../../storage/units-repo.js'
+import { english, isChinese, t } from '../../domain/i18n/catalog.js'
 
 export interface RelationAssessOptions {
   period?: string
@@ -27,11 +28,11 @@ export interface RelationAssessOptions {
 export function registerRelationAssess(relation: Command, ctx: AppContext): void {
   const cmd = relation
     .command('assess')
-    .description('Per supplier→customer pair: satisfaction, loyalty, collaboration frequency, relationship index and a flag below the threshold')
-  periodOption(cmd)
-    .option('--threshold <n>', 'flag pairs whose index is below this (default: config relation.threshold)')
-    .option('--create-actions', 'open an improvement action for each flagged pair (once per pair and period)')
-    .option('--explain <pair>', 'show how one pair\'s figures are reached, e.g. IT:HR (supplier:customer)')
+    .description(t('relation.assess.description'))
+  periodOption(cmd, t('relation.assess.period'))
+    .option('--threshold <n>', t('relation.assess.threshold'))
+    .option('--create-actions', t('relation.assess.createActions'))
+    .option('--explain <pair>', t('relation.assess.explain'))
     .action((opts: RelationAssessOptions) => relationAssessRun(ctx, opts))
   example(cmd, 'icm relation assess --period 2026-H1', 'icm relation assess --period 2026-Q2 --explain IT:HR', 'icm relation assess --period 2026-H1 --threshold 65 --create-actions')
 }
@@ -106,50 +107,49 @@ async function openActions(ctx: AppContext, period: PeriodBounds, threshold: num
 }
 
 export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOptions): Promise<void> {
-  const period = boundsOf(parsePeriod(await need(ctx, opts.period, { flag: '--period', message: 'Period, e.g. 2026-H1', check: (v) => parsePeriod(v) })))
+  const period = boundsOf(parsePeriod(await need(ctx, opts.period, { flag: '--period', message: t('relation.assess.askPeriod'), check: (v) => parsePeriod(v) })))
   const thresholdOption = parseWhole(opts.threshold, '--threshold', 0, 100)
   const store = await ctx.store()
   const policy = await loadPolicy(store.db)
   const threshold = thresholdOption ?? policy.relationThreshold
-  if (opts.explain !== undefined && opts.createActions) throw new UserError('--explain shows one pair; run --create-actions without it')
+  if (opts.explain !== undefined && opts.createActions) throw new UserError(t('relation.explainWithActions'))
   const rows = await assessPairs(ctx, period, threshold, policy.relationFrequent)
   if (opts.explain !== undefined) return explainPair(ctx, period, rows, opts.explain, { frequent: policy.relationFrequent, threshold })
   if (opts.createActions) await openActions(ctx, period, threshold, rows)
 
   const flagged = rows.filter((r) => r.flagged).length
   if (!ctx.csv && rows.length > 0) {
-    printCaption(
-      ctx,
-      `${period.code}: index = 0.5·satisfaction + 0.3·loyalty + 0.2·frequency (100 at ${policy.relationFrequent} contacts: requests + visits + shared projects); ${flagged} of ${rows.length} pairs below ${threshold}`,
-    )
+    printCaption(ctx, t('relation.caption', { period: period.code, frequent: policy.relationFrequent, flagged, n: rows.length, threshold }))
   }
-  const one = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1))
+  // a Chinese terminal reads n/a and the flag in words; piped lines and CSV keep the English ones
+  const say = ctx.io.stdoutIsTTY && !ctx.csv && isChinese() ? t : english
+  const one = (x: number | null) => (x === null ? say('relation.na') : x.toFixed(1))
   await printRows(
     ctx,
     rows,
     [
-      { header: 'supplier', value: (r) => r.supplier },
-      { header: 'customer', value: (r) => r.customer },
-      { header: 'responses', value: (r) => r.responses, align: 'right' },
-      { header: 'satisfaction', value: (r) => one(r.satisfaction), align: 'right' },
-      { header: 'loyalty', value: (r) => one(r.loyalty), align: 'right' },
-      { header: 'requests', value: (r) => r.requests, align: 'right' },
-      { header: 'visits', value: (r) => r.visits, align: 'right' },
-      { header: 'projects', value: (r) => r.projects, align: 'right' },
-      { header: 'frequency', value: (r) => one(r.frequency), align: 'right' },
-      { header: 'index', value: (r) => one(r.index), align: 'right' },
-      { header: 'flag', value: (r) => (r.flagged ? `below ${threshold}` : '') },
-      { header: 'action', value: (r) => r.action ?? '' },
+      { header: 'supplier', title: t('relation.col.supplier'), value: (r) => r.supplier },
+      { header: 'customer', title: t('relation.col.customer'), value: (r) => r.customer },
+      { header: 'responses', title: t('relation.col.responses'), value: (r) => r.responses, align: 'right' },
+      { header: 'satisfaction', title: t('relation.col.satisfaction'), value: (r) => one(r.satisfaction), align: 'right' },
+      { header: 'loyalty', title: t('relation.col.loyalty'), value: (r) => one(r.loyalty), align: 'right' },
+      { header: 'requests', title: t('relation.col.requests'), value: (r) => r.requests, align: 'right' },
+      { header: 'visits', title: t('relation.col.visits'), value: (r) => r.visits, align: 'right' },
+      { header: 'projects', title: t('relation.col.projects'), value: (r) => r.projects, align: 'right' },
+      { header: 'frequency', title: t('relation.col.frequency'), value: (r) => one(r.frequency), align: 'right' },
+      { header: 'index', title: t('relation.col.index'), value: (r) => one(r.index), align: 'right' },
+      { header: 'flag', title: t('relation.col.flag'), value: (r) => (r.flagged ? say('relation.below', { threshold }) : '') },
+      { header: 'action', title: t('relation.col.action'), value: (r) => r.action ?? '' },
     ],
     {
       csv: ctx.csv,
       json: ({ supplierId: _id, actionCreated: _c, input: _i, result: _r, ...r }) => ({ period: period.code, threshold, ...r }),
-      empty: 'no supplier→customer pairs (the customer map is empty and no survey response rates a supplier in this period)',
+      empty: t('relation.empty'),
     },
   )
   const created = rows.filter((r) => r.actionCreated).length
   if (opts.createActions) {
-    confirm(ctx, created > 0 ? `${created} improvement action${created === 1 ? '' : 's'} opened for flagged pairs` : 'no new improvement action: every flagged pair has one already, or none is flagged')
+    confirm(ctx, created > 0 ? t('relation.actionsOpened', { n: created }) : t('relation.noNewAction'))
   }
 }
 
@@ -157,14 +157,15 @@ export async function relationAssessRun(ctx: AppContext, opts: RelationAssessOpt
 async function explainPair(ctx: AppContext, period: PeriodBounds, rows: PairRow[], text: string, opts: { frequent: number; threshold: number }): Promise<void> {
   const wanted = parsePairText(text)
   const store = await ctx.store()
-  const supplier = await requireUnit(store.db, wanted.supplier, 'supplier unit')
-  const customer = await requireUnit(store.db, wanted.customer, 'customer unit')
+  const supplier = await requireUnit(store.db, wanted.supplier, t('relation.supplierUnit'))
+  const customer = await requireUnit(store.db, wanted.customer, t('relation.customerUnit'))
   const row = rows.find((r) => r.supplier === supplier.code && r.customer === customer.code)
   if (!row) {
-    throw new NotFoundError(`${supplier.code}→${customer.code} has no activity in ${period.code} and is not in the customer map`, `list the pairs: icm relation assess --period ${period.code}`)
+    throw new NotFoundError(t('relation.noSuchPair', { supplier: supplier.code, customer: customer.code, period: period.code }), t('relation.noSuchPair.hint', { period: period.code }))
   }
   const surveys = await relationSurveys(store.db, period)
-  const lines = explainRelationLines({ period: period.code, ...row }, row.input, row.result, { ...opts, surveys })
+  // --json is a contract: its explanation is in English whatever the interface language
+  const lines = explainRelationLines({ period: period.code, ...row }, row.input, row.result, { ...opts, surveys }, ctx.json ? english : t)
   if (ctx.json) {
     const { supplierId: _id, actionCreated: _c, input, result, ...r } = row
     printJson(ctx, { period: period.code, threshold: opts.threshold, ...r, satisfactionMean: result.satisfactionMean, loyaltyMean: result.loyaltyMean, visitRatingSum: input.visitRatingSum, valueSum: input.valueSum, loyaltyCount: input.loyaltyCount, loyaltySum: input.loyaltySum, surveys, explanation: lines })

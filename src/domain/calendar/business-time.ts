@@ -1,6 +1,7 @@
 import { addDays, isoWeekday, localDate, startOfDate } from './dates.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t as say } from '../i18n/catalog.js'
 
 /**
  * Business time (DESIGN.md §3): working days are the schedule's weekdays minus calendar holidays
@@ -24,21 +25,21 @@ const MS_PER_MINUTE = 60_000
 /** How far to look for the next (or previous) working day before calling the schedule broken. */
 const SEARCH_DAYS = 400
 
-const WORK_HOURS_HINT = 'use HH:MM-HH:MM in 24-hour time, e.g. 09:00-18:00'
-const WORK_DAYS_HINT = 'use ISO weekdays 1 (Mon) … 7 (Sun) as a list or ranges, e.g. 1-5 or 1,2,3,4,5 or 1-5,7'
+const WORK_HOURS_HINT = () => say('calendar.workHours.hint')
+const WORK_DAYS_HINT = () => say('calendar.workDays.hint')
 
 /** The working hours of '09:00-18:00' as minutes after midnight; end may be 24:00. */
 export function parseWorkHours(text: string): { startMinute: number; endMinute: number } {
   const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text.trim())
-  if (!m) throw new UserError(`invalid work hours ${quote(text)}`, WORK_HOURS_HINT)
+  if (!m) throw new UserError(say('calendar.workHours.invalid', { text: quote(text) }), WORK_HOURS_HINT())
   const [sh, sm, eh, em] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]
   if (sh > 23 || sm > 59 || em > 59 || eh > 24 || (eh === 24 && em !== 0)) {
-    throw new UserError(`invalid work hours ${quote(text)}: no such time`, WORK_HOURS_HINT)
+    throw new UserError(say('calendar.workHours.noSuchTime', { text: quote(text) }), WORK_HOURS_HINT())
   }
   const startMinute = sh * 60 + sm
   const endMinute = eh * 60 + em
   if (endMinute <= startMinute) {
-    throw new UserError(`invalid work hours ${quote(text)}: work must end after it starts`, WORK_HOURS_HINT)
+    throw new UserError(say('calendar.workHours.backwards', { text: quote(text) }), WORK_HOURS_HINT())
   }
   return { startMinute, endMinute }
 }
@@ -46,17 +47,17 @@ export function parseWorkHours(text: string): { startMinute: number; endMinute: 
 /** The ISO weekdays of '1-5', '1,2,3,4,5', '1-5,7' or '6'. */
 export function parseWorkDays(text: string): Set<number> {
   const days = new Set<number>()
-  if (text.trim() === '') throw new UserError('invalid work days: empty', WORK_DAYS_HINT)
+  if (text.trim() === '') throw new UserError(say('calendar.workDays.empty'), WORK_DAYS_HINT())
   for (const raw of text.split(',')) {
     const part = raw.trim()
     const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part)
-    if (!m) throw new UserError(`invalid work days ${quote(text)}: cannot read ${quote(part)}`, WORK_DAYS_HINT)
+    if (!m) throw new UserError(say('calendar.workDays.unreadable', { text: quote(text), part: quote(part) }), WORK_DAYS_HINT())
     const from = Number(m[1])
     const to = m[2] === undefined ? from : Number(m[2])
     if (from < 1 || from > 7 || to < 1 || to > 7) {
-      throw new UserError(`invalid work days ${quote(text)}: weekdays are 1 to 7`, WORK_DAYS_HINT)
+      throw new UserError(say('calendar.workDays.range', { text: quote(text) }), WORK_DAYS_HINT())
     }
-    if (to < from) throw new UserError(`invalid work days ${quote(text)}: range ${quote(part)} runs backwards`, WORK_DAYS_HINT)
+    if (to < from) throw new UserError(say('calendar.workDays.backwards', { text: quote(text), part: quote(part) }), WORK_DAYS_HINT())
     for (let d = from; d <= to; d++) days.add(d)
   }
   return days
@@ -179,10 +180,7 @@ function nextWorkingDay(s: WorkSchedule, date: string, step: 1 | -1): string {
     const d = addDays(date, step * i)
     if (isWorkingDay(s, d)) return d
   }
-  throw new UserError(
-    `no working day within ${SEARCH_DAYS} days ${step > 0 ? 'after' : 'before'} ${date}`,
-    'check sla.work_days and the holidays in the calendar',
-  )
+  throw new UserError(say(step > 0 ? 'calendar.noWorkingDayAfter' : 'calendar.noWorkingDayBefore', { n: SEARCH_DAYS, date }), say('calendar.noWorkingDay.hint'))
 }
 
 /** Local time of day in minutes, with seconds and milliseconds as a fraction. */

@@ -1,6 +1,8 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
 import { toSimplified } from '../org/unit-names.js'
+import { t } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
 import { isoWeekday } from './dates.js'
 
 /**
@@ -37,18 +39,23 @@ const TYPE_ALIASES: Record<string, DayType> = {
   班: 'workday',
 }
 
-/** A day type as written in English or Chinese ('holiday', '节假日', 'workday', '调休' …). */
+/** A day type as written in English or Chinese ('holiday', '节假日', 'workday', '调休', '調休上班日' …). */
 export function parseDayType(text: string): DayType {
-  const t = TYPE_ALIASES[toSimplified(text.normalize('NFKC')).trim().toLowerCase()]
-  if (!t) throw new UserError(`invalid day type ${quote(text)}`, 'use holiday or workday (a make-up working day, 调休)')
-  return t
+  const type = TYPE_ALIASES[toSimplified(text.normalize('NFKC')).trim().toLowerCase()] ?? matchEnum('calendarDay', text, ['holiday', 'workday'], toSimplified)
+  if (!type) throw new UserError(t('calendar.invalidDayType', { text: quote(text) }), t('calendar.invalidDayType.hint'))
+  return type
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
-/** 'Mon' … 'Sun' of a date 'YYYY-MM-DD'. */
+/** 'Mon' … 'Sun' of a date 'YYYY-MM-DD' (English whatever the interface language: --json and CSV hold it). */
 export function weekdayName(date: string): string {
   return WEEKDAYS[isoWeekday(date) - 1]!
+}
+
+/** The weekday of a date as a person reads it in the interface language ('Mon', '周一'). */
+export function weekdayLabel(date: string): string {
+  return t(`calendar.weekday.${isoWeekday(date) as 1 | 2 | 3 | 4 | 5 | 6 | 7}`)
 }
 
 /** The columns of a calendar CSV: English names or the Chinese ones people write. */

@@ -1,6 +1,9 @@
 import { daysBetween, localDate } from '../calendar/dates.js'
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { isChinese, label, t, type english } from '../i18n/catalog.js'
+import { matchEnum } from '../i18n/enums.js'
+import { toSimplified } from '../org/unit-names.js'
 
 /**
  * Collaboration projects (policy chapter 5: 项目协作 and 问题协同解决): kinds, states, the rules of
@@ -12,25 +15,30 @@ export type ProjectKind = (typeof PROJECT_KINDS)[number]
 export const PROJECT_STATUSES = ['open', 'completed', 'cancelled'] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
+/** A kind as typed: the value, its English label or a Chinese word (项目, 问题协同 …). */
 export function parseProjectKind(text: string): ProjectKind {
-  const k = text.trim().toLowerCase() as ProjectKind
-  if (!PROJECT_KINDS.includes(k)) throw new UserError(`invalid project kind ${quote(text)}`, 'use project (项目协作) or problem (问题协同解决)')
+  const k = matchEnum('projectKind', text, PROJECT_KINDS, toSimplified)
+  if (k === undefined) throw new UserError(t('project.invalidKind', { text: quote(text) }), t('project.invalidKind.hint'))
   return k
 }
 
+/** A status as typed: the value, its English label or a Chinese word (进行中, 已完成 …). */
 export function parseProjectStatus(text: string): ProjectStatus {
-  const s = text.trim().toLowerCase() as ProjectStatus
-  if (!PROJECT_STATUSES.includes(s)) throw new UserError(`invalid project status ${quote(text)}`, `use one of ${PROJECT_STATUSES.join(', ')}`)
+  const s = matchEnum('projectStatus', text, PROJECT_STATUSES, toSimplified)
+  if (s === undefined) {
+    const values = PROJECT_STATUSES.map((v) => (isChinese() ? `${label('projectStatus', v)} (${v})` : v)).join(', ')
+    throw new UserError(t('project.invalidStatus', { text: quote(text) }), t('project.invalidStatus.hint', { values }))
+  }
   return s
 }
 
-/** A whole number from `min` to `max` given as text, or UserError naming the option. */
+/** A whole number from `min` to `max` given as text (full-width digits too), or UserError naming the option. */
 export function parseWholeIn(text: string, flag: string, min: number, max: number): number {
-  const t = String(text).trim()
-  if (!/^-?\d+$/.test(t) || Number(t) < min || Number(t) > max) {
-    throw new UserError(`${flag} must be a whole number from ${min} to ${max}, got ${quote(text)}`)
+  const n = String(text).normalize('NFKC').trim()
+  if (!/^-?\d+$/.test(n) || Number(n) < min || Number(n) > max) {
+    throw new UserError(t('project.whole', { flag, min, max, text: quote(text) }))
   }
-  return Number(t)
+  return Number(n)
 }
 
 /** Quality of a completed project, 1–5. */
@@ -46,20 +54,24 @@ export function parsePercent(text: string): number {
 /** Refuses a due date before the start date (both 'YYYY-MM-DD'). */
 export function checkProjectDates(start: string, due: string): void {
   if (due < start) {
-    throw new UserError(`due date ${due} is before the start date ${start}`, 'give a later --due, or an earlier --start')
+    throw new UserError(t('project.dueBeforeStart', { due, start }), t('project.dueBeforeStart.hint'))
   }
 }
 
+/** What was tried on a project that is no longer open. */
+export type ProjectDoing = 'complete' | 'cancel' | 'members' | 'progress'
+
 /** Refuses changing a project that is no longer open; `what` says what was tried, e.g. 'complete'. */
-export function checkOpen(p: { code: string; status: ProjectStatus; completed_on: string | null }, what: string): void {
-  if (p.status === 'completed') throw new UserError(`cannot ${what} ${p.code}: it was completed on ${p.completed_on ?? '?'}`)
-  if (p.status === 'cancelled') throw new UserError(`cannot ${what} ${p.code}: it was cancelled`)
+export function checkOpen(p: { code: string; status: ProjectStatus; completed_on: string | null }, what: ProjectDoing): void {
+  const action = t(`project.do.${what}`)
+  if (p.status === 'completed') throw new UserError(t('project.closedCompleted', { action, code: p.code, date: p.completed_on ?? '?' }))
+  if (p.status === 'cancelled') throw new UserError(t('project.closedCancelled', { action, code: p.code }))
 }
 
 /** Refuses a completion date after today or before the project started. */
 export function checkCompletionDate(date: string, start: string, today: string): void {
-  if (date > today) throw new UserError(`completion date ${date} is in the future (today is ${today})`, 'record a completion once it has happened')
-  if (date < start) throw new UserError(`completion date ${date} is before the project started (${start})`)
+  if (date > today) throw new UserError(t('project.completionFuture', { date, today }), t('project.completionFuture.hint'))
+  if (date < start) throw new UserError(t('project.completionBeforeStart', { date, start }))
 }
 
 /** What a project is as far as its rules go (the stored project has these fields). */
@@ -85,8 +97,8 @@ export interface ProjectChange {
 
 /** Refuses the owner as a member of its own project, and a project no longer open. */
 export function checkMember(p: ProjectState, unit: { id: number; code: string }): void {
-  checkOpen(p, 'change the members of')
-  if (unit.id === p.owner_id) throw new UserError(`${unit.code} owns ${p.code}; members are the other units that take part`, 'give another --unit')
+  checkOpen(p, 'members')
+  if (unit.id === p.owner_id) throw new UserError(t('project.ownerAsMember', { unit: unit.code, code: p.code }), t('project.ownerAsMember.hint'))
 }
 
 /**
@@ -95,9 +107,9 @@ export function checkMember(p: ProjectState, unit: { id: number; code: string })
  * Refuses a project no longer open and an update dated before the project started.
  */
 export function progressAfter(p: ProjectState, history: readonly { at: string; percent: number }[], update: { at: Date; percent: number }): number {
-  checkOpen(p, 'record progress on')
+  checkOpen(p, 'progress')
   const day = localDate(update.at)
-  if (day < p.start_date) throw new UserError(`progress at ${day} is before ${p.code} started (${p.start_date})`, 'check --at')
+  if (day < p.start_date) throw new UserError(t('project.progressBeforeStart', { day, code: p.code, start: p.start_date }), t('project.progressBeforeStart.hint'))
   return [...history, { at: update.at.toISOString(), percent: update.percent }].reduce((a, b) => (b.at >= a.at ? b : a)).percent
 }
 
@@ -138,20 +150,23 @@ export function projectTiming(p: { status: ProjectStatus; due: string; completed
   return overdue > 0 ? { state: 'overdue', days: overdue } : { state: 'open', days: daysBetween(today, p.due) }
 }
 
-/** The timing in words: 'on time', 'late 5 days', 'overdue 1 day', 'due in 3 days', 'due today', 'cancelled'. */
-export function timingText(t: ProjectTiming): string {
-  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`
-  switch (t.state) {
+/**
+ * The timing in words: 'on time', 'late 5 days', 'overdue 1 day', 'due in 3 days', 'due today',
+ * 'cancelled' (in the interface language; `say` = english keeps piped output in English).
+ */
+export function timingText(timing: ProjectTiming, say: typeof english = t): string {
+  const n = timing.days
+  switch (timing.state) {
     case 'on_time':
-      return 'on time'
+      return say('project.timing.onTime')
     case 'late':
-      return `late ${days(t.days)}`
+      return say('project.timing.late', { n })
     case 'overdue':
-      return `overdue ${days(t.days)}`
+      return say('project.timing.overdue', { n })
     case 'cancelled':
-      return 'cancelled'
+      return say('project.timing.cancelled')
     case 'open':
-      return t.days === 0 ? 'due today' : `due in ${days(t.days)}`
+      return n === 0 ? say('project.timing.dueToday') : say('project.timing.dueIn', { n })
   }
 }
 

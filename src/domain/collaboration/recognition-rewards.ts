@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import { quote } from '../excerpt.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * Rewards that come with a recognition (policy 5.三.3 表彰和奖励): an amount of money with at most
@@ -8,14 +9,14 @@ import { quote } from '../excerpt.js'
 
 /** '2000', '1,500.50', '１５００' → cents (200000, 150050, 150000); negative, malformed or finer than a cent is refused. */
 export function parseReward(text: string): number {
-  const t = text
+  const n = text
     .trim()
     .replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[,，\s]/g, '')
     .replace(/^[¥￥]/, '')
-  if (/^-/.test(t)) throw new UserError(`--reward ${quote(text)} is negative`, 'a reward is an amount of 0 or more, e.g. --reward 2000')
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(t)
-  if (!m) throw new UserError(`--reward ${quote(text)} is not an amount`, 'a number with at most two decimals, e.g. --reward 2000 or 1500.50')
+  if (/^-/.test(n)) throw new UserError(t('recognition.rewardNegative', { text: quote(text) }), t('recognition.rewardNegative.hint'))
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(n)
+  if (!m) throw new UserError(t('recognition.rewardInvalid', { text: quote(text) }), t('recognition.rewardInvalid.hint'))
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 }
 

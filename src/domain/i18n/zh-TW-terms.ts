@@ -19,4 +19,5 @@ export const ZH_TW_TERMS: readonly (readonly [from: string, to: string])[] = [
   ['響應', '回應'],
   ['全域性', '全域'],
   ['程式碼', '代碼'],
+  ['型別', '類型'],
 ]

@@ -60,12 +60,16 @@ async function* openSheet(file: string, shown: string, sheet: string | undefined
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' })
   const names: string[] = []
   try {
+    const book = await readWorkbookPart(file)
+    if (book) presetWorkbook(reader, book)
     let position = 0
     for await (const ws of reader) {
       position++
       const name = (ws as unknown as { name?: string }).name ?? `Sheet${position}`
       names.push(name)
-      if (sheetMatches(sheet, position, name)) {
+      // a sheet's position is its place in the workbook (the tabs Excel shows), whatever the zip's order
+      const place = book ? book.sheets.findIndex((s) => s.name === name) + 1 : 0
+      if (sheetMatches(sheet, place > 0 ? place : position, name)) {
         yield { name, rows: ws as unknown as AsyncIterable<{ number: number; values: unknown }> }
         return
       }
@@ -127,6 +131,73 @@ export async function readWorkbookHead(file: string, shown: string, sheet: strin
     throw new UserError(t('surveyImport.xlsx.emptySheet', { sheet: quote(s.name), file: shown }), t('surveyImport.xlsx.emptySheet.hint'))
   }
   throw new Error('unreachable: openSheet yields or throws')
+}
+
+/** What xl/workbook.xml and its relationships say: the sheets in the workbook's order, and the date system. */
+export interface WorkbookPart {
+  sheets: { id: number; name: string; state: string; rId: string }[]
+  rels: { Id: string; Target: string }[]
+  date1904: boolean
+}
+
+/**
+ * Reads xl/workbook.xml and xl/_rels/workbook.xml.rels through the zip's central directory
+ * (undefined when either is missing). exceljs' streaming reader learns the sheet names from
+ * workbook.xml only when the zip stream reaches it, and fails ("reading 'sheets'") when a sheet
+ * comes first and is parsed at once, or when that entry's data is lost on the way, which happens
+ * now and then on a busy machine; exceljs itself writes workbook.xml last.
+ */
+export async function readWorkbookPart(file: string): Promise<WorkbookPart | undefined> {
+  const unzipper = (await import('unzipper')).default
+  const dir = await unzipper.Open.file(file)
+  const entry = (path: string) => dir.files.find((f) => f.path === path)
+  const book = entry('xl/workbook.xml')
+  const rels = entry('xl/_rels/workbook.xml.rels')
+  if (!book || !rels) return undefined
+  return parseWorkbookPart((await book.buffer()).toString('utf8'), (await rels.buffer()).toString('utf8'))
+}
+
+/** The sheets, relationships and date system of workbook.xml's text (any namespace prefix: <sheet>, <x:sheet>). */
+export function parseWorkbookPart(workbookXml: string, relsXml: string): WorkbookPart {
+  const elements = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<(?:[\\w-]+:)?${tag}\\b([^>]*?)/?>`, 'g'))].map((m) => attributes(m[1]!))
+  const sheets = elements(workbookXml, 'sheet').map((a) => ({ id: Number(a.sheetId), name: a.name ?? '', state: a.state ?? 'visible', rId: a.id ?? '' }))
+  const rels = elements(relsXml, 'Relationship').map((a) => ({ Id: a.Id ?? '', Target: (a.Target ?? '').replace(/^\/?xl\//, '') }))
+  const pr = elements(workbookXml, 'workbookPr')[0]
+  return { sheets, rels, date1904: pr?.date1904 === '1' || pr?.date1904 === 'true' }
+}
+
+/** An element's attributes, by local name (r:id → id), entities decoded. */
+function attributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of text.matchAll(/([\w-]+:)?([\w-]+)\s*=\s*"([^"]*)"/g)) out[m[2]!] = decodeXml(m[3]!)
+  return out
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!
+  })
+}
+
+/**
+ * Gives the streaming reader the workbook's sheets, relationships and date system before it
+ * reads any sheet; what it parses itself later replaces them, unless it parsed nothing.
+ */
+function presetWorkbook(reader: object, book: WorkbookPart): void {
+  const keep = (key: string, initial: unknown) => {
+    let value = initial
+    Object.defineProperty(reader, key, {
+      configurable: true,
+      get: () => value,
+      set: (v: unknown) => {
+        if (v !== undefined && v !== null) value = v
+      },
+    })
+  }
+  keep('model', { sheets: book.sheets })
+  keep('workbookRels', book.rels)
+  keep('properties', { model: { date1904: book.date1904 } })
 }
 
 /** The records of the head's sheet after its header, numbered as the sheet's rows; cells past the header's width that are blank are dropped. */

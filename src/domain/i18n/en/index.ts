@@ -19,6 +19,12 @@ import { system } from './system.js'
 import { surveyWide } from './survey-wide.js'
 import { survey } from './survey.js'
 import { surveyImport } from './survey-import.js'
+import { project } from './project.js'
+import { relation } from './relation.js'
+import { recognition } from './recognition.js'
+import { calendar } from './calendar.js'
+import { log } from './log.js'
+import { completion } from './completion.js'
 
 /** Every English message, one module per area (the keys say the area: 'cli.…', 'request.…'). */
 export const en = {
@@ -43,4 +49,10 @@ export const en = {
   ...surveyWide,
   ...survey,
   ...surveyImport,
+  ...project,
+  ...relation,
+  ...recognition,
+  ...calendar,
+  ...log,
+  ...completion,
 } as const

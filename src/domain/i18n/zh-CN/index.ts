@@ -20,6 +20,12 @@ import { system } from './system.js'
 import { surveyWide } from './survey-wide.js'
 import { survey } from './survey.js'
 import { surveyImport } from './survey-import.js'
+import { project } from './project.js'
+import { relation } from './relation.js'
+import { recognition } from './recognition.js'
+import { calendar } from './calendar.js'
+import { log } from './log.js'
+import { completion } from './completion.js'
 
 /** Every message in simplified Chinese: the same keys and placeholders as the English catalog. */
 export const zhCN = {
@@ -44,4 +50,10 @@ export const zhCN = {
   ...surveyWide,
   ...survey,
   ...surveyImport,
+  ...project,
+  ...relation,
+  ...recognition,
+  ...calendar,
+  ...log,
+  ...completion,
 } as const satisfies { readonly [K in keyof typeof en]: string }

@@ -7,13 +7,19 @@ import { admin } from './admin.generated.js'
 import { assess } from './assess.generated.js'
 import { assessExplain } from './assessExplain.generated.js'
 import { audit } from './audit.generated.js'
+import { calendar } from './calendar.generated.js'
 import { cli } from './cli.generated.js'
 import { common } from './common.generated.js'
 import { complaint } from './complaint.generated.js'
+import { completion } from './completion.generated.js'
 import { demo } from './demo.generated.js'
 import { files } from './files.generated.js'
 import { htmlReport } from './htmlReport.generated.js'
+import { log } from './log.generated.js'
 import { process } from './process.generated.js'
+import { project } from './project.generated.js'
+import { recognition } from './recognition.generated.js'
+import { relation } from './relation.generated.js'
 import { report } from './report.generated.js'
 import { request } from './request.generated.js'
 import { service } from './service.generated.js'
@@ -33,13 +39,19 @@ export const zhTW = {
   ...assess,
   ...assessExplain,
   ...audit,
+  ...calendar,
   ...cli,
   ...common,
   ...complaint,
+  ...completion,
   ...demo,
   ...files,
   ...htmlReport,
+  ...log,
   ...process,
+  ...project,
+  ...recognition,
+  ...relation,
   ...report,
   ...request,
   ...service,

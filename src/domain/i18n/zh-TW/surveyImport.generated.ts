@@ -9,7 +9,7 @@ export const surveyImport = {
   "surveyImport.conflict.earlier": "答卷編號 {id} 也出現在 {file} 第 {line} 行（以前匯入的批次 {batch}），內容不同",
   "surveyImport.conflict.sameFile": "答卷編號 {id} 也出現在第 {line} 行，內容不同",
   "surveyImport.and": "和",
-  "surveyImport.invalidKind": "調查型別無效：{text}",
+  "surveyImport.invalidKind": "調查類型無效：{text}",
   "surveyImport.invalidKind.hint": "可用：{values}",
   "surveyImport.alreadyImported": "{file} 已匯入過 {survey}（檔名 {name}，批次 {batch}，由 {actor} 於 {at} 匯入），本次未匯入",
   "surveyImport.alreadyImported.hint": "同一檔案無論改成什麼名字都只匯入一次；如需再次匯入請加 --force（已存在的行會跳過）",

@@ -1,0 +1,15 @@
+// The part of unzipper (exceljs' own zip reader, pinned in package.json) that icm uses: reading
+// single entries of a zip through its central directory. The package ships no types.
+declare module 'unzipper' {
+  interface CentralDirectoryFile {
+    path: string
+    buffer(): Promise<Buffer>
+  }
+  interface CentralDirectory {
+    files: CentralDirectoryFile[]
+  }
+  const unzipper: {
+    Open: { file(path: string): Promise<CentralDirectory> }
+  }
+  export default unzipper
+}
