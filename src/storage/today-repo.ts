@@ -4,6 +4,7 @@ import type { ComplaintTodayFacts, DatedFacts, RequestFacts, VisitPairFacts } fr
 import type { UnitInfo } from '../domain/today/digest.js'
 import { loadCustomerMap } from './customer-map-repo.js'
 import type { DB } from './schema.js'
+import { label, t } from '../domain/i18n/catalog.js'
 import { visitsByPair } from './visits-repo.js'
 
 /** What `icm today` reads: the open work of every kind, as the selection rules of domain/today take it. */
@@ -92,7 +93,7 @@ export async function todayFindings(db: Kysely<DB>, until: string): Promise<Date
     .where('f.due', '<=', until)
     .orderBy('f.code')
     .execute()
-  return rows.map((r) => ({ code: r.code, unit: r.unit, title: `${r.audit} ${r.severity}: ${r.description}`, due: r.due }))
+  return rows.map((r) => ({ code: r.code, unit: r.unit, title: `${r.audit} ${r.severity}: ${r.description}`, shownTitle: t('audit.findingTitle', { audit: r.audit, severity: label('severity', r.severity), description: r.description }), due: r.due }))
 }
 
 /** Open projects due on or before `until`. */

@@ -6,6 +6,7 @@ import { testIO } from '../../src/cli/io.js'
 import { createProgram } from '../../src/cli/program.js'
 import { COMMAND_GROUPS } from '../../src/commands/registry.js'
 import { useLanguage, type Lang } from '../../src/domain/i18n/catalog.js'
+import { ENUM_LABELS } from '../../src/domain/i18n/enums.js'
 
 // Every command's help in simplified and traditional Chinese (DESIGN.md §7): a description, option and
 // argument help in Chinese, and an example. Command names, flags and the example command lines stay as
@@ -28,15 +29,20 @@ function englishWords(text: string, commandNames: ReadonlySet<string>): string[]
     .replace(/\b[a-z_]+(\.[a-z_*]+)+/g, ' ') // config keys: sla.*, complaint.plan_days
     .replace(/\b[A-Za-z]+\d\w*/g, ' ') // sha256, utf8
     .replace(/\b[a-z]+(\|[a-z-]+)+/g, ' ') // a value list as typed: auto|long|wide
+    .replace(/\b[a-z0-9]+(-[a-z0-9]+)+\b/g, ' ') // names as typed: chinese-days, utf8-bom
+    .replace(/"[A-Za-z_]+"/g, ' ') // keys of a mapping file: "labels"
     .replace(/\bicm(\s+[a-z][a-z-]*)*/g, ' ')
     .replace(/--?[a-z][a-z0-9-]*/gi, ' ')
     .replace(/\b[\w.-]+\.(csv|json|xlsx|html|db|sql|svg|txt)\b/gi, ' ')
     .replace(/\b[A-Z][A-Z0-9_-]+\b/g, ' ')
   const allowed = /^(icm|csv|json|xlsx|html|svg|tsv|utf8|gbk|bom|zsh|bash|fish|powershell|SQLite|PostgreSQL|Excel|WeCom|DingTalk|Markdown|Forms|Google|Microsoft|OpenCC|ms|tty|stdin|stdout|stderr|sha256|cron|webhook|url|https?|pg_dump|ISO|table|mermaid|dot|Asia|Shanghai|postgres|Webhook|wecom|dingtalk|feishu|Windows)$/i
-  return (kept.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.test(w) && !commandNames.has(w))
+  return (kept.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.test(w) && !commandNames.has(w) && !VALUES.has(w))
 }
 
 const CJK = /[\u4e00-\u9fff]/
+
+/** Values an option takes, as typed (a contract, shown next to their Chinese label): every fixed value, and the free ones. */
+const VALUES = new Set([...Object.values(ENUM_LABELS).flatMap((labels) => Object.keys(labels)), 'auto', 'rated', 'respondent', 'tab', 'mdy', 'dmy', 'long', 'wide'])
 
 for (const lang of ['zh-CN', 'zh-TW'] as const satisfies readonly Lang[]) {
   describe(`every command's help in ${lang}`, async () => {

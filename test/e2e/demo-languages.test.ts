@@ -35,7 +35,7 @@ describe.each([
 ])('the demo under LANG=%s', (lang, word) => {
   it('speaks only Chinese on a terminal, assess explain included', async () => {
     const t = cli({ now: NOW, env: { LANG: lang } })
-    const demo = await t.ok(['demo'], { tty: true, columns: 200 })
+    const demo = await t.ok(['--db', t.db, 'demo'], { tty: true, columns: 200 })
     const read = demo.stdout + demo.stderr
     expect(read).toContain(word)
     expect(englishWords(read)).toEqual([])

@@ -187,7 +187,7 @@ describe.skipIf(BACKEND === 'postgres')('survey import, as a process', () => {
     expect(r.code, r.stderr).toBe(0)
     const kib = Number(/maxrss (\d+)/.exec(r.stderr)?.[1])
     expect(kib).toBeGreaterThan(0)
-    expect(kib / 1024).toBeLessThan(128)
+    expect(kib / 1024, `peak ${(kib / 1024).toFixed(1)} MB`).toBeLessThan(128)
   }, 60_000)
 })
 

@@ -42,7 +42,7 @@ export function digestJson(d: Digest) {
     units: d.groups.map((g) => ({
       unit: g.unit,
       name: g.name,
-      items: g.items.map((it) => ({ ...it, due: it.due !== null && it.due.includes('T') ? formatInstant(new Date(it.due)) : it.due })),
+      items: g.items.map(({ shownTitle: _, ...it }) => ({ ...it, due: it.due !== null && it.due.includes('T') ? formatInstant(new Date(it.due)) : it.due })),
     })),
   }
 }

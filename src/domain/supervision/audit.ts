@@ -1,6 +1,6 @@
 import { daysBetween, localDate } from '../calendar/dates.js'
 import { UserError } from '../errors.js'
-import { t } from '../i18n/catalog.js'
+import { label, t } from '../i18n/catalog.js'
 import { parseEnum } from '../input/enum-input.js'
 
 /** Internal audits (policy chapter 8): finding severities and whether a finding is overdue. */
@@ -59,7 +59,7 @@ export function findingAction(
   finding: { code: string; severity: Severity; description: string; due: string },
 ): { sourceRef: string; description: string; due: string } | null {
   if (!opensAction(finding.severity)) return null
-  return { sourceRef: finding.code, description: `${audit.code} ${finding.severity} finding ${finding.code}: ${finding.description}`, due: finding.due }
+  return { sourceRef: finding.code, description: t('audit.findingAction', { audit: audit.code, severity: label('severity', finding.severity), finding: finding.code, description: finding.description }), due: finding.due }
 }
 
 /** Refuses closing a finding again, or on a day (`at`, local) before its audit. */

@@ -92,7 +92,7 @@ export function timingWords(it: TodayItem): string {
 /** One item as a line: its code, the acting unit when a position's, what, how late, and the command. */
 export function itemLine(it: TodayItem, group: UnitDigest): string {
   const who = it.unit !== null && it.unit !== group.unit ? ` [${it.unit}]` : ''
-  return t('today.line', { code: it.code, who, what: t(`today.what.${it.what}`, { title: it.title }), timing: timingWords(it), command: it.command })
+  return t('today.line', { code: it.code, who, what: t(`today.what.${it.what}`, { title: it.shownTitle ?? it.title }), timing: timingWords(it), command: it.command })
 }
 
 /** The items of a group in section blocks: [section heading, lines][]. */

@@ -23,6 +23,8 @@ export interface TodayItem {
   /** the unit that acts (a unit code); null for the company-wide assessment step */
   unit: string | null
   title: string
+  /** the title in the interface language, when it differs (never in --json) */
+  shownTitle?: string
   /** the deadline: an ISO instant for requests, a date otherwise; null when there is none */
   due: string | null
   /** how late, in `lateUnit`; 0 when due and not late */
@@ -151,6 +153,8 @@ export interface DatedFacts {
   code: string
   unit: string
   title: string
+  /** the title as a person reads it in the interface language (a finding's severity by its label); --json keeps `title` */
+  shownTitle?: string
   /** 'YYYY-MM-DD' */
   due: string
 }
@@ -163,7 +167,7 @@ export function datedItems(section: 'actions' | 'findings' | 'projects', xs: rea
   const out: TodayItem[] = []
   const horizon = addDays(today, days)
   for (const x of xs) {
-    const base = { section, code: x.code, unit: x.unit, title: x.title, due: x.due, lateUnit: 'days' as const, what: (section === 'actions' ? 'action' : section === 'findings' ? 'finding' : 'project') as What, command: command(x.code) }
+    const base = { section, code: x.code, unit: x.unit, title: x.title, ...(x.shownTitle !== undefined ? { shownTitle: x.shownTitle } : {}), due: x.due, lateUnit: 'days' as const, what: (section === 'actions' ? 'action' : section === 'findings' ? 'finding' : 'project') as What, command: command(x.code) }
     if (x.due < today) out.push({ ...base, state: 'overdue', late: daysBetween(x.due, today), daysLeft: 0 })
     else if (x.due <= horizon) out.push({ ...base, state: 'due', late: 0, daysLeft: daysBetween(today, x.due) })
   }

@@ -71,4 +71,6 @@ export const audit = {
   'audit.status.open': 'open',
   'audit.status.closed': 'closed',
   'audit.status.overdue': 'overdue {n}d',
+  'audit.findingAction': '{audit} {severity} finding {finding}: {description}',
+  'audit.findingTitle': '{audit} {severity}: {description}',
 } as const

@@ -71,4 +71,6 @@ export const audit = {
   'audit.status.open': '未关闭',
   'audit.status.closed': '已关闭',
   'audit.status.overdue': '已逾期 {n} 天',
+  'audit.findingAction': '{audit} {severity}审核发现 {finding}：{description}',
+  'audit.findingTitle': '{audit} {severity}审核发现：{description}',
 } as const

@@ -73,4 +73,6 @@ export const audit = {
   "audit.status.open": "未關閉",
   "audit.status.closed": "已關閉",
   "audit.status.overdue": "已逾期 {n} 天",
+  "audit.findingAction": "{audit} {severity}稽核發現 {finding}：{description}",
+  "audit.findingTitle": "{audit} {severity}稽核發現：{description}",
 } as const
