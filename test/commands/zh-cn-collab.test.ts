@@ -217,7 +217,7 @@ describe('calendar in Chinese', () => {
     const add = await t.ok(zh(['calendar', 'add', '2026年10月1日', '--holiday', '--name', '国庆节']))
     expect(add.stderr).toBe('✓ 2026-10-01 已设为节假日（国庆节）\n')
     const weekend = await t.ok(zh(['calendar', 'add', '2026-10-03', '--holiday']))
-    expect(weekend.stderr).toContain('icm: warning: 2026-10-03 是周六，本来就不上班')
+    expect(weekend.stderr).toContain('icm: 警告：2026-10-03 是周六，本来就不上班')
     await t.ok(['calendar', 'import', writeFile(t.dir, 'days.csv', '日期,類型,名稱\n2026/10/10,調休上班日,国庆调休\n')])
     const list = await t.ok(zh(['calendar', 'list', '--year', '2026']), { tty: true })
     for (const word of ['日期', '星期', '类型', '名称', '周四', '节假日', '调休上班日']) expect(list.stdout).toContain(word)
