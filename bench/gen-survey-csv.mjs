@@ -6,6 +6,7 @@
 // With --no-ids the file has no response_id column (rows are then keyed by their content).
 // Run: node bench/gen-survey-csv.mjs OUT.csv ORG.csv [rows] [FIRST_ID] [--no-ids]
 import fs from 'node:fs'
+import { mulberry32, UNIT_PREFIX, UNIT_KIND } from './lib/random.mjs'
 
 const noIds = process.argv.includes('--no-ids')
 const [out, org, rowsArg, firstArg] = process.argv.slice(2).filter((a) => a !== '--no-ids')
@@ -16,19 +17,11 @@ if (!out || !org) {
 const rows = Number(rowsArg ?? 1_000_000)
 const firstId = Number(firstArg ?? 1)
 
-let seed = 20260700 + firstId
-/** mulberry32: a small deterministic generator */
-function rand() {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = seed
-  t = Math.imul(t ^ (t >>> 15), t | 1)
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+const rand = mulberry32(20260700 + firstId)
 const pick = (xs) => xs[Math.floor(rand() * xs.length)]
 
-const PREFIX = ['华东', '华南', '华北', '西南', '西北', '东北', '华中', '总部', '海外', '研究院']
-const KIND = ['财务部', '人力资源部', '信息技术部', '采购部', '质量管理部', '行政部', '仓储物流部', '研发部', '销售部', '生产部']
+const PREFIX = UNIT_PREFIX
+const KIND = UNIT_KIND
 const units = []
 for (let i = 0; i < 100; i++) units.push({ code: `U${String(i + 1).padStart(3, '0')}`, name: `${PREFIX[Math.floor(i / 10)]}${KIND[i % 10]}` })
 fs.writeFileSync(org, 'code,name,kind\n' + units.map((u) => `${u.code},${u.name},department`).join('\n') + '\n')

@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { mulberry32, UNIT_PREFIX, UNIT_KIND } from './lib/random.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -23,16 +24,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icm-bench-wide-'))
 const csv = path.join(dir, 'wide.csv')
 const org = path.join(dir, 'org.csv')
 
-let seed = 20261128
-function rand() {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = seed
-  t = Math.imul(t ^ (t >>> 15), t | 1)
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-const PREFIX = ['华东', '华南', '华北', '西南', '西北', '东北', '华中', '总部', '海外', '研究院']
-const KIND = ['财务部', '人力资源部', '信息技术部', '采购部', '质量管理部', '行政部', '仓储物流部', '研发部', '销售部', '生产部']
+const rand = mulberry32(20261128)
+const PREFIX = UNIT_PREFIX
+const KIND = UNIT_KIND
 const units = []
 for (let i = 0; i < 100; i++) units.push({ code: `U${String(i + 1).padStart(3, '0')}`, name: `${PREFIX[Math.floor(i / 10)]}${KIND[i % 10]}` })
 fs.writeFileSync(org, 'code,name,kind\n' + units.map((u) => `${u.code},${u.name},department`).join('\n') + '\n')

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
+import { mulberry32 } from './lib/random.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const icm = path.join(root, 'dist', 'icm.js')
@@ -18,14 +19,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icm-bench-xlsx-'))
 const file = path.join(dir, 'survey.xlsx')
 const org = path.join(dir, 'org.csv')
 
-let seed = 20261600
-function rand() {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = seed
-  t = Math.imul(t ^ (t >>> 15), t | 1)
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+const rand = mulberry32(20261600)
 const units = Array.from({ length: 100 }, (_, i) => `U${String(i + 1).padStart(3, '0')}`)
 fs.writeFileSync(org, 'code,name,kind\n' + units.map((u, i) => `${u},部门${i + 1},department`).join('\n') + '\n')
 const CHARS = '系统响应及时服务态度很好希望流程再简化一些数据准确报表清晰对接人更换频繁影响效率'
