@@ -38,7 +38,7 @@ export async function createProgram(ctx: AppContext, argv?: readonly string[]): 
     .option('--no-input', t('cli.option.noInput'))
     .helpOption('-h, --help', t('cli.option.help'))
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true, styleTitle: translateTitle })
+    .configureHelp({ showGlobalOptions: true, styleTitle: translateTitle, styleUsage: translateUsage, styleOptionDescription: translateDefault })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),
@@ -95,6 +95,16 @@ const TITLES = {
   'Global Options:': 'cli.help.globalOptions',
   'Commands:': 'cli.help.commands',
 } as const
+
+/** commander's usage line in the interface language: [options] and [command] (argument names stay). */
+function translateUsage(usage: string): string {
+  return usage.replace('[options]', t('cli.help.optionsArg')).replace('[command]', t('cli.help.commandArg'))
+}
+
+/** commander's "(default: x)" after an option's help in the interface language. */
+function translateDefault(description: string): string {
+  return description.replace(/ \(default: (.*)\)$/, (_m, value: string) => t('cli.help.default', { value }))
+}
 
 /** commander's help headings in the interface language. */
 function translateTitle(title: string): string {
