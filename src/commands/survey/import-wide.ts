@@ -1,6 +1,7 @@
 import type { AppContext } from '../../cli/context.js'
 import { printRows, printText } from '../../cli/output.js'
 import { UsageError } from '../../domain/errors.js'
+import { formatCount } from '../../domain/counting.js'
 import { t } from '../../domain/i18n/catalog.js'
 import { displayHeader, type MappingFile } from '../../domain/surveys/header-aliases.js'
 import { unitsWithAliases } from '../../domain/surveys/survey-import.js'
@@ -68,15 +69,16 @@ export function wideSummaryFields(result: SurveyImportResult): [string, unknown,
   const { responses, selfRatingsSkipped: n } = result.wide
   return [
     ['layout', 'wide', t('surveyWide.field.layout')],
-    ['responses', t('surveyWide.responsesValue', { responses, rows: result.read }), t('surveyWide.field.responses')],
-    ['own unit skipped', t('surveyWide.selfRatingsValue', { n }), t('surveyWide.field.selfRatings')],
+    ['responses', t('surveyWide.responsesValue', { responses: formatCount(responses), rows: formatCount(result.read) }), t('surveyWide.field.responses')],
+    ['own unit skipped', t('surveyWide.selfRatingsValue', { n: formatCount(n) }), t('surveyWide.field.selfRatings')],
   ]
 }
 
 /** The confirmation of a wide import (or dry run): responses, rows, and the own-unit ratings skipped. */
 export function wideConfirmation(result: SurveyImportResult, survey: string, file: string, rest: string, dryRun: boolean): string | undefined {
   if (!result.wide) return undefined
-  const skipped = result.wide.selfRatingsSkipped > 0 ? t('surveyWide.selfSkipped', { n: result.wide.selfRatingsSkipped }) : ''
-  const args = { imported: result.imported, responses: result.wide.responses, rows: result.read, survey, rest: rest + skipped }
+  const n = result.wide.selfRatingsSkipped
+  const skipped = n > 0 ? t('surveyWide.selfSkipped', { n: formatCount(n) }) : ''
+  const args = { imported: formatCount(result.imported), responses: formatCount(result.wide.responses), rows: formatCount(result.read), survey, rest: rest + skipped }
   return dryRun ? t('surveyWide.dryRun', args) : t('surveyWide.imported', { ...args, file, batch: result.batchId ?? '' })
 }
