@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mapHeaders, parseMappingFile } from '../../src/domain/surveys/header-aliases.js'
 import { SurveyRecordChecker, describeBadLines, describeUnitMatch, responseIdOfKey, responseKey, unitsWithAliases } from '../../src/domain/surveys/survey-import.js'
-import { compileSurveyRowValidator, createSubmittedAtParser, parseSubmittedAt, rowFingerprint, validateSurveyRow, type CanonicalResponse } from '../../src/domain/surveys/survey-row.js'
+import { compileSurveyRowValidator, createSubmittedAtReader, parseSubmittedAt, rowFingerprint, validateSurveyRow, type CanonicalResponse } from '../../src/domain/surveys/survey-row.js'
 import { createUnitResolver, type ResolvableUnit } from '../../src/domain/org/unit-names.js'
 
 /** The demo company's units (test/fixtures/org.csv), ids 1… in file order. */
@@ -137,7 +137,7 @@ describe('compileSurveyRowValidator', () => {
   })
 })
 
-describe('createSubmittedAtParser', () => {
+describe('createSubmittedAtReader', () => {
   const originalTz = process.env.TZ
   afterEach(() => {
     process.env.TZ = originalTz
@@ -160,16 +160,34 @@ describe('createSubmittedAtParser', () => {
   ]
 
   it.each(samples)('reads %j as parseSubmittedAt does (Asia/Shanghai)', (text) => {
-    expect(createSubmittedAtParser()(text)?.toISOString()).toBe(parseSubmittedAt(text)?.toISOString())
+    expect(createSubmittedAtReader()(text)).toBe(parseSubmittedAt(text)?.toISOString())
   })
 
   it('agrees with parseSubmittedAt across a daylight-saving change (Europe/Berlin, 2026-03-29 02:00 → 03:00)', () => {
     process.env.TZ = 'Europe/Berlin'
-    const parse = createSubmittedAtParser()
+    const read = createSubmittedAtReader()
     for (const text of ['2026-03-28 12:00:00', '2026-03-29 01:30:00', '2026-03-29 03:30:00', '2026-03-29 12:00:00', '2026-03-30 12:00:00', '2026-10-25 02:30:00']) {
-      expect(parse(text)?.toISOString(), text).toBe(parseSubmittedAt(text)?.toISOString())
+      expect(read(text), text).toBe(parseSubmittedAt(text)?.toISOString())
     }
-    expect(parse('2026-03-28 12:00:00')!.toISOString()).toBe('2026-03-28T11:00:00.000Z')
-    expect(parse('2026-03-30 12:00:00')!.toISOString()).toBe('2026-03-30T10:00:00.000Z')
+    expect(read('2026-03-28 12:00:00')).toBe('2026-03-28T11:00:00.000Z')
+    expect(read('2026-03-30 12:00:00')).toBe('2026-03-30T10:00:00.000Z')
+  })
+
+  // The fast path shifts the local time by the day's offset in minutes and crosses into the day
+  // before or after by itself: these are the crossings, checked by hand and against Date.
+  it.each([
+    ['Asia/Shanghai', '2026-04-25 07:59:59', '2026-04-24T23:59:59.000Z'],
+    ['Asia/Shanghai', '2026-04-25 08:00:00', '2026-04-25T00:00:00.000Z'],
+    ['Asia/Shanghai', '2026-01-01 00:30', '2025-12-31T16:30:00.000Z'],
+    ['Asia/Shanghai', '2024-03-01 03:00:00', '2024-02-29T19:00:00.000Z'],
+    ['America/New_York', '2026-12-31 20:15:00', '2027-01-01T01:15:00.000Z'],
+    ['America/New_York', '2026-06-30 21:00:00', '2026-07-01T01:00:00.000Z'],
+    ['Asia/Kolkata', '2026-04-25 05:29:00', '2026-04-24T23:59:00.000Z'],
+    ['Asia/Kathmandu', '2026-04-25 05:45:01', '2026-04-25T00:00:01.000Z'],
+    ['UTC', '2026-04-25 23:59:59', '2026-04-25T23:59:59.000Z'],
+  ])('in %s reads %j as %s, as Date does', (tz, text, iso) => {
+    process.env.TZ = tz
+    expect(createSubmittedAtReader()(text)).toBe(iso)
+    expect(parseSubmittedAt(text)?.toISOString()).toBe(iso)
   })
 })

@@ -9,6 +9,7 @@ import {
   parseSubmittedAt,
   rowFingerprint,
   sameContent,
+  scanPlainLocalTime,
   validateSurveyRow,
   type CanonicalResponse,
   type SurveyRowContext,
@@ -311,6 +312,50 @@ describe('parseSubmittedAt', () => {
   })
 })
 
+describe('scanPlainLocalTime', () => {
+  // what it replaced, and must keep agreeing with
+  const PLAIN = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/
+  const partsOf = (text: string) => {
+    const parts = new Int32Array(6)
+    return scanPlainLocalTime(text, parts) ? [...parts] : undefined
+  }
+  const byRegExp = (text: string) => {
+    const m = PLAIN.exec(text)
+    return m ? [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) : undefined
+  }
+
+  it.each([
+    ['2026-04-25 09:45:35', [2026, 4, 25, 9, 45, 35]],
+    ['2026/4/5 9:05', [2026, 4, 5, 9, 5, 0]],
+    ['2026-04-25T23:59:59', [2026, 4, 25, 23, 59, 59]],
+    ['2026-4/25 9:45', [2026, 4, 25, 9, 45, 0]],
+  ])('reads %j', (text, parts) => {
+    expect(partsOf(text)).toEqual(parts)
+  })
+
+  it.each(['', '2026', '2026-04-25', '2026-04-25 9', '2026-04-25 9:4', '2026-04-25 9:45:3', '2026-04-25 9:45:356', '20261-4-25 9:45', '226-4-25 9:45',
+    '2026-123-1 9:45', '2026-4-25  9:45', '2026.4.25 9:45', '2026-4-25 9:45 ', ' 2026-4-25 9:45', '2026-4-25 9:45:35Z', '２０２６-4-25 9:45', '2026-4-25 9:45:'])('refuses %j', (text) => {
+    expect(partsOf(text)).toBeUndefined()
+  })
+
+  it('agrees with the regular expression on 20,000 texts made of its own characters', () => {
+    // a fixed linear congruential sequence: the same texts on every run
+    let seed = 12345
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const alphabet = '0123456789-/ T:.'
+    for (let i = 0; i < 20_000; i++) {
+      const base = ['2026', '-', String(next(13)), '/', String(next(32)), next(2) ? ' ' : 'T', String(next(25)), ':', String(next(61)).padStart(next(2) + 1, '0'), next(2) ? `:${String(next(61)).padStart(2, '0')}` : ''].join('')
+      const chars = [...base]
+      for (let k = next(3); k > 0; k--) chars.splice(next(chars.length + 1), next(2), alphabet[next(alphabet.length)]!)
+      const text = chars.join('')
+      expect(partsOf(text), text).toEqual(byRegExp(text))
+    }
+  })
+})
+
 describe('rowFingerprint and sameContent', () => {
   const base: CanonicalResponse = {
     responseId: '1',
@@ -357,6 +402,20 @@ describe('rowFingerprint and sameContent', () => {
 
   it('tells null from an empty or zero value', () => {
     expect(rowFingerprint({ ...base, comment: null })).not.toBe(rowFingerprint({ ...base, comment: '' }))
+  })
+
+  // rowFingerprint writes the JSON out by hand (numbers from a table, the time quoted without
+  // JSON.stringify when nothing needs escaping): it must stay JSON.stringify's text for any value.
+  it.each([
+    ['large unit ids', { respondentUnitId: 123_456, ratedUnitId: 10_000 }],
+    ['the largest small number', { ratedUnitId: 9999 }],
+    ['quotes, backslashes and line breaks', { comment: '说"好"\\不\n好\t', submittedAt: 'a"b\\c\u0001' }],
+    ['a lone surrogate', { comment: '\ud842', submittedAt: '2026\udfb7' }],
+    ['nulls everywhere', { respondentUnitId: null, accuracy: null, timeliness: null, comment: null, submittedAt: null }],
+  ] as const)('is the sha256 of JSON.stringify with %s', (_, change) => {
+    const r = { ...base, ...change }
+    const canonical = JSON.stringify(['icm.response.v1', r.respondentUnitId, r.ratedUnitId, r.accuracy, r.timeliness, r.completeness, r.professionalism, r.overall, r.loyalty, r.comment, r.submittedAt])
+    expect(rowFingerprint(r)).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'))
   })
 })
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { ColumnMap } from './header-aliases.js'
 import { parseScore } from './score-labels.js'
 import { SCORE_FIELDS } from './survey-fields.js'
-import { compileSurveyRowValidator, createSubmittedAtParser, rowFingerprint, type CanonicalResponse, type SurveyRowContext } from './survey-row.js'
+import { compileSurveyRowValidator, createSubmittedAtReader, rowFingerprint, type CanonicalResponse, type SurveyRowContext } from './survey-row.js'
 import type { WideLayout } from './wide-layout.js'
 
 /**
@@ -46,14 +46,14 @@ export function compileWideRowChecker(ctx: WideRowContext): (cells: string[]) =>
     submitted_at: ctx.columns.submitted_at,
   }
   // one parser for every unit: it remembers the row's time once read
-  const parseTime = createSubmittedAtParser(ctx.dateOrder)
+  const readTime = createSubmittedAtReader(ctx.dateOrder)
   const units = ctx.layout.units.map((u) => ({
     id: u.unitId,
     code: u.unit,
     scoreColumns: SCORE_FIELDS.map((f) => u.columns[f]).filter((c): c is number => c !== undefined),
     validate: compileSurveyRowValidator({
       ...ctx,
-      parseTime,
+      readTime,
       headers,
       columns: { ...shared, rated_unit: virtual, ...scoreColumnsOf(u.columns), ...(u.columns.comment !== undefined ? { comment: u.columns.comment } : {}) },
     }),

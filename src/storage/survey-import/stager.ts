@@ -34,6 +34,9 @@ export function defineStager() {
       this.db = db
       // A scratch file nobody else opens, thrown away after the import: no syncs, and the journal
       // in memory (better-sqlite3's defensive mode refuses OFF); new pages are never journaled.
+      // 8 KB pages (SQLite's default is 4): the key index has fewer levels and splits, and
+      // staging the million-row bench takes about a tenth less time. Set before the first table.
+      db.pragma('page_size = 8192')
       db.pragma('journal_mode = MEMORY')
       db.pragma('synchronous = OFF')
       db.pragma('locking_mode = EXCLUSIVE')
