@@ -29,23 +29,31 @@ describe('the workbook part (xl/workbook.xml and its relationships)', () => {
     })
   })
 
-  it('reads a workbook whose workbook.xml comes after its sheets, shared strings first (as some exporters write them)', async () => {
-    const dir = tempDir()
-    const made = await writeWorkbook(path.join(dir, 'made.xlsx'), { 答卷: [['序号', '部门'], ['001', '财务部']], 说明: [['readme']] })
+  /** The workbook `made` rewritten with its entries in another order (JSZip writes them as added). */
+  async function reordered(made: string, order: (names: string[]) => string[]): Promise<string> {
     const zip = await JSZip.loadAsync(fs.readFileSync(made))
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir)
-    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']
-    const order = [...first, ...names.filter((n) => !first.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml']
     const out = new JSZip()
-    for (const n of order) out.file(n, await zip.file(n)!.async('uint8array'))
-    const file = path.join(dir, 'reordered.xlsx')
+    for (const n of order(names)) out.file(n, await zip.file(n)!.async('uint8array'))
+    const file = path.join(path.dirname(made), 'reordered.xlsx')
     fs.writeFileSync(file, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+    return file
+  }
+
+  it.each([
+    ['workbook.xml after its sheets, shared strings first (as some exporters write them)', ['xl/sharedStrings.xml', 'xl/styles.xml'], ['xl/workbook.xml']],
+    ['the sheets first, shared strings, styles and workbook.xml last', [], ['xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']],
+  ])('reads a workbook with %s', async (_, early, late) => {
+    const dir = tempDir()
+    const made = await writeWorkbook(path.join(dir, 'made.xlsx'), { 答卷: [['序号', '部门', '提交时间'], ['001', '财务部', new Date(Date.UTC(2026, 3, 18, 20, 14))]], 说明: [['readme']] })
+    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', ...early].filter((n) => !late.includes(n))
+    const file = await reordered(made, (names) => [...first, ...names.filter((n) => !first.includes(n) && !late.includes(n)), ...late])
 
     const head = await readWorkbookHead(file, 'reordered.xlsx', undefined)
-    expect(head).toMatchObject({ sheet: '答卷', headers: ['序号', '部门'], headerLine: 1 })
+    expect(head).toMatchObject({ sheet: '答卷', headers: ['序号', '部门', '提交时间'], headerLine: 1 })
     const rows = []
     for await (const r of workbookRecords(file, head)) rows.push(r)
-    expect(rows).toEqual([{ line: 2, lines: 1, cells: ['001', '财务部'] }])
+    expect(rows).toEqual([{ line: 2, lines: 1, cells: ['001', '财务部', '2026-04-18 20:14:00'] }])
     expect(await readWorkbookHead(file, 'reordered.xlsx', '说明')).toMatchObject({ sheet: '说明', headers: ['readme'] })
     expect(await readWorkbookHead(file, 'reordered.xlsx', '2')).toMatchObject({ sheet: '说明' })
   })

@@ -75,8 +75,15 @@ class WorkerStager implements Stager {
   /** decoded text the worker sent ahead, or where the file stopped decoding */
   private texts: ({ text: string; offset: number; last: boolean; sha256?: string } | { undecodable: number })[] = []
 
-  private constructor(private readonly thread: Worker) {
+  /** The next chunk of the survey file's text, when the worker reads the file (takeText). */
+  readonly nextText?: () => ReturnType<WorkerStager['takeText']>
+
+  private constructor(
+    private readonly thread: Worker,
+    readsText: boolean,
+  ) {
     this.gone = new Promise((resolve) => thread.once('exit', () => resolve()))
+    if (readsText) this.nextText = () => this.takeText()
   }
 
   static start(file: string, source: TextSourceSpec | undefined): Promise<WorkerStager> {
@@ -97,7 +104,7 @@ class WorkerStager implements Stager {
         if (m.type === 'error') reject(workerError(m))
         else if (m.type === 'ready') {
           holdYoungGeneration()
-          stager = new WorkerStager(thread)
+          stager = new WorkerStager(thread, source !== undefined)
           resolve(stager)
         }
       })
@@ -175,7 +182,7 @@ class WorkerStager implements Stager {
    * file offset after it (and with the last chunk, the sha256 of the bytes read); `{ undecodable }`
    * when the chunk at that offset does not decode.
    */
-  async nextText(): Promise<{ text: string; offset: number; last: boolean; sha256?: string } | { undecodable: number }> {
+  private async takeText(): Promise<{ text: string; offset: number; last: boolean; sha256?: string } | { undecodable: number }> {
     while (this.texts.length === 0) {
       if (this.failure) throw this.failure
       if (this.exited) throw new Error('the stage worker stopped before the end of the file')
@@ -238,12 +245,13 @@ export interface TextSourceSpec {
 
 /**
  * Opens the staging file of one import and its stager: a worker thread when `worker` is given,
- * which also reads and decodes the survey file for the main thread (`worker` says where).
+ * which also reads and decodes the survey file for the main thread when `worker.source` says
+ * where.
  */
-export async function openSqliteImport(store: SqliteStore, worker: TextSourceSpec | undefined): Promise<ImportBackend> {
+export async function openSqliteImport(store: SqliteStore, worker: { source: TextSourceSpec | undefined } | undefined): Promise<ImportBackend> {
   const file = createStagingFile(store.location)
   try {
-    const stager = worker ? await WorkerStager.start(file, worker) : new InThreadStager(file)
+    const stager = worker ? await WorkerStager.start(file, worker.source) : new InThreadStager(file)
     return new SqliteImport(store, file, stager)
   } catch (e) {
     removeStagingFile(file)

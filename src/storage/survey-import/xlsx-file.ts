@@ -5,6 +5,7 @@ import type { CsvRecord } from '../../domain/surveys/survey-csv.js'
 import type { SurveyFileHead } from './types.js'
 import { t } from '../../domain/i18n/catalog.js'
 import { note } from '../../domain/surveys/survey-notes.js'
+import type { CentralDirectory } from 'unzipper'
 
 /**
  * Reading a survey export that is an Excel workbook (.xlsx), as 问卷星, 腾讯问卷, 金数据,
@@ -60,22 +61,22 @@ async function* openSheet(file: string, shown: string, sheet: string | undefined
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' })
   const names: string[] = []
   try {
-    const book = await readWorkbookPart(file)
+    const unzipper = (await import('unzipper')).default
+    const dir = await unzipper.Open.file(file)
+    const book = await workbookPartOf(dir)
     if (book) presetWorkbook(reader, book)
     let position = 0
-    for await (const ws of reader) {
+    for await (const ws of sheetsOf(reader as unknown as ReaderInternals, dir)) {
       position++
-      const name = (ws as unknown as { name?: string }).name ?? `Sheet${position}`
+      const name = (ws as { name?: string }).name ?? `Sheet${position}`
       names.push(name)
       // a sheet's position is its place in the workbook (the tabs Excel shows), whatever the zip's order
       const place = book ? book.sheets.findIndex((s) => s.name === name) + 1 : 0
       if (sheetMatches(sheet, place > 0 ? place : position, name)) {
-        yield { name, rows: ws as unknown as AsyncIterable<{ number: number; values: unknown }> }
+        yield { name, rows: ws as AsyncIterable<{ number: number; values: unknown }> }
         return
       }
-      for await (const _ of ws) {
-        // a sheet before the chosen one: read past it
-      }
+      // a sheet before the chosen one is not read at all: its entry is opened only when iterated
     }
   } catch (e) {
     if (e instanceof NotFoundError || e instanceof UserError) throw e
@@ -140,21 +141,43 @@ export interface WorkbookPart {
   date1904: boolean
 }
 
-/**
- * Reads xl/workbook.xml and xl/_rels/workbook.xml.rels through the zip's central directory
- * (undefined when either is missing). exceljs' streaming reader learns the sheet names from
- * workbook.xml only when the zip stream reaches it, and fails ("reading 'sheets'") when a sheet
- * comes first and is parsed at once, or when that entry's data is lost on the way, which happens
- * now and then on a busy machine; exceljs itself writes workbook.xml last.
- */
-export async function readWorkbookPart(file: string): Promise<WorkbookPart | undefined> {
-  const unzipper = (await import('unzipper')).default
-  const dir = await unzipper.Open.file(file)
+/** Reads xl/workbook.xml and xl/_rels/workbook.xml.rels (undefined when either is missing). */
+async function workbookPartOf(dir: CentralDirectory): Promise<WorkbookPart | undefined> {
   const entry = (path: string) => dir.files.find((f) => f.path === path)
   const book = entry('xl/workbook.xml')
   const rels = entry('xl/_rels/workbook.xml.rels')
   if (!book || !rels) return undefined
   return parseWorkbookPart((await book.buffer()).toString('utf8'), (await rels.buffer()).toString('utf8'))
+}
+
+/** What sheetsOf uses of exceljs' WorkbookReader (4.4.0, pinned): the steps of its parse(). */
+interface ReaderInternals {
+  _parseSharedStrings(stream: AsyncIterable<unknown>): AsyncIterable<unknown>
+  _parseStyles(stream: AsyncIterable<unknown>): Promise<void>
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: unknown }>
+}
+
+/**
+ * The workbook's sheets as exceljs' WorkbookReader gives them (each a streaming WorksheetReader,
+ * in zip order), its parse() done over the zip's central directory: the shared strings and styles
+ * first, then each sheet, its entry opened only when its rows are read. exceljs reads the zip as
+ * one stream, which now and then lost an entry's data on a busy machine (its streaming unzip
+ * looks for the end of an entry in the data): a lost workbook.xml failed ("reading 'sheets'"), a
+ * lost sharedStrings.xml gave every text cell as '[object Object]'. The central directory says
+ * where each entry is and how long.
+ */
+async function* sheetsOf(reader: ReaderInternals, dir: CentralDirectory): AsyncGenerator<unknown> {
+  const entry = (path: string) => dir.files.find((f) => f.path === path)
+  const strings = entry('xl/sharedStrings.xml')
+  if (strings) for await (const _ of reader._parseSharedStrings(strings.stream())) void _
+  const styles = entry('xl/styles.xml')
+  if (styles) await reader._parseStyles(styles.stream())
+  for (const f of dir.files) {
+    const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(f.path)
+    if (!m) continue
+    const lazy = { [Symbol.asyncIterator]: () => f.stream()[Symbol.asyncIterator]() }
+    for (const e of reader._parseWorksheet(lazy, m[1]!)) if (e.eventType === 'worksheet') yield e.value
+  }
 }
 
 /** The sheets, relationships and date system of workbook.xml's text (any namespace prefix: <sheet>, <x:sheet>). */
@@ -180,24 +203,9 @@ function decodeXml(text: string): string {
   })
 }
 
-/**
- * Gives the streaming reader the workbook's sheets, relationships and date system before it
- * reads any sheet; what it parses itself later replaces them, unless it parsed nothing.
- */
+/** Gives the streaming reader the workbook's sheets, relationships and date system (sheetsOf does not parse them). */
 function presetWorkbook(reader: object, book: WorkbookPart): void {
-  const keep = (key: string, initial: unknown) => {
-    let value = initial
-    Object.defineProperty(reader, key, {
-      configurable: true,
-      get: () => value,
-      set: (v: unknown) => {
-        if (v !== undefined && v !== null) value = v
-      },
-    })
-  }
-  keep('model', { sheets: book.sheets })
-  keep('workbookRels', book.rels)
-  keep('properties', { model: { date1904: book.date1904 } })
+  Object.assign(reader, { model: { sheets: book.sheets }, workbookRels: book.rels, properties: { model: { date1904: book.date1904 } } })
 }
 
 /** The records of the head's sheet after its header, numbered as the sheet's rows; cells past the header's width that are blank are dropped. */

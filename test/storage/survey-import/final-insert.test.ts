@@ -52,7 +52,7 @@ async function openBackend(store: Store, kind: (typeof BACKENDS)[number]): Promi
   // the worker reads and decodes the survey file ahead of the main thread: any small file will do
   const file = path.join(tempDir(), 'survey.csv')
   fs.writeFileSync(file, 'rated_unit,overall\nIT,4\n')
-  return openSqliteImport(store as SqliteStore, { file, size: fs.statSync(file).size, label: 'utf-8', chunkBytes: 1 << 16 })
+  return openSqliteImport(store as SqliteStore, { source: { file, size: fs.statSync(file).size, label: 'utf-8', chunkBytes: 1 << 16 } })
 }
 
 /** Stages the packs, analyses them against the survey and, unless `dryRun`, inserts them as a batch. */
