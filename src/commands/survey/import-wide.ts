@@ -3,10 +3,10 @@ import { printRows, printText } from '../../cli/output.js'
 import { UsageError } from '../../domain/errors.js'
 import { formatCount } from '../../domain/counting.js'
 import { t } from '../../domain/i18n/catalog.js'
-import { displayHeader, type MappingFile } from '../../domain/surveys/header-aliases.js'
+import { displayHeader, normalizeHeader, type MappingFile } from '../../domain/surveys/header-aliases.js'
 import { unitsWithAliases } from '../../domain/surveys/survey-import.js'
 import { decideLayout, detectWideColumns, type WideLayout } from '../../domain/surveys/wide-layout.js'
-import { parseLayout } from '../../domain/surveys/wide-map.js'
+import { parseLayout, type SurveyLayout, type WideMapEntry } from '../../domain/surveys/wide-map.js'
 import type { ScoreField } from '../../domain/surveys/survey-fields.js'
 import type { Store } from '../../storage/database.js'
 import type { SurveyImportResult } from '../../storage/survey-import/import.js'
@@ -20,14 +20,33 @@ import { listUnits } from '../../storage/units-repo.js'
 
 /** The file's wide layout, or undefined to read it long (--layout long, or auto on a file that is not wide). */
 export async function settleLayout(store: Store, headers: readonly string[], map: MappingFile | undefined, layoutArg: string | undefined): Promise<WideLayout | undefined> {
-  const layout = layoutArg === undefined ? 'auto' : parseLayout(layoutArg)
-  if (!layout) throw new UsageError(t('surveyWide.badLayout', { value: layoutArg! }), t('surveyWide.badLayoutHint'))
+  const layout = layoutOption(layoutArg, map)
   if (layout === 'long') return undefined
   const units = unitsWithAliases(
     (await listUnits(store.db, { includeInactive: true })).map((u) => ({ id: u.id, code: u.code, name: u.name })),
     map?.units,
   )
   return decideLayout(layout, headers, detectWideColumns(headers, units, map), map)
+}
+
+/** --layout (UsageError when it is not one of the three), else the mapping file's "layout", else auto. */
+export function layoutOption(layoutArg: string | undefined, map: MappingFile | undefined): SurveyLayout {
+  if (layoutArg === undefined) return map?.layout ?? 'auto'
+  const layout = parseLayout(layoutArg)
+  if (!layout) throw new UsageError(t('surveyWide.badLayout', { value: layoutArg }), t('surveyWide.badLayoutHint'))
+  return layout
+}
+
+/** The "wide" section a mapping file needs to read the file as this layout does: header (or column number when the header is not unique) → unit and dimension. */
+export function wideMapSection(headers: readonly string[], wide: WideLayout): Record<string, WideMapEntry> {
+  const out: Record<string, WideMapEntry> = {}
+  const norm = headers.map(normalizeHeader)
+  for (const c of wide.columns) {
+    const header = headers[c.column] ?? ''
+    const unique = header.trim() !== '' && norm.indexOf(norm[c.column]!) === c.column
+    out[unique ? header : String(c.column + 1)] = { unit: c.unit, dimension: c.dimension }
+  }
+  return out
 }
 
 /** The columns a wide layout owns (not the fields a row shares). */

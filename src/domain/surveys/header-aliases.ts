@@ -5,7 +5,7 @@ import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fiel
 import { parseLoyaltyScale, type FileReading } from './file-reading.js'
 import { parseDateOrder, type DateOrder } from './written-dates.js'
 import { fieldName, matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
-import { parseWideMap, type WideMapEntry } from './wide-map.js'
+import { parseLayoutKey, parseWideMap, type SurveyLayout, type WideMapEntry } from './wide-map.js'
 import { t } from '../i18n/catalog.js'
 import { note, noteShown } from './survey-notes.js'
 
@@ -35,6 +35,8 @@ export interface MappingFile {
   loyaltyScale?: 5 | 10
   /** "wide": header (or 1-based column number) → the unit and dimension it rates (wide-map.ts). */
   wide?: Record<string, WideMapEntry>
+  /** "layout": as --layout, which wins over it (icm survey map writes "wide" for a wide file). */
+  layout?: SurveyLayout
 }
 
 export interface HeaderMapping {
@@ -326,8 +328,9 @@ export function parseMappingFile(jsonText: string): MappingFile {
       result.units = parseUnitAliases(value)
       continue
     }
-    if (key === 'wide') {
-      result.wide = parseWideMap(value)
+    if (key === 'wide' || key === 'layout') {
+      if (key === 'wide') result.wide = parseWideMap(value)
+      else result.layout = parseLayoutKey(value)
       continue
     }
     if (key.startsWith('_')) continue // notes for the reader ("_guessed", "_unmatched_headers" from icm survey map)

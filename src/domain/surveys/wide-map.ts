@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js'
 import { excerpt, quote } from '../excerpt.js'
 import { SCORE_FIELDS, type ScoreField } from './survey-fields.js'
+import { t } from '../i18n/catalog.js'
 
 /**
  * The wide layout's part of a `--map` file (DESIGN.md §5, issue 16): `"wide"` gives a column
@@ -60,4 +61,11 @@ export function parseWideMap(value: unknown): Record<string, WideMapEntry> {
 export function parseLayout(text: string): SurveyLayout | undefined {
   const t = text.trim().toLowerCase()
   return t === 'auto' || t === 'long' || t === 'wide' ? t : undefined
+}
+
+/** The mapping file's `"layout"`; throws UserError when it is not auto, long or wide. */
+export function parseLayoutKey(value: unknown): SurveyLayout {
+  const layout = typeof value === 'string' ? parseLayout(value) : undefined
+  if (!layout) throw new UserError(t('surveyWide.badLayoutKey', { value: excerpt(JSON.stringify(value) ?? String(value)) }), t('surveyWide.badLayoutHint'))
+  return layout
 }

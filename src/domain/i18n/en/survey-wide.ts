@@ -2,6 +2,7 @@
 export const surveyWide = {
   'surveyWide.option.layout': 'auto (default), long (one row per rated unit) or wide (one row rating many units, a column per unit and dimension)',
   'surveyWide.badLayout': '--layout {value} is not auto, long or wide',
+  'surveyWide.badLayoutKey': 'the mapping file\'s "layout" is {value}, not "auto", "long" or "wide"',
   'surveyWide.badLayoutHint': 'use --layout wide for one row rating many units, --layout long for a rated-unit column',
   'surveyWide.noUnitColumns': 'no column header names a unit, so the file cannot be read wide',
   'surveyWide.noUnitColumnsHint': 'name the units in the headers (财务部-及时性, [IT] Overall), give them in the mapping file\'s "wide", or leave out --layout wide',

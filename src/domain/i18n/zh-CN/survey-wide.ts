@@ -2,6 +2,7 @@
 export const surveyWide = {
   'surveyWide.option.layout': 'auto（默认）、long（每行一个被评价部门）或 wide（一行评价多个部门，每个部门、每个维度一列）',
   'surveyWide.badLayout': '--layout {value} 不是 auto、long 或 wide',
+  'surveyWide.badLayoutKey': '映射文件的 "layout" 是 {value}，不是 "auto"、"long" 或 "wide"',
   'surveyWide.badLayoutHint': '一行评价多个部门用 --layout wide，有“被评价部门”列用 --layout long',
   'surveyWide.noUnitColumns': '没有任何列标题写有部门，无法按宽表读取',
   'surveyWide.noUnitColumnsHint': '请在列标题中写明部门（财务部-及时性、[IT] Overall），或在映射文件的 "wide" 中指定，或去掉 --layout wide',

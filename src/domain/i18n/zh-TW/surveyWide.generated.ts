@@ -4,6 +4,7 @@
 export const surveyWide = {
   "surveyWide.option.layout": "auto（預設）、long（每行一個被評價部門）或 wide（一行評價多個部門，每個部門、每個維度一列）",
   "surveyWide.badLayout": "--layout {value} 不是 auto、long 或 wide",
+  "surveyWide.badLayoutKey": "對映檔案的 \"layout\" 是 {value}，不是 \"auto\"、\"long\" 或 \"wide\"",
   "surveyWide.badLayoutHint": "一行評價多個部門用 --layout wide，有“被評價部門”列用 --layout long",
   "surveyWide.noUnitColumns": "沒有任何列標題寫有部門，無法按寬表讀取",
   "surveyWide.noUnitColumnsHint": "請在列標題中寫明部門（財務部-及時性、[IT] Overall），或在對映檔案的 \"wide\" 中指定，或去掉 --layout wide",
