@@ -79,7 +79,10 @@ describe('icm notify to a local robot, on the demo company (as of 2026-07-01 10:
     expect(events.at(-1)).toMatchObject({ entity: 'WH', details: { unit: 'WH', platform: 'wecom', count: 5, day: '2026-07-01' } })
   })
 
-  it('钉钉 with a secret: signed with timestamp and sign in the URL; the secret is masked and never logged', async () => {
+  it('钉钉 with a secret: signed with timestamp and sign in the URL; the secret is masked and never logged, nor the webhook\'s token', async () => {
+    await t.ok(['--db', demo.location(), 'config', 'set', 'notify.IT.webhook', server.url('/robot/send?access_token=tok0123456789abcdef')])
+    const logged = ((await icm('log', '--json', '--limit', '1000')).json() as { action: string; entity: string; details: any }[]).filter((e) => e.action === 'config.set' && e.entity === 'notify.IT.webhook')
+    expect(logged.at(-1)!.details.to).toBe(server.url('/robot/send?access_token=********'))
     await t.ok(['--db', demo.location(), 'config', 'set', 'notify.IT.webhook', server.url('/robot/send?access_token=tok')])
     await t.ok(['--db', demo.location(), 'config', 'set', 'notify.IT.secret', SECRET])
     const r = await icm('notify', '--via', 'dingtalk', '--unit', 'IT', '--force')
@@ -93,7 +96,10 @@ describe('icm notify to a local robot, on the demo company (as of 2026-07-01 10:
     expect(server.seen[0]!.body.markdown.text).toContain('REQ-0004')
     expect((await icm('config', 'get', 'notify.IT.secret')).stdout).toBe('********\n')
     expect((await icm('config', 'list')).stdout).not.toContain(SECRET)
-    expect((await icm('log', '--json', '--limit', '1000')).stdout).not.toContain(SECRET)
+    const log = (await icm('log', '--json', '--limit', '1000')).stdout
+    expect(log).not.toContain(SECRET)
+    expect(log).not.toContain('tok0123456789abcdef')
+    expect(log).not.toContain('access_token=tok"')
   })
 
   it('飞书 with a secret: an interactive card with markdown, timestamp (seconds) and sign in the body', async () => {

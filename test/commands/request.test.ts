@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cli, dbState } from '../helpers/harness.js'
+import { cli, dbState, execSql } from '../helpers/harness.js'
 
 /** A small company; the clock is Wed 2026-07-01 10:00 (+08:00). */
 async function company(now = '2026-07-01T10:00:00+08:00') {
@@ -54,6 +54,20 @@ describe('the request life cycle', () => {
     await t.ok(['request', 'log', '--from', 'SALES', '--to', 'IT', '--title', 'x', '--at', '2026-06-22T09:00'])
     const r = await t.ok(['request', 'respond', 'REQ-0001', '--reject', '--reason', '不属于本部门', '--at', '2026-06-23T09:30', '--json'])
     expect(r.json()).toMatchObject({ status: 'rejected', responseOnTime: false, rejectReason: '不属于本部门' })
+  })
+
+  it('shows on time or late as measured now, in list and show alike: a value stored by an older rule is not shown', async () => {
+    const t = await company()
+    await t.ok(['request', 'log', '--from', 'SALES', '--to', 'IT', '--title', 'x', '--at', '2026-06-22T09:00']) // due Mon 17:00 (8 business hours)
+    await t.ok(['request', 'respond', 'REQ-0001', '--accept', '--expected', '2026-06-30', '--at', '2026-06-22T16:00'])
+    await t.ok(['request', 'start', 'REQ-0001', '--at', '2026-06-22T16:30'])
+    await t.ok(['request', 'resolve', 'REQ-0001', '--note', 'ok', '--at', '2026-06-23T09:30'])
+    // a row answered before the business-time rule: its stored flag says late
+    await execSql(t.db, "update requests set response_on_time = 0 where code = 'REQ-0001'")
+    const listed = (await t.ok(['request', 'list', '--json'])).json()[0]
+    const shown = (await t.ok(['request', 'show', 'REQ-0001', '--json'])).json()
+    expect(listed).toMatchObject({ code: 'REQ-0001', responseOnTime: true, resolutionOnTime: true })
+    expect(shown).toMatchObject({ responseOnTime: true, resolutionOnTime: true })
   })
 
   it('replaces an evaluator\'s entry when they evaluate again, and explains the score', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CONFIG_KEYS, configEntries, configKey, policyOf } from '../../src/domain/policy/config.js'
+import { CONFIG_KEYS, configEntries, configKey, loggedValue, maskWebhookToken, policyOf } from '../../src/domain/policy/config.js'
 
 describe('policy configuration', () => {
   it('has a valid default for every key (or none, for the complaint handler, the interface language and the company name)', () => {
@@ -38,5 +38,24 @@ describe('configEntries', () => {
     expect(entries.find((e) => e.key === 'sla.response_hours')).toEqual({ key: 'sla.response_hours', value: '4', default: '8', source: 'set', description: 'business hours to respond to a request' })
     expect(entries.find((e) => e.key === 'complaint.handler')).toMatchObject({ value: null, default: null, source: 'default' })
     expect(entries.find((e) => e.key === 'visit.interval_days')).toMatchObject({ value: '90', source: 'default' })
+  })
+})
+
+describe('loggedValue and maskWebhookToken: what the event log keeps of a push key', () => {
+  it.each([
+    ['钉钉', 'https://oapi.dingtalk.com/robot/send?access_token=6a1b2c3d4e5f', 'https://oapi.dingtalk.com/robot/send?access_token=********'],
+    ['企业微信', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=********'],
+    ['飞书', 'https://open.feishu.cn/open-apis/bot/v2/hook/2c8f0f6e-3c7a-4e2b-9d3f-1f0c2b7a9e11', 'https://open.feishu.cn/open-apis/bot/v2/hook/********'],
+    ['a short path and no query', 'http://127.0.0.1:8080/x', 'http://127.0.0.1:8080/x'],
+  ])('%s: %s → %s', (_platform, url, logged) => {
+    expect(maskWebhookToken(url)).toBe(logged)
+    expect(loggedValue(configKey('notify.IT.webhook'), url)).toBe(logged)
+  })
+
+  it('masks a secret whole, and leaves other keys as they are', () => {
+    expect(loggedValue(configKey('notify.IT.secret'), 'SEC0123')).toBe('********')
+    expect(loggedValue(configKey('notify.IT.secret'), null)).toBeNull()
+    expect(loggedValue(configKey('notify.IT.webhook'), null)).toBeNull()
+    expect(loggedValue(configKey('complaint.handler'), '王敏')).toBe('王敏')
   })
 })

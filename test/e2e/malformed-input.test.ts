@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES, ROOT, cli, dbState, tempDir, type RunResult } from '../helpers/harness.js'
+import { writeWorkbook } from '../helpers/xlsx.js'
 
 /**
  * Every file import against malformed input (DESIGN.md §8 "Inputs are bounded"): survey import,
@@ -226,6 +227,19 @@ describe('stdin and pipes are read once into a temporary file', () => {
     const r = await runIcm([...good.args('-'), '--json'], { cwd: t.dir, env: { ICM_DB: t.db }, input: survey })
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ file: 'stdin', read: 60, imported: 60 })
+  })
+
+  it('imports a workbook from stdin (-) and one saved with a .csv name: told by its bytes, not its name', async () => {
+    const t = await prepared()
+    const book = await writeWorkbook(path.join(t.dir, 'made.xlsx'), { 答卷: [['序号', '被评价部门', '总体满意度'], ['001', 'IT', '5分'], ['002', 'HR', 4]] })
+    const r = await runIcm(['survey', 'import', 'S', '-', '--json'], { cwd: t.dir, env: { ICM_DB: t.db }, input: fs.readFileSync(book) })
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ file: 'stdin', read: 2, imported: 2 })
+    const renamed = path.join(t.dir, 'export.csv')
+    fs.writeFileSync(renamed, fs.readFileSync(await writeWorkbook(path.join(t.dir, 'other.xlsx'), { 答卷: [['序号', '被评价部门', '总体满意度'], ['003', 'FIN', 3]] })))
+    const c = await runIcm(['survey', 'import', 'S', renamed, '--json'], { cwd: t.dir, env: { ICM_DB: t.db } })
+    expect(c.code, c.stderr).toBe(0)
+    expect(JSON.parse(c.stdout)).toMatchObject({ file: 'export.csv', read: 1, imported: 1 })
   })
 
   it('imports units from stdin (-)', async () => {

@@ -5,7 +5,7 @@ import { confirm, printEntity } from '../../cli/output.js'
 import { UserError } from '../../domain/errors.js'
 import type { Kysely } from 'kysely'
 import { requireUnit } from '../../cli/lookups.js'
-import { configEntries, configKey, effectiveValue, notifyKeyName, parseNotifyKey, shownValue, type ConfigKey } from '../../domain/policy/config.js'
+import { configEntries, configKey, effectiveValue, loggedValue, notifyKeyName, parseNotifyKey, shownValue, type ConfigKey } from '../../domain/policy/config.js'
 import type { DB } from '../../storage/schema.js'
 import { deleteConfigValue, loadConfigValues, setConfigValue } from '../../storage/config-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
@@ -55,8 +55,8 @@ export async function configSetRun(ctx: AppContext, key: string, value: string):
   await store.write(async (trx) => {
     const before = effectiveValue(await loadConfigValues(trx), def.key, def)
     await setConfigValue(trx, def.key, normalised, ctx.now())
-    // a secret never reaches the event log
-    await appendEvent(trx, ctx.event('config.set', def.key, { from: shownValue(def, before), to: shownValue(def, normalised) }))
+    // a secret, or a webhook's token, never reaches the event log
+    await appendEvent(trx, ctx.event('config.set', def.key, { from: loggedValue(def, before), to: loggedValue(def, normalised) }))
   })
   await printKey(ctx, def)
   confirm(ctx, t('config.set.done', { key: def.key, value: shownValue(def, normalised) ?? '' }))
@@ -70,7 +70,7 @@ export async function configUnsetRun(ctx: AppContext, key: string): Promise<void
     const before = (await loadConfigValues(trx)).get(def.key)
     if (before === undefined) throw new UserError(t('config.unset.already', { key: def.key, default: def.default ?? t('config.noneWord') }))
     await deleteConfigValue(trx, def.key)
-    await appendEvent(trx, ctx.event('config.unset', def.key, { from: shownValue(def, before), to: def.default }))
+    await appendEvent(trx, ctx.event('config.unset', def.key, { from: loggedValue(def, before), to: def.default }))
   })
   await printKey(ctx, def)
   confirm(ctx, t('config.unset.done', { key: def.key, default: def.default ?? t('config.noneWord') }))

@@ -57,7 +57,7 @@ export async function requestListRun(ctx: AppContext, opts: ListOptions): Promis
   const overdue = new Map(rows.map((r) => [r.id, overdueAt(r, now, clock)]))
   if (opts.overdue) rows = rows.filter((r) => overdue.get(r.id))
   const { codes, co, services } = await codesFor(store.db, rows)
-  const items = rows.map((r) => ({ ...requestJson(r, codes, co.get(r.id) ?? [], r.serviceId === null ? null : (services.get(r.serviceId) ?? null)), overdue: overdue.get(r.id)?.kind ?? null }))
+  const items = rows.map((r) => ({ ...requestJson(r, codes, co.get(r.id) ?? [], r.serviceId === null ? null : (services.get(r.serviceId) ?? null), clock), overdue: overdue.get(r.id)?.kind ?? null }))
   // a terminal in Chinese reads the kind of lateness in words; piped lines and CSV keep the value
   const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
   await printRows(

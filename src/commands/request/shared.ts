@@ -4,6 +4,8 @@ import { requireUnit } from '../../cli/lookups.js'
 import { splitList } from '../../cli/options.js'
 import { printEntity, shownInstant } from '../../cli/output.js'
 import { NotFoundError } from '../../domain/errors.js'
+import { createBusinessClock, type BusinessClock } from '../../domain/calendar/business-time.js'
+import { onTimeOf } from '../../domain/calendar/lateness.js'
 import { checkCoResponsible, type Request, type UnitRef } from '../../domain/requests/request.js'
 import { priorityInputOf, urgentLimitDate } from '../../domain/requests/evaluation.js'
 import { QUADRANT_LABELS, priorityOf } from '../../domain/requests/priority.js'
@@ -24,7 +26,12 @@ export async function requireRequest(db: Kysely<DB>, code: string): Promise<Requ
 }
 
 /** The JSON of a request: codes for units, ISO 8601 local times. */
-export function requestJson(r: Request, codes: ReadonlyMap<number, string>, coUnitIds: readonly number[], serviceCode: string | null) {
+/**
+ * A request as --json prints it. On time or late is measured now by the one business-time rule
+ * (lateness.ts), as T and `request overdue` measure it: the value stored at the response predates
+ * that rule for requests answered before it.
+ */
+export function requestJson(r: Request, codes: ReadonlyMap<number, string>, coUnitIds: readonly number[], serviceCode: string | null, clock: BusinessClock) {
   return {
     code: r.code,
     status: r.status,
@@ -39,11 +46,12 @@ export function requestJson(r: Request, codes: ReadonlyMap<number, string>, coUn
     loggedAt: shownInstant(r.loggedAt),
     responseDue: shownInstant(r.responseDue),
     respondedAt: shownInstant(r.respondedAt),
-    responseOnTime: r.responseOnTime,
+    responseOnTime: onTimeOf(clock, r.responseDue, r.respondedAt),
     decision: r.decision,
     expected: r.expectedDate,
     rejectReason: r.rejectReason,
     resolutionDue: shownInstant(r.resolutionDue),
+    resolutionOnTime: onTimeOf(clock, r.resolutionDue, r.resolvedAt),
     pausedBusinessHours: Math.round((r.pausedMinutes / 60) * 10) / 10,
     waitingSince: shownInstant(r.waitingSince),
     waitingReason: r.waitingReason,
@@ -71,11 +79,12 @@ export async function printRequest(ctx: AppContext, db: Kysely<DB>, r: Request):
   const codes = await unitCodesById(db)
   const co = (await coUnitsOf(db, [r.id])).get(r.id) ?? []
   const service = r.serviceId === null ? undefined : await findServiceById(db, r.serviceId)
-  const limit = urgentLimitDate(await loadSchedule(db), ctx.now())
+  const schedule = await loadSchedule(db)
+  const limit = urgentLimitDate(schedule, ctx.now())
   const evals = (await evaluationSummaries(db, [r.id])).get(r.id)
   const p = priorityOf(priorityInputOf(r.neededBy, evals, limit))
   const priority = { score: p.score, quadrant: p.quadrant, quadrantLabel: QUADRANT_LABELS[p.quadrant], important: p.important, urgent: p.urgent, evaluations: evals?.count ?? 0 }
-  printEntity(ctx, { ...requestJson(r, codes, co, service?.code ?? null), priority }, [])
+  printEntity(ctx, { ...requestJson(r, codes, co, service?.code ?? null, createBusinessClock(schedule)), priority }, [])
 }
 
 /** The co-responsible units of --also (each once), none of them the provider or the customer. */

@@ -4,7 +4,6 @@ import { example } from '../../cli/help.js'
 import { printEntity, printText, shownInstant } from '../../cli/output.js'
 import { createBusinessClock } from '../../domain/calendar/business-time.js'
 import { formatInstant } from '../../domain/calendar/dates.js'
-import { isLate } from '../../domain/calendar/lateness.js'
 import { priorityInputOf, urgentLimitDate } from '../../domain/requests/evaluation.js'
 import { QUADRANT_LABELS, explainPriority, priorityOf } from '../../domain/requests/priority.js'
 import { businessHoursLate, overdueAt } from '../../domain/requests/request.js'
@@ -44,12 +43,8 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
   const events = await listEvents(store.db, { entity: r.code, limit: 1000 })
   const clock = createBusinessClock(schedule)
   const overdue = overdueAt(r, now, clock)
-  // on time or late by the one business-time rule that T and request overdue use
-  const onTime = (due: string | null, done: string | null) => (due === null || done === null ? null : !isLate(clock, new Date(due), new Date(done)))
   const json = {
-    ...requestJson(r, codes, co.get(r.id) ?? [], service?.code ?? null),
-    responseOnTime: onTime(r.responseDue, r.respondedAt),
-    resolutionOnTime: onTime(r.resolutionDue, r.resolvedAt),
+    ...requestJson(r, codes, co.get(r.id) ?? [], service?.code ?? null, clock),
     overdue: overdue ? { kind: overdue.kind, due: formatInstant(overdue.due), businessHoursLate: businessHoursLate(clock, overdue.due, now) } : null,
     nextSteps: allowedRequestActions(r.status).map((a) => REQUEST_ACTION_COMMANDS[a]),
     priority: { ...priority, quadrantLabel: QUADRANT_LABELS[priority.quadrant], explanation: explainPriority(input) },

@@ -15,7 +15,7 @@ import { parseEncodingOption, type TextEncodingName } from '../../domain/surveys
 import type { Store } from '../../storage/database.js'
 import type { SurveyRow } from '../../storage/schema-surveys.js'
 import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
-import { isWorkbookName, readWorkbookHead } from '../../storage/survey-import/xlsx-file.js'
+import { hasWorkbookBytes, isWorkbookName, readWorkbookHead } from '../../storage/survey-import/xlsx-file.js'
 import type { ReadingOptions as AnswerReadingOptions } from '../../domain/surveys/file-reading.js'
 import { parseDateOrder } from '../../domain/surveys/written-dates.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
@@ -137,7 +137,7 @@ export async function readHead(
   shown: string,
   opts: { encoding: TextEncodingName | 'auto'; delimiter: CsvDelimiter | undefined; sheet: string | undefined },
 ): Promise<SurveyFileHead> {
-  if (isWorkbookName(shown) || isWorkbookName(file)) return readWorkbookHead(file, shown, opts.sheet)
+  if (isWorkbookName(shown) || isWorkbookName(file) || hasWorkbookBytes(file)) return readWorkbookHead(file, shown, opts.sheet)
   if (opts.sheet !== undefined) throw new UsageError(t('survey.import.sheetNotWorkbook', { file: shown }), t('survey.import.sheetNotWorkbook.hint'))
   return readSurveyFileHead(file, shown, opts)
 }

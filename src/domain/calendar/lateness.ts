@@ -32,3 +32,8 @@ export function latenessOf(clock: BusinessClock, due: Date, at: Date): Lateness 
 export function isLate(clock: BusinessClock, due: Date, at: Date): boolean {
   return latenessOf(clock, due, at).late
 }
+
+/** On time (true) or late (false) by that rule, for ISO times; null while the step is not done or has no due time. */
+export function onTimeOf(clock: BusinessClock, due: string | null, done: string | null): boolean | null {
+  return due === null || done === null ? null : !isLate(clock, new Date(due), new Date(done))
+}

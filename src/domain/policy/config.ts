@@ -175,6 +175,32 @@ export function shownValue(def: ConfigKey, value: string | null): string | null 
   return def.secret && value !== null ? MASKED : value
 }
 
+/**
+ * A key's value as the event log keeps it (for good: the log is append-only): shownValue, and a
+ * group robot's webhook with its token masked, for the URL is the robot's password
+ * (…/robot/send?access_token=…, …/webhook/send?key=…, …/bot/v2/hook/<token>).
+ */
+export function loggedValue(def: ConfigKey, value: string | null): string | null {
+  const shown = shownValue(def, value)
+  return shown !== null && parseNotifyKey(def.key)?.field === 'webhook' ? maskWebhookToken(shown) : shown
+}
+
+/** The URL with every query value, and every path segment of 16 characters or more, masked. */
+export function maskWebhookToken(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return MASKED
+  }
+  const path = url.pathname
+    .split('/')
+    .map((segment) => (segment.length >= 16 ? MASKED : segment))
+    .join('/')
+  const query = [...url.searchParams.keys()].map((k) => `${encodeURIComponent(k)}=${MASKED}`).join('&')
+  return `${url.origin}${path}${query ? `?${query}` : ''}`
+}
+
 export function configKey(key: string): ConfigKey {
   const notify = parseNotifyKey(key)
   if (notify) return notifyConfigKey(notify)

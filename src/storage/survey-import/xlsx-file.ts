@@ -21,13 +21,28 @@ function loadExcel(): Promise<ExcelModule> {
   return excel
 }
 
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
+
 /** True for a file named .xlsx or .xlsm: read as a workbook. */
 export function isWorkbookName(name: string): boolean {
   return /\.xls[xm]$/iu.test(name)
 }
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
+/**
+ * True when the file starts as a workbook does (a zip, or an encrypted or .xls workbook's OLE
+ * container), whatever its name: a workbook piped on standard input, or saved with a .csv name.
+ * No survey CSV starts so: these bytes are control characters.
+ */
+export function hasWorkbookBytes(file: string): boolean {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const magic = Buffer.alloc(4)
+    return fs.readSync(fd, magic, 0, 4, 0) === 4 && (magic.equals(ZIP) || magic.equals(OLE))
+  } finally {
+    fs.closeSync(fd)
+  }
+}
 
 /** Refuses (exit 3) a file that is not a zip (an .xlsx is one): password-protected workbooks are OLE containers. */
 function checkContainer(file: string, shown: string): number {
