@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { cli, writeFile } from '../helpers/harness.js'
 import { workedExample } from '../helpers/scenarios.js'
+import { englishWords as wordsOf } from '../helpers/english-words.js'
 
 // The assess group in simplified Chinese (DESIGN.md §7), chosen by the locale as a user has it:
 // help, assess explain on the worked example, errors with their hints, a period as people say
@@ -21,9 +22,8 @@ const C = { LANG: 'C' }
  * as typed (icm assess run …). The formula letters S T C H r v and the grades A–E are shorter
  * than three letters, so they never count.
  */
-function englishWords(text: string): string[] {
-  return (text.replace(/icm assess [a-z-]+/g, '').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(REQ|PRJ|CMP)$/.test(w))
-}
+// a command line to type (icm assess explain) aside
+const englishWords = (text: string) => wordsOf(text.replace(/icm assess [a-z-]+/g, ''), ['REQ', 'PRJ', 'CMP'])
 
 const VERBS = ['input', 'import-inputs', 'run', 'show', 'finalize', 'reopen', 'explain', 'annual', 'export', 'bonus', 'report']
 

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { FIXTURES, cli, writeFile } from '../helpers/harness.js'
+import { englishWords as wordsOf } from '../helpers/english-words.js'
 
 // The project, relation, recognition, calendar, log and completion groups in simplified Chinese
 // (DESIGN.md §7): help, errors with their hints, tables on a terminal, fixed values typed in
@@ -15,10 +16,8 @@ const C = { env: { LANG: 'C' } }
 const ZH = { env: { LANG: 'zh_CN.UTF-8' } }
 
 /** The English words of a text a person reads (codes, flags, commands and config keys aside). */
-function englishWords(text: string, allowed: readonly string[] = []): string[] {
-  const codes = /^(icm|csv|json|CSV|JSON|PRJ|RCG|SRV|UNIT|TEXT|YYYY|MM|DD|relation|frequent|threshold)$/
-  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !codes.test(w) && !allowed.includes(w))
-}
+const englishWords = (text: string, allowed: readonly string[] = []) =>
+  wordsOf(text, ['PRJ', 'RCG', 'SRV', 'UNIT', 'TEXT', 'YYYY', 'relation', 'frequent', 'threshold', ...allowed])
 
 /** The words of a command's help that a person reads: the usage line, flags and example commands aside. */
 function helpProse(help: string): string {

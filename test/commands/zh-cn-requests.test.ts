@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { cli } from '../helpers/harness.js'
+import { englishWords as wordsOf } from '../helpers/english-words.js'
 
 // The request and complaint groups in simplified Chinese (DESIGN.md §7): help, an error with its
 // hint, a table on a terminal, a fixed value typed in Chinese.
@@ -11,9 +12,7 @@ afterEach(async () => {
 const zh = (args: string[]) => ['--lang', 'zh-CN', ...args]
 
 /** True when a text a person reads holds an English word (codes, flags and commands aside). */
-function englishWords(text: string): string[] {
-  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(icm|csv|json|CSV|JSON|REQ|CMP|CODE)$/.test(w))
-}
+const englishWords = (text: string) => wordsOf(text, ['REQ', 'CMP', 'CODE'])
 
 /** A small company; the clock is Wed 2026-07-01 10:00 (+08:00). */
 async function company() {

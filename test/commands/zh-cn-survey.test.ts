@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { FIXTURES, cli, writeFile } from '../helpers/harness.js'
 import { withSurvey } from '../helpers/scenarios.js'
+import { englishWords as wordsOf } from '../helpers/english-words.js'
 
 // The survey group in simplified Chinese (DESIGN.md §7): help, the import summary on a terminal,
 // a bad line's error, the results table; --json stays the same in every language.
@@ -14,9 +15,7 @@ const zh = (args: string[]) => ['--lang', 'zh-CN', ...args]
 const fixture = (name: string) => path.join(FIXTURES, 'surveys', name)
 
 /** English words in what a person reads (codes, file names, flags and commands aside). */
-function englishWords(text: string): string[] {
-  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(icm|csv|json|CSV|JSON|UTF|BOM|ASCII|sha)$/.test(w))
-}
+const englishWords = (text: string) => wordsOf(text, ['UTF', 'BOM', 'ASCII', 'sha'])
 
 describe('survey in Chinese', () => {
   it('help describes the commands and their options in Chinese', async () => {

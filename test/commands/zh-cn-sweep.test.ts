@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { cli, writeFile } from '../helpers/harness.js'
+import { englishWords as wordsOf } from '../helpers/english-words.js'
 
 // The unit, process, dependency, link, customer, service, visit, action, audit, report, config,
 // check, db, init/backup and demo groups in simplified Chinese (DESIGN.md §7): help, an error with
@@ -12,9 +13,7 @@ afterEach(async () => {
 const zh = (args: string[]) => ['--lang', 'zh-CN', ...args]
 
 /** True when a text a person reads holds an English word (codes, flags and commands aside). */
-function englishWords(text: string): string[] {
-  return (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(icm|csv|json|CSV|JSON|SQLite|UTF|ERP|PostgreSQL|ms)$/.test(w))
-}
+const englishWords = (text: string) => wordsOf(text, ['SQLite', 'UTF', 'ERP', 'PostgreSQL'])
 
 describe('unit in Chinese', () => {
   it('help describes the command and its options in Chinese', async () => {

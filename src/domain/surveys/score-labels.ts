@@ -104,14 +104,6 @@ function readScore(t: string, extra: Map<string, number> | undefined): ScoreCell
 /** The forms of an answer other than a bare number or label, for the import's summary. */
 export type AnswerForm = 'points' | 'stars' | 'numbered-label' | 'number-dash-label'
 
-/** How each form is described in the summary ("5分 read as 5"). */
-export const ANSWER_FORM_TEXT: Readonly<Record<AnswerForm, string>> = {
-  points: "scores with a unit ('5分') read as their number",
-  stars: "stars ('★★★★☆') read as the number of filled stars",
-  'numbered-label': "numbered labels ('(5)非常满意') read as their number",
-  'number-dash-label': "'5 - Very satisfied' read as its number",
-}
-
 const POINTS = /^([+-]?\d+(?:\.\d+)?)\s*(分|星|points?|pts?)?$/u
 const STARS = /^[★☆⭐✩✰]+$/u
 const NUMBERED_LABEL = /^[([【]\s*(\d+)\s*[)\]】]\s*\S/u
