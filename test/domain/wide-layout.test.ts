@@ -1,3 +1,4 @@
+import { useLanguage } from '../../src/domain/i18n/catalog.js'
 import { describe, expect, it } from 'vitest'
 import { parseMappingFile } from '../../src/domain/surveys/header-aliases.js'
 import { createUnitResolver } from '../../src/domain/org/unit-names.js'
@@ -61,8 +62,23 @@ describe('wide layout: the unit and dimension a header names', () => {
     expect(() => detectWideColumns(['ID', 'Q6_1'], UNITS, parseMappingFile('{"wide": {"Q7": "FIN"}}'))).toThrow(/names 'Q7', which is no header/)
     expect(() => detectWideColumns(['ID', 'Q6_1'], UNITS, parseMappingFile('{"wide": {"Q6_1": "NOPE"}}'))).toThrow(/gives 'Q6_1' the unit 'NOPE'/)
     expect(() => parseWideMap({ Q1: { unit: 'FIN', dimension: 'speed' } })).toThrow(UserError)
+    expect(() => parseWideMap({ Q1: { unit: 'FIN', dimension: 'speed' } })).toThrow(
+      `the mapping file gives 'Q1' in "wide" as {"unit":"FIN","dimension":"speed"}: expected a unit, or {"unit": …, "dimension": accuracy|timeliness|completeness|professionalism|overall|loyalty|comment}`,
+    )
+    expect(() => parseWideMap(['FIN'])).toThrow(/"wide" must be an object of header \(or column number\) → unit or \{"unit", "dimension"\}/)
+    expect(() => parseWideMap({ ' ': 'FIN' })).toThrow('the mapping file has an empty header in "wide"')
     expect(parseLayout(' Wide ')).toBe('wide')
     expect(parseLayout('matrix')).toBeUndefined()
+  })
+
+  it('says what is wrong with a "wide" section in Chinese too', async () => {
+    await useLanguage('zh-CN')
+    try {
+      expect(() => parseWideMap({ Q1: 7 })).toThrow('映射文件把 "wide" 中的 \'Q1\' 写成 7：应为部门，或 {"unit": …, "dimension": accuracy|')
+      expect(() => parseWideMap('FIN')).toThrow('映射文件的 "wide" 必须是对象')
+    } finally {
+      await useLanguage('en')
+    }
   })
 })
 

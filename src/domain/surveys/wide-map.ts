@@ -30,16 +30,16 @@ export function isWideDimension(v: unknown): v is WideDimension {
   return typeof v === 'string' && (WIDE_DIMENSIONS as readonly string[]).includes(v)
 }
 
-const HINT = 'e.g. "wide": {"Q6_1": "FIN", "Q6_2": {"unit": "FIN", "dimension": "timeliness"}}'
+const hint = () => t('surveyWide.mapHint', { example: '"wide": {"Q6_1": "FIN", "Q6_2": {"unit": "FIN", "dimension": "timeliness"}}' })
 
 /** The `"wide"` section of a mapping file; throws UserError naming the entry that is not one. */
 export function parseWideMap(value: unknown): Record<string, WideMapEntry> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UserError('the mapping file\'s "wide" must be an object of header (or column number) → unit or {"unit", "dimension"}', HINT)
+    throw new UserError(t('surveyWide.mapNotObject', { shape: '{"unit", "dimension"}' }), hint())
   }
   const out: Record<string, WideMapEntry> = {}
   for (const [header, v] of Object.entries(value as Record<string, unknown>)) {
-    if (header.trim() === '') throw new UserError('the mapping file has an empty header in "wide"', HINT)
+    if (header.trim() === '') throw new UserError(t('surveyWide.mapEmptyHeader'), hint())
     if (typeof v === 'string' && v.trim() !== '') {
       out[header] = { unit: v.trim(), dimension: 'overall' }
       continue
@@ -48,8 +48,8 @@ export function parseWideMap(value: unknown): Record<string, WideMapEntry> {
     const dimension = o?.dimension ?? 'overall'
     if (typeof o !== 'object' || o === null || Array.isArray(o) || typeof o.unit !== 'string' || o.unit.trim() === '' || !isWideDimension(dimension)) {
       throw new UserError(
-        `the mapping file gives ${quote(header)} in "wide" as ${excerpt(JSON.stringify(v) ?? String(v))}: expected a unit, or {"unit": …, "dimension": ${WIDE_DIMENSIONS.join('|')}}`,
-        HINT,
+        t('surveyWide.mapBadEntry', { header: quote(header), value: excerpt(JSON.stringify(v) ?? String(v)), shape: `{"unit": …, "dimension": ${WIDE_DIMENSIONS.join('|')}}` }),
+        hint(),
       )
     }
     out[header] = { unit: o.unit.trim(), dimension }
