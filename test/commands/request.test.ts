@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cli, dbState, execSql } from '../helpers/harness.js'
+import { cli, dbState } from '../helpers/harness.js'
+import { tamper } from '../helpers/tamper.js'
 
 /** A small company; the clock is Wed 2026-07-01 10:00 (+08:00). */
 async function company(now = '2026-07-01T10:00:00+08:00') {
@@ -63,7 +64,7 @@ describe('the request life cycle', () => {
     await t.ok(['request', 'start', 'REQ-0001', '--at', '2026-06-22T16:30'])
     await t.ok(['request', 'resolve', 'REQ-0001', '--note', 'ok', '--at', '2026-06-23T09:30'])
     // a row answered before the business-time rule: its stored flag says late
-    await execSql(t.db, "update requests set response_on_time = 0 where code = 'REQ-0001'")
+    await tamper(t.db, "update requests set response_on_time = 0 where code = 'REQ-0001'")
     const listed = (await t.ok(['request', 'list', '--json'])).json()[0]
     const shown = (await t.ok(['request', 'show', 'REQ-0001', '--json'])).json()
     expect(listed).toMatchObject({ code: 'REQ-0001', responseOnTime: true, resolutionOnTime: true })

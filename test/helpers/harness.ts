@@ -195,30 +195,6 @@ async function pgState(location: string): Promise<string> {
   }
 }
 
-/** Runs a portable SQL statement on either backend: a test's way to make the state an older icm left. */
-export async function execSql(location: string, sqlText: string): Promise<void> {
-  if (!/^postgres(ql)?:/.test(location)) {
-    const db = new Database(location)
-    try {
-      db.exec(sqlText)
-    } finally {
-      db.close()
-    }
-    return
-  }
-  const u = new URL(location)
-  const schema = u.searchParams.get('schema')
-  u.searchParams.delete('schema')
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: u.toString(), options: schema ? `-c search_path=${schema}` : undefined })
-  await client.connect()
-  try {
-    await client.query(sqlText)
-  } finally {
-    await client.end()
-  }
-}
-
 /** The rows a query returns, on either backend (the SQL must be portable). */
 export async function queryRows<T = any>(location: string, sqlText: string): Promise<T[]> {
   if (!/^postgres(ql)?:/.test(location)) {
