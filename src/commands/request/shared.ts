@@ -25,9 +25,8 @@ export async function requireRequest(db: Kysely<DB>, code: string): Promise<Requ
   return r
 }
 
-/** The JSON of a request: codes for units, ISO 8601 local times. */
 /**
- * A request as --json prints it. On time or late is measured now by the one business-time rule
+ * A request as --json prints it: codes for units, ISO 8601 local times. On time or late is measured now by the one business-time rule
  * (lateness.ts), as T and `request overdue` measure it: the value stored at the response predates
  * that rule for requests answered before it.
  */

@@ -84,12 +84,13 @@ export async function surveyMapRun(ctx: AppContext, file: string, opts: SurveyMa
  * so without one a file is described long (with a note), unless --layout wide asks for it.
  */
 async function wideLayoutOf(ctx: AppContext, headers: readonly string[], map: MappingFile | undefined, layoutArg: string | undefined): Promise<WideLayout | undefined> {
-  if (layoutOption(layoutArg, map) === 'long') return undefined
+  const layout = layoutOption(layoutArg, map)
+  if (layout === 'long') return undefined
   let store: Store
   try {
     store = await ctx.store()
   } catch (e) {
-    if (!(e instanceof NotFoundError) || layoutOption(layoutArg, map) === 'wide') throw e
+    if (!(e instanceof NotFoundError) || layout === 'wide') throw e
     ctx.io.err(`icm: ${t('survey.map.noUnits', { location: ctx.dbLocation() })}\n`)
     return undefined
   }

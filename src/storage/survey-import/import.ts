@@ -191,33 +191,37 @@ async function stageFile(req: SurveyImportRequest, checker: SurveyRecordChecker,
     const records: CsvRecord[] = []
     let headerSeen = false
     const packs = new Packer(stager)
+    // A chunk's records are checked a piece of text at a time: the records of a whole chunk would
+    // outlive two young-generation collections while a wide file's rows are checked (ten
+    // responses each), and be promoted to the old generation as garbage.
+    const checkRecords = async () => {
+      for (let i = 0; i < records.length; i++) {
+        const rec = records[i]!
+        if (!headerSeen) {
+          if (rec.line >= req.head.headerLine) headerSeen = true
+          continue
+        }
+        const c = checker.check(rec)
+        if (c.kind === 'blank') continue
+        read++
+        if (packs.add(c)) await packs.flush()
+      }
+      records.length = 0
+    }
     for (;;) {
       const { text, offset, last, sha256: hashed } = await texts.next()
-      // A chunk's records are checked a piece of text at a time: the records of a whole chunk
-      // would outlive two young-generation collections while a wide file's rows are checked
-      // (ten responses each), and be promoted to the old generation as garbage.
-      for (let from = 0; from < text.length || (last && from === 0); from += TEXT_PIECE) {
-        const end = from + TEXT_PIECE >= text.length
-        reader.push(from === 0 && end ? text : text.slice(from, from + TEXT_PIECE), records)
-        if (last && end) reader.end(records)
-        for (let i = 0; i < records.length; i++) {
-          const rec = records[i]!
-          if (!headerSeen) {
-            if (rec.line >= req.head.headerLine) headerSeen = true
-            continue
-          }
-          const c = checker.check(rec)
-          if (c.kind === 'blank') continue
-          read++
-          if (packs.add(c)) await packs.flush()
-        }
-        records.length = 0
+      for (let from = 0; from < text.length; from += TEXT_PIECE) {
+        reader.push(text.slice(from, from + TEXT_PIECE), records)
+        await checkRecords()
       }
-      req.onProgress?.(offset, read)
       if (last) {
+        reader.end(records)
+        await checkRecords()
+        req.onProgress?.(offset, read)
         sha256 = hashed!
         break
       }
+      req.onProgress?.(offset, read)
     }
     await packs.end()
     return { read, sha256 }
