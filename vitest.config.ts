@@ -10,6 +10,7 @@ const pg = process.env.ICM_TEST_PG_URL
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-tmp.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -277,7 +278,7 @@ function runIcm(args: string[], opts: { cwd: string; env: Record<string, string>
     const stdin = opts.input !== undefined && typeof opts.input === 'object' && 'fd' in opts.input ? opts.input.fd : 'pipe'
     const child = spawn(opts.command ?? process.execPath, argv, {
       cwd: opts.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_ACTOR: 'e2e', ...opts.env },
+      env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_ACTOR: 'e2e', ...opts.env },
       stdio: [stdin, 'pipe', 'pipe'],
     })
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)

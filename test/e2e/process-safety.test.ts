@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,7 +11,7 @@ import { BACKEND, ROOT, spawnIcm, tempDir } from '../helpers/harness.js'
  * killed backup, a disk that fills up. Each spawns the built CLI on an SQLite file.
  */
 const ICM = path.join(ROOT, 'dist', 'icm.js')
-const env = { TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_NOW: '2026-07-01T10:00:00+08:00', PATH: process.env.PATH ?? '' }
+const env = { TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_NOW: '2026-07-01T10:00:00+08:00', PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir() }
 
 function sh(script: string, cwd: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { cwd, env: { ...env, ICM: ICM }, encoding: 'utf8' })

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +9,7 @@ import { BACKEND, ROOT, spawnIcm, tempDir } from '../helpers/harness.js'
  * a right one is taken. Each step waits for a text on the screen, then types keys.
  */
 const ICM = path.join(ROOT, 'dist', 'icm.js')
-const env = { TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_NOW: '2026-07-01T10:00:00+08:00', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
+const env = { TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_NOW: '2026-07-01T10:00:00+08:00', PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), HOME: process.env.HOME ?? '' }
 const havePython = spawnSync('python3', ['-c', 'import pty']).status === 0
 
 const DRIVER = `

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -15,7 +16,7 @@ function inTerminal(args: string[], cwd: string, env: Record<string, string>, an
     const command = [process.execPath, path.join(ROOT, 'dist', 'icm.js'), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
     const child = spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', TERM: 'xterm', ...env },
+      env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', TERM: 'xterm', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let output = ''

@@ -10,7 +10,7 @@ import { testIO } from '../../src/cli/io.js'
 import { run } from '../../src/cli/main.js'
 import { COMMAND_GROUPS } from '../../src/commands/registry.js'
 
-/** A fresh temporary folder, removed by the OS eventually (tests never share one). */
+/** A fresh temporary folder (tests never share one), removed with its test file's folder (test/setup-tmp.ts). */
 export function tempDir(prefix = 'icm-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
@@ -134,7 +134,7 @@ export function spawnIcm(args: string[], opts: { cwd: string; env?: Record<strin
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), ...args], {
       cwd: opts.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', ...opts.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', NO_COLOR: '1', ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let out = ''
