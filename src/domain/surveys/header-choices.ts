@@ -84,7 +84,7 @@ export function surveyMapFile(headers: readonly string[], mapping: HeaderMapping
   const out = mappingJson(headers, withBestGuesses(mapping), map)
   if (dateOrder && out.date_order === undefined) out.date_order = dateOrder
   const matched: Record<string, string> = {}
-  for (const m of mapping.matched ?? []) matched[m.field] = `${displayHeader(headers, m.column)} (by ${m.keywords.join('+')})`
+  for (const m of mapping.matched ?? []) matched[m.field] = t('survey.map.keywordNote', { header: displayHeader(headers, m.column), keywords: m.keywords.join('+') })
   if (Object.keys(matched).length > 0) out._matched_by_keywords = matched
   const guessed: Partial<Record<SurveyField, string[]>> = {}
   for (const a of mapping.ambiguous ?? []) guessed[a.field] = a.candidates.map((c) => displayHeader(headers, c.column))
