@@ -23,5 +23,11 @@ export default function setup(project: TestProject): () => void {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'icm-tests-'))
   project.provide('tmpRoot', root)
   if (process.env.ICM_SKIP_BUILD !== '1') execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
-  return () => fs.rmSync(root, { recursive: true, force: true })
+  return () => {
+    try {
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
+    } catch (e) {
+      console.warn(`could not remove the tests' temporary folder ${root}: ${(e as Error).message}`)
+    }
+  }
 }
