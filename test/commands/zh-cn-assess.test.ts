@@ -52,6 +52,8 @@ describe('assess in Chinese', () => {
     expect(run.stdout.split('\n')[0]).toBe('rank\tunit\tname\tS\tT\tC\tH\tself\tsuperior\ttotal\tgrade\tbonus')
     const out = (await t.ok(['assess', 'explain', '--period', '2026年上半年', '--unit', 'IT'], { env: ZH })).stdout
     expect(out).toContain('IT 信息技术部：第 2 名（共 2 名） · 总分 79.0 · 等级 C · 奖金系数 1')
+    // the half year written as its months is the same period
+    expect((await t.ok(['assess', 'explain', '--period', '2026年1-6月', '--unit', 'IT'], { env: ZH })).stdout).toBe(out)
     expect(out).toContain('  共 5 份服务满意度问卷对其评价')
     expect(out).toContain('  逾期：REQ-0002 应于 2026-03-03T17:00:00+08:00 前答复，2026-03-04T10:00:00+08:00 答复，逾期 2.0 个工作小时')
     expect(out).toContain('  PRJ-0001（牵头单位），2026-05-31 到期：2026-05-28 完成，按期 → 100 × 质量评分 4/5 = 80.0')

@@ -25,7 +25,7 @@ const MIN_YEAR = 1900
 const MAX_YEAR = 2999
 /**
  * The period of '2026', '2026-H1', '2026-h2' or '2026-Q1' … '2026-Q4', also as people say them:
- * 2026H1, 2026上半年, 2026年下半年, 2026Q3, 2026年第三季度, 2026年 (DESIGN.md §7).
+ * 2026H1, 2026上半年, 2026年下半年, 2026Q3, 2026年第三季度, 2026年1-6月, 2026年 (DESIGN.md §7).
  */
 export function parsePeriod(text: string): Period {
   const m = /^(\d{4})(?:-([HQ])(\d))?$/i.exec(canonicalPeriod(text))

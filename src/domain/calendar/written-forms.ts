@@ -2,8 +2,8 @@
  * Dates, times and periods as people write them (DESIGN.md §7), turned into the one form the
  * strict parsers read: `2026/3/5`, `2026-3-5`, `2026.3.5` and `2026年3月5日` are 2026-03-05; a
  * time may follow after a space (`10:00`, `10：00` with a full-width colon, `10点30分`, `下午3:05`,
- * `3:05 PM`); `2026H1`, `2026上半年`, `2026年第三季度` and `2026年` are periods. Text in none of these
- * forms comes back as it was (normalised), for the strict parser to refuse with its message.
+ * `3:05 PM`); `2026H1`, `2026上半年`, `2026年第三季度`, `2026年1-6月` and `2026年` are periods. Text
+ * in none of these forms comes back as it was (normalised), for the strict parser to refuse with its message.
  */
 
 /** NFKC (full-width digits, letters, colons, commas → ASCII) and trimmed, inner runs of spaces as one. */
@@ -59,7 +59,8 @@ function chineseNumber(text: string): number | undefined {
 /**
  * `text` as a period code (`2026`, `2026-H1`, `2026-Q3`) when it is one in an everyday form:
  * `2026H1`, `2026 h1`, `2026-h1`, `2026上半年`, `2026年下半年`, `2026Q3`, `2026年第三季度`,
- * `2026年3季度`, `2026年`, `2026年度`; otherwise the normalised text, unchanged.
+ * `2026年3季度`, `2026年`, `2026年度`, and as months: `2026年1-6月` (H1), `2026年7月至9月` (Q3),
+ * `2026年1-12月` (the year); otherwise the normalised text, unchanged (`2026年2-5月` is no period).
  */
 export function canonicalPeriod(text: string): string {
   const t = normaliseInput(text)
@@ -74,12 +75,16 @@ export function canonicalPeriod(text: string): string {
   }
   m = /^(\d{4})\s*年度?$/.exec(t)
   if (m) return m[1]!
+  m = MONTH_RANGE.exec(t)
+  if (m) {
+    const span = MONTH_SPANS[`${Number(m[2])}-${Number(m[3])}`]
+    return span === undefined ? t : `${m[1]}${span}`
+  }
   return t
 }
 
-/** The forms a date may be written in, for error hints. */
-export const DATE_FORMS_HINT = 'YYYY-MM-DD, 2026/3/5, 2026.3.5 or 2026年3月5日'
-/** The forms a date-time may be written in, for error hints. */
-export const DATETIME_FORMS_HINT = 'a date (YYYY-MM-DD, 2026/3/5, 2026年3月5日) with a time after a space, e.g. 2026-03-05 14:30'
-/** The forms a period may be written in, for error hints. */
-export const PERIOD_FORMS_HINT = '2026-H1, 2026H1, 2026上半年, 2026-Q3, 2026年第三季度 or 2026'
+/** A half year, quarter or year written as its months: `2026年1-6月`, `2026年7月至12月`, `2026年1~3月`. */
+const MONTH_RANGE = /^(\d{4})\s*年\s*(\d{1,2})\s*月?\s*(?:-|~|—|–|至|到)\s*(\d{1,2})\s*月份?$/
+/** The month spans that are periods, and the period's suffix; any other span is no period. */
+const MONTH_SPANS: Record<string, string> = { '1-6': '-H1', '7-12': '-H2', '1-3': '-Q1', '4-6': '-Q2', '7-9': '-Q3', '10-12': '-Q4', '1-12': '' }
+

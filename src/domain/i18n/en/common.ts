@@ -19,7 +19,7 @@ export const common = {
   'datetime.noSuchTime': 'invalid {what} {text}: no such time',
   'datetime.noSuchTime.hint': 'hours 00-23, minutes and seconds 00-59',
   'period.invalid': 'invalid period {text}',
-  'period.invalid.hint': 'use 2026-H1, 2026-H2, 2026-Q1 … 2026-Q4 or 2026 (also 2026H1, 2026上半年, 2026年第三季度)',
+  'period.invalid.hint': 'use 2026-H1, 2026-H2, 2026-Q1 … 2026-Q4 or 2026 (also 2026H1, 2026上半年, 2026年1-6月, 2026年第三季度)',
   'period.badYear': 'invalid period {text}: the year must be {min}–{max}',
   'period.badHalf': 'invalid period {text}: a year has halves H1 and H2',
   'period.badQuarter': 'invalid period {text}: a year has quarters Q1 to Q4',

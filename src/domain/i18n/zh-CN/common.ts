@@ -19,7 +19,7 @@ export const common = {
   'datetime.noSuchTime': '{what} 无效：{text} 这个时间不存在',
   'datetime.noSuchTime.hint': '小时 00–23，分钟和秒 00–59',
   'period.invalid': '期间无效：{text}',
-  'period.invalid.hint': '可写作 2026-H1、2026H1、2026上半年、2026年下半年、2026-Q3、2026年第三季度 或 2026',
+  'period.invalid.hint': '可写作 2026-H1、2026H1、2026上半年、2026年下半年、2026年1-6月、2026-Q3、2026年第三季度 或 2026',
   'period.badYear': '期间无效：{text}，年份应在 {min}–{max} 之间',
   'period.badHalf': '期间无效：{text}，一年只有上半年 H1 和下半年 H2',
   'period.badQuarter': '期间无效：{text}，一年只有第一至第四季度 Q1–Q4',

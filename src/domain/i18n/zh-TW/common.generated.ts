@@ -21,7 +21,7 @@ export const common = {
   "datetime.noSuchTime": "{what} 無效：{text} 這個時間不存在",
   "datetime.noSuchTime.hint": "小時 00–23，分鐘和秒 00–59",
   "period.invalid": "期間無效：{text}",
-  "period.invalid.hint": "可寫作 2026-H1、2026H1、2026上半年、2026年下半年、2026-Q3、2026年第三季度 或 2026",
+  "period.invalid.hint": "可寫作 2026-H1、2026H1、2026上半年、2026年下半年、2026年1-6月、2026-Q3、2026年第三季度 或 2026",
   "period.badYear": "期間無效：{text}，年份應在 {min}–{max} 之間",
   "period.badHalf": "期間無效：{text}，一年只有上半年 H1 和下半年 H2",
   "period.badQuarter": "期間無效：{text}，一年只有第一至第四季度 Q1–Q4",
