@@ -2,7 +2,9 @@
 // units, Chinese comments of 10–40 characters, some quoted with commas, quotes and line breaks;
 // about 140 MB) imported with the CLI, next to the Debian `sqlite3` shell's `.mode csv` +
 // `.import` of the same file as the native reference; then `survey results` on the million rows.
-// Prints rows per second, wall time and peak memory (/usr/bin/time -v) of each.
+// Prints rows per second, wall time and peak memory (/usr/bin/time -v) of each, and the medians of
+// icm's own step times (ICM_DEBUG=1). The shell and icm run in turn, so a slow spell of a shared
+// machine slows both.
 //
 // Run: npm run build && node bench/survey-import.mjs [rows] [--runs N] [--variants] [--icm FILE]
 //   --variants  also times the import with the stage worker off (ICM_IMPORT_WORKER=0) and a
@@ -57,28 +59,41 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-function importRuns(label, file, extraEnv = {}) {
-  const results = []
-  for (let i = 0; i < runs; i++) {
-    const env = { ...freshIcmDb(`icm-${results.length}.db`), ...extraEnv }
-    results.push(measure(process.execPath, [icm, 'survey', 'import', 'BENCH', file], { env }))
-  }
+/** One timed import on a fresh database; ICM_DEBUG=1 makes icm print how long each step took. */
+function importOnce(file, extraEnv = {}) {
+  const env = { ...freshIcmDb('icm.db'), ICM_DEBUG: '1', LANG: 'C', ...extraEnv }
+  const r = measure(process.execPath, [icm, 'survey', 'import', 'BENCH', file], { env })
+  const m = /read and staged in ([\d.]+) s, analysed in ([\d.]+) s, waited ([\d.]+) s for the write lock and held it ([\d.]+) s, checkpointed in ([\d.]+) s/.exec(r.stderr)
+  return { ...r, steps: m ? { staged: +m[1], analysed: +m[2], held: +m[4], checkpointed: +m[5] } : undefined }
+}
+
+function summary(label, results) {
   const wall = median(results.map((r) => r.wall))
   const rss = Math.max(...results.map((r) => r.rss))
-  return { label, wall, rss, rowsPerSec: rows / wall }
+  const withSteps = results.filter((r) => r.steps)
+  const steps = withSteps.length === results.length ? Object.fromEntries(Object.keys(withSteps[0].steps).map((k) => [k, median(withSteps.map((r) => r.steps[k]))])) : undefined
+  return { label, wall, rss, rowsPerSec: rows / wall, steps }
 }
 
-// The native reference: the sqlite3 shell importing the same CSV into a plain table.
+function importRuns(label, file, extraEnv = {}) {
+  const results = []
+  for (let i = 0; i < runs; i++) results.push(importOnce(file, extraEnv))
+  return summary(label, results)
+}
+
+// The native reference, the sqlite3 shell importing the same CSV into a plain table, runs in turn
+// with icm (shell, icm, shell, icm …): a slow spell of this machine then slows both alike.
 const sqliteRuns = []
+const icmRuns = []
 for (let i = 0; i < runs; i++) {
-  const ref = path.join(dir, `ref-${i}.db`)
+  const ref = path.join(dir, 'ref.db')
   fs.rmSync(ref, { force: true })
   sqliteRuns.push(measure('sqlite3', [ref, '-cmd', '.mode csv', `.import ${csv} responses`]))
+  icmRuns.push(importOnce(csv))
 }
-const sqlite = { label: 'sqlite3 shell .import (reference)', wall: median(sqliteRuns.map((r) => r.wall)), rss: Math.max(...sqliteRuns.map((r) => r.rss)) }
-sqlite.rowsPerSec = rows / sqlite.wall
+const sqlite = summary('sqlite3 shell .import (reference)', sqliteRuns)
 
-const results = [importRuns('icm survey import', csv)]
+const results = [summary('icm survey import', icmRuns)]
 if (variants) {
   results.push(importRuns('icm survey import, stage worker off', csv, { ICM_IMPORT_WORKER: '0' }))
   const noIds = path.join(dir, 'survey-no-ids.csv')
@@ -104,6 +119,10 @@ for (const r of [sqlite, ...results]) {
   )
 }
 const main = results[0]
+if (main.steps) {
+  const st = main.steps
+  console.log(`  icm's steps (medians): read, checked and staged ${st.staged.toFixed(2)} s, analysed ${st.analysed.toFixed(2)} s, final insert and commit under the write lock ${st.held.toFixed(2)} s, checkpoint ${st.checkpointed.toFixed(2)} s`)
+}
 console.log(`  icm / sqlite3 shell: ${(main.wall / sqlite.wall).toFixed(2)}× the time (goal: within 3×, at least 150,000 rows/s, peak under 128 MB)`)
 console.log(`survey results on ${rows.toLocaleString('en-US')} responses, whole process: median ${median(times).toFixed(0)} ms (goal: under 300 ms), peak ${resultsRss.toFixed(0)} MB`)
 fs.rmSync(dir, { recursive: true, force: true })
