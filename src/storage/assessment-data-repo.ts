@@ -74,14 +74,42 @@ export async function requestInputs(db: Kysely<DB>, b: PeriodBounds, asOf: Date)
     .execute()
   return {
     onTime: counts.map((c) => ({ unitId: c.provider_id, count: Number(c.n) })),
-    others: rows.map((r) => ({
-      code: r.code,
-      unitId: r.provider_id,
-      responseDue: new Date(r.response_due),
-      respondedAt: r.responded_at === null ? null : new Date(r.responded_at),
-      cancelledAt: r.cancelled_at === null ? null : new Date(r.cancelled_at),
-    })),
+    others: [
+      ...rows.map((r) => ({
+        code: r.code,
+        unitId: r.provider_id,
+        responseDue: new Date(r.response_due),
+        respondedAt: r.responded_at === null ? null : new Date(r.responded_at),
+        cancelledAt: r.cancelled_at === null ? null : new Date(r.cancelled_at),
+      })),
+      ...(await supersededClocks(db, b)),
+    ],
   }
+}
+
+/**
+ * The response clocks that changes of scope ended (request_changes), due in the period: each
+ * counts like a request cancelled at the change — answered on time or late as it was, unanswered
+ * late when the change came after its due time, else left out. A change after asOf has not
+ * happened yet at asOf (kpi.ts classifyResponseTimeliness), so the clock counts as it stood then.
+ */
+async function supersededClocks(db: Kysely<DB>, b: PeriodBounds): Promise<RequestInput[]> {
+  const rows = await db
+    .selectFrom('request_changes as c')
+    .innerJoin('requests as r', 'r.id', 'c.request_id')
+    .select(['r.code', 'r.provider_id', 'r.response_due', 'c.at', 'c.superseded_provider_id', 'c.superseded_response_due', 'c.superseded_responded_at'])
+    .where('c.superseded_response_due', '>=', b.from)
+    .where('c.superseded_response_due', '<', b.to)
+    .orderBy('c.id')
+    .execute()
+  return rows.map((c) => ({
+    code: c.code,
+    unitId: c.superseded_provider_id!,
+    responseDue: new Date(c.superseded_response_due!),
+    respondedAt: c.superseded_responded_at === null ? null : new Date(c.superseded_responded_at),
+    cancelledAt: new Date(c.at),
+    superseded: { at: new Date(c.at), currentProviderInPeriod: c.response_due >= b.from && c.response_due < b.to ? c.provider_id : null },
+  }))
 }
 
 /** Every unit's part in the projects due in the period. */

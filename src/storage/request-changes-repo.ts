@@ -18,6 +18,9 @@ export async function insertChange(db: Kysely<DB>, requestId: number, c: Request
       scope_change: c.scopeChange ? 1 : 0,
       status_before: c.statusBefore,
       status_after: c.statusAfter,
+      superseded_provider_id: c.superseded?.providerId ?? null,
+      superseded_response_due: c.superseded?.responseDue ?? null,
+      superseded_responded_at: c.superseded?.respondedAt ?? null,
     })
     .execute()
 }
@@ -34,5 +37,8 @@ export async function listChanges(db: Kysely<DB>, requestId: number): Promise<Re
     scopeChange: c.scope_change === 1,
     statusBefore: c.status_before,
     statusAfter: c.status_after,
+    ...(c.superseded_provider_id !== null && c.superseded_response_due !== null
+      ? { superseded: { providerId: c.superseded_provider_id, responseDue: c.superseded_response_due, respondedAt: c.superseded_responded_at } }
+      : {}),
   }))
 }

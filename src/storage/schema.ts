@@ -176,6 +176,10 @@ export interface RequestChangeTable {
   scope_change: number
   status_before: string
   status_after: string
+  /** a change of scope: the response clock it ended (provider, due time, response given or null); null otherwise */
+  superseded_provider_id: number | null
+  superseded_response_due: string | null
+  superseded_responded_at: string | null
 }
 
 export interface ActionTable {

@@ -58,6 +58,30 @@ describe('the half-yearly score table', () => {
     expect(pos.stderr).toContain('--unit IT')
   })
 
+  it('keeps a late answer late when the request is changed afterwards (its scope, or its provider)', async () => {
+    const t = await workedExample()
+    const before = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json()
+    // after H1, REQ-0002 (answered 2 business hours late) gets a new title, REQ-0001 (on time) a new provider:
+    // both go back to new with fresh clocks due in H2, and their H1 answers still count for IT
+    await t.ok(['request', 'change', 'REQ-0002', '--title', 'request 2（补充）', '--reason', '补充说明', '--at', '2026-07-01T09:30'])
+    await t.ok(['request', 'change', 'REQ-0001', '--to', 'FIN', '--reason', '转交财务', '--at', '2026-07-01T09:40'])
+    const after = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json()
+    expect(after.rows).toEqual(before.rows)
+    expect(after.rows.find((r: any) => r.unit === 'IT')).toMatchObject({ T: 75, total: 79 })
+    const out = (await t.ok(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT'])).stdout
+    expect(out).toContain(
+      'late: REQ-0002 (the response due before its change of scope on 2026-07-01T09:30:00+08:00) due 2026-03-03T17:00:00+08:00, answered 2026-03-04T10:00:00+08:00, 2.0 business hours late',
+    )
+    expect(out).toContain('100 × 3 / 4 = 75.0')
+    const zh = (await t.ok(['assess', 'explain', '--period', '2026-H1', '--unit', 'IT'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout
+    expect(zh).toContain('逾期：REQ-0002（2026-07-01T09:30:00+08:00 变更范围前应作的答复） 应于 2026-03-03T17:00:00+08:00 前答复')
+    // the change is on record with the clock it ended
+    const shown = (await t.ok(['request', 'show', 'REQ-0002', '--json'])).json()
+    expect(shown.changes[0].superseded).toEqual({ provider: 'IT', responseDue: '2026-03-03T17:00:00+08:00', respondedAt: '2026-03-04T10:00:00+08:00', responseOnTime: false })
+    const moved = (await t.ok(['request', 'show', 'REQ-0001'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout
+    expect(moved).toContain('承办单位: "IT" → "FIN" — 原因：转交财务（范围变更：已受理 → 新建，需重新评估）；此前应于 2026-03-02T17:00:00+08:00 前答复：2026-03-02T10:00:00+08:00 已答复，按时')
+  })
+
   it('assesses positions on their own with --level position', async () => {
     const t = await workedExample()
     const table = (await t.ok(['assess', 'run', '--period', '2026-H1', '--level', 'position', '--json'])).json()

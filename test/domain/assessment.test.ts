@@ -140,4 +140,37 @@ describe('assessUnits: DESIGN.md §3 worked examples', () => {
     // Tue 17:00 → 18:00 (1 h) + Wed 09:00 → 10:00 (1 h) = 2 h
     expect(rows2.find((r) => r.code === 'HR')!.details.T.late).toEqual([{ code: 'REQ-0009', due: t('2026-06-30T17:00').toISOString(), respondedAt: null, businessHoursLate: 2 }])
   })
+
+  it('counts the response clocks that changes of scope ended as they stood: a late answer stays late', () => {
+    const changed = (code: string, due: string, respondedAt: string | null, at: string, currentProviderInPeriod: number | null = null) => ({
+      code,
+      unitId: 3,
+      responseDue: t(due),
+      respondedAt: respondedAt === null ? null : t(respondedAt),
+      cancelledAt: t(at),
+      superseded: { at: t(at), currentProviderInPeriod },
+    })
+    const hr = assessUnits({
+      ...base,
+      requestsOnTime: [{ unitId: 3, count: 1 }], // REQ-0010's new clock, answered on time in H1
+      requests: [
+        changed('REQ-0010', '2026-03-02T17:00', '2026-03-03T10:00', '2026-03-05T09:00', 3), // answered late (1 h + 1 h), then changed: late
+        changed('REQ-0011', '2026-04-01T12:00', '2026-04-01T11:00', '2026-06-30T12:00'), // answered on time, changed in June: on time
+        changed('REQ-0012', '2026-05-06T10:00', null, '2026-05-07T10:00'), // never answered, changed a working day after its due time: late
+        changed('REQ-0013', '2026-05-08T10:00', null, '2026-05-07T16:00'), // changed before it was due: left out
+      ],
+    }).find((r) => r.code === 'HR')!
+    expect(hr.details.T).toEqual({
+      onTime: 2,
+      excluded: 1,
+      late: [
+        { code: 'REQ-0010', due: t('2026-03-02T17:00').toISOString(), respondedAt: t('2026-03-03T10:00').toISOString(), businessHoursLate: 2, changedAt: t('2026-03-05T09:00').toISOString() },
+        // Wed 10:00 → 18:00 (8 h) + Thu 09:00 → 10:00 (1 h): measured to the change, not to asOf
+        { code: 'REQ-0012', due: t('2026-05-06T10:00').toISOString(), respondedAt: null, businessHoursLate: 9, changedAt: t('2026-05-07T10:00').toISOString() },
+      ],
+    })
+    expect(hr.components.T).toBe(50) // 100 × 2 / 4
+    // requests received (H's allowance): REQ-0010 once (its new clock is HR's in H1 too), REQ-0011, -0012, -0013
+    expect(hr.details.H.requestsReceived).toBe(4)
+  })
 })

@@ -88,6 +88,13 @@ describe('a change of scope', () => {
       previousResponse: { decision: 'accepted', at: iso('2026-03-03T10:00'), onTime: false },
       responseDue: iso('2026-03-04T18:00'),
     })
+    // the clock it ends, kept with the change so that T still counts the late answer
+    expect(out.superseded).toEqual({ providerId: IT.id, responseDue: iso('2026-03-02T18:00'), respondedAt: iso('2026-03-03T10:00') })
+  })
+
+  it('keeps the ended clock of the provider it had, when the provider changes', () => {
+    const out = changeRequest(inProgress, change({ provider: FIN }), terms, t('2026-03-04T10:00'), now)
+    expect(out.superseded).toEqual({ providerId: IT.id, responseDue: iso('2026-03-02T18:00'), respondedAt: iso('2026-03-03T10:00') })
   })
 
   it("restarts with the service's response hours while the provider still provides it: Fri 16:00 + 4 h = 2 h Fri + 2 h Mon → Mon 11:00", () => {
@@ -118,6 +125,7 @@ describe('a change that is not of scope', () => {
     const out = changeRequest(inProgress, change({ neededBy: '2026-03-27' }), terms, t('2026-03-04T10:00'), now)
     expect(out.scopeChange).toBe(false)
     expect(out.supersedeEvaluations).toBe(false)
+    expect(out.superseded).toBeUndefined()
     expect(out.request).toEqual({ ...inProgress, neededBy: '2026-03-27', lastStepAt: iso('2026-03-04T10:00'), updatedAt: now.toISOString() })
     expect(out.details).toEqual({ at: iso('2026-03-04T10:00'), changes: { neededBy: { from: '2026-03-20', to: '2026-03-27' } }, reason: why.reason, impact: null, scopeChange: false })
   })

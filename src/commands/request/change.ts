@@ -93,8 +93,8 @@ export async function requestChangeRun(ctx: AppContext, code: string, opts: Chan
     if (outcome.supersedeEvaluations) await supersedeEvaluations(trx, r.id, at.toISOString())
     const updated = await saveRequest(trx, outcome.request)
     if (outcome.also) await setCoUnits(trx, r.id, outcome.also)
-    const { changes, scopeChange, statusBefore, statusAfter } = outcome
-    await insertChange(trx, r.id, { at: at.toISOString(), actor: ctx.actor, changes, reason, impact: change.impact, scopeChange, statusBefore, statusAfter })
+    const { changes, scopeChange, statusBefore, statusAfter, superseded } = outcome
+    await insertChange(trx, r.id, { at: at.toISOString(), actor: ctx.actor, changes, reason, impact: change.impact, scopeChange, statusBefore, statusAfter, superseded })
     await appendEvent(trx, ctx.event('request.change', r.code, outcome.details))
     return updated
   })

@@ -15,6 +15,7 @@ import { evaluationSummaries, listEvaluations } from '../../storage/request-eval
 import { findServiceById } from '../../storage/services-repo.js'
 import { codesFor, requestJson, requireRequest } from './shared.js'
 import { hasMessage, isChinese, label, t } from '../../domain/i18n/catalog.js'
+import { onTimeOf } from '../../domain/calendar/lateness.js'
 import { shownStatus } from '../../domain/requests/request-labels.js'
 
 export function registerShow(request: Command, ctx: AppContext): void {
@@ -60,7 +61,21 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
       at: shownInstant(e.at),
       current: e.supersededAt === null,
     })),
-    changes: changes.map((c) => ({ ...c, at: shownInstant(c.at) })),
+    changes: changes.map(({ superseded, ...c }) => ({
+      ...c,
+      at: shownInstant(c.at),
+      // a change of scope: the response clock it ended, which T still counts where it was due
+      ...(superseded
+        ? {
+            superseded: {
+              provider: codes.get(superseded.providerId) ?? String(superseded.providerId),
+              responseDue: shownInstant(superseded.responseDue),
+              respondedAt: superseded.respondedAt === null ? null : shownInstant(superseded.respondedAt),
+              responseOnTime: onTimeOf(clock, superseded.responseDue, superseded.respondedAt),
+            },
+          }
+        : {}),
+    })),
     // in the order things happened (--at), not the order they were recorded
     timeline: events
       .map((e) => {
@@ -108,10 +123,11 @@ export async function requestShowRun(ctx: AppContext, code: string): Promise<voi
     printText(ctx, `\n${t('request.show.changes')}`)
     for (const c of json.changes) {
       const what = Object.entries(c.changes)
-        .map(([k, v]) => `${k}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`)
+        .map(([k, v]) => `${changedFieldLabel(k)}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`)
         .join('; ')
       const scope = c.scopeChange ? t('request.show.scope', { before: shownStatus(c.statusBefore), after: shownStatus(c.statusAfter) }) : ''
-      printText(ctx, `  ${c.at} ${c.actor}: ${t('request.show.because', { what, reason: c.reason })}${c.impact ? t('request.show.impact', { impact: c.impact }) : ''}${scope}`)
+      const ended = c.superseded ? t('request.show.superseded', { due: c.superseded.responseDue ?? '', answer: supersededAnswer(c.superseded) }) : ''
+      printText(ctx, `  ${c.at} ${c.actor}: ${t('request.show.because', { what, reason: c.reason })}${c.impact ? t('request.show.impact', { impact: c.impact }) : ''}${scope}${ended}`)
     }
   }
   printText(ctx, `\n${t('request.show.timeline')}`)
@@ -128,4 +144,23 @@ function decisionText(decision: string, expected: string | null, reason: string 
   if (expected) text = t('request.show.expected', { decision: text, date: expected })
   if (reason) text = t('request.show.reason', { decision: text, reason })
   return text
+}
+
+/** A changed field's name in the interface language (the record keeps the field's key). */
+function changedFieldLabel(field: string): string {
+  const labels: Record<string, 'request.col.title' | 'request.field.description' | 'request.col.to' | 'request.col.neededBy' | 'request.col.also'> = {
+    title: 'request.col.title',
+    description: 'request.field.description',
+    provider: 'request.col.to',
+    neededBy: 'request.col.neededBy',
+    also: 'request.col.also',
+  }
+  const key = labels[field]
+  return key ? t(key) : field
+}
+
+/** How the response clock a change of scope ended was met: answered on time or late, or not at all. */
+function supersededAnswer(s: { respondedAt: string | null; responseOnTime: boolean | null }): string {
+  if (s.respondedAt === null) return t('request.show.superseded.unanswered')
+  return t(s.responseOnTime ? 'request.show.superseded.onTime' : 'request.show.superseded.late', { at: s.respondedAt })
 }

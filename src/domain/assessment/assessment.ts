@@ -73,6 +73,13 @@ export interface RequestInput {
   responseDue: Date
   respondedAt: Date | null
   cancelledAt: Date | null
+  /**
+   * A response clock a change of scope ended (domain/requests/request-change.ts): when it was
+   * changed (an unanswered clock ends there, as a cancellation would end it), and the provider
+   * of the request's current clock when that one is due in the same period too, else null (the
+   * request is then received once by a unit that both clocks count for).
+   */
+  superseded?: { at: Date; currentProviderInPeriod: number | null }
 }
 
 export interface ProjectInput {
@@ -128,6 +135,8 @@ export interface LateRequest {
   respondedAt: string | null
   /** business hours from due to the response (or to asOf when still unanswered) */
   businessHoursLate: number
+  /** the clock of the request before a change of scope at this time (the response then due) */
+  changedAt?: string
 }
 
 export interface UnitDetails {
@@ -182,7 +191,11 @@ export function assessUnits(input: AssessInput): UnitAssessment[] {
 
     const requests = (reqs.get(u.id) ?? []).slice().sort((a, b) => cmp(a.code, b.code))
     let onTime = (onTimeCounts.get(u.id) ?? []).reduce((a, c) => a + c.count, 0)
-    const received = onTime + requests.length
+    // requests received: one per request, however many of its response clocks were due in the period
+    const current = requests.filter((r) => !r.superseded)
+    const countedAlready = (r: RequestInput) => r.superseded!.currentProviderInPeriod !== null && countsFor.get(r.superseded!.currentProviderInPeriod) === u.id
+    const earlierOnly = new Set(requests.filter((r) => r.superseded && !countedAlready(r)).map((r) => r.code))
+    const received = onTime + current.length + earlierOnly.size
     let excluded = 0
     const late: LateRequest[] = []
     for (const r of requests) {
@@ -191,12 +204,15 @@ export function assessUnits(input: AssessInput): UnitAssessment[] {
       else if (c === 'excluded') excluded++
       else {
         const answered = r.respondedAt !== null && r.respondedAt.getTime() <= input.asOf.getTime()
-        const end = answered ? r.respondedAt! : input.asOf
+        // an unanswered clock a change of scope ended is late until the change, not until asOf
+        const ended = r.superseded && r.superseded.at.getTime() < input.asOf.getTime() ? r.superseded.at : input.asOf
+        const end = answered ? r.respondedAt! : ended
         late.push({
           code: r.code,
           due: r.responseDue.toISOString(),
           respondedAt: answered ? r.respondedAt!.toISOString() : null,
           businessHoursLate: latenessOf(clock, r.responseDue, end).businessHours,
+          ...(r.superseded ? { changedAt: r.superseded.at.toISOString() } : {}),
         })
       }
     }

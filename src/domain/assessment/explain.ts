@@ -60,8 +60,14 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   out.push('', tr('assessExplain.T.title', { value: na(c.T), weight: w.T }))
   out.push(tr('assessExplain.T.counts', { n: formatCount(countedN + d.T.excluded), onTime: formatCount(d.T.onTime), late: formatCount(d.T.late.length), excluded: formatCount(d.T.excluded) }))
   for (const l of first(d.T.late)) {
-    const answer = l.respondedAt ? tr('assessExplain.T.answered', { at: formatInstant(new Date(l.respondedAt)) }) : tr('assessExplain.T.unanswered')
-    out.push(tr('assessExplain.T.late', { code: l.code, due: formatInstant(new Date(l.due)), answer, hours: l.businessHoursLate.toFixed(1) }))
+    const changed = l.changedAt ? formatInstant(new Date(l.changedAt)) : undefined
+    const answer = l.respondedAt
+      ? tr('assessExplain.T.answered', { at: formatInstant(new Date(l.respondedAt)) })
+      : changed
+        ? tr('assessExplain.T.unansweredUntilChange', { at: changed })
+        : tr('assessExplain.T.unanswered')
+    const code = changed ? tr('assessExplain.T.beforeChange', { code: l.code, at: changed }) : l.code
+    out.push(tr('assessExplain.T.late', { code, due: formatInstant(new Date(l.due)), answer, hours: l.businessHoursLate.toFixed(1) }))
   }
   out.push(...rest(d.T.late))
   if (c.T !== null) out.push(`  100 × ${d.T.onTime} / ${countedN} = ${format1(c.T)}`)

@@ -11,8 +11,17 @@ import { shownStatus } from './request-labels.js'
  * A change of a request (policy 3.5): every change is recorded with its reason and impact; a
  * change of scope (title, description or provider) sends the request back to new — the earlier
  * evaluations stop counting, the earlier response no longer stands and a new response clock
- * starts at the change.
+ * starts at the change. The clock it ends is kept with the change (SupersededClock): T still
+ * counts it in the period it was due in (on time, late, or left out when it ended before it was
+ * due unanswered), so changing a request never undoes a late answer.
  */
+
+/** The response clock a change of scope ended: who was to respond, by when, and when they did (or null). */
+export interface SupersededClock {
+  providerId: number
+  responseDue: string
+  respondedAt: string | null
+}
 
 /** Fields whose change is a change of scope. */
 export const SCOPE_FIELDS = ['title', 'description', 'provider'] as const
@@ -59,6 +68,8 @@ export interface RequestChangeOutcome {
   also: number[] | undefined
   /** the current evaluations stop counting (a change of scope) */
   supersedeEvaluations: boolean
+  /** a change of scope: the response clock it ends, kept with the change for T */
+  superseded: SupersededClock | undefined
   /** what the event log records */
   details: StepDetails
 }
@@ -131,6 +142,7 @@ export function changeRequest(r: Request, edit: RequestChange, terms: ChangeTerm
     statusAfter: after,
     also: changes.also ? byId(edit.also!).map((u) => u.id) : undefined,
     supersedeEvaluations: scopeChange,
+    superseded: scopeChange ? { providerId: r.providerId, responseDue: r.responseDue, respondedAt: r.respondedAt } : undefined,
     details,
   }
 }
@@ -145,4 +157,6 @@ export interface RequestChangeRecord {
   scopeChange: boolean
   statusBefore: string
   statusAfter: string
+  /** a change of scope recorded by this version: the response clock it ended */
+  superseded?: SupersededClock
 }

@@ -10,6 +10,7 @@ import * as m008 from './2026_11_28_001_event_chain.js'
 import * as m010 from './2026_11_28_003_assessment_levels.js'
 import * as m011 from './2026_11_28_004_complaint_milestones.js'
 import * as m012 from './2026_11_28_005_recognition_rewards.js'
+import * as m013 from './2026_11_29_001_superseded_responses.js'
 
 /**
  * Every migration, in order. Names sort in the order they run; a database that holds a name not
@@ -27,5 +28,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_003_assessment_levels': m010,
   '2026_11_28_004_complaint_milestones': m011,
   '2026_11_28_005_recognition_rewards': m012,
+  '2026_11_29_001_superseded_responses': m013,
 }
 

@@ -20,6 +20,8 @@ export const assessExplain = {
   'assessExplain.T.late': '  late: {code} due {due}, {answer}, {hours} business hours late',
   'assessExplain.T.answered': 'answered {at}',
   'assessExplain.T.unanswered': 'still unanswered',
+  'assessExplain.T.unansweredUntilChange': 'unanswered when its scope changed on {at}',
+  'assessExplain.T.beforeChange': '{code} (the response due before its change of scope on {at})',
   'assessExplain.T.none': '  no request counts → n/a',
   'assessExplain.C.title': 'C collaboration = {value}   (weight {weight})',
   'assessExplain.C.none': '  no project due in the period → n/a',

@@ -20,6 +20,8 @@ export const assessExplain = {
   'assessExplain.T.late': '  逾期：{code} 应于 {due} 前答复，{answer}，逾期 {hours} 个工作小时',
   'assessExplain.T.answered': '{at} 答复',
   'assessExplain.T.unanswered': '至今未答复',
+  'assessExplain.T.unansweredUntilChange': '至 {at} 变更范围时仍未答复',
+  'assessExplain.T.beforeChange': '{code}（{at} 变更范围前应作的答复）',
   'assessExplain.T.none': '  没有计入的需求 → 无',
   'assessExplain.C.title': 'C 协作配合 = {value}（权重 {weight}）',
   'assessExplain.C.none': '  本期没有到期的协作项目 → 无',

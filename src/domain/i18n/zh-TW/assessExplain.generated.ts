@@ -22,6 +22,8 @@ export const assessExplain = {
   "assessExplain.T.late": "  逾期：{code} 應於 {due} 前答覆，{answer}，逾期 {hours} 個工作小時",
   "assessExplain.T.answered": "{at} 答覆",
   "assessExplain.T.unanswered": "至今未答覆",
+  "assessExplain.T.unansweredUntilChange": "至 {at} 變更範圍時仍未答覆",
+  "assessExplain.T.beforeChange": "{code}（{at} 變更範圍前應作的答覆）",
   "assessExplain.T.none": "  沒有計入的需求 → 無",
   "assessExplain.C.title": "C 協作配合 = {value}（權重 {weight}）",
   "assessExplain.C.none": "  本期沒有到期的協作專案 → 無",
