@@ -232,6 +232,19 @@ describe('bad input', () => {
     expect(await dbState(t.db)).toBe(before)
   })
 
+  it('keeps the stored score for a blank cell or a missing column, as assess input does', async () => {
+    const t = await workedExample() // HR: self 90, superior 80
+    const blank = writeFile(t.dir, 'in.csv', '部门,自评,上级评分\n人力资源部,,85\nFIN,,\n')
+    expect((await t.ok(['assess', 'import-inputs', '2026-H1', blank, '--json'])).json()).toMatchObject({ imported: 1 })
+    const superiorOnly = writeFile(t.dir, 'sup.csv', 'unit,superior\nIT,95\n') // IT: self 80, superior 90
+    await t.ok(['assess', 'import-inputs', '2026-H1', superiorOnly])
+    const rows = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json().rows
+    expect(rows.map((r: any) => [r.unit, r.self, r.superior])).toEqual(expect.arrayContaining([['HR', 90, 85], ['IT', 80, 95], ['FIN', null, null]]))
+    // the event log keeps what each unit had before
+    const events = await queryRows<{ details: string }>(t.db, "select details from events where action = 'assess.import-inputs' order by id")
+    expect(JSON.parse(events[0]!.details).inputs).toEqual([{ unit: 'HR', self: 90, superior: 85, before: { self: 90, superior: 80 } }])
+  })
+
   it('takes the period of import-inputs as --period too, but only once', async () => {
     const t = await workedExample()
     const good = writeFile(t.dir, 'in.csv', 'unit,self,superior\nFIN,70,75\nHR,,85\n')
@@ -253,7 +266,8 @@ describe('importing inputs with the headers people write', () => {
     const tw = writeFile(t.dir, 'tw.csv', '單位,自評,上級評分（分）\nFIN,71,76\n')
     expect((await t.ok(['assess', 'import-inputs', '2026-H1', tw, '--json'])).json()).toMatchObject({ imported: 1 })
     const rows = await queryRows(t.db, "select i.self, i.superior from assessment_inputs i join units u on u.id = i.unit_id where u.code in ('FIN', 'HR') and i.period = '2026-H1' order by u.code")
-    expect(rows.map((r) => [Number(r.self ?? NaN), Number(r.superior)])).toEqual([[71, 76], [NaN, 85]])
+    // HR's blank self keeps the 90 it had
+    expect(rows.map((r) => [Number(r.self ?? NaN), Number(r.superior)])).toEqual([[71, 76], [90, 85]])
   })
 
   it('names both languages when the header has neither', async () => {

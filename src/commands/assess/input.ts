@@ -114,7 +114,7 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
   const count = await store.write(async (trx) => {
     checkNotFinal(await findScoreTable(trx, period.code, 'department'), period.code, t('assess.what.import'))
     const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
-    const good: (QualitativeInput & { code: string; kind: string })[] = []
+    const good: (QualitativeInput & { code: string; kind: string; before: { self: number | null; superior: number | null } | null })[] = []
     const seen = new Map<number, number>()
     for (const { line, cells, problem } of rows) {
       if (problem !== undefined) {
@@ -125,8 +125,12 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
         const unit = await requireUnit(trx, cells[iUnit] ?? '')
         if (seen.has(unit.id)) throw new UserError(t('assess.importInputs.duplicate', { unit: unit.code, line: String(seen.get(unit.id)) }))
         seen.set(unit.id, line)
-        const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? null : (parseScore(cells[i], flag) ?? null))
-        good.push({ unitId: unit.id, code: unit.code, kind: unit.kind, self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') })
+        // a blank cell or a missing column gives nothing: the score stored for the unit stays
+        const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? undefined : parseScore(cells[i], flag))
+        const given = { self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') }
+        if (given.self === undefined && given.superior === undefined) continue
+        const before = await findInput(trx, period.code, unit.id)
+        good.push({ ...mergeInput(before, unit.id, given), code: unit.code, kind: unit.kind, before: before ? { self: before.self, superior: before.superior } : null })
       } catch (e) {
         problems.push({ line, reason: (e as Error).message, exitCode: (e as { exitCode?: ExitCodeValue }).exitCode ?? 3 })
       }
@@ -137,7 +141,14 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
     }
     if (good.some((g) => g.kind === 'position')) checkNotFinal(await findScoreTable(trx, period.code, 'position'), period.code, t('assess.what.import'), 'position')
     for (const g of good) await upsertInput(trx, period.code, g, ctx.now())
-    await appendEvent(trx, ctx.event('assess.import-inputs', period.code, { file: shown, units: good.map((g) => g.code) }))
+    await appendEvent(
+      trx,
+      ctx.event('assess.import-inputs', period.code, {
+        file: shown,
+        units: good.map((g) => g.code),
+        inputs: good.map((g) => ({ unit: g.code, self: g.self, superior: g.superior, before: g.before })),
+      }),
+    )
     return good.length
   })
   if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count })
