@@ -126,6 +126,20 @@ describe('finalizing', () => {
     expect(log.at(-1)).toMatchObject({ action: 'assess.reopen', details: { reason: 'IT 申诉: 响应时间录入有误' } })
     await t.ok(['assess', 'run', '--period', '2026-H1'])
   })
+
+  it('opens one improvement action per unit and period: finalizing again after a reopen keeps the earlier ones', async () => {
+    const t = await workedExample()
+    await t.ok(['assess', 'input', '--period', '2026-H1', '--unit', 'IT', '--self', '0', '--superior', '0']) // IT: (30×75 + 20×75 + 15×70 + 15×90) / 100 = 61.5 → D
+    await t.ok(['assess', 'run', '--period', '2026-H1'])
+    const first = await t.ok(['assess', 'finalize', '--period', '2026-H1'])
+    expect(first.stderr).toContain('improvement actions opened for grades D and E: ACT-0001 IT')
+    await t.ok(['assess', 'reopen', '--period', '2026-H1', '--reason', '复核'])
+    const again = await t.ok(['assess', 'finalize', '--period', '2026-H1'])
+    expect(again.stderr).not.toContain('improvement actions opened')
+    expect(again.stderr).toContain('improvement actions of an earlier finalize of the period kept, not opened again: ACT-0001 IT')
+    const actions = (await t.ok(['action', 'list', '--json'])).json()
+    expect(actions.map((a: any) => [a.code, a.owner])).toEqual([['ACT-0001', 'IT']])
+  })
 })
 
 describe('the annual evaluation, export and bonus', () => {

@@ -5,7 +5,7 @@ import { confirm, printJson } from '../../cli/output.js'
 import { checkPeriodEnded, improvementActions, reopened, scoreRowsOf, scoreTableOf } from '../../domain/assessment/score-table.js'
 import { requiredText } from '../../cli/options.js'
 import { ConflictError, NotFoundError, UserError } from '../../domain/errors.js'
-import { insertAction } from '../../storage/actions-repo.js'
+import { insertAction, listActions } from '../../storage/actions-repo.js'
 import { findScoreTable, saveScoreTable, setScoreTableState } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessLevel, assessPeriodOption, levelFlag, levelOption, tableName } from './period.js'
@@ -60,16 +60,21 @@ export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions):
     const table = { ...frozen, rowsHash: await saveScoreTable(trx, frozen, rows) }
     const changed = before.inputsHash !== table.inputsHash
     const actions: string[] = []
-    for (const a of improvementActions(period.code, rows, now)) {
+    // one improvement action per unit and period: those of an earlier finalize (since reopened) stay
+    const earlier = await listActions(trx, { source: 'assessment', sourceRef: period.code })
+    const graded = new Map(rows.filter((r) => r.grade === 'D' || r.grade === 'E').map((r) => [r.unitId, r.code]))
+    const kept = earlier.filter((a) => graded.has(a.owner_id)).map((a) => `${a.code} ${graded.get(a.owner_id)}`)
+    for (const a of improvementActions(period.code, rows, now, new Set(earlier.map((e) => e.owner_id)))) {
       const action = await insertAction(trx, { source: 'assessment', sourceRef: period.code, ownerId: a.unitId, description: a.description, due: a.due, createdAt: now })
       actions.push(`${action.code} ${a.unitCode}`)
     }
-    await appendEvent(trx, ctx.event('assess.finalize', period.code, { level, inputsHash: table.inputsHash, rowsHash: table.rowsHash, weights: input.policy.weights, units: rows.length, actions, changedSinceLastRun: changed }))
-    return { table, rows: scoreRowsOf(rows), actions, changed }
+    await appendEvent(trx, ctx.event('assess.finalize', period.code, { level, inputsHash: table.inputsHash, rowsHash: table.rowsHash, weights: input.policy.weights, units: rows.length, actions, actionsKept: kept, changedSinceLastRun: changed }))
+    return { table, rows: scoreRowsOf(rows), actions, kept, changed }
   })
   await printTable(ctx, result.table, result.rows)
   if (result.changed) ctx.io.err(`${t('assess.finalize.changed')}\n`)
   if (result.actions.length > 0) ctx.io.err(`${t('assess.finalize.actions', { actions: result.actions.join(', ') })}\n`)
+  if (result.kept.length > 0) ctx.io.err(`${t('assess.finalize.actionsKept', { actions: result.kept.join(', ') })}\n`)
   confirm(ctx, t('assess.finalize.done', { name, hash: result.table.inputsHash.slice(0, 12) }))
 }
 

@@ -132,10 +132,14 @@ export interface ImprovementAction {
   due: string
 }
 
-/** The improvement action each unit graded D or E gets when a period is finalized, due 30 days later. */
-export function improvementActions(period: string, rows: readonly UnitAssessment[], now: Date): ImprovementAction[] {
+/**
+ * The improvement action each unit graded D or E gets when a period is finalized, due 30 days
+ * later: one per unit and period, so a unit that has one from an earlier finalize of the period
+ * (reopened since) in `has` gets none again.
+ */
+export function improvementActions(period: string, rows: readonly UnitAssessment[], now: Date, has: ReadonlySet<number> = new Set()): ImprovementAction[] {
   return rows
-    .filter((r) => r.grade === 'D' || r.grade === 'E')
+    .filter((r) => (r.grade === 'D' || r.grade === 'E') && !has.has(r.unitId))
     .map((r) => ({
       unitId: r.unitId,
       unitCode: r.code,

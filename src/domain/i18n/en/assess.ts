@@ -61,6 +61,7 @@ export const assess = {
   'assess.finalize.alreadyFinal': '{name} is already final (since {at})',
   'assess.finalize.changed': 'icm: note: the data changed since the last run; the final table is computed from the data as it is now',
   'assess.finalize.actions': 'improvement actions opened for grades D and E: {actions}',
+  'assess.finalize.actionsKept': 'improvement actions of an earlier finalize of the period kept, not opened again: {actions}',
   'assess.finalize.done': '{name} is final (inputs hash {hash}…)',
   'assess.reopen.description': 'Unfreeze a final period (the reason is kept in the event log)',
   'assess.reopen.reason': 'why it is reopened',

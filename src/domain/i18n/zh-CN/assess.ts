@@ -61,6 +61,7 @@ export const assess = {
   'assess.finalize.alreadyFinal': '{name} 已定稿（{at} 起）',
   'assess.finalize.changed': 'icm: 注意：上次计算后数据有变动；定稿的得分表按现有数据计算',
   'assess.finalize.actions': '已为等级 D 和 E 的单位生成整改措施：{actions}',
+  'assess.finalize.actionsKept': '本期此前定稿时已生成的整改措施继续沿用，不再重复生成：{actions}',
   'assess.finalize.done': '{name} 已定稿（输入数据校验值 {hash}…）',
   'assess.reopen.description': '撤销某一考核期的定稿（原因记入事件日志）',
   'assess.reopen.reason': '撤销定稿的原因',

@@ -60,6 +60,7 @@ export const assess = {
   "assess.finalize.alreadyFinal": "{name} 已定稿（{at} 起）",
   "assess.finalize.changed": "icm: 注意：上次計算後資料有變動；定稿的得分表按現有資料計算",
   "assess.finalize.actions": "已為等級 D 和 E 的單位生成整改措施：{actions}",
+  "assess.finalize.actionsKept": "本期此前定稿時已生成的整改措施繼續沿用，不再重複生成：{actions}",
   "assess.finalize.done": "{name} 已定稿（輸入資料校驗值 {hash}…）",
   "assess.reopen.description": "撤銷某一考核期的定稿（原因記入事件日誌）",
   "assess.reopen.reason": "撤銷定稿的原因",
