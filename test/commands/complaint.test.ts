@@ -477,6 +477,10 @@ describe('icm complaint stats', () => {
         '\nRoot causes:\ncategory\tcomplaints\nsystem\t1\nresource\t1\n',
     )
     expect(human.stderr).toBe('3 of 5 complaints have no root cause yet\n')
+    // on a Chinese terminal the count of complaints received reads 受理件数 (not a date)
+    const zh = await t.ok(['complaint', 'stats', '--period', '2026-H1'], { tty: true, env: { LANG: 'zh_CN.UTF-8' } })
+    expect(zh.stdout).toMatch(/受理件数/)
+    expect(zh.stdout).not.toMatch(/受理日期/)
   })
 
   it('prints an empty summary for a period without complaints', async () => {

@@ -60,7 +60,7 @@ type UnitStatsRow = UnitComplaintStats & { name: string | null }
 const unitColumns = (): Column<UnitStatsRow>[] => [
   { header: 'unit', title: t('complaint.col.unit'), value: (u) => u.unit },
   { header: 'name', title: t('complaint.col.name'), value: (u) => u.name },
-  { header: 'received', title: t('complaint.col.received'), value: (u) => u.received, align: 'right' },
+  { header: 'received', title: t('complaint.col.receivedCount'), value: (u) => u.received, align: 'right' },
   { header: 'verified', title: t('complaint.col.verified'), value: (u) => u.verified, align: 'right' },
   { header: 'resolved by deadline', title: t('complaint.col.resolvedByDeadline'), value: (u) => u.resolvedByDeadline, align: 'right' },
   { header: 'mean satisfaction', title: t('complaint.col.meanSatisfaction'), value: (u) => u.meanSatisfaction ?? '', align: 'right' },

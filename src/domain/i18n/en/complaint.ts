@@ -169,6 +169,7 @@ export const complaint = {
   'complaint.anonymous': '(anonymous)',
   'complaint.col.code': 'code',
   'complaint.col.received': 'received',
+  'complaint.col.receivedCount': 'received',
   'complaint.col.against': 'against',
   'complaint.col.from': 'from',
   'complaint.col.channel': 'channel',

@@ -169,6 +169,7 @@ export const complaint = {
   'complaint.anonymous': '（匿名）',
   'complaint.col.code': '编号',
   'complaint.col.received': '受理日期',
+  'complaint.col.receivedCount': '受理件数',
   'complaint.col.against': '被投诉单位',
   'complaint.col.from': '投诉单位',
   'complaint.col.channel': '渠道',

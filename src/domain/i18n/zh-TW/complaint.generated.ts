@@ -171,6 +171,7 @@ export const complaint = {
   "complaint.anonymous": "（匿名）",
   "complaint.col.code": "編號",
   "complaint.col.received": "受理日期",
+  "complaint.col.receivedCount": "受理件數",
   "complaint.col.against": "被投訴單位",
   "complaint.col.from": "投訴單位",
   "complaint.col.channel": "渠道",
