@@ -309,6 +309,16 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     const bad = await t.run(['survey', 'import', 'S', fixture('bad-rows.csv'), '--dry-run'])
     expect(bad.code).toBe(3)
     await t.ok(['survey', 'import', 'S', fixture('wjx-gb18030.csv')])
+    // not the rejects file either: the real run that follows writes it
+    const rejects = path.join(t.dir, 'rejects.csv')
+    const dry = await t.ok(['survey', 'import', 'S', fixture('bad-rows.csv'), '--dry-run', '--skip-invalid', '--rejects', rejects, '--json'])
+    expect(dry.json()).toMatchObject({ dryRun: true, rejectsFile: null })
+    expect(dry.json().rejected).toBeGreaterThan(0)
+    expect(dry.stderr).toContain(`a dry run writes nothing: ${rejects} is written by the import itself (without --dry-run)`)
+    expect(fs.existsSync(rejects)).toBe(false)
+    const real = await t.ok(['survey', 'import', 'S', fixture('bad-rows.csv'), '--skip-invalid', '--rejects', rejects, '--json'])
+    expect(real.json().rejected).toBe(dry.json().rejected)
+    expect(fs.readFileSync(rejects, 'utf8').split('\n')[0]).toMatch(/^line,reason,/)
   })
 
   const GBK_IT = Buffer.from([0xd0, 0xc5, 0xcf, 0xa2, 0xbc, 0xbc, 0xca, 0xf5, 0xb2, 0xbf]) // 信息技术部 in GBK

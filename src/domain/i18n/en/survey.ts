@@ -111,6 +111,7 @@ export const survey = {
   'survey.map.sheet': "an .xlsx file's sheet: its name or position (default: the first)",
   'survey.map.yes': 'replace an existing --out file without asking',
   'survey.map.noUnits': 'no database at {location}: columns naming units are not recognised, so the file is described long (give --db, or --layout wide)',
+  'survey.import.dryRunRejects': 'a dry run writes nothing: {file} is written by the import itself (without --dry-run)',
   'survey.map.keywordNote': '{header} (by {keywords})',
   'survey.map.written': 'mapping of {file} written to {out}',
   'survey.map.writtenGuessed': 'mapping of {file} written to {out} (guessed: {fields}; check "_guessed")',

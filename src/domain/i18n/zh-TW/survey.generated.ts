@@ -113,6 +113,7 @@ export const survey = {
   "survey.map.sheet": ".xlsx 檔案的工作表：名稱或序號（預設：第一個）",
   "survey.map.yes": "不詢問，直接覆蓋已有的 --out 檔案",
   "survey.map.noUnits": "{location} 沒有資料庫：無法識別以部門命名的列，按長格式描述此檔案（請用 --db 指定資料庫，或加 --layout wide）",
+  "survey.import.dryRunRejects": "試執行不寫入任何檔案：{file} 將在正式匯入（不加 --dry-run）時寫出",
   "survey.map.keywordNote": "{header}（關鍵詞 {keywords}）",
   "survey.map.written": "已將 {file} 的列對映寫入 {out}",
   "survey.map.writtenGuessed": "已將 {file} 的列對映寫入 {out}（推測的欄位：{fields}；請核對 \"_guessed\"）",
