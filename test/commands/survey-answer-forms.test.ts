@@ -66,4 +66,15 @@ describe('survey import: dates as written and answer forms', () => {
     expect(scaled.json().imported).toBe(2)
     expect((await queryRows(t.db, 'select loyalty from survey_responses order by line')).map((x) => x.loyalty)).toEqual([3, 2]) // 4 → 2.6 → 3, 3 → 2.2 → 2
   })
+
+  it('reads a loyalty question that says 0–10 on that scale even when no answer is over 5', async () => {
+    const t = await withSurvey()
+    // two files of one survey: the first happens to have answers over 5, the second does not; both are 0–10
+    const high = writeFile(t.dir, 'a.csv', '序号,1、您的部门,2、评价的部门,3、总体满意度,4、您向同事推荐该部门的可能性（0-10分）\n1,HR,IT,4,9\n2,FIN,IT,5,10\n')
+    const low = writeFile(t.dir, 'b.csv', '序号,1、您的部门,2、评价的部门,3、总体满意度,4、您向同事推荐该部门的可能性（0-10分）\n3,HR,IT,4,5\n4,FIN,IT,5,4\n')
+    const r = (await t.ok(['survey', 'import', 'S', high, low, '--json'])).json()
+    expect(r[1].conversions).toContain("loyalty: the question '4、您向同事推荐该部门的可能性（0-10分）' is on a 0–10 scale, read as 1 + 4 × v / 10, rounded")
+    // 9 → 4.6 → 5, 10 → 5, 5 → 3, 4 → 2.6 → 3
+    expect((await queryRows(t.db, 'select loyalty from survey_responses order by response_id')).map((x) => x.loyalty)).toEqual([5, 5, 3, 3])
+  })
 })

@@ -100,7 +100,7 @@ describe('survey import of a wide file (one row rating many units)', () => {
     const file = writeFile(t.dir, 'nps.csv', '序号,财务部-总体,您愿意向同事推荐财务部吗(0-10),[IT] Overall,推荐信息技术部的可能性\n1,4,9,5,10\n2,3,0,,\n')
     const r = await t.ok(['survey', 'import', 'S', file, '--json'])
     expect(r.json()).toMatchObject({ read: 2, imported: 3, responses: 3 })
-    expect(r.json().conversions).toContain('loyalty: 0–10 scale (values up to 10, and 0) read as 1 + 4 × v / 10, rounded')
+    expect(r.json().conversions).toContain("loyalty: the question '您愿意向同事推荐财务部吗(0-10)' is on a 0–10 scale, read as 1 + 4 × v / 10, rounded")
     // 9 → 1 + 3.6 = 4.6 → 5; 10 → 5; 0 → 1
     const got = await queryRows(t.db, RESPONSES)
     expect(got.map((x) => [x.key, x.overall, x.loyalty])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ColumnProfiler } from '../../src/domain/surveys/file-reading.js'
+import { ColumnProfiler, headerSaysZeroToTen } from '../../src/domain/surveys/file-reading.js'
 import { UserError } from '../../src/domain/errors.js'
 
 // columns: 0 rated_unit, 1 overall, 2 loyalty, 3 submitted_at
@@ -11,6 +11,28 @@ function profile(rows: string[][]) {
 }
 
 describe('ColumnProfiler', () => {
+  it('reads a loyalty column as 0–10 when its question says so, even if no answer is over 5', () => {
+    const p = profile([['HR', '5', '5', ''], ['HR', '4', '4', '']])
+    const r = p.reading({}, 'submitted_at', ['4、您向同事推荐该部门的可能性（0-10分）'])
+    expect(r.loyaltyScale).toBe(10)
+    expect(r.conversions).toEqual(["loyalty: the question '4、您向同事推荐该部门的可能性（0-10分）' is on a 0–10 scale, read as 1 + 4 × v / 10, rounded"])
+    // what the user gives still decides
+    expect(p.reading({ loyaltyScale: 5 }, 'submitted_at', ['推荐(0-10)']).loyaltyScale).toBe(5)
+  })
+
+  it.each([
+    ['8、您有多大可能向同事推荐该部门的服务？(0-10分)', true],
+    ['推荐意愿（0～10分）', true],
+    ['推荐可能性 0到10', true],
+    ['推荐可能性（０－１０）', true],
+    ['How likely are you to recommend IT? (0 to 10)', true],
+    ['Likelihood to recommend, 0–10', true],
+    ['推荐意愿（1-5分）', false],
+    ['推荐意愿（0-100）', false],
+    ['2010-2020 年度推荐', false],
+    ['推荐(10-0)', false],
+  ])('headerSaysZeroToTen(%j) is %j', (header, expected) => expect(headerSaysZeroToTen(header)).toBe(expected))
+
   it('reads a loyalty column with a value over 5 as 0–10, and says so', () => {
     const r = profile([['HR', '5', '9', ''], ['HR', '4', '0', '']]).reading({}, 'submitted_at')
     expect(r.loyaltyScale).toBe(10)

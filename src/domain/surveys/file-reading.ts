@@ -10,9 +10,19 @@ import { fieldName } from './header-keywords.js'
 /**
  * How a survey file's answers are read, decided per file before its rows are checked (DESIGN.md
  * §5): the day order of its dates (a first part over 12 decides the whole column), the scale of
- * its loyalty column (values over 5 make it 0–10), and the answer forms it uses, each stated in the
- * summary. Pure: the importer feeds the first rows of the file to a ColumnProfiler.
+ * its loyalty column (a question that says 0–10, or values over 5, make it 0–10), and the answer
+ * forms it uses, each stated in the summary. Pure: the importer feeds the first rows of the file
+ * to a ColumnProfiler.
  */
+
+/**
+ * Whether a loyalty question's header says it is asked on 0–10: `（0-10分）`, `(0~10)`, `0到10`,
+ * `0 to 10`, full-width forms too. Such a column is 0–10 even when every answer in the file is 5
+ * or less (a 5 out of 10 is 3, not 5).
+ */
+export function headerSaysZeroToTen(header: string): boolean {
+  return /(?:^|[^\d.])0\s*(?:-|~|—|–|－|到|至|to)\s*10(?![\d.])/i.test(header.normalize('NFKC'))
+}
 
 export interface FileReading {
   dateOrder?: DateOrder
@@ -73,9 +83,10 @@ export class ColumnProfiler {
 
   /**
    * The file's reading, or UserError (exit 3): a date column whose dates are all ambiguous and no
-   * order given; a column with both a month-first and a day-first date.
+   * order given; a column with both a month-first and a day-first date. `loyaltyHeaders`: the
+   * headers of the loyalty column(s), which may say the scale.
    */
-  reading(opts: ReadingOptions, dateHeader: string): FileReading {
+  reading(opts: ReadingOptions, dateHeader: string, loyaltyHeaders: readonly string[] = []): FileReading {
     const conversions: string[] = []
     let dateOrder = opts.dateOrder
     const d = this.dates.decision()
@@ -107,6 +118,9 @@ export class ColumnProfiler {
       loyaltyScale = opts.loyaltyScale
       const from = opts.loyaltyScaleFrom ?? '--loyalty-scale'
       if (loyaltyScale === 10) conversions.push(from.startsWith('--') ? note('surveyImport.conv.loyaltyGiven', { from }) : note('surveyImport.conv.loyaltyGivenInMap'))
+    } else if (loyaltyHeaders.some(headerSaysZeroToTen)) {
+      loyaltyScale = 10
+      conversions.push(note('surveyImport.conv.loyaltyFromHeader', { header: quote(loyaltyHeaders.find(headerSaysZeroToTen)!) }))
     } else if (this.loyaltyMax > 5) {
       loyaltyScale = 10
       conversions.push(note(this.loyaltyZero ? 'surveyImport.conv.loyaltyDetectedZero' : 'surveyImport.conv.loyaltyDetected', { max: this.loyaltyMax }))

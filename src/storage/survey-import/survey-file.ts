@@ -132,7 +132,9 @@ export async function profileSurveyFile(
     if (!profiler.needsMore(opts)) break
   }
   const i = mapping.columns.submitted_at
-  return profiler.reading(opts, i === undefined ? 'submitted_at' : `submitted_at (${displayHeader(head.headers, i)})`)
+  const loyalty = mapping.columns.loyalty
+  const loyaltyHeaders = [...(loyalty === undefined ? [] : [loyalty]), ...wideScores.filter(([f]) => f === 'loyalty').map(([, c]) => c)].map((c) => head.headers[c] ?? '')
+  return profiler.reading(opts, i === undefined ? 'submitted_at' : `submitted_at (${displayHeader(head.headers, i)})`, loyaltyHeaders)
 }
 
 /** Every record after the header: of the text (readRecords), or of the workbook's sheet. */

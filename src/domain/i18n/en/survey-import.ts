@@ -95,6 +95,7 @@ export const surveyImport = {
   'surveyImport.conv.loyaltyGiven': 'loyalty: 0–10 scale read as 1 + 4 × v / 10, rounded (given with {from})',
   'surveyImport.conv.loyaltyGivenInMap': 'loyalty: 0–10 scale read as 1 + 4 × v / 10, rounded (given with the mapping file)',
   'surveyImport.conv.loyaltyDetected': 'loyalty: 0–10 scale (values up to {max}) read as 1 + 4 × v / 10, rounded',
+  'surveyImport.conv.loyaltyFromHeader': 'loyalty: the question {header} is on a 0–10 scale, read as 1 + 4 × v / 10, rounded',
   'surveyImport.conv.loyaltyDetectedZero': 'loyalty: 0–10 scale (values up to {max}, and 0) read as 1 + 4 × v / 10, rounded',
   'surveyImport.conv.form.points': "scores with a unit ('5分') read as their number (first in {field})",
   'surveyImport.conv.form.stars': "stars ('★★★★☆') read as the number of filled stars (first in {field})",

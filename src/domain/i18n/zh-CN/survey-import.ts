@@ -95,6 +95,7 @@ export const surveyImport = {
   'surveyImport.conv.loyaltyGiven': '忠诚度：0–10 分制，按 1 + 4 × 分值 ÷ 10 四舍五入换算（由 {from} 指定）',
   'surveyImport.conv.loyaltyGivenInMap': '忠诚度：0–10 分制，按 1 + 4 × 分值 ÷ 10 四舍五入换算（由映射文件指定）',
   'surveyImport.conv.loyaltyDetected': '忠诚度：0–10 分制（最高分 {max}），按 1 + 4 × 分值 ÷ 10 四舍五入换算',
+  'surveyImport.conv.loyaltyFromHeader': '忠诚度：题目 {header} 注明 0–10 分制，按 1 + 4 × 分值 ÷ 10 四舍五入换算',
   'surveyImport.conv.loyaltyDetectedZero': '忠诚度：0–10 分制（最高分 {max}，且有 0 分），按 1 + 4 × 分值 ÷ 10 四舍五入换算',
   'surveyImport.conv.form.points': '带单位的分数（“5分”）按其数字读取（首见于 {field}）',
   'surveyImport.conv.form.stars': '星级（“★★★★☆”）按实心星的个数读取（首见于 {field}）',

@@ -97,6 +97,7 @@ export const surveyImport = {
   "surveyImport.conv.loyaltyGiven": "忠誠度：0–10 分制，按 1 + 4 × 分值 ÷ 10 四捨五入換算（由 {from} 指定）",
   "surveyImport.conv.loyaltyGivenInMap": "忠誠度：0–10 分制，按 1 + 4 × 分值 ÷ 10 四捨五入換算（由對映檔案指定）",
   "surveyImport.conv.loyaltyDetected": "忠誠度：0–10 分制（最高分 {max}），按 1 + 4 × 分值 ÷ 10 四捨五入換算",
+  "surveyImport.conv.loyaltyFromHeader": "忠誠度：題目 {header} 註明 0–10 分制，按 1 + 4 × 分值 ÷ 10 四捨五入換算",
   "surveyImport.conv.loyaltyDetectedZero": "忠誠度：0–10 分制（最高分 {max}，且有 0 分），按 1 + 4 × 分值 ÷ 10 四捨五入換算",
   "surveyImport.conv.form.points": "帶單位的分數（“5分”）按其數字讀取（首見於 {field}）",
   "surveyImport.conv.form.stars": "星級（“★★★★☆”）按實心星的個數讀取（首見於 {field}）",
