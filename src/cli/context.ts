@@ -166,18 +166,24 @@ function osUser(): string {
 }
 
 /**
- * The real clock, unless ICM_NOW fixes it (for reproducible demos and end-to-end tests).
+ * The real clock, unless ICM_NOW fixes it (for reproducible demos and end-to-end tests). ICM_NOW
+ * is read when the clock is first asked, inside the command's run, so a bad one is the usual
+ * one-line error (exit 3), not a crash before the command starts.
  */
 function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
   const fixed = env.ICM_NOW
   if (!fixed) return () => new Date()
-  let fixedAt: Date
-  try {
-    fixedAt = parseInstant(fixed, 'ICM_NOW')
-  } catch (e) {
-    throw new UserError(t('system.icmNow', { value: fixed }), t('system.icmNow.hint'))
+  let fixedAt: Date | undefined
+  return () => {
+    if (fixedAt === undefined) {
+      try {
+        fixedAt = parseInstant(fixed, 'ICM_NOW')
+      } catch {
+        throw new UserError(t('system.icmNow', { value: fixed }), t('system.icmNow.hint'))
+      }
+    }
+    return new Date(fixedAt.getTime())
   }
-  return () => new Date(fixedAt.getTime())
 }
 
 /**

@@ -32,15 +32,16 @@ describe('the built icm binary', () => {
   })
 
   it.each([
-    [['unit', 'show', 'NOPE', '--json'], 4, /^icm: unknown unit 'NOPE' \(see icm unit list\)\n$/],
-    [['unit', 'add', 'X', '--kind', 'department'], 2, /^icm: missing required option --name/],
-    [['config', 'set', 'sla.response_hours', 'soon'], 3, /^icm: sla.response_hours must be a number/],
-    [['frobnicate'], 2, /^icm: unknown command 'frobnicate'/],
-  ])('%j exits %i with one line on stderr, nothing on stdout, no stack trace', async (args, code, message) => {
+    [['unit', 'show', 'NOPE', '--json'], {}, 4, /^icm: unknown unit 'NOPE' \(see icm unit list\)\n$/],
+    [['unit', 'add', 'X', '--kind', 'department'], {}, 2, /^icm: missing required option --name/],
+    [['config', 'set', 'sla.response_hours', 'soon'], {}, 3, /^icm: sla.response_hours must be a number/],
+    [['frobnicate'], {}, 2, /^icm: unknown command 'frobnicate'/],
+    [['today'], { ICM_NOW: 'garbage' }, 3, /^icm: ICM_NOW is not a date-time: 'garbage' \(/],
+  ])('%j (env %j) exits %i with one line on stderr, nothing on stdout, no stack trace', async (args, env, code, message) => {
     const cwd = tempDir()
     const db = testDatabase(cwd)
     expect((await spawnIcm(['init'], { cwd, env: { ICM_DB: db } })).code).toBe(0)
-    const r = await spawnIcm(args, { cwd, env: { ICM_DB: db } })
+    const r = await spawnIcm(args, { cwd, env: { ICM_DB: db, ...env } })
     expect(r.code).toBe(code)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).not.toMatch(/\n\s+at /)
