@@ -26,11 +26,13 @@ export interface OutputPathOptions {
 /**
  * Resolves an output path and checks it: refused (exit 3, naming the path and why) are the
  * database and its -wal/-shm/-journal files, an input of the same command, a folder, a device,
- * a FIFO or a socket, and a path in a folder that does not exist. An existing file is replaced
+ * a FIFO or a socket, a path in a folder that does not exist, and '-'. An existing file is replaced
  * only with --yes or after a confirmation on a terminal. Returns the absolute path, or
  * undefined when the user said no at the prompt.
  */
 export async function checkOutputPath(ctx: AppContext, file: string, opts: OutputPathOptions): Promise<string | undefined> {
+  // '-' reads standard input where icm reads a file; where it writes one, a file named '-' is never what was meant
+  if (file.trim() === '-') throw new UserError(t('system.out.dash', { flag: opts.flag }), t('system.out.dash.hint', { flag: opts.flag }))
   const target = path.resolve(ctx.cwd, file)
   const dir = path.dirname(target)
   if (!isDirectory(dir)) throw new UserError(t('system.out.noFolder', { file, dir }), t('system.out.noFolder.hint'))

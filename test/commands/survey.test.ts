@@ -513,11 +513,13 @@ describe('icm survey export', () => {
     ['a missing --out without a terminal', ['survey', 'export', 'S'], 2, /missing required option --out/],
     ['a folder that does not exist', ['survey', 'export', 'S', '--out', 'no/such/x.csv'], 3, /folder .* does not exist/],
     ['an unknown survey', ['survey', 'export', 'NOPE', '--out', 'x.csv'], 4, /unknown survey 'NOPE'/],
+    ['--out - (no file named -)', ['survey', 'export', 'S', '--out', '-'], 3, /^icm: --out -: icm writes a file here, and '-' is not a file name .* \(give a file name, e\.g\. --out out\.csv\)\n$/],
   ])('refuses %s', async (_what, args, code, message) => {
     const t = await withSurvey('2026年上半年内部服务满意度')
     const r = await t.run(args)
     expect([r.code, r.stdout]).toEqual([code, ''])
     expect(r.stderr).toMatch(message)
     expect(fs.existsSync(path.join(t.dir, 'x.csv'))).toBe(false)
+    expect(fs.existsSync(path.join(t.dir, '-'))).toBe(false)
   })
 })

@@ -42,6 +42,8 @@ export const system = {
   'system.kind.other': 'not a regular file',
 
   // ── writing a file for the user (src/cli/output-file.ts) ──
+  'system.out.dash': "{flag} -: icm writes a file here, and '-' is not a file name (it is not standard output)",
+  'system.out.dash.hint': 'give a file name, e.g. {flag} out.csv',
   'system.out.noFolder': 'cannot write {file}: folder {dir} does not exist',
   'system.out.noFolder.hint': 'create the folder first, or choose another path',
   'system.out.refused': 'refusing to write {flag} {file}: it is {what}; nothing written',

@@ -39,6 +39,8 @@ export const system = {
   'system.kind.other': '特殊文件',
 
   // ── 为用户写出文件 ──
+  'system.out.dash': "{flag} -：此处需要写入文件，'-' 不是文件名（不代表标准输出）",
+  'system.out.dash.hint': '请给出文件名，例如 {flag} out.csv',
   'system.out.noFolder': '无法写入 {file}：文件夹 {dir} 不存在',
   'system.out.noFolder.hint': '请先创建该文件夹，或换一个路径',
   'system.out.refused': '拒绝写入 {flag} {file}：它是{what}；未写入任何内容',

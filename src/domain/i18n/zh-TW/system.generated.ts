@@ -37,6 +37,8 @@ export const system = {
   "system.kind.pipe": "管道",
   "system.kind.fifo": "命名管道（FIFO）",
   "system.kind.other": "特殊檔案",
+  "system.out.dash": "{flag} -：此處需要寫入檔案，'-' 不是檔名（不代表標準輸出）",
+  "system.out.dash.hint": "請給出檔名，例如 {flag} out.csv",
   "system.out.noFolder": "無法寫入 {file}：資料夾 {dir} 不存在",
   "system.out.noFolder.hint": "請先建立該資料夾，或換一個路徑",
   "system.out.refused": "拒絕寫入 {flag} {file}：它是{what}；未寫入任何內容",
