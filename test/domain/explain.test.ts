@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AssessPolicy, UnitDetails } from '../../src/domain/assessment/assessment.js'
-import { allowanceArithmetic, explainLines, scoreText } from '../../src/domain/assessment/explain.js'
+import { allowanceArithmetic, exactTerm, explainLines, scoreText } from '../../src/domain/assessment/explain.js'
 import { DEFAULT_BONUS_TABLE, DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS } from '../../src/domain/assessment/kpi.js'
 import type { ScoreRow } from '../../src/domain/assessment/score-table.js'
 
@@ -89,6 +89,31 @@ describe('explainLines', () => {
   ])('shows a score %s as %s', (v, shown) => {
     expect(scoreText(v)).toBe(shown)
   })
+})
+
+describe('the H line can be redone by hand', () => {
+  it('shows r and v exactly in the formula when two decimals would round them: r = 1/3, v = 7/12', () => {
+    // three complaints, one resolved in time; satisfactions 4, 3, 3 → v = (0.75 + 0.5 + 0.5) / 3 = 7/12
+    const complaints = [
+      { code: 'CMP-0001', resolvedByDeadline: true, planDeadline: '2026-04-15', verifiedOn: '2026-04-10', satisfaction: 4 },
+      { code: 'CMP-0002', resolvedByDeadline: false, planDeadline: '2026-05-15', verifiedOn: '2026-05-20', satisfaction: 3 },
+      { code: 'CMP-0003', resolvedByDeadline: false, planDeadline: '2026-06-15', verifiedOn: '2026-06-20', satisfaction: 3 },
+    ]
+    const r = 1 / 3
+    const v = 7 / 12
+    const lines = explainLines({ ...row, components: { ...row.components, H: 38.3 } }, { ...details, H: { ...details.H, complaints, r, v, allowance: 2, penalty: 5 } }, POLICY, 'rank 2 of 2')
+    // 100 × (0.6 × 1/3 + 0.4 × 7/12) = 100 × (0.2 + 0.2333…) = 43.3
+    expect(lines).toContain('  r = 1/3 = 0.33; v = 0.58; 100 × (0.6 × 1/3 + 0.4 × 7/12) = 43.3')
+  })
+
+  it.each([
+    [0.75, 3, 4, '0.75'],
+    [1 / 3, 1, 3, '1/3'],
+    [2 / 6, 2, 6, '1/3'],
+    [7 / 12, 7, 12, '7/12'],
+    [1, 3, 3, '1.00'],
+    [0.123456, 1, 3, '0.1235'],
+  ])('exactTerm(%d, %i, %i) = %j', (x, num, den, shown) => expect(exactTerm(x, num, den)).toBe(shown))
 })
 
 describe('allowanceArithmetic: every step of the allowance line is true', () => {

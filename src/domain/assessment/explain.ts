@@ -13,6 +13,21 @@ export function scoreText(v: number | null): string {
 
 const pct = (x: number) => x.toFixed(2)
 
+/**
+ * `x` as the formula shows it: its two decimals when they are exact (0.75), else the fraction
+ * num/den it is, reduced (1/3, 7/12), else four decimals.
+ */
+export function exactTerm(x: number, num: number, den: number): string {
+  if (Math.abs(x * 100 - Math.round(x * 100)) < 1e-9) return pct(x)
+  if (den > 0 && Math.abs(num / den - x) < 1e-12) {
+    const g = gcd(Math.abs(num), den)
+    return `${num / g}/${den / g}`
+  }
+  return x.toFixed(4)
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
+
 /** The translator the lines speak through: t (the interface language) or english (--json, whatever the language). */
 export type Translate = typeof t
 
@@ -104,7 +119,12 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   out.push(...rest(d.H.complaints))
   if (n === 0) out.push(tr('assessExplain.H.none'))
   else {
-    out.push(tr('assessExplain.H.rv', { resolved: d.H.complaints.filter((k) => k.resolvedByDeadline).length, n, r: pct(d.H.r), v: pct(d.H.v), value: format1(100 * (0.6 * d.H.r + 0.4 * d.H.v)) }))
+    const resolved = d.H.complaints.filter((k) => k.resolvedByDeadline).length
+    const rated = d.H.complaints.filter((k) => k.satisfaction !== null).length
+    // the formula shows r and v exactly (1/3, not 0.33), so that it can be redone by hand
+    const rIn = exactTerm(d.H.r, resolved, n)
+    const vIn = exactTerm(d.H.v, Math.round(d.H.v * 4 * rated), 4 * rated)
+    out.push(tr('assessExplain.H.rv', { resolved, n, r: pct(d.H.r), v: pct(d.H.v), rIn, vIn, value: format1(100 * (0.6 * d.H.r + 0.4 * d.H.v)) }))
     out.push(tr('assessExplain.H.penalty', { n, allowance: d.H.allowance, penalty: d.H.penalty, value: na(c.H) }))
   }
 

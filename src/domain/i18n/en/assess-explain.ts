@@ -44,7 +44,7 @@ export const assessExplain = {
   'assessExplain.H.inTime': 'in time',
   'assessExplain.H.late': 'late',
   'assessExplain.H.none': '  no complaint → 100',
-  'assessExplain.H.rv': '  r = {resolved}/{n} = {r}; v = {v}; 100 × (0.6 × {r} + 0.4 × {v}) = {value}',
+  'assessExplain.H.rv': '  r = {resolved}/{n} = {r}; v = {v}; 100 × (0.6 × {rIn} + 0.4 × {vIn}) = {value}',
   'assessExplain.H.penalty': '  penalty: 5 × max(0, {n} − {allowance}) = {penalty} → H = {value}',
   'assessExplain.inputs': 'self = {self}   (weight {selfWeight})   superior = {superior}   (weight {superiorWeight})',
   'assessExplain.total': 'total = {formula}',

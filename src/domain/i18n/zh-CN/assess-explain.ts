@@ -44,7 +44,7 @@ export const assessExplain = {
   'assessExplain.H.inTime': '按期',
   'assessExplain.H.late': '逾期',
   'assessExplain.H.none': '  无投诉 → 100',
-  'assessExplain.H.rv': '  按期解决率 r = {resolved}/{n} = {r}；回访满意度 v = {v}；100 × (0.6 × {r} + 0.4 × {v}) = {value}',
+  'assessExplain.H.rv': '  按期解决率 r = {resolved}/{n} = {r}；回访满意度 v = {v}；100 × (0.6 × {rIn} + 0.4 × {vIn}) = {value}',
   'assessExplain.H.penalty': '  扣分：5 × (投诉件数 {n} − 免扣件数 {allowance}，不足 0 按 0 计) = {penalty} → H = {value}',
   'assessExplain.inputs': '自评 = {self}（权重 {selfWeight}）   上级评分 = {superior}（权重 {superiorWeight}）',
   'assessExplain.total': '总分 = {formula}',

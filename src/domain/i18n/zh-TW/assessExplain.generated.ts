@@ -46,7 +46,7 @@ export const assessExplain = {
   "assessExplain.H.inTime": "按期",
   "assessExplain.H.late": "逾期",
   "assessExplain.H.none": "  無投訴 → 100",
-  "assessExplain.H.rv": "  按期解決率 r = {resolved}/{n} = {r}；回訪滿意度 v = {v}；100 × (0.6 × {r} + 0.4 × {v}) = {value}",
+  "assessExplain.H.rv": "  按期解決率 r = {resolved}/{n} = {r}；回訪滿意度 v = {v}；100 × (0.6 × {rIn} + 0.4 × {vIn}) = {value}",
   "assessExplain.H.penalty": "  扣分：5 × (投訴件數 {n} − 免扣件數 {allowance}，不足 0 按 0 計) = {penalty} → H = {value}",
   "assessExplain.inputs": "自評 = {self}（權重 {selfWeight}）   上級評分 = {superior}（權重 {superiorWeight}）",
   "assessExplain.total": "總分 = {formula}",
