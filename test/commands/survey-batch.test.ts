@@ -24,6 +24,13 @@ describe('survey import of several files', () => {
       ].join('\n'),
     )
     expect((await queryRows(t.db, 'select count(*) as n from survey_responses'))[0].n).toBe(65)
+    // again: none is imported, and the last line does not say the others were
+    const again = await t.run(['survey', 'import', 'S', fixture('service-basic.csv'), copy])
+    expect(again.code).toBe(5)
+    expect(again.stderr).toMatch(/icm: none of the 2 files was imported: service-basic\.csv \(exit 5\), renamed\.csv \(exit 5\) \(/)
+    const fresh = writeFile(t.dir, 'fresh.csv', 'response_id,respondent_unit,rated_unit,overall\n9001,HR,IT,4\n')
+    const dry = await t.run(['survey', 'import', 'S', copy, fresh, '--dry-run'])
+    expect(dry.stderr).toMatch(/icm: 1 of 2 files would not be imported: renamed\.csv \(exit 5\); the others would \(/)
   })
 
   it('gives one JSON object per file, and the worst exit code', async () => {

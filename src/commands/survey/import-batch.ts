@@ -75,11 +75,10 @@ export async function surveyImportBatch(
   const failed = outcomes.filter((o) => o.exitCode !== 0)
   if (failed.length > 0) {
     const worst = Math.max(...failed.map((o) => o.exitCode)) as ExitCodeValue
-    throw errorWithCode(
-      worst,
-      t('survey.batch.failed', { n: failed.length, total: files.length, files: failed.map((o) => t('survey.batch.failedFile', { file: o.file, code: o.exitCode })).join(', ') }),
-      t('survey.batch.failed.hint'),
-    )
+    const params = { n: failed.length, total: files.length, files: failed.map((o) => t('survey.batch.failedFile', { file: o.file, code: o.exitCode })).join(', ') }
+    // "the others were imported" only when there are others, and not in a dry run
+    const message = failed.length === files.length ? 'survey.batch.failedAll' : opts.dryRun ? 'survey.batch.failedDry' : 'survey.batch.failed'
+    throw errorWithCode(worst, t(message, params), t('survey.batch.failed.hint'))
   }
 }
 

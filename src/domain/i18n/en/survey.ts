@@ -169,5 +169,7 @@ export const survey = {
   'survey.batch.failedStatus': 'failed (exit {code})',
   'survey.batch.failedFile': '{file} (exit {code})',
   'survey.batch.failed': '{n} of {total} files not imported: {files}; the others were',
+  'survey.batch.failedAll': 'none of the {total} files was imported: {files}',
+  'survey.batch.failedDry': '{n} of {total} files would not be imported: {files}; the others would',
   'survey.batch.failed.hint': 'each file is its own batch: fix the files named above and import them again',
 } as const

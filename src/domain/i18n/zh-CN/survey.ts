@@ -169,5 +169,7 @@ export const survey = {
   'survey.batch.failedStatus': '失败（退出码 {code}）',
   'survey.batch.failedFile': '{file}（退出码 {code}）',
   'survey.batch.failed': '{total} 个文件中有 {n} 个未导入：{files}；其余已导入',
+  'survey.batch.failedAll': '{total} 个文件均未导入：{files}',
+  'survey.batch.failedDry': '{total} 个文件中有 {n} 个无法导入：{files}；其余可以导入',
   'survey.batch.failed.hint': '每个文件是一个独立批次：请修正上面列出的文件后重新导入',
 } as const

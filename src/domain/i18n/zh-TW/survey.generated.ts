@@ -171,5 +171,7 @@ export const survey = {
   "survey.batch.failedStatus": "失敗（退出碼 {code}）",
   "survey.batch.failedFile": "{file}（退出碼 {code}）",
   "survey.batch.failed": "{total} 個檔案中有 {n} 個未匯入：{files}；其餘已匯入",
+  "survey.batch.failedAll": "{total} 個檔案均未匯入：{files}",
+  "survey.batch.failedDry": "{total} 個檔案中有 {n} 個無法匯入：{files}；其餘可以匯入",
   "survey.batch.failed.hint": "每個檔案是一個獨立批次：請修正上面列出的檔案後重新匯入",
 } as const
