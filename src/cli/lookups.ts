@@ -19,7 +19,7 @@ import { findUnitByCode, findUnitsByName, listUnits } from '../storage/units-rep
  * Chinese or with a regional word (財務部, 資訊部); NotFoundError (exit 4) with up to three
  * "did you mean" suggestions otherwise. A name that fits two units is refused (exit 3), naming both.
  */
-export async function requireUnit(db: Kysely<DB>, ref: string, what = 'unit'): Promise<UnitRow> {
+export async function requireUnit(db: Kysely<DB>, ref: string, what = t('lookup.unit')): Promise<UnitRow> {
   const text = normaliseInput(ref)
   const byCode = await findUnitByCode(db, text)
   if (byCode) return byCode

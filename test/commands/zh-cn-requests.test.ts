@@ -130,6 +130,11 @@ describe('complaint in Chinese', () => {
     const show = await t.ok(zh(['complaint', 'show', 'CMP-0001']), { tty: true })
     expect(show.stdout).toContain('调查组')
     expect(show.stdout).toContain('证据：')
+    // the timeline's details read in words: keys and values
+    expect(show.stdout).toContain('被投诉单位：IT；投诉单位：HR；渠道：电话')
+    expect(show.stdout).toContain('认可：是')
+    expect(show.stdout).toContain('原因类别：系统；原因分析：容量不足')
+    expect(englishWords(show.stdout.replace(/\bIT\b|\bHR\b|\bCMP-0001\b|\bACT-\d+\b|\bsha256\b|tester/g, ''))).toEqual([])
     const piped = await t.ok(zh(['complaint', 'list']))
     expect(piped.stdout.split('\n')[0]).toBe('code\treceived\tagainst\tfrom\tchannel\thandler\tstatus\tdeadline\toverdue\tsummary')
     expect(piped.stdout).toContain('\tphone\t')

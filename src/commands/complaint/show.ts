@@ -21,17 +21,33 @@ export function registerShow(complaint: Command, ctx: AppContext): void {
   )
 }
 
-/** A timeline step's details as one line of text. */
-function detailsText(details: Record<string, unknown>): string {
+/**
+ * A timeline step's details as one line of text. On a Chinese terminal the event's keys read as
+ * words (被投诉单位, 渠道 …) and its values as labels (电话, 访谈, 是); piped lines keep them as logged.
+ */
+function detailsText(details: Record<string, unknown>, term: boolean): string {
   return Object.entries(details)
     .map(([k, v]) => {
       if (k === 'file' && v && typeof v === 'object') {
         const f = v as { name: string; size: number; sha256: string }
         return t('complaint.show.file', { name: f.name, size: f.size, sha256: f.sha256 })
       }
-      return `${k}: ${cellText(v)}`
+      if (!term) return `${k}: ${cellText(v)}`
+      const key = hasMessage(`complaint.detailKey.${k}`) ? t(`complaint.detailKey.${k}` as 'complaint.detailKey.against') : k
+      return `${key}：${shownDetail(k, v)}`
     })
-    .join('; ')
+    .join(term ? '；' : '; ')
+}
+
+/** A detail's value on a Chinese terminal: an enum by its label, yes/no in words. */
+function shownDetail(key: string, value: unknown): string {
+  if (typeof value === 'boolean') return t(value ? 'complaint.detail.yes' : 'complaint.detail.no')
+  if (typeof value === 'string') {
+    if (key === 'channel') return label('complaintChannel', value)
+    if (key === 'kind') return label('evidenceKind', value)
+    if (key === 'category') return label('rootCause', value)
+  }
+  return cellText(value)
 }
 
 export async function complaintShowRun(ctx: AppContext, code: string): Promise<void> {
@@ -86,7 +102,7 @@ export async function complaintShowRun(ctx: AppContext, code: string): Promise<v
     { header: 'step', title: t('complaint.col.step'), value: (s) => (term && hasMessage(`complaint.step.${s.step}`) ? t(`complaint.step.${s.step}` as 'complaint.step.received') : s.step) },
     { header: 'by', title: t('complaint.col.by'), value: (s) => s.actor },
     { header: 'status', title: t('complaint.col.status'), value: (s) => (s.statusBefore === null || s.statusBefore === s.statusAfter ? shown(s.statusAfter) : `${shown(s.statusBefore)} → ${shown(s.statusAfter)}`) },
-    { header: 'details', title: t('complaint.col.details'), value: (s) => detailsText(s.details) },
+    { header: 'details', title: t('complaint.col.details'), value: (s) => detailsText(s.details, term) },
   ])
   if (base.milestones.length > 0) {
     printText(ctx, t('complaint.show.milestones'))

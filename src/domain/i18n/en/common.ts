@@ -2,6 +2,7 @@
 export const common = {
   'enum.invalid': 'invalid {what} {text}',
   'enum.invalid.hint': 'use one of: {values}',
+  'lookup.unit': 'unit',
   'lookup.unknownUnit': 'unknown {what} {ref}',
   'lookup.unknownUnit.hint': 'see icm unit list',
   'lookup.didYouMean': 'did you mean {units}?',

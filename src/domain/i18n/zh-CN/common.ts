@@ -2,6 +2,7 @@
 export const common = {
   'enum.invalid': '{what} 的取值无效：{text}',
   'enum.invalid.hint': '可用：{values}',
+  'lookup.unit': '单位',
   'lookup.unknownUnit': '找不到{what} {ref}',
   'lookup.unknownUnit.hint': '可用 icm unit list 查看所有单位',
   'lookup.didYouMean': '您是不是要找 {units}？',

@@ -4,6 +4,7 @@
 export const common = {
   "enum.invalid": "{what} 的取值無效：{text}",
   "enum.invalid.hint": "可用：{values}",
+  "lookup.unit": "單位",
   "lookup.unknownUnit": "找不到{what} {ref}",
   "lookup.unknownUnit.hint": "可用 icm unit list 檢視所有單位",
   "lookup.didYouMean": "您是不是要找 {units}？",
