@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scheduleOf } from '../../src/domain/calendar/business-time.js'
-import { groupByUnit, type UnitInfo } from '../../src/domain/today/digest.js'
+import { groupByUnit, timingWords, type UnitInfo } from '../../src/domain/today/digest.js'
 import {
   assessmentItems, assessmentPeriodOf, complaintItems, datedItems, requestItems, visitItems, type RequestFacts, type TodayItem,
 } from '../../src/domain/today/items.js'
@@ -85,6 +85,8 @@ describe('complaintItems (complaint.plan_days 5, complaint.investigate_hours 8)'
     expect(items[1]!.what).toBe('team')
     expect(items[1]!.command).toBe('icm complaint investigate CMP-2 --team "…"')
     expect(items[0]!.due).toBe(at('2026-06-29T10:00:00'))
+    // said as overdue, as every late item is
+    expect(items.map(timingWords)).toEqual(['overdue 2.0 business days', 'overdue 19.0 business h', 'overdue 3 d'])
   })
 })
 

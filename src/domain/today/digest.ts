@@ -80,7 +80,8 @@ export function sectionHeading(s: Section): string {
 export function timingWords(it: TodayItem): string {
   if (it.state === 'overdue') {
     if (it.lateUnit === 'businessHours') return t('today.late.businessHours', { n: it.late.toFixed(1) })
-    if (it.lateUnit === 'businessDays') return t('today.late.businessDays', { n: it.late.toFixed(1) })
+    // a request waiting on its customer counts the days waited; anything else the days past its due time
+    if (it.lateUnit === 'businessDays') return t(it.what === 'waiting' ? 'today.late.businessDays' : 'today.late.overdueBusinessDays', { n: it.late.toFixed(1) })
     return it.late === 0 ? t('today.due.now') : t('today.late.days', { n: it.late })
   }
   if (it.daysLeft === 0) {

@@ -26,6 +26,7 @@ export const today = {
   'today.what.finalize': 'ended {title}, not finalized',
   'today.late.businessHours': 'overdue {n} business h',
   'today.late.businessDays': '{n} business {n|day|days}',
+  'today.late.overdueBusinessDays': 'overdue {n} business {n|day|days}',
   'today.late.days': 'overdue {n} d',
   'today.due.now': 'due now',
   'today.due.at': 'due today {time}',

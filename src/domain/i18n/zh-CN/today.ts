@@ -26,6 +26,7 @@ export const today = {
   'today.what.finalize': '已于 {title} 结束，尚未定稿',
   'today.late.businessHours': '已超期 {n} 个工作小时',
   'today.late.businessDays': '已 {n} 个工作日',
+  'today.late.overdueBusinessDays': '已超期 {n} 个工作日',
   'today.late.days': '已超期 {n} 天',
   'today.due.now': '现在到期',
   'today.due.at': '今天 {time} 到期',

@@ -28,6 +28,7 @@ export const today = {
   "today.what.finalize": "已於 {title} 結束，尚未定稿",
   "today.late.businessHours": "已超期 {n} 個工作小時",
   "today.late.businessDays": "已 {n} 個工作日",
+  "today.late.overdueBusinessDays": "已超期 {n} 個工作日",
   "today.late.days": "已超期 {n} 天",
   "today.due.now": "現在到期",
   "today.due.at": "今天 {time} 到期",
