@@ -66,12 +66,19 @@ describe('icm assess report', () => {
 
   it('speaks the interface language', async () => {
     const t = await workedExample()
+    // a survey with dimensions: its lowest one is named in the period's context
+    await t.ok(['survey', 'create', 'DIM', '--title', '维度', '--period', '2026-H1'])
+    await t.ok(['survey', 'import', 'DIM', writeFile(t.dir, 'dim.csv', 'response_id,respondent_unit,rated_unit,accuracy,timeliness,completeness,professionalism,overall\n11,HR,IT,5,4,2,5,4\n')])
     await t.ok(['assess', 'run', '--period', '2026-H1'])
     const out = path.join(t.dir, 'zh.html')
     await t.ok(['--lang', 'zh-CN', 'assess', 'report', '--period', '2026-H1', '--out', out])
     const doc = fs.readFileSync(out, 'utf8')
     expect(doc).toContain('<html lang="zh-CN">')
     expect(doc).toContain('2026-H1 考核报告')
+    expect(doc).toContain('<th class="num">答卷数</th>')
+    expect(doc).toContain('<td>IT 信息技术部</td><td class="num">1</td><td class="num">不适用</td><td>完整性</td>')
+    expect(doc).toContain('1 份答卷')
+    expect(doc).not.toMatch(/<td>(accuracy|timeliness|completeness|professionalism|overall)<\/td>/)
   })
 })
 

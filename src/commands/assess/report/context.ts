@@ -53,7 +53,7 @@ ${
       : c.surveys.map(
           (s) => html`<p>${t('htmlReport.surveyLine', { code: s.code, kind: label('surveyKind', s.kind), period: s.period, responses: s.responses })}</p>
 <table class="survey-units"><thead><tr><th>${t('htmlReport.col.unit')}</th><th class="num">${t('htmlReport.col.responses')}</th><th class="num">${t('htmlReport.col.satisfaction')}</th><th>${t('htmlReport.col.lowest')}</th></tr></thead><tbody>${s.units.map(
-            (u) => html`<tr><td>${u.unit} ${u.name}</td><td class="num">${u.responses}</td><td class="num">${num(u.satisfaction)}</td><td>${u.lowest ?? ''}</td></tr>`,
+            (u) => html`<tr><td>${u.unit} ${u.name}</td><td class="num">${u.responses}</td><td class="num">${num(u.satisfaction)}</td><td>${u.lowest ? t(`htmlReport.dim.${u.lowest}` as 'htmlReport.dim.accuracy') : ''}</td></tr>`,
           )}</tbody></table>`,
         )
   }`

@@ -14,7 +14,7 @@ export const assessExplain = {
   'assessExplain.S.title': 'S 服务满意度 = {value}（权重 {weight}）',
   'assessExplain.S.none': '  本期没有服务满意度问卷对其评价 → 无',
   'assessExplain.S.responses': '  共 {n} 份服务满意度问卷对其评价（取总体评价，没有总体评价时取四个维度的平均值）；分值合计 {sum}，平均 {mean}',
-  'assessExplain.S.fewer': '  少于最低有效问卷数 {n} 份（配置项 assess.min_responses）→ 无',
+  'assessExplain.S.fewer': '  少于最低有效答卷数 {n} 份（配置项 assess.min_responses）→ 无',
   'assessExplain.T.title': 'T 响应及时率 = {value}（权重 {weight}）',
   'assessExplain.T.counts': '  本期应答复的需求共 {n} 项：按时答复 {onTime} 项，逾期 {late} 项，不计入 {excluded} 项（到期前已取消，或尚未到期）',
   'assessExplain.T.late': '  逾期：{code} 应于 {due} 前答复，{answer}，逾期 {hours} 个工作小时',

@@ -16,7 +16,7 @@ export const assessExplain = {
   "assessExplain.S.title": "S 服務滿意度 = {value}（權重 {weight}）",
   "assessExplain.S.none": "  本期沒有服務滿意度問卷對其評價 → 無",
   "assessExplain.S.responses": "  共 {n} 份服務滿意度問卷對其評價（取總體評價，沒有總體評價時取四個維度的平均值）；分值合計 {sum}，平均 {mean}",
-  "assessExplain.S.fewer": "  少於最低有效問卷數 {n} 份（配置項 assess.min_responses）→ 無",
+  "assessExplain.S.fewer": "  少於最低有效答卷數 {n} 份（配置項 assess.min_responses）→ 無",
   "assessExplain.T.title": "T 回應及時率 = {value}（權重 {weight}）",
   "assessExplain.T.counts": "  本期應答覆的需求共 {n} 項：按時答覆 {onTime} 項，逾期 {late} 項，不計入 {excluded} 項（到期前已取消，或尚未到期）",
   "assessExplain.T.late": "  逾期：{code} 應於 {due} 前答覆，{answer}，逾期 {hours} 個工作小時",
