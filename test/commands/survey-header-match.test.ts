@@ -37,6 +37,9 @@ describe('survey import: headers matched by keywords, never guessed silently', (
         '(say which with --map MAP.json holding {"response_id":"编号","rated_unit":"2、本次评价的部门","overall":"总体满意度"} (check the guesses), or run on a terminal to choose)\n',
     )
     expect(await dbState(t.db)).toEqual(before)
+    // in Chinese the field by its name, and by the key --map takes
+    const zh = await t.run(['--no-input', 'survey', 'import', 'S', file], { env: { LANG: 'zh_CN.UTF-8' } })
+    expect(zh.stderr).toMatch(/被评价单位（rated_unit） 同样匹配 2 列/)
     // the JSON of the message, saved as the mapping file, imports the file
     const map = writeFile(t.dir, 'map.json', '{"response_id":"编号","rated_unit":"2、本次评价的部门","overall":"总体满意度"}')
     expect((await t.ok(['--no-input', 'survey', 'import', 'S', file, '--map', map, '--json'])).json()).toMatchObject({ read: 2, imported: 2 })

@@ -3,7 +3,7 @@ import { excerpt, quote } from '../excerpt.js'
 import { displayHeader, normalizeHeader, type ColumnMap, type HeaderMapping, type MappingFile } from './header-aliases.js'
 import { fieldName, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
 import { SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
-import { t } from '../i18n/catalog.js'
+import { isChinese, t } from '../i18n/catalog.js'
 
 /**
  * What the importer says about headers matched by keywords, and what it does with a field it
@@ -57,10 +57,12 @@ function candidateText(headers: readonly string[], a: AmbiguousField): string {
  * would import the file.
  */
 export function ambiguityError(headers: readonly string[], mapping: HeaderMapping, map?: MappingFile): UserError {
+  // the field by its key (what --map takes), and in Chinese by its name too: 总体满意度（overall）
+  const field = (f: SurveyField) => (isChinese() ? `${fieldName(f)}（${f}）` : f)
   const parts = (mapping.ambiguous ?? []).map((a) =>
     a.candidates.every((c) => c.strong) && a.candidates.length > 1
-      ? t('surveyImport.tie', { field: a.field, n: a.candidates.length, candidates: candidateText(headers, a) })
-      : t('surveyImport.weak', { field: a.field, candidates: candidateText(headers, a) }),
+      ? t('surveyImport.tie', { field: field(a.field), n: a.candidates.length, candidates: candidateText(headers, a) })
+      : t('surveyImport.weak', { field: field(a.field), candidates: candidateText(headers, a) }),
   )
   const json = JSON.stringify(mappingJson(headers, withBestGuesses(mapping), map))
   return new UserError(
