@@ -45,32 +45,8 @@ export async function createProgram(ctx: AppContext, argv?: readonly string[]): 
       writeErr: (s) => ctx.io.err(s),
       outputError: (s, write) => write(usageErrorLine(s)),
     })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  icm demo                                  build a demo company in ./icm-demo.db
-  icm init                                  create ./icm.db
-  icm unit import org.csv                   load departments and positions
-  icm customer map                          who serves whom
-
-A half-year workflow (2026-H1):
-  icm request log --from SALES --to IT --title "CRM 报表"      all half-year: log requests,
-  icm request rank --to IT                                     rank them, answer on time
-  icm request respond REQ-0001 --accept --expected 2026-03-20
-  icm complaint open --against IT --from HR --channel email --summary "…"
-  icm survey create 2026H1-SERVICE --title "上半年满意度" --period 2026-H1
-  icm survey import 2026H1-SERVICE export.csv                  at the end: the survey,
-  icm assess import-inputs --period 2026-H1 inputs.csv         self and superior scores,
-  icm assess run --period 2026-H1                              the score table,
-  icm assess explain --period 2026-H1 --unit IT                every number behind a row,
-  icm assess finalize --period 2026-H1                         final; then the bonuses:
-  icm assess bonus --period 2026-H1 --base bonus-base.csv
-
-Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 invalid input or refused change,
-            4 not found, 5 conflict (duplicate, already imported, finalized)
-`,
-    )
+    .helpCommand('help [command]', t('cli.helpCommand'))
+    .addHelpText('after', t('cli.rootHelp'))
   program.hook('preAction', (_root, action) => {
     ctx.globals = action.optsWithGlobals<GlobalOptions>()
     ctx.access = databaseAccessOf(action)

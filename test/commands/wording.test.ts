@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { englishWords } from '../helpers/english-words.js'
 import { cli, writeFile } from '../helpers/harness.js'
 
 describe('wording', () => {
@@ -20,6 +21,16 @@ describe('wording', () => {
     const top = await t.ok(['--help'])
     expect(top.stdout).toContain('A half-year workflow (2026-H1):')
     expect(top.stdout).toContain('icm assess import-inputs --period 2026-H1 inputs.csv')
+    // in Chinese the examples' comments, the exit codes and the help command too
+    const zh = await t.ok(['--help'], { env: { LANG: 'zh_CN.UTF-8' } })
+    expect(zh.stdout).toContain('半年度工作流程（2026-H1）：')
+    expect(zh.stdout).toContain('退出码：0 成功')
+    expect(zh.stdout).toMatch(/help \[command\] +显示命令的帮助/)
+    // the examples' comments and the exit codes: words, but for the commands themselves
+    const tail = zh.stdout.slice(zh.stdout.indexOf('示例：'))
+    const comments = tail.split('\n').map((l) => (l.trim().startsWith('icm ') ? l.trim().split(/\s{2,}/).slice(1).join(' ') : l))
+    expect(englishWords(comments.join('\n'), ['demo'])).toEqual([]) // ./icm-demo.db
+    expect(englishWords((await t.ok(['request', '--help'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout.match(/help \[command\].*/)![0].slice(14))).toEqual([])
   })
 
   it('says in icm demo --help that a file that is not a demo is refused without --yes', async () => {
