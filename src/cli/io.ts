@@ -1,3 +1,5 @@
+import { hasMessage, t } from '../domain/i18n/catalog.js'
+
 /**
  * All terminal IO goes through an IO value, so commands never touch process.stdout directly and
  * tests run without a TTY: systemIO() for the real terminal, testIO() to capture and script.
@@ -32,6 +34,14 @@ export interface IO {
   /** Shows text through the pager command (a shell command line, e.g. $PAGER); false when it could not run. */
   page(text: string, pager: string): Promise<boolean>
   prompter: Prompter
+}
+
+
+/** The key tips under a list (↑↓ navigate • ⏎ select) in the interface language. */
+const KEYS_THEME = {
+  style: {
+    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${hasMessage(`prompt.key.${action}`) ? t(`prompt.key.${action}` as 'prompt.key.select') : action}`).join(' • '),
+  },
 }
 
 export function systemIO(env: NodeJS.ProcessEnv = process.env): IO {
@@ -91,15 +101,15 @@ function inquirerPrompter(): Prompter {
     },
     async search(opts) {
       const { search } = await load()
-      return search({ message: opts.message, source: async (typed) => [...(await opts.source(typed))], pageSize: 10 }, context)
+      return search({ message: opts.message, source: async (typed) => [...(await opts.source(typed))], pageSize: 10, theme: KEYS_THEME }, context)
     },
     async select(opts) {
       const { select } = await load()
-      return select({ message: opts.message, choices: opts.choices.map((value) => ({ value, name: value })) }, context)
+      return select({ message: opts.message, choices: opts.choices.map((value) => ({ value, name: value })), theme: KEYS_THEME }, context)
     },
     async confirm(opts) {
       const { confirm } = await load()
-      return confirm({ message: opts.message, default: opts.default ?? false }, context)
+      return confirm({ message: opts.message, default: opts.default ?? false, transformer: (yes) => t(yes ? 'prompt.yes' : 'prompt.no') }, context)
     },
   }
 }

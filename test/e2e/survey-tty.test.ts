@@ -55,4 +55,20 @@ describe.skipIf(!hasScript)('survey import on a terminal', () => {
     const rated = await queryRows(t.db, 'select u.code from survey_responses r join units u on u.id = r.rated_id order by r.line')
     expect(rated.map((x) => x.code)).toEqual(['HR', 'FIN'])
   })
+
+  it('speaks Chinese in the list and the yes/no question: the key tips, the answer given', async () => {
+    const t = cli()
+    await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
+    await t.ok(['survey', 'create', 'S', '--title', '满意度', '--period', '2026-H1'])
+    const file = writeFile(t.dir, 'tie.csv', '编号,2、本次评价的部门,3、评估的单位,总体满意度\n1,IT,HR,4\n2,HR,FIN,5\n')
+    const r = await inTerminal(['survey', 'import', 'S', file], t.dir, { ICM_DB: t.db, ICM_ACTOR: 'tester', LANG: 'zh_CN.UTF-8' }, [
+      ['移动', '\r'], // the list's key tips in Chinese; the best guess
+      ['保存为映射文件', 'n\r'], // the yes/no question
+    ])
+    expect(r.output).toContain('↑↓ 移动 • ⏎ 选择')
+    expect(r.output).not.toMatch(/navigate|select\b/)
+    expect(r.output).toMatch(/ 否/)
+    expect(r.output).not.toMatch(/\bNo\b/)
+    expect(r.code).toBe(0)
+  })
 })
