@@ -312,16 +312,12 @@ describe('parseMappingFile', () => {
     expect(parseMappingFile('{}')).toEqual({ columns: {}, labels: {} })
   })
 
-  it('gives the JSON parser\'s message for invalid JSON', () => {
-    const text = '{"overall": 13,}'
-    let parserMessage = ''
-    try {
-      JSON.parse(text)
-    } catch (e) {
-      parserMessage = (e as Error).message
-    }
-    const e = userError(() => parseMappingFile(text))
-    expect(e.message).toBe(`the mapping file is not valid JSON: ${parserMessage}`)
+  it('says where invalid JSON goes wrong: line, column and the text there', () => {
+    // Node says "Expected double-quoted property name in JSON at position 15": line 1, column 16
+    expect(userError(() => parseMappingFile('{"overall": 13,}')).message).toBe("the mapping file is not valid JSON at line 1, column 16 ('}')")
+    // a line break before it counts: position 17 is line 2, column 4
+    expect(userError(() => parseMappingFile('{"overall": 13,\n  rated_unit: 2}')).message).toBe("the mapping file is not valid JSON at line 2, column 3 ('rated_unit: 2}')")
+    expect(userError(() => parseMappingFile('{"overall": 13')).message).toMatch(/^the mapping file is not valid JSON( at line 1, column 15 \(the end of the file\))?/)
   })
 
   it.each([

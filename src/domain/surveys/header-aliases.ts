@@ -310,10 +310,17 @@ const mappingExample = () => t('surveyImport.map.example', { example: '{"respons
  */
 export function parseMappingFile(jsonText: string): MappingFile {
   let data: unknown
+  const text = jsonText.replace(/^\uFEFF/, '')
   try {
-    data = JSON.parse(jsonText.replace(/^\uFEFF/, ''))
+    data = JSON.parse(text)
   } catch (e) {
-    throw new UserError(t('surveyImport.map.notJson', { error: (e as Error).message }), mappingExample())
+    // where it went wrong, as a person finds it: line and column, and the text there
+    const at = /position (\d+)/.exec((e as Error).message)
+    if (!at) throw new UserError(t('surveyImport.map.notJson', { error: (e as Error).message }), mappingExample())
+    const before = text.slice(0, Number(at[1])).split('\n')
+    const rest = text.slice(Number(at[1])).split('\n')[0]!.slice(0, 20)
+    const near = rest === '' ? t('surveyImport.map.atEnd') : quote(rest)
+    throw new UserError(t('surveyImport.map.notJsonAt', { line: before.length, column: before.at(-1)!.length + 1, near }), mappingExample())
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError(t('surveyImport.map.notObject'), mappingExample())

@@ -167,6 +167,8 @@ export const surveyImport = {
   'surveyImport.map.headerTwiceRef': '--map：{field} 为 {ref}，而第 {columns} 列的表头都是它',
   'surveyImport.map.headerTwiceRef.hint': '请改填列号，例如 {example}',
   'surveyImport.map.notJson': '映射文件不是有效的 JSON：{error}',
+  'surveyImport.map.notJsonAt': '映射文件不是有效的 JSON：第 {line} 行第 {column} 列（{near}）有误',
+  'surveyImport.map.atEnd': '文件末尾',
   'surveyImport.map.notObject': '映射文件须为一个 JSON 对象',
   'surveyImport.map.badDateOrder': '映射文件中的 date_order 为 {value}',
   'surveyImport.map.badDateOrder.hint': '请用 "mdy"（月/日/年）或 "dmy"（日/月/年）',
