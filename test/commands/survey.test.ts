@@ -273,8 +273,11 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
 
   it('keys rows without a response id by their content: the same answer again is already present, two identical answers with different ids are both kept', async () => {
     const t = await withSurvey('2026年上半年内部服务满意度')
-    await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'rated_unit,overall,comment\nIT,4,ok\nIT,4,ok\nHR,3,\n')])
+    const a = await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'a.csv', 'rated_unit,overall,comment\nIT,4,ok\nIT,4,ok\nHR,3,\n'), '--json'])
     expect((await rows(t.db, 'select count(*) as n from survey_responses'))[0].n).toBe(2)
+    // the summary says why a line of a first import is "already present"
+    expect(a.json()).toMatchObject({ imported: 2, alreadyPresent: 1, repeatedInFile: 1 })
+    expect(a.stderr).toContain('of those already present, 1 line is identical to an earlier line of this file: without a response id column, identical answers are one answer')
     const r = await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'b.csv', 'rated_unit,overall,comment\r\nHR,3,\r\nFIN,5,\r\n'), '--json'])
     expect(r.json()).toMatchObject({ imported: 1, alreadyPresent: 1 })
     await t.ok(['survey', 'import', 'S', writeFile(t.dir, 'c.csv', 'ID,rated_unit,overall\n1,IT,4\n2,IT,4\n')])

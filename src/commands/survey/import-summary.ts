@@ -52,6 +52,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     read: result.read,
     imported: result.imported,
     alreadyPresent: result.alreadyPresent,
+    repeatedInFile: result.repeatedInFile,
     rejected: result.rejected,
     ignoredColumns: mapping.ignored,
     unitsMatched: result.unitsMatched.map((m) => ({ text: m.text, unit: m.unit, via: m.via })),
@@ -83,6 +84,11 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
       ...(result.batchId !== null ? ([['batch', result.batchId, t('survey.col.batch')]] as EntityField[]) : []),
     ])
     printNotes(ctx, mapping)
+  }
+  // identical answers without a response id are one answer: say so, or "already present" puzzles
+  if (result.repeatedInFile > 0) {
+    const key = mapping.columns.response_id !== undefined ? 'survey.import.repeatedInFile' : 'survey.import.repeatedInFileNoId'
+    ctx.io.err(`${t(key, { n: formatCount(result.repeatedInFile) })}\n`)
   }
   if (run.dryRun && run.rejects && result.rejected > 0) ctx.io.err(`${t('survey.import.dryRunRejects', { file: String(run.rejectsArg) })}\n`)
   const present = result.alreadyPresent > 0 ? t('survey.imported.present', { n: formatCount(result.alreadyPresent) }) : ''

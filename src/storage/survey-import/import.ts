@@ -175,7 +175,7 @@ function result(
   timings: SurveyImportResult['timings'],
 ): SurveyImportResult {
   const wide = checker.wide ? { wide: { responses: checker.responses, selfRatingsSkipped: checker.selfRatingsSkipped } } : {}
-  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), ...wide, worker: stager.worker, timings }
+  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, repeatedInFile: a.duplicatesPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), ...wide, worker: stager.worker, timings }
 }
 
 /**

@@ -68,6 +68,8 @@ export interface SurveyImportResult {
   read: number
   imported: number
   alreadyPresent: number
+  /** of alreadyPresent: the later lines of a key in the file with the same content as its first (counted once) */
+  repeatedInFile: number
   rejected: number
   unitsMatched: UnitNameMatch[]
   /** a wide file: the responses its rows gave (read counts rows), and the ratings of a respondent's own unit skipped */

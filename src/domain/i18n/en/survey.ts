@@ -112,6 +112,8 @@ export const survey = {
   'survey.map.yes': 'replace an existing --out file without asking',
   'survey.map.noUnits': 'no database at {location}: columns naming units are not recognised, so the file is described long (give --db, or --layout wide)',
   'survey.import.dryRunRejects': 'a dry run writes nothing: {file} is written by the import itself (without --dry-run)',
+  'survey.import.repeatedInFile': 'of those already present, {n} {n|line repeats|lines repeat} an earlier line of this file with the same response id and content: counted once',
+  'survey.import.repeatedInFileNoId': 'of those already present, {n} {n|line is|lines are} identical to an earlier line of this file: without a response id column, identical answers are one answer (give the export its 序号/ID column to keep each)',
   'survey.map.keywordNote': '{header} (by {keywords})',
   'survey.map.written': 'mapping of {file} written to {out}',
   'survey.map.writtenGuessed': 'mapping of {file} written to {out} (guessed: {fields}; check "_guessed")',
