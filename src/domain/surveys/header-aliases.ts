@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js'
 import { hasLookalikes, toSimplified, unifyLookalikes } from '../org/unit-names.js'
 import { excerpt, quote, quoteList } from '../excerpt.js'
+import { jsonErrorAt } from '../input/json-error.js'
 import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
 import { parseLoyaltyScale, type FileReading } from './file-reading.js'
 import { parseDateOrder, type DateOrder } from './written-dates.js'
@@ -314,13 +315,10 @@ export function parseMappingFile(jsonText: string): MappingFile {
   try {
     data = JSON.parse(text)
   } catch (e) {
-    // where it went wrong, as a person finds it: line and column, and the text there
-    const at = /position (\d+)/.exec((e as Error).message)
+    const at = jsonErrorAt(text, (e as Error).message)
     if (!at) throw new UserError(t('surveyImport.map.notJson', { error: (e as Error).message }), mappingExample())
-    const before = text.slice(0, Number(at[1])).split('\n')
-    const rest = text.slice(Number(at[1])).split('\n')[0]!.slice(0, 20)
-    const near = rest === '' ? t('surveyImport.map.atEnd') : quote(rest)
-    throw new UserError(t('surveyImport.map.notJsonAt', { line: before.length, column: before.at(-1)!.length + 1, near }), mappingExample())
+    const near = at.rest === '' ? t('surveyImport.map.atEnd') : quote(at.rest)
+    throw new UserError(t('surveyImport.map.notJsonAt', { line: at.line, column: at.column, near }), mappingExample())
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError(t('surveyImport.map.notObject'), mappingExample())
