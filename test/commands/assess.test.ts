@@ -139,6 +139,10 @@ describe('finalizing', () => {
     expect(again.stderr).toContain('improvement actions of an earlier finalize of the period kept, not opened again: ACT-0001 IT')
     const actions = (await t.ok(['action', 'list', '--json'])).json()
     expect(actions.map((a: any) => [a.code, a.owner])).toEqual([['ACT-0001', 'IT']])
+    // a third finalize is refused, and says how to change a final table
+    const third = await t.run(['assess', 'finalize', '--period', '2026-H1'])
+    expect(third.code).toBe(5)
+    expect(third.stderr).toMatch(/^icm: 2026-H1 is already final \(since .*\) \(to change it: icm assess reopen --period 2026-H1 --reason /)
   })
 })
 

@@ -52,7 +52,10 @@ export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions):
   const result = await store.write(async (trx) => {
     const before = await findScoreTable(trx, period.code, level)
     if (!before) throw new UserError(t('assess.finalize.neverRun', { name }), t('assess.runFirst', { command: `icm assess run --period ${period.code}${levelFlag(level)}` }))
-    if (before.state === 'final') throw new ConflictError(t('assess.finalize.alreadyFinal', { name, at: String(shownAt(before.finalizedAt)) }))
+    if (before.state === 'final') {
+      const command = `icm assess reopen --period ${period.code}${levelFlag(level)} --reason ${t('assess.reasonArg')}`
+      throw new ConflictError(t('assess.finalize.alreadyFinal', { name, at: String(shownAt(before.finalizedAt)) }), t('assess.annual.alreadyFinal.hint', { command }))
+    }
     checkPeriodEnded(period, now)
     // freeze what the data says now, not what it said at the last run
     const { rows, input } = await computeTable(trx, period, before.level, now)

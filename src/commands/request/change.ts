@@ -71,7 +71,7 @@ export async function requestChangeRun(ctx: AppContext, code: string, opts: Chan
     const codes = await unitCodesById(trx)
     if (opts.to !== undefined) {
       const provider = await requireUnit(trx, opts.to, t('request.providerUnit'))
-      if (provider.id === r.customerId) throw new UserError(t('request.toIsCustomer', { code: provider.code }))
+      if (provider.id === r.customerId) throw new UserError(t('request.toIsCustomer', { code: provider.code }), t('request.toIsCustomer.hint'))
       change.provider = { id: provider.id, code: provider.code }
     }
     const alsoIds = (await coUnitsOf(trx, [r.id])).get(r.id) ?? []

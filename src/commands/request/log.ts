@@ -70,7 +70,7 @@ export async function requestLogRun(ctx: AppContext, opts: LogOptions): Promise<
       throw new UserError(t('request.log.wrongProvider', { service: service.code, provider: codes.get(service.providerId) ?? '', to: provider.code }), t('request.log.wrongProvider.hint', { provider: codes.get(service.providerId) ?? '' }))
     }
     if (customer.id === provider.id) throw new UserError(t('request.log.sameUnit', { code: customer.code }), t('request.log.sameUnit.hint'))
-    if (neededBy && neededBy < localDate(at)) throw new UserError(t('request.log.neededBeforeLogged', { neededBy, logged: localDate(at) }))
+    if (neededBy && neededBy < localDate(at)) throw new UserError(t('request.log.neededBeforeLogged', { neededBy, logged: localDate(at) }), t('request.dateFromLogged.hint', { flag: '--needed-by', logged: localDate(at) }))
     const also = await resolveAlso(trx, opts.also, provider.id, customer.id)
     const policy = await loadPolicy(trx)
     const hours = deadlinesOf(service, policy).responseHours

@@ -88,7 +88,7 @@ export function respondToRequest(r: Request, response: Response, at: Date, now: 
   const after = advance(r, response.accept ? 'accept' : 'reject', at, now)
   const expected = response.accept ? response.expected : null
   if (expected && expected < localDate(new Date(r.loggedAt))) {
-    throw new UserError(t('request.expectedBeforeLogged', { expected, code: r.code, logged: localDate(new Date(r.loggedAt)) }))
+    throw new UserError(t('request.expectedBeforeLogged', { expected, code: r.code, logged: localDate(new Date(r.loggedAt)) }), t('request.dateFromLogged.hint', { flag: '--expected', logged: localDate(new Date(r.loggedAt)) }))
   }
   const onTime = !isLate(createBusinessClock(schedule), new Date(r.responseDue), at)
   const request: Request = { ...after, respondedAt: at.toISOString(), responseOnTime: onTime, decision: response.accept ? 'accepted' : 'rejected' }

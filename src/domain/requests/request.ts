@@ -134,6 +134,6 @@ export function overdueAt(r: ClockState, asOf: Date, clock: BusinessClock): Over
 /** A co-responsible unit (--also) is neither the provider nor the customer of the request. */
 export function checkCoResponsible(unit: UnitRef, providerId: number, customerId: number): UnitRef {
   if (unit.id === providerId) throw new UserError(t('request.alsoProvider', { code: unit.code }))
-  if (unit.id === customerId) throw new UserError(t('request.alsoCustomer', { code: unit.code }))
+  if (unit.id === customerId) throw new UserError(t('request.alsoCustomer', { code: unit.code }), t('request.alsoCustomer.hint'))
   return unit
 }
