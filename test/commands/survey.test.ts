@@ -319,6 +319,10 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     expect(dry.json().rejected).toBeGreaterThan(0)
     expect(dry.stderr).toContain(`a dry run writes nothing: ${rejects} is written by the import itself (without --dry-run)`)
     expect(fs.existsSync(rejects)).toBe(false)
+    // without --skip-invalid the first bad line stops the dry run (here a conflict with the rows imported above: exit 5), and still nothing is written
+    const stopped = await t.run(['survey', 'import', 'S', fixture('bad-rows.csv'), '--dry-run', '--rejects', rejects])
+    expect(stopped.code).toBe(5)
+    expect(fs.existsSync(rejects)).toBe(false)
     const real = await t.ok(['survey', 'import', 'S', fixture('bad-rows.csv'), '--skip-invalid', '--rejects', rejects, '--json'])
     expect(real.json().rejected).toBe(dry.json().rejected)
     expect(fs.readFileSync(rejects, 'utf8').split('\n')[0]).toMatch(/^line,reason,/)

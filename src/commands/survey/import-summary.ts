@@ -36,9 +36,7 @@ export function printTimings(ctx: AppContext, result: SurveyImportResult): void 
 
 /** The summary of an import (or a dry run): the counts on stdout, the notes and the confirmation on stderr. */
 export function printImportSummary(ctx: AppContext, run: ImportReport, result: SurveyImportResult, batch = false): Record<string, unknown> {
-  const { survey, shown, head, mapping } = run
-  // a dry run writes no rejects file
-  const rejects = run.dryRun ? undefined : run.rejects
+  const { survey, shown, head, mapping, rejects } = run
   const delimiter = delimiterName(head.delimiter)
   const summary = {
     survey,
@@ -90,7 +88,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     const key = mapping.columns.response_id !== undefined ? 'survey.import.repeatedInFile' : 'survey.import.repeatedInFileNoId'
     ctx.io.err(`${t(key, { n: formatCount(result.repeatedInFile) })}\n`)
   }
-  if (run.dryRun && run.rejects && result.rejected > 0) ctx.io.err(`${t('survey.import.dryRunRejects', { file: String(run.rejectsArg) })}\n`)
+  if (run.dryRun && run.rejectsArg && result.rejected > 0) ctx.io.err(`${t('survey.import.dryRunRejects', { file: String(run.rejectsArg) })}\n`)
   const present = result.alreadyPresent > 0 ? t('survey.imported.present', { n: formatCount(result.alreadyPresent) }) : ''
   const rejected =
     result.rejected > 0 ? (rejects ? t('survey.imported.rejectedSee', { n: formatCount(result.rejected), file: String(run.rejectsArg) }) : t('survey.imported.rejected', { n: formatCount(result.rejected) })) : ''

@@ -102,7 +102,8 @@ export async function surveyImportRun(ctx: AppContext, code: string, file: strin
   const given: MappingFile | undefined = opts.map ? parseMappingFile(readTextFile(ctx, opts.map)) : undefined
   const inputs = [...(file !== '-' ? [file] : []), ...(opts.map ? [opts.map] : [])]
   let rejects: string | undefined
-  if (rejectsArg !== undefined && !opts.showMapping) {
+  // a dry run writes nothing, not the rejects file either: the import without --dry-run writes it
+  if (rejectsArg !== undefined && !opts.showMapping && !opts.dryRun) {
     rejects = await checkOutputPath(ctx, rejectsArg, { flag: '--rejects', yes: opts.yes, inputs })
     if (rejects === undefined) return undefined
   }

@@ -82,8 +82,6 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
     if (req.rejects) rejects = await writeRejects(req.rejects, req.file, req.head, badLinePages(backend.db, backend.tables))
     refuseBadLines(req, analysis, rejects)
     if (req.dryRun) {
-      // a dry run writes nothing: not the rejects file either (the real run then writes it)
-      rejects?.discard()
       timings.analysisMs = performance.now() - started - timings.stagingMs
       return result(sha256, null, read, analysis, checker, backend.stager, timings)
     }
