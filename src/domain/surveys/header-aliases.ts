@@ -317,7 +317,8 @@ export function parseMappingFile(jsonText: string): MappingFile {
   } catch (e) {
     const at = jsonErrorAt(text, (e as Error).message)
     if (!at) throw new UserError(t('surveyImport.map.notJson', { error: (e as Error).message }), mappingExample())
-    const near = at.rest === '' ? t('surveyImport.map.atEnd') : quote(at.rest)
+    if ('token' in at) throw new UserError(t('surveyImport.map.notJsonToken', { token: quote(at.token) }), mappingExample())
+    const near = at.rest === '' ? t('surveyImport.map.atEnd') : quote(at.rest, 20)
     throw new UserError(t('surveyImport.map.notJsonAt', { line: at.line, column: at.column, near }), mappingExample())
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

@@ -168,6 +168,7 @@ export const surveyImport = {
   'surveyImport.map.headerTwiceRef.hint': 'give the column number instead, e.g. {example}',
   'surveyImport.map.notJson': 'the mapping file is not valid JSON: {error}',
   'surveyImport.map.notJsonAt': 'the mapping file is not valid JSON at line {line}, column {column} ({near})',
+  'surveyImport.map.notJsonToken': 'the mapping file is not valid JSON: {token} does not belong there (texts go in double quotes)',
   'surveyImport.map.atEnd': 'the end of the file',
   'surveyImport.map.notObject': 'the mapping file must hold a JSON object',
   'surveyImport.map.badDateOrder': 'the mapping file gives date_order as {value}',

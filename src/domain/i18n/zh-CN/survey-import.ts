@@ -168,6 +168,7 @@ export const surveyImport = {
   'surveyImport.map.headerTwiceRef.hint': '请改填列号，例如 {example}',
   'surveyImport.map.notJson': '映射文件不是有效的 JSON：{error}',
   'surveyImport.map.notJsonAt': '映射文件不是有效的 JSON：第 {line} 行第 {column} 列（{near}）有误',
+  'surveyImport.map.notJsonToken': '映射文件不是有效的 JSON：{token} 不应出现在那里（文字须用英文双引号括起）',
   'surveyImport.map.atEnd': '文件末尾',
   'surveyImport.map.notObject': '映射文件须为一个 JSON 对象',
   'surveyImport.map.badDateOrder': '映射文件中的 date_order 为 {value}',

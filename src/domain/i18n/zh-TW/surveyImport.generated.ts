@@ -170,6 +170,7 @@ export const surveyImport = {
   "surveyImport.map.headerTwiceRef.hint": "請改填列號，例如 {example}",
   "surveyImport.map.notJson": "對映檔案不是有效的 JSON：{error}",
   "surveyImport.map.notJsonAt": "對映檔案不是有效的 JSON：第 {line} 行第 {column} 列（{near}）有誤",
+  "surveyImport.map.notJsonToken": "對映檔案不是有效的 JSON：{token} 不應出現在那裡（文字須用英文雙引號括起）",
   "surveyImport.map.atEnd": "檔案末尾",
   "surveyImport.map.notObject": "對映檔案須為一個 JSON 物件",
   "surveyImport.map.badDateOrder": "對映檔案中的 date_order 為 {value}",
