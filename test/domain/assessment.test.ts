@@ -141,6 +141,12 @@ describe('assessUnits: DESIGN.md §3 worked examples', () => {
     expect(rows2.find((r) => r.code === 'HR')!.details.T.late).toEqual([{ code: 'REQ-0009', due: t('2026-06-30T17:00').toISOString(), respondedAt: null, businessHoursLate: 2 }])
   })
 
+  it('measures an unanswered request cancelled after its due time as late until the cancellation', () => {
+    const hr = assessUnits({ ...base, requests: [{ code: 'REQ-0009', unitId: 3, responseDue: t('2026-06-29T17:00'), respondedAt: null, cancelledAt: t('2026-06-30T10:00') }] }).find((r) => r.code === 'HR')!
+    // Mon 17:00 → 18:00 (1 h) + Tue 09:00 → 10:00 (1 h) = 2 h, not the 11 h to asOf (Wed 10:00)
+    expect(hr.details.T.late).toEqual([{ code: 'REQ-0009', due: t('2026-06-29T17:00').toISOString(), respondedAt: null, businessHoursLate: 2 }])
+  })
+
   it('counts the response clocks that changes of scope ended as they stood: a late answer stays late', () => {
     const changed = (code: string, due: string, respondedAt: string | null, at: string, currentProviderInPeriod: number | null = null) => ({
       code,

@@ -78,11 +78,25 @@ describe('mergeInput', () => {
 describe('improvementActions', () => {
   it('opens one for each unit graded D or E, due 30 days after the local date of finalizing', () => {
     const rows = [row(1, 'HR', 81, 'B'), row(2, 'IT', 65.25, 'D'), row(3, 'OPS', 52, 'E'), row(4, 'FIN', null, null)]
-    expect(improvementActions('2026-H1', rows, new Date('2026-06-30T17:00:00Z'))).toEqual([
-      // 01:00 on 1 July in Shanghai: 2026-07-01 + 30 days = 2026-07-31; 65.25 shows as 65.3
-      { unitId: 2, unitCode: 'IT', description: '2026-H1 考核等级 D (总分 65.3): 分析失分项并制定改进措施', due: '2026-07-31' },
-      { unitId: 3, unitCode: 'OPS', description: '2026-H1 考核等级 E (总分 52.0): 分析失分项并制定改进措施', due: '2026-07-31' },
+    expect(improvementActions('2026-H1', rows, new Date('2026-06-30T17:00:00Z'))).toEqual({
+      open: [
+        // 01:00 on 1 July in Shanghai: 2026-07-01 + 30 days = 2026-07-31; 65.25 shows as 65.3
+        { unitId: 2, unitCode: 'IT', description: '2026-H1 考核等级 D (总分 65.3): 分析失分项并制定改进措施', due: '2026-07-31' },
+        { unitId: 3, unitCode: 'OPS', description: '2026-H1 考核等级 E (总分 52.0): 分析失分项并制定改进措施', due: '2026-07-31' },
+      ],
+      kept: [],
+    })
+  })
+
+  it('keeps the action a unit has from an earlier finalize of the period, and opens none again', () => {
+    const rows = [row(1, 'HR', 81, 'B'), row(2, 'IT', 65.25, 'D'), row(3, 'OPS', 52, 'E')]
+    // HR had one when it was graded D before the reopen: it is B now, so its action is not "kept" for this finalize
+    const out = improvementActions('2026-H1', rows, new Date('2026-06-30T17:00:00Z'), [
+      { ownerId: 2, code: 'ACT-0007' },
+      { ownerId: 1, code: 'ACT-0008' },
     ])
+    expect(out.open.map((a) => a.unitCode)).toEqual(['OPS'])
+    expect(out.kept).toEqual([{ code: 'ACT-0007', unitCode: 'IT' }])
   })
 })
 

@@ -64,10 +64,10 @@ export async function assessFinalizeRun(ctx: AppContext, opts: FinalizeOptions):
     const changed = before.inputsHash !== table.inputsHash
     const actions: string[] = []
     // one improvement action per unit and period: those of an earlier finalize (since reopened) stay
-    const earlier = await listActions(trx, { source: 'assessment', sourceRef: period.code })
-    const graded = new Map(rows.filter((r) => r.grade === 'D' || r.grade === 'E').map((r) => [r.unitId, r.code]))
-    const kept = earlier.filter((a) => graded.has(a.owner_id)).map((a) => `${a.code} ${graded.get(a.owner_id)}`)
-    for (const a of improvementActions(period.code, rows, now, new Set(earlier.map((e) => e.owner_id)))) {
+    const earlier = (await listActions(trx, { source: 'assessment', sourceRef: period.code })).map((a) => ({ ownerId: a.owner_id, code: a.code }))
+    const planned = improvementActions(period.code, rows, now, earlier)
+    const kept = planned.kept.map((k) => `${k.code} ${k.unitCode}`)
+    for (const a of planned.open) {
       const action = await insertAction(trx, { source: 'assessment', sourceRef: period.code, ownerId: a.unitId, description: a.description, due: a.due, createdAt: now })
       actions.push(`${action.code} ${a.unitCode}`)
     }

@@ -14,7 +14,7 @@ import { normaliseInput } from '../../domain/calendar/written-forms.js'
 import { INPUT_COLUMNS, type QualitativeInput } from '../../domain/assessment/assessment.js'
 import { findColumns, namesOf } from '../../domain/input/csv-columns.js'
 import { parsePeriod } from '../../domain/calendar/period.js'
-import { findInput, findScoreTable, upsertInput } from '../../storage/assessments-repo.js'
+import { findInput, findScoreTable, listInputs, upsertInput } from '../../storage/assessments-repo.js'
 import { appendEvent } from '../../storage/events-repo.js'
 import { askPeriod, assessPeriod, assessPeriodOption } from './period.js'
 import { formatCount } from '../../domain/counting.js'
@@ -116,6 +116,7 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
     const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
     const good: (QualitativeInput & { code: string; kind: string; before: { self: number | null; superior: number | null } | null })[] = []
     const seen = new Map<number, number>()
+    const stored = new Map((await listInputs(trx, period.code)).map((i) => [i.unitId, i]))
     for (const { line, cells, problem } of rows) {
       if (problem !== undefined) {
         problems.push({ line, reason: problem, exitCode: 3 })
@@ -129,7 +130,7 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
         const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? undefined : parseScore(cells[i], flag))
         const given = { self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') }
         if (given.self === undefined && given.superior === undefined) continue
-        const before = await findInput(trx, period.code, unit.id)
+        const before = stored.get(unit.id)
         good.push({ ...mergeInput(before, unit.id, given), code: unit.code, kind: unit.kind, before: before ? { self: before.self, superior: before.superior } : null })
       } catch (e) {
         problems.push({ line, reason: (e as Error).message, exitCode: (e as { exitCode?: ExitCodeValue }).exitCode ?? 3 })

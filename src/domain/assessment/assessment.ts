@@ -204,8 +204,8 @@ export function assessUnits(input: AssessInput): UnitAssessment[] {
       else if (c === 'excluded') excluded++
       else {
         const answered = r.respondedAt !== null && r.respondedAt.getTime() <= input.asOf.getTime()
-        // an unanswered clock a change of scope ended is late until the change, not until asOf
-        const ended = r.superseded && r.superseded.at.getTime() < input.asOf.getTime() ? r.superseded.at : input.asOf
+        // an unanswered clock is late until it ended (cancelled, or a change of scope), or until asOf
+        const ended = r.cancelledAt !== null && r.cancelledAt.getTime() < input.asOf.getTime() ? r.cancelledAt : input.asOf
         const end = answered ? r.respondedAt! : ended
         late.push({
           code: r.code,

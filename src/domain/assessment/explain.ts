@@ -120,10 +120,10 @@ export function explainLines(r: ScoreRow, d: UnitDetails, policy: AssessPolicy, 
   if (n === 0) out.push(tr('assessExplain.H.none'))
   else {
     const resolved = d.H.complaints.filter((k) => k.resolvedByDeadline).length
-    const rated = d.H.complaints.filter((k) => k.satisfaction !== null).length
-    // the formula shows r and v exactly (1/3, not 0.33), so that it can be redone by hand
+    const rated = d.H.complaints.flatMap((k) => (k.satisfaction === null ? [] : [k.satisfaction]))
+    // the formula shows r and v exactly (1/3, not 0.33), so that it can be redone by hand: v = Σ(s − 1) / 4k
     const rIn = exactTerm(d.H.r, resolved, n)
-    const vIn = exactTerm(d.H.v, Math.round(d.H.v * 4 * rated), 4 * rated)
+    const vIn = exactTerm(d.H.v, rated.reduce((a, s) => a + s - 1, 0), 4 * rated.length)
     out.push(tr('assessExplain.H.rv', { resolved, n, r: pct(d.H.r), v: pct(d.H.v), rIn, vIn, value: format1(100 * (0.6 * d.H.r + 0.4 * d.H.v)) }))
     out.push(tr('assessExplain.H.penalty', { n, allowance: d.H.allowance, penalty: d.H.penalty, value: na(c.H) }))
   }

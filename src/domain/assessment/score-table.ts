@@ -133,17 +133,30 @@ export interface ImprovementAction {
 }
 
 /**
- * The improvement action each unit graded D or E gets when a period is finalized, due 30 days
- * later: one per unit and period, so a unit that has one from an earlier finalize of the period
- * (reopened since) in `has` gets none again.
+ * The improvement actions of a finalize: each unit graded D or E gets one, due 30 days later.
+ * One per unit and period: a unit that has one from an earlier finalize of the period (reopened
+ * since; `earlier`, open or done) keeps it, listed in `kept`, and gets none again.
  */
-export function improvementActions(period: string, rows: readonly UnitAssessment[], now: Date, has: ReadonlySet<number> = new Set()): ImprovementAction[] {
-  return rows
-    .filter((r) => (r.grade === 'D' || r.grade === 'E') && !has.has(r.unitId))
-    .map((r) => ({
-      unitId: r.unitId,
-      unitCode: r.code,
-      description: `${period} 考核等级 ${r.grade} (总分 ${format1(r.total!)}): 分析失分项并制定改进措施`,
-      due: addDays(localDate(now), IMPROVEMENT_DAYS),
-    }))
+export function improvementActions(
+  period: string,
+  rows: readonly UnitAssessment[],
+  now: Date,
+  earlier: readonly { ownerId: number; code: string }[] = [],
+): { open: ImprovementAction[]; kept: { code: string; unitCode: string }[] } {
+  const graded = rows.filter((r) => r.grade === 'D' || r.grade === 'E')
+  const had = new Set(earlier.map((a) => a.ownerId))
+  return {
+    open: graded
+      .filter((r) => !had.has(r.unitId))
+      .map((r) => ({
+        unitId: r.unitId,
+        unitCode: r.code,
+        description: `${period} 考核等级 ${r.grade} (总分 ${format1(r.total!)}): 分析失分项并制定改进措施`,
+        due: addDays(localDate(now), IMPROVEMENT_DAYS),
+      })),
+    kept: earlier.flatMap((a) => {
+      const r = graded.find((g) => g.unitId === a.ownerId)
+      return r ? [{ code: a.code, unitCode: r.code }] : []
+    }),
+  }
 }
