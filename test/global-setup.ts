@@ -20,14 +20,29 @@ declare module 'vitest' {
  * several gigabytes of databases and generated surveys; left behind, a few runs fill the disk.
  */
 export default function setup(project: TestProject): () => void {
+  if (process.env.ICM_SKIP_BUILD !== '1') execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
+  removeStaleRoots()
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'icm-tests-'))
   project.provide('tmpRoot', root)
-  if (process.env.ICM_SKIP_BUILD !== '1') execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
   return () => {
     try {
       fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     } catch (e) {
       console.warn(`could not remove the tests' temporary folder ${root}: ${(e as Error).message}`)
+    }
+  }
+}
+
+/** The roots of runs that were killed before their teardown (a day old or more: no run lasts that long). */
+function removeStaleRoots(): void {
+  const dayAgo = Date.now() - 24 * 3600 * 1000
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!name.startsWith('icm-tests-')) continue
+    const dir = path.join(os.tmpdir(), name)
+    try {
+      if (fs.statSync(dir).mtimeMs < dayAgo) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
+    } catch {
+      /* another run's, gone meanwhile, or not ours to remove */
     }
   }
 }

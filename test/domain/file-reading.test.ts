@@ -27,6 +27,8 @@ describe('ColumnProfiler', () => {
     ['推荐可能性（０－１０）', true],
     ['How likely are you to recommend IT? (0 to 10)', true],
     ['Likelihood to recommend, 0–10', true],
+    ['推荐可能性（0分-10分）', true],
+    ['推荐可能性（0〜10）', true],
     ['推荐意愿（1-5分）', false],
     ['推荐意愿（0-100）', false],
     ['2010-2020 年度推荐', false],

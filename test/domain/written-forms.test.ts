@@ -69,6 +69,7 @@ describe('canonicalPeriod: periods as people say them', () => {
     ['2026年4月到6月', '2026-Q2'],
     ['2026年01-03月', '2026-Q1'],
     ['2026年1-12月', '2026'],
+    ['2026年7〜9月', '2026-Q3'],
   ])('%j → %j', (text, expected) => expect(canonicalPeriod(text)).toBe(expected))
 
   it.each([['2026H3', '2026-H3'], ['2026年第五季度', '2026年第五季度'], ['H1 2026', 'H1 2026'], ['2026年2-5月', '2026年2-5月'], ['2026年6-1月', '2026年6-1月']])('%j stays %j for the strict parser to refuse', (text, expected) => {

@@ -83,8 +83,14 @@ export function canonicalPeriod(text: string): string {
   return t
 }
 
+/**
+ * What stands between the ends of a range as people write it (after NFKC: full-width ～ and －
+ * are ~ and -): 1-6, 1~6, 1〜6, 1—6, 1至6, 1到6. Also the survey importer's, for `（0-10分）`.
+ */
+export const RANGE_SEPARATOR = '(?:-|~|〜|—|–|至|到)'
+
 /** A half year, quarter or year written as its months: `2026年1-6月`, `2026年7月至12月`, `2026年1~3月`. */
-const MONTH_RANGE = /^(\d{4})\s*年\s*(\d{1,2})\s*月?\s*(?:-|~|—|–|至|到)\s*(\d{1,2})\s*月份?$/
+const MONTH_RANGE = new RegExp(`^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月?\\s*${RANGE_SEPARATOR}\\s*(\\d{1,2})\\s*月份?$`)
 /** The month spans that are periods, and the period's suffix; any other span is no period. */
 const MONTH_SPANS: Record<string, string> = { '1-6': '-H1', '7-12': '-H2', '1-3': '-Q1', '4-6': '-Q2', '7-9': '-Q3', '10-12': '-Q4', '1-12': '' }
 

@@ -6,6 +6,7 @@ import { DateOrderDetector, describeAmbiguousDate, type DateOrder } from './writ
 import { isChinese, t } from '../i18n/catalog.js'
 import { note, noteShown } from './survey-notes.js'
 import { fieldName } from './header-keywords.js'
+import { RANGE_SEPARATOR } from '../calendar/written-forms.js'
 
 /**
  * How a survey file's answers are read, decided per file before its rows are checked (DESIGN.md
@@ -17,12 +18,15 @@ import { fieldName } from './header-keywords.js'
 
 /**
  * Whether a loyalty question's header says it is asked on 0–10: `（0-10分）`, `(0~10)`, `0到10`,
- * `0 to 10`, full-width forms too. Such a column is 0–10 even when every answer in the file is 5
+ * `0分-10分`, `0 to 10`, full-width forms too. Such a column is 0–10 even when every answer in the file is 5
  * or less (a 5 out of 10 is 3, not 5).
  */
 export function headerSaysZeroToTen(header: string): boolean {
-  return /(?:^|[^\d.])0\s*(?:-|~|—|–|－|到|至|to)\s*10(?![\d.])/i.test(header.normalize('NFKC'))
+  return ZERO_TO_TEN.test(header.normalize('NFKC'))
 }
+
+/** 0-10, 0分-10分, 0 to 10 … (written-forms.ts RANGE_SEPARATOR), not part of 10-100 or 0.5-10. */
+const ZERO_TO_TEN = new RegExp(`(?:^|[^\\d.])0\\s*分?\\s*(?:${RANGE_SEPARATOR}|to)\\s*10(?![\\d.])`, 'i')
 
 export interface FileReading {
   dateOrder?: DateOrder
