@@ -1,8 +1,7 @@
-import os from 'node:os'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BACKEND, ROOT, cli, spawnIcm, tempDir } from '../helpers/harness.js'
+import { BACKEND, ROOT, cli, spawnIcm, tempDir, childEnv } from '../helpers/harness.js'
 
 /**
  * Shell completion: the bash script `icm completion bash` prints, sourced in a bash subprocess and
@@ -35,7 +34,7 @@ COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})
 COMP_CWORD=${words.length - 1}
 _icm
 printf '%s\\n' "\${COMPREPLY[@]}"`
-    const r = spawnSync('bash', ['--norc', '--noprofile', '-c', driver], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', ICM_DB: db } })
+    const r = spawnSync('bash', ['--norc', '--noprofile', '-c', driver], { cwd: dir, encoding: 'utf8', env: childEnv({ ICM_DB: db }) })
     expect(r.stderr).toBe('')
     return r.stdout.split('\n').filter((l) => l !== '')
   }

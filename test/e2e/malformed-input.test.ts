@@ -1,9 +1,8 @@
-import os from 'node:os'
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, ROOT, cli, dbState, tempDir, type RunResult } from '../helpers/harness.js'
+import { FIXTURES, ROOT, cli, dbState, tempDir, type RunResult, childEnv } from '../helpers/harness.js'
 import { writeWorkbook } from '../helpers/xlsx.js'
 
 /**
@@ -278,7 +277,7 @@ function runIcm(args: string[], opts: { cwd: string; env: Record<string, string>
     const stdin = opts.input !== undefined && typeof opts.input === 'object' && 'fd' in opts.input ? opts.input.fd : 'pipe'
     const child = spawn(opts.command ?? process.execPath, argv, {
       cwd: opts.cwd,
-      env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_ACTOR: 'e2e', ...opts.env },
+      env: childEnv({ ICM_ACTOR: 'e2e', ...opts.env }),
       stdio: [stdin, 'pipe', 'pipe'],
     })
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)

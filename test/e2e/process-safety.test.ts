@@ -1,17 +1,16 @@
-import os from 'node:os'
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BACKEND, ROOT, spawnIcm, tempDir } from '../helpers/harness.js'
+import { BACKEND, ROOT, spawnIcm, tempDir, childEnv } from '../helpers/harness.js'
 
 /**
  * What only a real process shows (DESIGN.md §8): a pipe closed early, Ctrl-C at a prompt, a
  * killed backup, a disk that fills up. Each spawns the built CLI on an SQLite file.
  */
 const ICM = path.join(ROOT, 'dist', 'icm.js')
-const env = { TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_NOW: '2026-07-01T10:00:00+08:00', PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir() }
+const env = childEnv({ ICM_NOW: '2026-07-01T10:00:00+08:00' })
 
 function sh(script: string, cwd: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { cwd, env: { ...env, ICM: ICM }, encoding: 'utf8' })

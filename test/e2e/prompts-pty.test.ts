@@ -1,15 +1,14 @@
-import os from 'node:os'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BACKEND, ROOT, spawnIcm, tempDir } from '../helpers/harness.js'
+import { BACKEND, ROOT, spawnIcm, tempDir, childEnv } from '../helpers/harness.js'
 
 /**
  * The prompts in a real pseudo-terminal (Python's pty): a wrong answer is said and asked again,
  * a right one is taken. Each step waits for a text on the screen, then types keys.
  */
 const ICM = path.join(ROOT, 'dist', 'icm.js')
-const env = { TZ: 'Asia/Shanghai', NO_COLOR: '1', ICM_NOW: '2026-07-01T10:00:00+08:00', PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), HOME: process.env.HOME ?? '' }
+const env = childEnv({ ICM_NOW: '2026-07-01T10:00:00+08:00' })
 const havePython = spawnSync('python3', ['-c', 'import pty']).status === 0
 
 const DRIVER = `

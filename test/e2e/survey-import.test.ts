@@ -1,10 +1,9 @@
-import os from 'node:os'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { BACKEND, ROOT, queryRows, spawnIcm, tempDir, testDatabase } from '../helpers/harness.js'
+import { BACKEND, ROOT, queryRows, spawnIcm, tempDir, testDatabase, childEnv } from '../helpers/harness.js'
 
 /**
  * Reliability of the bulk import on the built CLI (dist/icm.js), as separate processes: a killed
@@ -40,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 function spawnImport(cwd: string, env: Record<string, string>, file: string, extra: string[] = []): ChildProcess {
   return spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), 'survey', 'import', 'S', file, ...extra], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'ignore'],
   })
 }
@@ -73,7 +72,7 @@ describe.skipIf(BACKEND === 'postgres')('survey import, as a process', () => {
     const { cwd, env, db } = setup([{ name: 'big.csv', rows, firstId: 1 }])
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), 'survey', 'import', 'S', 'big.csv'], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', ...env },
+      env: childEnv(env),
       stdio: 'ignore',
     })
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
@@ -179,7 +178,7 @@ describe.skipIf(BACKEND === 'postgres')('survey import, as a process', () => {
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(script)}`, path.join(ROOT, 'dist', 'icm.js'), 'survey', 'import', 'S', 'big.csv'], {
         cwd,
-        env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', ...env },
+        env: childEnv(env),
       })
       let stderr = ''
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
@@ -202,7 +201,7 @@ describe.skipIf(BACKEND === 'sqlite')('survey import on PostgreSQL, as a process
     const app = `icm-e2e-${process.pid}-${Date.now()}`
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), 'survey', 'import', 'S', 'big.csv'], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', ...env, PGAPPNAME: app },
+      env: childEnv({ ...env, PGAPPNAME: app }),
       stdio: 'ignore',
     })
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))

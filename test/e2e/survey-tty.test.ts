@@ -1,9 +1,8 @@
-import os from 'node:os'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, ROOT, cli, queryRows, writeFile } from '../helpers/harness.js'
+import { FIXTURES, ROOT, cli, queryRows, writeFile, childEnv } from '../helpers/harness.js'
 
 const hasScript = fs.existsSync('/usr/bin/script')
 
@@ -16,7 +15,7 @@ function inTerminal(args: string[], cwd: string, env: Record<string, string>, an
     const command = [process.execPath, path.join(ROOT, 'dist', 'icm.js'), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')
     const child = spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir(), HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', TERM: 'xterm', ...env },
+      env: childEnv({ TERM: 'xterm', ...env }),
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let output = ''

@@ -129,12 +129,21 @@ function resultOf(code: number, stdout: string, stderr: string): RunResult {
   }
 }
 
+/**
+ * The environment of a process a test spawns: only what it needs, so the machine's own settings
+ * (LANG, ICM_DB, colours) never leak in; Shanghai time, no colours, and this test file's
+ * temporary folder (test/setup-tmp.ts); `extra` on top.
+ */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', NO_COLOR: '1', ...extra }
+}
+
 /** Spawns the built CLI (dist/icm.js) as a user would. */
 export function spawnIcm(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'icm.js'), ...args], {
       cwd: opts.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: os.tmpdir(), TZ: 'Asia/Shanghai', NO_COLOR: '1', ...opts.env },
+      env: childEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let out = ''
