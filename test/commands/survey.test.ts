@@ -300,6 +300,11 @@ describe('icm survey import: all or nothing, and the bad lines', () => {
     expect(await dbState(t.db)).toBe(before)
     const forced = await t.ok(['survey', 'import', 'S', 'renamed.csv', '--force', '--json'])
     expect(forced.json()).toMatchObject({ batch: 2, forced: true, read: 60, imported: 0, alreadyPresent: 60 })
+    // into another survey: the hint asks to check the survey code, and says --force imports it there too
+    await t.ok(['survey', 'create', 'T', '--title', 't', '--period', '2026-H1'])
+    const other = await t.run(['survey', 'import', 'T', 'renamed.csv'])
+    expect(other.code).toBe(5)
+    expect(other.stderr).toMatch(/was already imported into S .* \(a file is imported once, whatever its name: check the survey code \(S holds it\); to import it into T as well, add --force\)\n$/)
   })
 
   it('checks everything with --dry-run and writes nothing', async () => {

@@ -183,7 +183,7 @@ async function importFile(ctx: AppContext, store: Store, input: ImportInput, opt
   if (!opts.force && (await hasBatchOfSize(store.db, head.size))) {
     knownSha256 = sha256OfFile(full)
     const before = await findBatchBySha256(store.db, knownSha256)
-    if (before) throw alreadyImported(shown, before)
+    if (before) throw alreadyImported(shown, before, survey.code)
   }
   const progress = ctx.io.interactive ? progressPrinter(ctx, head.size) : undefined
   try {

@@ -41,10 +41,11 @@ export { WORKER_MIN_BYTES } from './sqlite.js'
  * transaction is all or nothing) and its staging file is removed (staging-files.ts).
  */
 
-export function alreadyImported(shown: string, before: { file_name: string; survey_code: string; at: string; actor: string; id: number }): ConflictError {
+export function alreadyImported(shown: string, before: { file_name: string; survey_code: string; at: string; actor: string; id: number }, into: string): ConflictError {
   return new ConflictError(
     t('surveyImport.alreadyImported', { file: shown, survey: before.survey_code, name: before.file_name, batch: before.id, actor: before.actor, at: formatInstant(new Date(before.at)) }),
-    t('surveyImport.alreadyImported.hint'),
+    // into another survey than before: the likelier mistake is the survey code, and no row of this survey is "already present"
+    before.survey_code === into ? t('surveyImport.alreadyImported.hint') : t('surveyImport.alreadyImported.otherSurveyHint', { survey: before.survey_code, into }),
   )
 }
 
@@ -96,7 +97,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       timings.lockWaitMs = locked - locking
       if (!req.force) {
         const before = await findBatchBySha256(trx, sha256)
-        if (before) throw alreadyImported(req.shown, before)
+        if (before) throw alreadyImported(req.shown, before, req.survey.code)
       }
       if ((await surveyState(trx, surveyId)) !== analysis.state) {
         // Another import of the survey committed since the analysis: its rows may be these.

@@ -11,6 +11,7 @@ export const surveyImport = {
   'surveyImport.invalidKind.hint': 'use {values}',
   'surveyImport.alreadyImported': '{file} was already imported into {survey} as {name} (batch {batch}, by {actor} at {at}); nothing imported',
   'surveyImport.alreadyImported.hint': 'a file is imported once, whatever its name; add --force to import it again, skipping the rows already present',
+  'surveyImport.alreadyImported.otherSurveyHint': 'a file is imported once, whatever its name: check the survey code ({survey} holds it); to import it into {into} as well, add --force',
   'surveyImport.noResponses': '{file} has a header but no responses',
   'surveyImport.noResponses.hint': 'export the survey with its answers',
   'surveyImport.badLines': '{file} {lines}; nothing imported',

@@ -11,6 +11,7 @@ export const surveyImport = {
   'surveyImport.invalidKind.hint': '可用：{values}',
   'surveyImport.alreadyImported': '{file} 已导入过 {survey}（文件名 {name}，批次 {batch}，由 {actor} 于 {at} 导入），本次未导入',
   'surveyImport.alreadyImported.hint': '同一文件无论改成什么名字都只导入一次；如需再次导入请加 --force（已存在的行会跳过）',
+  'surveyImport.alreadyImported.otherSurveyHint': '同一文件无论改成什么名字都只导入一次：请核对调查编号（此文件已在 {survey} 中）；如确需同时导入 {into}，请加 --force',
   'surveyImport.noResponses': '{file} 只有表头，没有答卷',
   'surveyImport.noResponses.hint': '请连同答卷数据重新导出问卷',
   'surveyImport.badLines': '{file} {lines}；未导入任何内容',

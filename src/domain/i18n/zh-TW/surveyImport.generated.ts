@@ -13,6 +13,7 @@ export const surveyImport = {
   "surveyImport.invalidKind.hint": "可用：{values}",
   "surveyImport.alreadyImported": "{file} 已匯入過 {survey}（檔名 {name}，批次 {batch}，由 {actor} 於 {at} 匯入），本次未匯入",
   "surveyImport.alreadyImported.hint": "同一檔案無論改成什麼名字都只匯入一次；如需再次匯入請加 --force（已存在的行會跳過）",
+  "surveyImport.alreadyImported.otherSurveyHint": "同一檔案無論改成什麼名字都只匯入一次：請核對調查編號（此檔案已在 {survey} 中）；如確需同時匯入 {into}，請加 --force",
   "surveyImport.noResponses": "{file} 只有表頭，沒有答卷",
   "surveyImport.noResponses.hint": "請連同答卷資料重新匯出問卷",
   "surveyImport.badLines": "{file} {lines}；未匯入任何內容",
