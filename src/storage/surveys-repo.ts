@@ -133,14 +133,32 @@ export async function finishBatch(
     .executeTakeFirstOrThrow()
 }
 
+/**
+ * The id of a survey's first response (null when it has none), from the unique index on
+ * (survey_id, key): where a walk of the table by id for that survey starts.
+ */
+async function firstResponseId(db: Kysely<DB>, surveyId: number): Promise<number | null> {
+  const r = await db.selectFrom('survey_responses').select((eb) => eb.fn.min('id').as('id')).where('survey_id', '=', surveyId).executeTakeFirst()
+  return r?.id === null || r?.id === undefined ? null : Number(r.id)
+}
+
+/**
+ * `survey_id` as an expression no index answers: the queries in id order below walk the table by
+ * id from the survey's first response (a survey's rows are the contiguous id ranges of its
+ * batches), where an index on survey_id would have them sort every row of the survey first.
+ */
+const surveyIdByScan = sql<number>`+survey_id`
+
 /** The responses of a survey in import order, a page at a time (for the export: memory stays flat). */
 export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSize = 5000): AsyncGenerator<StoredResponse[]> {
-  let after = 0
+  const first = await firstResponseId(db, surveyId)
+  if (first === null) return
+  let after = first - 1
   for (;;) {
     const page = await db
       .selectFrom('survey_responses')
       .selectAll()
-      .where('survey_id', '=', surveyId)
+      .where(surveyIdByScan, '=', surveyId)
       .where('id', '>', after)
       .orderBy('id')
       .limit(pageSize)
@@ -173,10 +191,13 @@ export async function listSurveysWithin(db: Kysely<DB>, from: string, to: string
 
 /** The comments of a survey's responses (not empty), in import order, with the unit each rates. */
 export async function listSurveyComments(db: Kysely<DB>, surveyId: number): Promise<{ ratedId: number; comment: string }[]> {
+  const first = await firstResponseId(db, surveyId)
+  if (first === null) return []
   const rows = await db
     .selectFrom('survey_responses')
     .select(['rated_id', 'comment'])
-    .where('survey_id', '=', surveyId)
+    .where(surveyIdByScan, '=', surveyId)
+    .where('id', '>=', first)
     .where('comment', 'is not', null)
     .where('comment', '<>', '')
     .orderBy('id')

@@ -28,6 +28,15 @@ async function withStore<T>(location: string, migrations: Record<string, Migrati
   }
 }
 
+/** The names of a table's indexes (those SQLite makes for constraints aside), sorted. */
+async function indexesOf(db: Kysely<any>, table: string): Promise<string[]> {
+  const rows =
+    BACKEND === 'postgres'
+      ? await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${table}`.execute(db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table} and name not like 'sqlite_autoindex%'`.execute(db)
+  return rows.rows.map((r) => r.name).sort()
+}
+
 describe(`migrate (${BACKEND})`, () => {
   it('runs every migration on a new database, each recorded once, in name order', async () => {
     const store = await freshStore()
@@ -96,5 +105,18 @@ describe(`migrate (${BACKEND})`, () => {
     // nothing pending: no backup
     await migrate(target, true, { ...MIGRATIONS, '2999_01_01_001_next': createTable('next_thing') }, (m) => notices.push(m))
     expect(backups).toHaveLength(1)
+  })
+
+  it("drops the index of survey responses on survey_id alone (2026_11_29_002), keeping the unique key that serves lookups by survey", async () => {
+    const location = testDatabase(tempDir())
+    const upTo = names.indexOf('2026_11_29_002_responses_by_survey_index')
+    await withStore(location, Object.fromEntries(Object.entries(MIGRATIONS).slice(0, upTo)), async (db) => {
+      expect(await indexesOf(db, 'survey_responses')).toEqual(expect.arrayContaining(['survey_responses_key', 'survey_responses_survey']))
+    })
+    await withStore(location, MIGRATIONS, async (db) => {
+      const left = await indexesOf(db, 'survey_responses')
+      expect(left).toContain('survey_responses_key')
+      expect(left).not.toContain('survey_responses_survey')
+    })
   })
 })

@@ -13,6 +13,7 @@ import {
   insertBatch,
   insertSurvey,
   iterateResponses,
+  listSurveyComments,
   listBatches,
   listSurveys,
   satisfactionAggregates,
@@ -170,5 +171,34 @@ describe('surveys and their import batches', () => {
       comment: '好\n很好', submittedAt: '2026-04-25T01:45:35.000Z', batchId: 1, line: 2,
     })
     expect(pages[0]![1]).toMatchObject({ respondentUnitId: null, overall: 3, comment: null, submittedAt: null, line: 4 })
+  })
+
+  it("walks a survey's responses by id across other surveys' batches: only its own, in import order", async () => {
+    const t = cli()
+    await t.ok(['unit', 'import', path.join(FIXTURES, 'org.csv')])
+    for (const code of ['S', 'T']) await t.ok(['survey', 'create', code, '--title', code, '--period', '2026-H1'])
+    const head = 'ID,respondent_unit,rated_unit,overall,comment\n'
+    // ids 1–2 for S, 3–5 for T, 6–7 for S again
+    await t.ok(['survey', 'import', 'S', writeFile(t.dir, 's1.csv', `${head}1,HR,IT,4,甲\n2,HR,FIN,3,\n`)])
+    await t.ok(['survey', 'import', 'T', writeFile(t.dir, 't.csv', `${head}1,HR,IT,1,T1\n2,HR,IT,2,T2\n3,HR,IT,3,T3\n`)])
+    await t.ok(['survey', 'import', 'S', writeFile(t.dir, 's2.csv', `${head}3,FIN,IT,5,乙\n4,FIN,HR,2,丙\n`)])
+    const store = await open(t.db)
+    const s = (await findSurveyByCode(store.db, 'S'))!
+    const tt = (await findSurveyByCode(store.db, 'T'))!
+    const ids = async (surveyId: number, pageSize: number) => {
+      const pages: (string | null)[][] = []
+      for await (const page of iterateResponses(store.db, surveyId, pageSize)) pages.push(page.map((r) => r.responseId))
+      return pages
+    }
+    expect(await ids(s.id, 3)).toEqual([['1', '2', '3'], ['4']])
+    expect(await ids(s.id, 2)).toEqual([['1', '2'], ['3', '4']])
+    expect(await ids(tt.id, 2)).toEqual([['1', '2'], ['3']])
+    expect((await listSurveyComments(store.db, s.id)).map((c) => c.comment)).toEqual(['甲', '乙', '丙'])
+    expect((await listSurveyComments(store.db, tt.id)).map((c) => c.comment)).toEqual(['T1', 'T2', 'T3'])
+    // a survey without responses
+    await t.ok(['survey', 'create', 'U', '--title', 'U', '--period', '2026-H1'])
+    const u = (await findSurveyByCode(store.db, 'U'))!
+    expect(await ids(u.id, 2)).toEqual([])
+    expect(await listSurveyComments(store.db, u.id)).toEqual([])
   })
 })

@@ -53,7 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   // The natural key of a row within its survey: the import's ON CONFLICT target.
   await db.schema.createIndex('survey_responses_key').on('survey_responses').unique().columns(['survey_id', 'key']).execute()
-  // The export pages through a survey's responses in id order.
+  // The export pages through a survey's responses in id order. (Dropped by 2026_11_29_002: the
+  // export walks the table by id, and a large import kept this index up under the write lock.)
   await db.schema.createIndex('survey_responses_survey').on('survey_responses').column('survey_id').execute()
 
   // Score sums per import batch and (rated unit, respondent unit), written by the import in the
