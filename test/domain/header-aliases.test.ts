@@ -312,6 +312,17 @@ describe('parseMappingFile', () => {
     expect(parseMappingFile('{}')).toEqual({ columns: {}, labels: {} })
   })
 
+  it('reads "id_prefix": a short tag without spaces (full-width forms folded), else says what one is', () => {
+    expect(parseMappingFile('{"id_prefix": "B-"}')).toEqual({ columns: {}, labels: {}, idPrefix: 'B-' })
+    expect(parseMappingFile('{"id_prefix": " 二部- "}').idPrefix).toBe('二部-')
+    expect(parseMappingFile('{"id_prefix": "Ｂ－"}').idPrefix).toBe('B-')
+    expect(userError(() => parseMappingFile('{"id_prefix": "B 2"}')).message).toBe("the mapping file's id_prefix: 'B 2' is not an id prefix (1 to 20 characters, no spaces)")
+    expect(userError(() => parseMappingFile('{"id_prefix": ""}')).message).toBe("the mapping file's id_prefix: '' is not an id prefix (1 to 20 characters, no spaces)")
+    expect(userError(() => parseMappingFile('{"id_prefix": 2}')).message).toBe("the mapping file's id_prefix: 2 is not an id prefix (1 to 20 characters, no spaces)")
+    expect(userError(() => parseMappingFile(`{"id_prefix": "${'x'.repeat(21)}"}`)).message).toMatch(/is not an id prefix/)
+    expect(parseMappingFile(`{"id_prefix": "${'x'.repeat(20)}"}`).idPrefix).toBe('x'.repeat(20))
+  })
+
   it('says where invalid JSON goes wrong: line, column and the text there', () => {
     // Node says "Expected double-quoted property name in JSON at position 15": line 1, column 16
     expect(userError(() => parseMappingFile('{"overall": 13,}')).message).toBe("the mapping file is not valid JSON at line 1, column 16 ('}')")

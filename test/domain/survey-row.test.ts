@@ -203,6 +203,12 @@ describe('validateSurveyRow', () => {
     })
   })
 
+  it('puts an id prefix before the response id, and leaves a row without id without one', () => {
+    const prefixed = { ...ctx, idPrefix: 'B-' }
+    expect(validateSurveyRow(row(), prefixed)).toMatchObject({ ok: true, row: { responseId: 'B-7', ratedUnitId: id('IT') } })
+    expect(validateSurveyRow(row({ 0: '' }), prefixed)).toMatchObject({ ok: true, row: { responseId: null } })
+  })
+
   it.each([
     [{ 1: '信息技术部' }, "您所在的部门 and 被评价部门: a respondent rating their own unit ('信息技术部' rates 'IT')"],
     [{ 1: '某某部' }, "您所在的部门: '某某部' is not a known unit code or name"],

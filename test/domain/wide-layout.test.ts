@@ -122,6 +122,15 @@ describe('wide layout: a respondent row → one response per rated unit', () => 
     expect(r.ok && r.rows.map((x) => [x.key, x.row.ratedUnitId, x.row.respondentUnitId, x.row.timeliness, x.row.overall])).toEqual([['id:7@FIN', 1, 2, 4, 5]])
   })
 
+  it('puts an id prefix before the row id in its responses and their keys', () => {
+    const prefixed = compileWideRowChecker({ layout, columns: { response_id: 0, respondent_unit: 1 }, headers, resolveUnit: createUnitResolver(UNITS), idPrefix: 'B-' })
+    const r = prefixed(['7', '信息技术部', '4', '5', '3', '2'])
+    expect(r.ok && r.rows.map((x) => [x.key, x.row.responseId])).toEqual([
+      ['id:B-7@FIN', 'B-7'],
+      ['id:B-7@HR', 'B-7'],
+    ])
+  })
+
   it('keys a row without id by the hash of all its responses (two respondents with one same answer stay two)', () => {
     const a = check(['', 'HR', '', '5', '', ''])
     const b = check(['', 'HR', '', '5', '4', ''])

@@ -6,7 +6,7 @@ import { example } from '../../cli/help.js'
 import { yesOption } from '../../cli/options.js'
 import { checkOutputPath } from '../../cli/output-file.js'
 import { need } from '../../cli/prompt.js'
-import { UsageError } from '../../domain/errors.js'
+import { UsageError, UserError } from '../../domain/errors.js'
 import { parseDelimiterOption, type CsvDelimiter } from '../../domain/surveys/csv-dialect.js'
 import { settleMapping } from './header-questions.js'
 import { parseMappingFile, type HeaderMapping, type MappingFile } from '../../domain/surveys/header-aliases.js'
@@ -18,6 +18,7 @@ import { profileSurveyFile } from '../../storage/survey-import/survey-file.js'
 import { hasWorkbookBytes, isWorkbookName, readWorkbookHead } from '../../storage/survey-import/xlsx-file.js'
 import type { ReadingOptions as AnswerReadingOptions } from '../../domain/surveys/file-reading.js'
 import { parseDateOrder } from '../../domain/surveys/written-dates.js'
+import { parseIdPrefix } from '../../domain/surveys/id-prefix.js'
 import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
 import { findBatchBySha256, hasBatchOfSize } from '../../storage/surveys-repo.js'
 import { printMapping } from './import-mapping.js'
@@ -40,6 +41,7 @@ export interface SurveyImportOptions {
   showMapping?: boolean
   dateOrder?: string
   loyaltyScale?: string
+  idPrefix?: string
   sheet?: string
   layout?: string
   yes?: boolean
@@ -62,6 +64,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     .option('--sheet <sheet>', t('survey.import.sheet'))
     .option('--date-order <order>', t('survey.import.dateOrder'))
     .option('--loyalty-scale <n>', t('survey.import.loyaltyScale'))
+    .option('--id-prefix <text>', t('survey.import.idPrefix'))
     .option('--layout <layout>', t('surveyWide.option.layout'))
   yesOption(cmd, t('survey.import.yes')).action(async (code: string, files: string[], opts: SurveyImportOptions) => {
     if (files.length === 1) await surveyImportRun(ctx, code, files[0]!, opts)
@@ -74,6 +77,7 @@ export function registerSurveyImport(survey: Command, ctx: AppContext): void {
     'icm survey import 2026H1-SERVICE export.csv --skip-invalid --rejects bad-lines.csv',
     'icm survey import 2026H1-SERVICE exports/*.csv --map wjx-map.json --no-input',
     'icm survey import 2026H1-SERVICE matrix.csv --layout wide --show-mapping',
+    'icm survey import 2026H1-SERVICE second-questionnaire.csv --id-prefix B-',
   )
 }
 
@@ -159,7 +163,19 @@ export function readingOptions(opts: SurveyImportOptions, map: MappingFile | und
     if (!loyaltyScale) throw new UsageError(t('survey.import.badLoyaltyScale', { text: opts.loyaltyScale }), t('survey.import.badLoyaltyScale.hint'))
     loyaltyScaleFrom = '--loyalty-scale'
   }
-  return { dateOrder, dateOrderFrom, loyaltyScale, loyaltyScaleFrom }
+  let idPrefix = map?.idPrefix
+  let idPrefixFrom = idPrefix !== undefined ? 'the mapping file' : undefined
+  if (opts.idPrefix !== undefined) {
+    try {
+      idPrefix = parseIdPrefix(opts.idPrefix, '--id-prefix')
+    } catch (e) {
+      // a flag given wrong is a usage error (exit 2), as --loyalty-scale's
+      if (e instanceof UserError) throw new UsageError(e.message, e.hint)
+      throw e
+    }
+    idPrefixFrom = '--id-prefix'
+  }
+  return { dateOrder, dateOrderFrom, loyaltyScale, loyaltyScaleFrom, ...(idPrefix !== undefined ? { idPrefix, idPrefixFrom } : {}) }
 }
 
 /** The file to import (a regular file, read in place) as surveyImportRun has read and checked it. */
@@ -177,6 +193,7 @@ interface ImportInput {
 /** Imports the file, with a progress line on a terminal. */
 async function importFile(ctx: AppContext, store: Store, input: ImportInput, opts: SurveyImportOptions): Promise<SurveyImportResult> {
   const { survey, full, shown, head } = input
+  const idPrefix = input.mapping.reading?.idPrefix
   // A file imported before is refused before any work. Only a batch of the same size can be the
   // same file: otherwise the import hashes the file as it reads it (and checks again under the lock).
   let knownSha256: string | undefined
@@ -202,7 +219,8 @@ async function importFile(ctx: AppContext, store: Store, input: ImportInput, opt
       rejects: input.rejects,
       actor: ctx.actor,
       now: ctx.now(),
-      event: (details) => ctx.event('survey.import', survey.code, details),
+      // the prefix is part of every key: the log says which one a re-import needs
+      event: (details) => ctx.event('survey.import', survey.code, idPrefix === undefined ? details : { ...details, idPrefix }),
       onProgress: progress?.update,
       worker: ctx.env.ICM_IMPORT_WORKER === undefined ? undefined : ctx.env.ICM_IMPORT_WORKER === '1',
       onWait: () => ctx.waitingForLock(),

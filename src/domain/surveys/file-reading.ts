@@ -31,6 +31,8 @@ const ZERO_TO_TEN = new RegExp(`(?:^|[^\\d.])0\\s*分?\\s*(?:${RANGE_SEPARATOR}|
 export interface FileReading {
   dateOrder?: DateOrder
   loyaltyScale: 5 | 10
+  /** put before each response id (id-prefix.ts) */
+  idPrefix?: string
   /** One line per conversion used, for the summary ("submitted_at: month/day/year, since '5/13/2026' …"). */
   conversions: string[]
 }
@@ -42,6 +44,9 @@ export interface ReadingOptions {
   dateOrderFrom?: string
   loyaltyScale?: 5 | 10
   loyaltyScaleFrom?: string
+  idPrefix?: string
+  /** '--id-prefix' or 'the mapping file' */
+  idPrefixFrom?: string
 }
 
 /** Rows the profiler looks at for the loyalty scale and the answer forms (the date order may read on, see needsMore). */
@@ -130,7 +135,12 @@ export class ColumnProfiler {
       conversions.push(note(this.loyaltyZero ? 'surveyImport.conv.loyaltyDetectedZero' : 'surveyImport.conv.loyaltyDetected', { max: this.loyaltyMax }))
     }
     for (const [form, field] of this.forms) conversions.push(noteShown(`surveyImport.conv.form.${form}`, { field }, { field: fieldName(field) }))
-    return { dateOrder, loyaltyScale, conversions }
+    const idPrefix = opts.idPrefix
+    if (idPrefix !== undefined) {
+      const from = opts.idPrefixFrom ?? '--id-prefix'
+      conversions.push(from.startsWith('--') ? note('surveyImport.conv.idPrefix', { prefix: quote(idPrefix), example: quote(`${idPrefix}1`), from }) : note('surveyImport.conv.idPrefixInMap', { prefix: quote(idPrefix), example: quote(`${idPrefix}1`) }))
+    }
+    return { dateOrder, loyaltyScale, ...(idPrefix !== undefined ? { idPrefix } : {}), conversions }
   }
 }
 

@@ -1,12 +1,10 @@
 import { UserError } from '../errors.js'
 import { hasLookalikes, toSimplified, unifyLookalikes } from '../org/unit-names.js'
 import { excerpt, quote, quoteList } from '../excerpt.js'
-import { jsonErrorAt } from '../input/json-error.js'
 import { DIMENSION_FIELDS, SURVEY_FIELDS, type SurveyField } from './survey-fields.js'
-import { parseLoyaltyScale, type FileReading } from './file-reading.js'
-import { parseDateOrder, type DateOrder } from './written-dates.js'
+import type { FileReading } from './file-reading.js'
 import { fieldName, matchByKeywords, type AmbiguousField, type KeywordMatch } from './header-keywords.js'
-import { parseLayoutKey, parseWideMap, type SurveyLayout, type WideMapEntry } from './wide-map.js'
+import { isSurveyField, type MappingFile } from './mapping-file.js'
 import { t } from '../i18n/catalog.js'
 import { note, noteShown } from './survey-notes.js'
 
@@ -16,29 +14,11 @@ import { note, noteShown } from './survey-notes.js'
  * number, or by a mapping file given with `--map`.
  */
 
+export { parseMappingFile, type MappingFile } from './mapping-file.js'
+
 /** Which column feeds each field, 0-based. */
 export type ColumnMap = Partial<Record<SurveyField, number>>
 
-/**
- * A `--map FILE.json`: `{ "<field>": "<header text>" | <1-based column>, "labels": { "<label>": 1..5 } }`.
- * parseMappingFile builds it from the JSON text.
- */
-export interface MappingFile {
-  /** Field → a header text (compared after normalizeHeader) or a 1-based column number. */
-  columns: Partial<Record<SurveyField, string | number>>
-  /** Extra score labels → score, as written in the file (parseScore folds them like its own). */
-  labels: Record<string, number>
-  /** Extra unit names → unit code (`"units": {"品质部": "QA"}`), for names the folding cannot match. */
-  units?: Record<string, string>
-  /** "date_order": how dates with the year last are read. */
-  dateOrder?: DateOrder
-  /** "loyalty_scale": 10 for a 0–10 loyalty question. */
-  loyaltyScale?: 5 | 10
-  /** "wide": header (or 1-based column number) → the unit and dimension it rates (wide-map.ts). */
-  wide?: Record<string, WideMapEntry>
-  /** "layout": as --layout, which wins over it (icm survey map writes "wide" for a wide file). */
-  layout?: SurveyLayout
-}
 
 export interface HeaderMapping {
   /** 0-based column per field found; fields without a column are absent. */
@@ -297,103 +277,3 @@ function mapColumn(headers: readonly string[], norm: readonly string[], field: S
 
 /** The fields every response of a wide row shares: the row's own, not a unit's. */
 const WIDE_SHARED_FIELDS: readonly SurveyField[] = ['response_id', 'respondent_unit', 'comment', 'submitted_at']
-
-function isSurveyField(key: string): key is SurveyField {
-  return (SURVEY_FIELDS as readonly string[]).includes(key)
-}
-
-const mappingExample = () => t('surveyImport.map.example', { example: '{"response_id": "ID", "rated_unit": "Which department are you rating?", "overall": 13, "labels": {"Neutral": 3}}' })
-
-/**
- * A `--map` file's JSON: keys are survey fields (values a header text or a 1-based column
- * number) and `labels` (label → score 1–5). Throws UserError for invalid JSON (with the parser's
- * message), an unknown key, a wrong type, or a label score outside 1–5.
- */
-export function parseMappingFile(jsonText: string): MappingFile {
-  let data: unknown
-  const text = jsonText.replace(/^\uFEFF/, '')
-  try {
-    data = JSON.parse(text)
-  } catch (e) {
-    const at = jsonErrorAt(text, (e as Error).message)
-    if (!at) throw new UserError(t('surveyImport.map.notJson', { error: (e as Error).message }), mappingExample())
-    if ('token' in at) throw new UserError(t('surveyImport.map.notJsonToken', { token: quote(at.token) }), mappingExample())
-    const near = at.rest === '' ? t('surveyImport.map.atEnd') : quote(at.rest, 20)
-    throw new UserError(t('surveyImport.map.notJsonAt', { line: at.line, column: at.column, near }), mappingExample())
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UserError(t('surveyImport.map.notObject'), mappingExample())
-  }
-  const result: MappingFile = { columns: {}, labels: {} }
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    if (key === 'labels') {
-      result.labels = parseLabels(value)
-      continue
-    }
-    if (key === 'units') {
-      result.units = parseUnitAliases(value)
-      continue
-    }
-    if (key === 'wide' || key === 'layout') {
-      if (key === 'wide') result.wide = parseWideMap(value)
-      else result.layout = parseLayoutKey(value)
-      continue
-    }
-    if (key.startsWith('_')) continue // notes for the reader ("_guessed", "_unmatched_headers" from icm survey map)
-    if (key === 'date_order') {
-      const order = typeof value === 'string' ? parseDateOrder(value) : undefined
-      if (!order) throw new UserError(t('surveyImport.map.badDateOrder', { value: excerpt(JSON.stringify(value) ?? String(value)) }), t('surveyImport.map.badDateOrder.hint'))
-      result.dateOrder = order
-      continue
-    }
-    if (key === 'loyalty_scale') {
-      result.loyaltyScale = parseLoyaltyScale(value, t('surveyImport.map.loyaltyScaleWhat'))
-      continue
-    }
-    if (!isSurveyField(key)) {
-      throw new UserError(t('surveyImport.map.unknownKey', { key: quote(key) }), t('surveyImport.map.unknownKey.hint', { fields: SURVEY_FIELDS.join(', ') }))
-    }
-    if (typeof value === 'string' && value.trim() !== '') {
-      result.columns[key] = value
-    } else if (typeof value === 'number' && Number.isInteger(value) && value >= 1) {
-      result.columns[key] = value
-    } else {
-      throw new UserError(
-        t('surveyImport.map.badColumn', { key, value: String(JSON.stringify(value)) }),
-        mappingExample(),
-      )
-    }
-  }
-  return result
-}
-
-function parseLabels(value: unknown): Record<string, number> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UserError(t('surveyImport.map.labelsNotObject'), t('surveyImport.map.example', { example: '"labels": {"Neutral": 3, "Good": 4}' }))
-  }
-  const labels: Record<string, number> = {}
-  for (const [label, score] of Object.entries(value as Record<string, unknown>)) {
-    if (label.trim() === '') throw new UserError(t('surveyImport.map.emptyLabel'), t('surveyImport.map.emptyLabel.hint'))
-    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
-      throw new UserError(t('surveyImport.map.badLabelScore', { label: quote(label), score: excerpt(JSON.stringify(score) ?? String(score)) }), t('surveyImport.map.example', { example: '"labels": {"Neutral": 3}' }))
-    }
-    labels[label] = score
-  }
-  return labels
-}
-
-function parseUnitAliases(value: unknown): Record<string, string> {
-  const hint = t('surveyImport.map.example', { example: '"units": {"品质部": "QA"}' })
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UserError(t('surveyImport.map.unitsNotObject'), hint)
-  }
-  const units: Record<string, string> = {}
-  for (const [name, code] of Object.entries(value as Record<string, unknown>)) {
-    if (name.trim() === '') throw new UserError(t('surveyImport.map.emptyUnitName'), hint)
-    if (typeof code !== 'string' || code.trim() === '') {
-      throw new UserError(t('surveyImport.map.badUnitCode', { name: quote(name), code: excerpt(JSON.stringify(code) ?? String(code)) }), hint)
-    }
-    units[name.trim()] = code.trim()
-  }
-  return units
-}

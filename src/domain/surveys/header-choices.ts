@@ -27,7 +27,7 @@ export function columnRef(headers: readonly string[], column: number): string | 
 
 /**
  * The mapping file's JSON for `columns` (every field with its column) with what `map` said
- * besides columns (labels, units, date_order, loyalty_scale): the --map that reads the file this way.
+ * besides columns (labels, units, date_order, loyalty_scale, id_prefix): the --map that reads the file this way.
  */
 export function mappingJson(headers: readonly string[], columns: ColumnMap, map?: MappingFile): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -36,6 +36,7 @@ export function mappingJson(headers: readonly string[], columns: ColumnMap, map?
   if (map?.units) out.units = map.units
   if (map?.dateOrder) out.date_order = map.dateOrder
   if (map?.loyaltyScale) out.loyalty_scale = map.loyaltyScale
+  if (map?.idPrefix) out.id_prefix = map.idPrefix
   if (map?.wide) out.wide = map.wide
   return out
 }

@@ -109,6 +109,7 @@ export class SurveyRecordChecker {
       headers,
       dateOrder: mapping.reading?.dateOrder,
       loyaltyScale: mapping.reading?.loyaltyScale,
+      idPrefix: mapping.reading?.idPrefix,
     }
     this.validate = compileSurveyRowValidator(rowContext)
     this.wide = wide ? compileWideRowChecker({ ...rowContext, layout: wide }) : undefined

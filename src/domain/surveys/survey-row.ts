@@ -39,6 +39,8 @@ export interface SurveyRowContext {
   dateOrder?: DateOrder
   /** 10: the loyalty column is on a 0–10 scale, read as 1 + 4 × v / 10 (parseLoyaltyOfTen). */
   loyaltyScale?: 5 | 10
+  /** Put before each response id (id-prefix.ts). */
+  idPrefix?: string
   /** The file's createSubmittedAtReader, when validators share one (a wide row's units share its time). */
   readTime?: (text: string) => string | undefined
 }
@@ -89,6 +91,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
   const resolveUnit = ctx.resolveUnit
   const readTime = ctx.readTime ?? createSubmittedAtReader(ctx.dateOrder)
   const loyaltyOfTen = ctx.loyaltyScale === 10
+  const idPrefix = ctx.idPrefix ?? ''
   const scores: (number | null)[] = [null, null, null, null, null, null]
 
   return (cells) => {
@@ -150,7 +153,7 @@ export function compileSurveyRowValidator(ctx: SurveyRowContext): (cells: readon
     return {
       ok: true,
       row: {
-        responseId: responseId === '' ? null : responseId,
+        responseId: responseId === '' ? null : idPrefix + responseId,
         respondentUnitId,
         ratedUnitId,
         accuracy: scores[0]!,

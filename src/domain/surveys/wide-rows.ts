@@ -85,7 +85,7 @@ export function compileWideRowChecker(ctx: WideRowContext): (cells: string[]) =>
     cells.length = width
     if (problems) return { ok: false, reason: [...problems].join('; ') }
     const id = iId < 0 ? '' : (cells[iId] ?? '').trim()
-    const rowKey = id !== '' ? `id:${id}` : `sha256:${sha256Hex(rows.map((r) => `${r.code}=${r.fingerprint}`).join(','))}`
+    const rowKey = id !== '' ? `id:${ctx.idPrefix ?? ''}${id}` : `sha256:${sha256Hex(rows.map((r) => `${r.code}=${r.fingerprint}`).join(','))}`
     return { ok: true, rows: rows.map((r) => ({ row: r.row, key: wideResponseKey(rowKey, r.code), fingerprint: r.fingerprint })), selfRatings }
   }
 }

@@ -43,6 +43,8 @@ export interface Analysis {
   rejected: number
   /** the first bad line in the file */
   first: BadLine | undefined
+  /** true when some line's response id is an earlier import's with other content (another questionnaire numbered from 1 too?) */
+  clashesWithEarlier: boolean
   /** score sums of the rows to insert */
   sums: PairSums
 }
@@ -99,6 +101,7 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
   const bad = await sql<{ n: number }>`select count(*) as n from ${staging.bad}`.execute(db)
   const first = await sql<{ line: number; reason: string; exit_code: number }>`select line, reason, exit_code from ${staging.bad} order by seq limit 1`.execute(db)
   const f = first.rows[0]
+  const earlier = found > 0 || before?.clashesWithEarlier ? await sql<{ n: number }>`select count(*) as n from ${staging.bad} where found = 'database'`.execute(db) : undefined
   return {
     state,
     matched,
@@ -108,6 +111,7 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
     alreadyPresent: matchedPresent + duplicatesPresent,
     rejected: Number(bad.rows[0]!.n),
     first: f ? { line: Number(f.line), reason: f.reason, exitCode: Number(f.exit_code) as ExitCodeValue } : undefined,
+    clashesWithEarlier: Number(earlier?.rows[0]?.n ?? 0) > 0,
     sums: matched === 0 ? staged.sums : found === 0 && before ? before.sums : await sumsOfStaged(db, t),
   }
 }

@@ -160,7 +160,8 @@ function refuseBadLines(req: SurveyImportRequest, a: Analysis, rejects: RejectsW
   throw errorWithCode(
     a.first.exitCode,
     t('surveyImport.badLines', { file: req.shown, lines: describeBadLines(a.first, a.rejected) }),
-    req.rejects ? t('surveyImport.badLines.hintRejects', { file: req.rejects }) : t('surveyImport.badLines.hint'),
+    // ids that clash with an earlier file's: most likely two questionnaires both numbered from 1
+    a.clashesWithEarlier ? t('surveyImport.badLines.hintIdClash') : req.rejects ? t('surveyImport.badLines.hintRejects', { file: req.rejects }) : t('surveyImport.badLines.hint'),
   )
 }
 

@@ -131,6 +131,7 @@ export const survey = {
   'survey.import.showMapping': 'print which column feeds which field, and the ignored columns; import nothing',
   'survey.import.sheet': "an .xlsx file's sheet to read: its name or position (default: the first)",
   'survey.import.dateOrder': 'mdy or dmy: how dates like 5/3/2026 are read when no date in the column has a part over 12',
+  'survey.import.idPrefix': "put this before each of the file's response ids (B- makes 1 into B-1): for a second questionnaire whose ids also start at 1; give it again when re-importing",
   'survey.import.loyaltyScale': '10: the loyalty question is 0–10 (read as 1 + 4 × v / 10); default: 10 when its values exceed 5',
   'survey.import.yes': 'replace an existing --rejects file without asking',
   'survey.import.showMappingOnly': '--show-mapping only prints the mapping',

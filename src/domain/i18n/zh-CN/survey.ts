@@ -131,6 +131,7 @@ export const survey = {
   'survey.import.showMapping': '显示每一列对应哪个字段以及忽略的列，不导入',
   'survey.import.sheet': '要读取的 .xlsx 工作表：名称或序号（默认：第一个）',
   'survey.import.dateOrder': 'mdy 或 dmy：当该列没有任何日期某部分大于 12 时，5/3/2026 这类日期的读法',
+  'survey.import.idPrefix': '在本文件每个答卷编号前加上此前缀（B- 把 1 记为 B-1）：用于编号同样从 1 开始的另一份问卷；重新导入时须给同样的前缀',
   'survey.import.loyaltyScale': '10：忠诚度（推荐意愿）题为 0–10 分（按 1 + 4 × 分值 ÷ 10 换算）；默认：分值超过 5 时按 10 分制',
   'survey.import.yes': '不询问，直接覆盖已有的 --rejects 文件',
   'survey.import.showMappingOnly': '--show-mapping 只显示列映射',

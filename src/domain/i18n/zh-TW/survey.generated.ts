@@ -133,6 +133,7 @@ export const survey = {
   "survey.import.showMapping": "顯示每一列對應哪個欄位以及忽略的列，不匯入",
   "survey.import.sheet": "要讀取的 .xlsx 工作表：名稱或序號（預設：第一個）",
   "survey.import.dateOrder": "mdy 或 dmy：當該列沒有任何日期某部分大於 12 時，5/3/2026 這類日期的讀法",
+  "survey.import.idPrefix": "在本檔案每個答卷編號前加上此字首（B- 把 1 記為 B-1）：用於編號同樣從 1 開始的另一份問卷；重新匯入時須給同樣的字首",
   "survey.import.loyaltyScale": "10：忠誠度（推薦意願）題為 0–10 分（按 1 + 4 × 分值 ÷ 10 換算）；預設：分值超過 5 時按 10 分制",
   "survey.import.yes": "不詢問，直接覆蓋已有的 --rejects 檔案",
   "survey.import.showMappingOnly": "--show-mapping 只顯示列對映",
