@@ -253,7 +253,10 @@ describe('bad input', () => {
   it('keeps the stored score for a blank cell or a missing column, as assess input does', async () => {
     const t = await workedExample() // HR: self 90, superior 80
     const blank = writeFile(t.dir, 'in.csv', '部门,自评,上级评分\n人力资源部,,85\nFIN,,\n')
-    expect((await t.ok(['assess', 'import-inputs', '2026-H1', blank, '--json'])).json()).toMatchObject({ imported: 1 })
+    const imported = await t.ok(['assess', 'import-inputs', '2026-H1', blank, '--json'])
+    expect(imported.json()).toMatchObject({ imported: 1, leftBlank: ['FIN'] })
+    // FIN's row gives nothing: the note says so, not just a count of 1 for 2 rows
+    expect(imported.stderr).toContain('icm: note: 1 row gives no score (both cells blank), so the stored scores stay as they were: FIN')
     const superiorOnly = writeFile(t.dir, 'sup.csv', 'unit,superior\nIT,95\n') // IT: self 80, superior 90
     await t.ok(['assess', 'import-inputs', '2026-H1', superiorOnly])
     const rows = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json().rows

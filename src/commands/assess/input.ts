@@ -111,11 +111,12 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
   if (iUnit < 0 || (iSelf < 0 && iSup < 0)) throw new UserError(t('assess.importInputs.header', { file: shown, has: excerpt(header.join(',')) }), t('assess.eg', { command: namesOf(INPUT_COLUMNS, ['unit', 'self', 'superior']) }))
   if (rows.length === 0) throw new UserError(t('assess.importInputs.noRows', { file: shown }))
   const store = await ctx.store()
-  const count = await store.write(async (trx) => {
+  const { count, blank } = await store.write(async (trx) => {
     checkNotFinal(await findScoreTable(trx, period.code, 'department'), period.code, t('assess.what.import'))
     const problems: { line: number; reason: string; exitCode: ExitCodeValue }[] = []
     const good: (QualitativeInput & { code: string; kind: string; before: { self: number | null; superior: number | null } | null })[] = []
     const seen = new Map<number, number>()
+    const blank: string[] = []
     const stored = new Map((await listInputs(trx, period.code)).map((i) => [i.unitId, i]))
     for (const { line, cells, problem } of rows) {
       if (problem !== undefined) {
@@ -129,7 +130,10 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
         // a blank cell or a missing column gives nothing: the score stored for the unit stays
         const cell = (i: number, flag: string) => (i < 0 || (cells[i] ?? '').trim() === '' ? undefined : parseScore(cells[i], flag))
         const given = { self: cell(iSelf, 'self'), superior: cell(iSup, 'superior') }
-        if (given.self === undefined && given.superior === undefined) continue
+        if (given.self === undefined && given.superior === undefined) {
+          blank.push(unit.code)
+          continue
+        }
         const before = stored.get(unit.id)
         good.push({ ...mergeInput(before, unit.id, given), code: unit.code, kind: unit.kind, before: before ? { self: before.self, superior: before.superior } : null })
       } catch (e) {
@@ -150,8 +154,10 @@ export async function assessImportInputsRun(ctx: AppContext, periodText: string,
         inputs: good.map((g) => ({ unit: g.code, self: g.self, superior: g.superior, before: g.before })),
       }),
     )
-    return good.length
+    return { count: good.length, blank }
   })
-  if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count })
+  if (ctx.json) printJson(ctx, { period: period.code, file: shown, imported: count, leftBlank: blank })
+  // a row whose two scores are blank changes nothing: say which, or the count puzzles
+  if (blank.length > 0) ctx.io.err(`${t('assess.importInputs.leftBlank', { n: formatCount(blank.length), units: blank.join(t('survey.listSeparator')) })}\n`)
   confirm(ctx, t('assess.importInputs.done', { n: formatCount(count), period: period.code, file: shown }))
 }
