@@ -157,7 +157,8 @@ export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSi
   for (;;) {
     const page = await db
       .selectFrom('survey_responses')
-      .selectAll()
+      // what the export shows: not the key nor the fingerprint (a third of a row's text)
+      .select(['id', 'response_id', 'respondent_id', 'rated_id', ...SCORE_FIELDS, 'comment', 'submitted_at', 'batch_id', 'line'])
       .where(surveyIdByScan, '=', surveyId)
       .where('id', '>', after)
       .orderBy('id')
