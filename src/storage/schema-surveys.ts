@@ -36,6 +36,8 @@ export interface SurveyBatchTable {
   rejected: number
   /** 1 when imported again with --force */
   forced: number
+  /** the --id-prefix put before the file's response ids (null: none) */
+  id_prefix: string | null
   actor: string
   at: string
 }

@@ -70,16 +70,16 @@ export async function listBatches(db: Kysely<DB>, surveyId: number): Promise<Sur
   return db.selectFrom('survey_batches').selectAll().where('survey_id', '=', surveyId).orderBy('id').execute()
 }
 
-/** The first import of a file with this sha256, into any survey (a file is one survey's export). */
-export async function findBatchBySha256(db: Kysely<DB>, sha256: string): Promise<(SurveyBatchRow & { survey_code: string }) | undefined> {
-  return db
+/** The first import of a file with this sha256, into any survey (a file is one survey's export), or into the survey `surveyId`. */
+export async function findBatchBySha256(db: Kysely<DB>, sha256: string, surveyId?: number): Promise<(SurveyBatchRow & { survey_code: string }) | undefined> {
+  let q = db
     .selectFrom('survey_batches')
     .innerJoin('surveys', 'surveys.id', 'survey_batches.survey_id')
     .selectAll('survey_batches')
     .select('surveys.code as survey_code')
     .where('survey_batches.sha256', '=', sha256)
-    .orderBy('survey_batches.id')
-    .executeTakeFirst()
+  if (surveyId !== undefined) q = q.where('survey_batches.survey_id', '=', surveyId)
+  return q.orderBy('survey_batches.id').executeTakeFirst()
 }
 
 /** Whether any import batch had a file of exactly this many bytes (a file imported before has its size). */
@@ -94,6 +94,8 @@ export interface NewBatch {
   bytes: number
   encoding: string
   forced: boolean
+  /** put before the file's response ids (--id-prefix) */
+  idPrefix?: string
   actor: string
   at: Date
 }
@@ -113,6 +115,7 @@ export async function insertBatch(db: Kysely<DB>, b: NewBatch): Promise<SurveyBa
       already_present: 0,
       rejected: 0,
       forced: b.forced ? 1 : 0,
+      id_prefix: b.idPrefix ?? null,
       actor: b.actor,
       at: b.at.toISOString(),
     })
@@ -134,26 +137,31 @@ export async function finishBatch(
 }
 
 /**
- * The id of a survey's first response (null when it has none), from the unique index on
- * (survey_id, key): where a walk of the table by id for that survey starts.
+ * The ids of a survey's first and last responses (undefined when it has none), from the unique
+ * index on (survey_id, key): the span a walk of the table by id for that survey covers.
  */
-async function firstResponseId(db: Kysely<DB>, surveyId: number): Promise<number | null> {
-  const r = await db.selectFrom('survey_responses').select((eb) => eb.fn.min('id').as('id')).where('survey_id', '=', surveyId).executeTakeFirst()
-  return r?.id === null || r?.id === undefined ? null : Number(r.id)
+async function responseIdSpan(db: Kysely<DB>, surveyId: number): Promise<{ first: number; last: number } | undefined> {
+  const r = await db
+    .selectFrom('survey_responses')
+    .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
+    .where('survey_id', '=', surveyId)
+    .executeTakeFirst()
+  return r?.first === null || r?.first === undefined ? undefined : { first: Number(r.first), last: Number(r.last) }
 }
 
 /**
  * `survey_id` as an expression no index answers: the queries in id order below walk the table by
- * id from the survey's first response (a survey's rows are the contiguous id ranges of its
- * batches), where an index on survey_id would have them sort every row of the survey first.
+ * id over the survey's span (its rows are the contiguous id ranges of its batches; other
+ * surveys' batches in between are passed over), where the one index on survey_id left, the
+ * unique one on (survey_id, key), would have them sort every row of the survey first.
  */
 const surveyIdByScan = sql<number>`+survey_id`
 
 /** The responses of a survey in import order, a page at a time (for the export: memory stays flat). */
 export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSize = 5000): AsyncGenerator<StoredResponse[]> {
-  const first = await firstResponseId(db, surveyId)
-  if (first === null) return
-  let after = first - 1
+  const span = await responseIdSpan(db, surveyId)
+  if (!span) return
+  let after = span.first - 1
   for (;;) {
     const page = await db
       .selectFrom('survey_responses')
@@ -161,6 +169,7 @@ export async function* iterateResponses(db: Kysely<DB>, surveyId: number, pageSi
       .select(['id', 'response_id', 'respondent_id', 'rated_id', ...SCORE_FIELDS, 'comment', 'submitted_at', 'batch_id', 'line'])
       .where(surveyIdByScan, '=', surveyId)
       .where('id', '>', after)
+      .where('id', '<=', span.last)
       .orderBy('id')
       .limit(pageSize)
       .execute()
@@ -192,13 +201,14 @@ export async function listSurveysWithin(db: Kysely<DB>, from: string, to: string
 
 /** The comments of a survey's responses (not empty), in import order, with the unit each rates. */
 export async function listSurveyComments(db: Kysely<DB>, surveyId: number): Promise<{ ratedId: number; comment: string }[]> {
-  const first = await firstResponseId(db, surveyId)
-  if (first === null) return []
+  const span = await responseIdSpan(db, surveyId)
+  if (!span) return []
   const rows = await db
     .selectFrom('survey_responses')
     .select(['rated_id', 'comment'])
     .where(surveyIdByScan, '=', surveyId)
-    .where('id', '>=', first)
+    .where('id', '>=', span.first)
+    .where('id', '<=', span.last)
     .where('comment', 'is not', null)
     .where('comment', '<>', '')
     .orderBy('id')

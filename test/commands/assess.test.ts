@@ -256,7 +256,7 @@ describe('bad input', () => {
     const imported = await t.ok(['assess', 'import-inputs', '2026-H1', blank, '--json'])
     expect(imported.json()).toMatchObject({ imported: 1, leftBlank: ['FIN'] })
     // FIN's row gives nothing: the note says so, not just a count of 1 for 2 rows
-    expect(imported.stderr).toContain('icm: note: 1 row gives no score (both cells blank), so the stored scores stay as they were: FIN')
+    expect(imported.stderr).toContain('icm: note: 1 row gives no score (its score cells are blank), so the stored scores stay as they were: FIN')
     const superiorOnly = writeFile(t.dir, 'sup.csv', 'unit,superior\nIT,95\n') // IT: self 80, superior 90
     await t.ok(['assess', 'import-inputs', '2026-H1', superiorOnly])
     const rows = (await t.ok(['assess', 'run', '--period', '2026-H1', '--json'])).json().rows

@@ -53,6 +53,7 @@ describe('icm survey create, list, show', () => {
         alreadyPresent: 0,
         rejected: 0,
         forced: false,
+        idPrefix: null,
         actor: 'tester',
         at: '2026-07-01T10:00:00+08:00',
       },

@@ -52,6 +52,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     alreadyPresent: result.alreadyPresent,
     repeatedInFile: result.repeatedInFile,
     rejected: result.rejected,
+    idClashes: result.idClashes,
     ignoredColumns: mapping.ignored,
     unitsMatched: result.unitsMatched.map((m) => ({ text: m.text, unit: m.unit, via: m.via })),
     rejectsFile: rejects ?? null,
@@ -88,6 +89,8 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     const key = mapping.columns.response_id !== undefined ? 'survey.import.repeatedInFile' : 'survey.import.repeatedInFileNoId'
     ctx.io.err(`${t(key, { n: formatCount(result.repeatedInFile) })}\n`)
   }
+  // rejected lines that reuse an earlier import's ids: another questionnaire numbered from 1 too?
+  if (result.idClashes > 0 && mapping.reading?.idPrefix === undefined) ctx.io.err(`${t('survey.import.idClashes', { n: formatCount(result.idClashes) })}\n`)
   if (run.dryRun && run.rejectsArg && result.rejected > 0) ctx.io.err(`${t('survey.import.dryRunRejects', { file: String(run.rejectsArg) })}\n`)
   const present = result.alreadyPresent > 0 ? t('survey.imported.present', { n: formatCount(result.alreadyPresent) }) : ''
   const rejected =

@@ -19,7 +19,7 @@ import { hasWorkbookBytes, isWorkbookName, readWorkbookHead } from '../../storag
 import type { ReadingOptions as AnswerReadingOptions } from '../../domain/surveys/file-reading.js'
 import { parseDateOrder } from '../../domain/surveys/written-dates.js'
 import { parseIdPrefix } from '../../domain/surveys/id-prefix.js'
-import { alreadyImported, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
+import { alreadyImported, checkForcedPrefix, importSurveyFile, readSurveyFileHead, sha256OfFile, type SurveyFileHead, type SurveyImportResult } from '../../storage/survey-import/import.js'
 import { findBatchBySha256, hasBatchOfSize } from '../../storage/surveys-repo.js'
 import { printMapping } from './import-mapping.js'
 import { surveyImportBatch } from './import-batch.js'
@@ -167,7 +167,7 @@ export function readingOptions(opts: SurveyImportOptions, map: MappingFile | und
   let idPrefixFrom = idPrefix !== undefined ? 'the mapping file' : undefined
   if (opts.idPrefix !== undefined) {
     try {
-      idPrefix = parseIdPrefix(opts.idPrefix, '--id-prefix')
+      idPrefix = parseIdPrefix(opts.idPrefix, '--id-prefix', '--id-prefix B-')
     } catch (e) {
       // a flag given wrong is a usage error (exit 2), as --loyalty-scale's
       if (e instanceof UserError) throw new UsageError(e.message, e.hint)
@@ -194,13 +194,16 @@ interface ImportInput {
 async function importFile(ctx: AppContext, store: Store, input: ImportInput, opts: SurveyImportOptions): Promise<SurveyImportResult> {
   const { survey, full, shown, head } = input
   const idPrefix = input.mapping.reading?.idPrefix
-  // A file imported before is refused before any work. Only a batch of the same size can be the
+  // A file imported before is refused before any work (with --force, when its id prefix is not
+  // the one it had then: its rows would go in again under other ids). Only a batch of the same size can be the
   // same file: otherwise the import hashes the file as it reads it (and checks again under the lock).
   let knownSha256: string | undefined
-  if (!opts.force && (await hasBatchOfSize(store.db, head.size))) {
+  if (await hasBatchOfSize(store.db, head.size)) {
     knownSha256 = sha256OfFile(full)
-    const before = await findBatchBySha256(store.db, knownSha256)
-    if (before) throw alreadyImported(shown, before, survey.code)
+    if (!opts.force) {
+      const before = await findBatchBySha256(store.db, knownSha256)
+      if (before) throw alreadyImported(shown, before, survey.code)
+    } else checkForcedPrefix(shown, await findBatchBySha256(store.db, knownSha256, survey.id), idPrefix)
   }
   const progress = ctx.io.interactive ? progressPrinter(ctx, head.size) : undefined
   try {

@@ -40,6 +40,7 @@ export function batchJson(b: SurveyBatchRow) {
     alreadyPresent: b.already_present,
     rejected: b.rejected,
     forced: b.forced === 1,
+    idPrefix: b.id_prefix,
     actor: b.actor,
     at: shownInstant(b.at),
   }

@@ -135,7 +135,9 @@ export class ColumnProfiler {
       conversions.push(note(this.loyaltyZero ? 'surveyImport.conv.loyaltyDetectedZero' : 'surveyImport.conv.loyaltyDetected', { max: this.loyaltyMax }))
     }
     for (const [form, field] of this.forms) conversions.push(noteShown(`surveyImport.conv.form.${form}`, { field }, { field: fieldName(field) }))
-    const idPrefix = opts.idPrefix
+    // a file without response ids has nothing to prefix: its rows are keyed by their content
+    const idPrefix = this.columns.response_id === undefined ? undefined : opts.idPrefix
+    if (opts.idPrefix !== undefined && idPrefix === undefined) conversions.push(note('surveyImport.conv.idPrefixNoId', { prefix: quote(opts.idPrefix) }))
     if (idPrefix !== undefined) {
       const from = opts.idPrefixFrom ?? '--id-prefix'
       conversions.push(from.startsWith('--') ? note('surveyImport.conv.idPrefix', { prefix: quote(idPrefix), example: quote(`${idPrefix}1`), from }) : note('surveyImport.conv.idPrefixInMap', { prefix: quote(idPrefix), example: quote(`${idPrefix}1`) }))

@@ -90,7 +90,7 @@ export function parseMappingFile(jsonText: string): MappingFile {
       continue
     }
     if (key === 'id_prefix') {
-      result.idPrefix = parseIdPrefix(value, t('surveyImport.map.idPrefixWhat'))
+      result.idPrefix = parseIdPrefix(value, t('surveyImport.map.idPrefixWhat'), '"id_prefix": "B-"')
       continue
     }
     if (!isSurveyField(key)) {

@@ -12,6 +12,7 @@ import * as m011 from './2026_11_28_004_complaint_milestones.js'
 import * as m012 from './2026_11_28_005_recognition_rewards.js'
 import * as m013 from './2026_11_29_001_superseded_responses.js'
 import * as m014 from './2026_11_29_002_responses_by_survey_index.js'
+import * as m015 from './2026_11_29_003_batch_id_prefix.js'
 
 /**
  * Every migration, in order. Names sort in the order they run; a database that holds a name not
@@ -31,5 +32,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_005_recognition_rewards': m012,
   '2026_11_29_001_superseded_responses': m013,
   '2026_11_29_002_responses_by_survey_index': m014,
+  '2026_11_29_003_batch_id_prefix': m015,
 }
 

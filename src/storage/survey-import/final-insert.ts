@@ -41,10 +41,10 @@ export interface Analysis {
   alreadyPresent: number
   /** bad lines: the checker's, and the conflicts */
   rejected: number
-  /** the first bad line in the file */
-  first: BadLine | undefined
-  /** true when some line's response id is an earlier import's with other content (another questionnaire numbered from 1 too?) */
-  clashesWithEarlier: boolean
+  /** the first bad line in the file, and whether it is a clash (below) */
+  first: (BadLine & { clash: boolean }) | undefined
+  /** lines whose response id an earlier import has, with other content (another questionnaire numbered from 1 too?) */
+  clashes: number
   /** score sums of the rows to insert */
   sums: PairSums
 }
@@ -99,9 +99,9 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
     duplicatesPresent = staged.duplicates - Number(conflicts.rows[0]!.n)
   }
   const bad = await sql<{ n: number }>`select count(*) as n from ${staging.bad}`.execute(db)
-  const first = await sql<{ line: number; reason: string; exit_code: number }>`select line, reason, exit_code from ${staging.bad} order by seq limit 1`.execute(db)
+  const first = await sql<{ line: number; reason: string; exit_code: number; found: string }>`select line, reason, exit_code, found from ${staging.bad} order by seq limit 1`.execute(db)
   const f = first.rows[0]
-  const earlier = found > 0 || before?.clashesWithEarlier ? await sql<{ n: number }>`select count(*) as n from ${staging.bad} where found = 'database'`.execute(db) : undefined
+  const clashes = found > 0 || before?.clashes ? await sql<{ n: number }>`select count(*) as n from ${staging.bad} where found = 'database'`.execute(db) : undefined
   return {
     state,
     matched,
@@ -110,8 +110,8 @@ export async function analyse(db: Kysely<DB>, t: StagingTables, surveyId: number
     imported: staged.staged - matched,
     alreadyPresent: matchedPresent + duplicatesPresent,
     rejected: Number(bad.rows[0]!.n),
-    first: f ? { line: Number(f.line), reason: f.reason, exitCode: Number(f.exit_code) as ExitCodeValue } : undefined,
-    clashesWithEarlier: Number(earlier?.rows[0]?.n ?? 0) > 0,
+    first: f ? { line: Number(f.line), reason: f.reason, exitCode: Number(f.exit_code) as ExitCodeValue, clash: f.found === 'database' } : undefined,
+    clashes: Number(clashes?.rows[0]?.n ?? 0),
     sums: matched === 0 ? staged.sums : found === 0 && before ? before.sums : await sumsOfStaged(db, t),
   }
 }

@@ -17,6 +17,7 @@ import { type ImportBackend, type Stager, type SurveyImportRequest, type SurveyI
 import { findBatchBySha256, finishBatch, insertBatch } from '../surveys-repo.js'
 import { listUnits } from '../units-repo.js'
 import { t } from '../../domain/i18n/catalog.js'
+import { quote } from '../../domain/excerpt.js'
 
 export { readSurveyFileHead, sha256OfFile } from './survey-file.js'
 export type { SurveyFileHead, SurveyImportRequest, SurveyImportResult } from './types.js'
@@ -50,6 +51,22 @@ export function alreadyImported(shown: string, before: { file_name: string; surv
 }
 
 /**
+ * `--force` on a file imported into this survey before (`before`, that import's batch): its
+ * response ids need the prefix they were given then, or its rows would go in a second time under
+ * other keys. ConflictError (exit 5) when `idPrefix` is another.
+ */
+export function checkForcedPrefix(shown: string, before: { id: number; id_prefix: string | null; survey_code: string } | undefined, idPrefix: string | undefined): void {
+  if (!before || (before.id_prefix ?? undefined) === idPrefix) return
+  if (before.id_prefix !== null) {
+    throw new ConflictError(
+      t('surveyImport.forcePrefix.had', { file: shown, survey: before.survey_code, batch: before.id, prefix: quote(before.id_prefix) }),
+      t('surveyImport.forcePrefix.had.hint', { prefix: before.id_prefix }),
+    )
+  }
+  throw new ConflictError(t('surveyImport.forcePrefix.none', { file: shown, survey: before.survey_code, batch: before.id }), t('surveyImport.forcePrefix.none.hint'))
+}
+
+/**
  * Imports the file into the survey: all or nothing unless `skipInvalid`; nothing is written to
  * the database with `dryRun`. Throws ConflictError when the file was imported before (unless
  * `force`), and the error of the first bad line (exit 3 invalid, 5 conflict) naming how many
@@ -67,6 +84,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
     req.map,
     req.wide,
   )
+  const idPrefix = req.mapping.reading?.idPrefix
   const started = performance.now()
   const timings = { stagingMs: 0, analysisMs: 0, lockWaitMs: 0, lockHeldMs: 0, checkpointMs: 0 }
   const backend = await openBackend(store, req)
@@ -98,7 +116,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
       if (!req.force) {
         const before = await findBatchBySha256(trx, sha256)
         if (before) throw alreadyImported(req.shown, before, req.survey.code)
-      }
+      } else checkForcedPrefix(req.shown, await findBatchBySha256(trx, sha256, surveyId), idPrefix)
       if ((await surveyState(trx, surveyId)) !== analysis.state) {
         // Another import of the survey committed since the analysis: its rows may be these.
         analysis = await analyse(trx, backend.tables, surveyId, staged, analysis)
@@ -116,6 +134,7 @@ export async function importSurveyFile(store: Store, req: SurveyImportRequest): 
         bytes: req.head.size,
         encoding: encodingDisplayName(req.head.encoding),
         forced: req.force,
+        ...(idPrefix !== undefined ? { idPrefix } : {}),
         actor: req.actor,
         at: req.now,
       })
@@ -160,9 +179,20 @@ function refuseBadLines(req: SurveyImportRequest, a: Analysis, rejects: RejectsW
   throw errorWithCode(
     a.first.exitCode,
     t('surveyImport.badLines', { file: req.shown, lines: describeBadLines(a.first, a.rejected) }),
-    // ids that clash with an earlier file's: most likely two questionnaires both numbered from 1
-    a.clashesWithEarlier ? t('surveyImport.badLines.hintIdClash') : req.rejects ? t('surveyImport.badLines.hintRejects', { file: req.rejects }) : t('surveyImport.badLines.hint'),
+    badLinesHint(req, a.first),
   )
+}
+
+/**
+ * The hint of a refused import. When its first bad line reuses an earlier import's response id
+ * with other content, most likely two questionnaires are both numbered from 1: an id prefix
+ * keeps them apart (another one, when this one is taken too).
+ */
+function badLinesHint(req: SurveyImportRequest, first: Analysis['first']): string {
+  const prefix = req.mapping.reading?.idPrefix
+  if (first?.clash && prefix !== undefined) return t('surveyImport.badLines.hintPrefixTaken', { prefix })
+  if (first?.clash) return req.rejects ? t('surveyImport.badLines.hintIdClashRejects', { file: req.rejects }) : t('surveyImport.badLines.hintIdClash')
+  return req.rejects ? t('surveyImport.badLines.hintRejects', { file: req.rejects }) : t('surveyImport.badLines.hint')
 }
 
 function result(
@@ -175,7 +205,7 @@ function result(
   timings: SurveyImportResult['timings'],
 ): SurveyImportResult {
   const wide = checker.wide ? { wide: { responses: checker.responses, selfRatingsSkipped: checker.selfRatingsSkipped } } : {}
-  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, repeatedInFile: a.duplicatesPresent, rejected: a.rejected, unitsMatched: checker.unitMatches(), ...wide, worker: stager.worker, timings }
+  return { sha256, batchId, read, imported: a.imported, alreadyPresent: a.alreadyPresent, repeatedInFile: a.duplicatesPresent, rejected: a.rejected, idClashes: a.clashes, unitsMatched: checker.unitMatches(), ...wide, worker: stager.worker, timings }
 }
 
 /**

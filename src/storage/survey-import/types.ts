@@ -71,6 +71,8 @@ export interface SurveyImportResult {
   /** of alreadyPresent: the later lines of a key in the file with the same content as its first (counted once) */
   repeatedInFile: number
   rejected: number
+  /** of rejected: lines whose response id an earlier import has with other content */
+  idClashes: number
   unitsMatched: UnitNameMatch[]
   /** a wide file: the responses its rows gave (read counts rows), and the ratings of a respondent's own unit skipped */
   wide?: { responses: number; selfRatingsSkipped: number }

@@ -127,7 +127,9 @@ describe.each(BACKENDS)('the survey import staging and final insert (%s)', (kind
     expect(second.staged).toMatchObject({ staged: 3, duplicates: 2 })
     // id:1 is present; id:2 conflicts with the survey's row; id:3 is new; line 5 repeats it, line 6 conflicts with it
     expect(second.analysis).toMatchObject({ matched: 2, matchedPresent: 1, duplicatesPresent: 1, imported: 1, alreadyPresent: 2, rejected: 3 })
-    expect(second.analysis.first).toEqual({ line: 3, reason: 'response id 2 is also in batch.csv line 3 (imported before, batch 1) with other content', exitCode: 5 })
+    // the first bad line reuses the earlier import's id 2 (a clash: another questionnaire numbered from 1 too?); line 6 is the file's own
+    expect(second.analysis.first).toEqual({ line: 3, reason: 'response id 2 is also in batch.csv line 3 (imported before, batch 1) with other content', exitCode: 5, clash: true })
+    expect(second.analysis.clashes).toBe(1)
     expect(second.bad).toEqual([
       { seq: 3, line: 3, reason: 'response id 2 is also in batch.csv line 3 (imported before, batch 1) with other content' },
       { seq: 6, line: 6, reason: 'response id 3 is also on line 4 with other content' },

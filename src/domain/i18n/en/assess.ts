@@ -91,7 +91,7 @@ export const assess = {
   'assess.importInputs.duplicate': '{unit} is also on line {line}',
   'assess.importInputs.bad': '{file} {lines}; nothing imported',
   'assess.importInputs.bad.hint': 'fix the file and import it again',
-  'assess.importInputs.leftBlank': 'icm: note: {n} {n|row gives|rows give} no score (both cells blank), so the stored scores stay as they were: {units}',
+  'assess.importInputs.leftBlank': 'icm: note: {n} {n|row gives|rows give} no score (its score cells are blank), so the stored scores stay as they were: {units}',
   'assess.importInputs.done': '{n} {n|input|inputs} for {period} imported from {file}',
 
   'assess.annual.description': "The year's evaluation: the mean of its final half-year totals, ranked and graded, with the year's recognitions (the frozen table once the year is final)",

@@ -91,7 +91,7 @@ export const assess = {
   'assess.importInputs.duplicate': '{unit} 在第 {line} 行也出现过',
   'assess.importInputs.bad': '{file} {lines}；未导入任何数据',
   'assess.importInputs.bad.hint': '请修改文件后重新导入',
-  'assess.importInputs.leftBlank': 'icm: 提示：有 {n} 行两项评分都为空，这些单位已存的评分保持不变：{units}',
+  'assess.importInputs.leftBlank': 'icm: 提示：有 {n} 行评分均为空，这些单位已存的评分保持不变：{units}',
   'assess.importInputs.done': '已从 {file} 导入 {period} 的评分 {n} 条',
 
   'assess.annual.description': '年度考评：各单位已定稿的两个半年度总分的平均值，排名定级，并列出本年度的表彰（年度定稿后显示定稿表）',

@@ -112,6 +112,7 @@ export const survey = {
   'survey.map.yes': '不询问，直接覆盖已有的 --out 文件',
   'survey.map.noUnits': '{location} 没有数据库：无法识别以部门命名的列，按长格式描述此文件（请用 --db 指定数据库，或加 --layout wide）',
   'survey.import.dryRunRejects': '试运行不写入任何文件：{file} 将在正式导入（不加 --dry-run）时写出',
+  'survey.import.idClashes': '被拒绝的行中，有 {n} 行的答卷编号与以前导入的相同而内容不同：如果这是另一份问卷、编号同样从 1 开始，请改用 --id-prefix B- 导入',
   'survey.import.repeatedInFile': '已存在的行中，有 {n} 行与本文件前面某行的答卷编号和内容都相同：只计一次',
   'survey.import.repeatedInFileNoId': '已存在的行中，有 {n} 行与本文件前面某行完全相同：没有答卷编号列时，内容相同的答卷视为同一份（导出时带上序号/编号列即可分别保留）',
   'survey.map.keywordNote': '{header}（关键词 {keywords}）',

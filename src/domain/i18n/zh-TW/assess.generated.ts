@@ -89,7 +89,7 @@ export const assess = {
   "assess.importInputs.duplicate": "{unit} 在第 {line} 行也出現過",
   "assess.importInputs.bad": "{file} {lines}；未匯入任何資料",
   "assess.importInputs.bad.hint": "請修改檔案後重新匯入",
-  "assess.importInputs.leftBlank": "icm: 提示：有 {n} 行兩項評分都為空，這些單位已存的評分保持不變：{units}",
+  "assess.importInputs.leftBlank": "icm: 提示：有 {n} 行評分均為空，這些單位已存的評分保持不變：{units}",
   "assess.importInputs.done": "已從 {file} 匯入 {period} 的評分 {n} 條",
   "assess.annual.description": "年度考評：各單位已定稿的兩個半年度總分的平均值，排名定級，並列出本年度的表彰（年度定稿後顯示定稿表）",
   "assess.annual.year": "例如 2026",

@@ -114,6 +114,7 @@ export const survey = {
   "survey.map.yes": "不詢問，直接覆蓋已有的 --out 檔案",
   "survey.map.noUnits": "{location} 沒有資料庫：無法識別以部門命名的列，按長格式描述此檔案（請用 --db 指定資料庫，或加 --layout wide）",
   "survey.import.dryRunRejects": "試執行不寫入任何檔案：{file} 將在正式匯入（不加 --dry-run）時寫出",
+  "survey.import.idClashes": "被拒絕的行中，有 {n} 行的答卷編號與以前匯入的相同而內容不同：如果這是另一份問卷、編號同樣從 1 開始，請改用 --id-prefix B- 匯入",
   "survey.import.repeatedInFile": "已存在的行中，有 {n} 行與本檔案前面某行的答卷編號和內容都相同：只計一次",
   "survey.import.repeatedInFileNoId": "已存在的行中，有 {n} 行與本檔案前面某行完全相同：沒有答卷編號列時，內容相同的答卷視為同一份（匯出時帶上序號/編號列即可分別保留）",
   "survey.map.keywordNote": "{header}（關鍵詞 {keywords}）",
