@@ -386,6 +386,17 @@ describe('rowFingerprint and sameContent', () => {
     expect(rowFingerprint(base)).toBe('e75d7ed11c3d36991d9198f2503b2b3d3a9a18bfda3b1fbbde3c0dbf2a5e2ca1')
   })
 
+  it('is the sha256 of exactly what JSON.stringify writes, whatever the comment holds', () => {
+    const reference = (r: CanonicalResponse) =>
+      createHash('sha256')
+        .update(JSON.stringify(['icm.response.v1', r.respondentUnitId, r.ratedUnitId, r.accuracy, r.timeliness, r.completeness, r.professionalism, r.overall, r.loyalty, r.comment, r.submittedAt]), 'utf8')
+        .digest('hex')
+    for (const comment of ['响应及时', 'say "yes"', 'a\\b', '第一行\n第二行', 'tab\there', '\u2028', 'lone \ud800', '𠮷', '', null]) {
+      const r = { ...base, comment, submittedAt: comment === null ? null : base.submittedAt }
+      expect(rowFingerprint(r)).toBe(reference(r))
+    }
+  })
+
   it('leaves the response id out', () => {
     expect(rowFingerprint({ ...base, responseId: '99' })).toBe(rowFingerprint(base))
     expect(rowFingerprint({ ...base, responseId: null })).toBe(rowFingerprint(base))

@@ -338,8 +338,10 @@ function unitProblem(text: string, reason: 'unknown' | 'ambiguous'): string {
 }
 
 function normalizeComment(text: string): string | null {
-  const t = text.replace(/\r\n?/g, '\n').trim()
-  if (t === '' || SKIPPED_COMMENT.test(t)) return null
+  // (the look before each regular expression halves the time: this runs for every response)
+  const t = (text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n')).trim()
+  const c = t.charCodeAt(0)
+  if (t === '' || ((c === 0x28 || c === 0xff08) && SKIPPED_COMMENT.test(t))) return null
   return t
 }
 
@@ -350,7 +352,7 @@ function normalizeComment(text: string): string | null {
  */
 export function rowFingerprint(row: CanonicalResponse): string {
   // Exactly JSON.stringify(['icm.response.v1', …the content fields]), written out: this runs for every response.
-  const canonical = `["icm.response.v1",${jsonNumber(row.respondentUnitId)},${jsonNumber(row.ratedUnitId)},${jsonNumber(row.accuracy)},${jsonNumber(row.timeliness)},${jsonNumber(row.completeness)},${jsonNumber(row.professionalism)},${jsonNumber(row.overall)},${jsonNumber(row.loyalty)},${jsonText(row.comment)},${jsonPlainText(row.submittedAt)}]`
+  const canonical = `["icm.response.v1",${jsonNumber(row.respondentUnitId)},${jsonNumber(row.ratedUnitId)},${jsonNumber(row.accuracy)},${jsonNumber(row.timeliness)},${jsonNumber(row.completeness)},${jsonNumber(row.professionalism)},${jsonNumber(row.overall)},${jsonNumber(row.loyalty)},${jsonText(row.comment)},${jsonText(row.submittedAt)}]`
   return sha256Hex(canonical)
 }
 
@@ -362,12 +364,11 @@ function jsonNumber(n: number | null): string {
   return Number.isInteger(n) && n >= 0 && n < SMALL_NUMBERS.length ? SMALL_NUMBERS[n]! : String(n)
 }
 
+/**
+ * JSON.stringify(text), with a quick look first: most texts (times, most comments) need no
+ * escaping, and the look takes half the time of JSON.stringify.
+ */
 function jsonText(text: string | null): string {
-  return text === null ? 'null' : JSON.stringify(text)
-}
-
-/** jsonText for a text that seldom needs escaping (a time in ISO form): a quick look first. */
-function jsonPlainText(text: string | null): string {
   if (text === null) return 'null'
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
