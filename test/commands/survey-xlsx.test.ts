@@ -22,6 +22,10 @@ describe('survey import of an Excel workbook', () => {
     })
     const r = await t.ok(['survey', 'import', 'S', file, '--json'])
     expect(r.json()).toMatchObject({ file: 'wjx.xlsx', read: 3, imported: 3, rejected: 0 })
+    // a workbook has cells, not a delimiter: none is named
+    expect(r.json().delimiter).toBeNull()
+    const mapping = await t.ok(['survey', 'import', 'S', file, '--show-mapping'])
+    expect(mapping.stdout).toMatch(/^wjx\.xlsx: UTF-8 \(.*\), header on row 1$/m)
     const got = await queryRows(t.db, `select r.*, u.code as rated from survey_responses r join units u on u.id = r.rated_id order by r.line`)
     expect(got.map((x) => x.line)).toEqual([2, 4, 5]) // sheet rows: row 3 is empty
     // row 2: leading zeros kept; a date cell is the wall-clock time Excel shows (20:14 local, UTC+8); loyalty 9 of 10 → 4.6 → 5

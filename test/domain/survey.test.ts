@@ -77,9 +77,12 @@ describe('unitSurveyResult', () => {
     expect(r.overall).toBe(4)
   })
 
-  it('names the first of tied lowest dimensions, and none when no dimension was answered', () => {
+  it('names the first of tied lowest dimensions, and none when no dimension was answered, only one was, or all are the same', () => {
     expect(unitSurveyResult(totals([[3, 4, 3, 4, 4, null]]), 1).lowestDimension).toBe('accuracy')
     expect(unitSurveyResult(totals([[null, null, null, null, 4, null]]), 1).lowestDimension).toBeNull()
+    expect(unitSurveyResult(totals([[4, 4, 4, 4, 4, null]]), 1).lowestDimension).toBeNull()
+    expect(unitSurveyResult(totals([[null, 2, null, null, 4, null]]), 1).lowestDimension).toBeNull()
+    expect(unitSurveyResult(totals([[null, 2, null, 3, 4, null]]), 1).lowestDimension).toBe('timeliness')
   })
 })
 

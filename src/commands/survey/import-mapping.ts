@@ -14,7 +14,8 @@ import { shownNote } from '../../domain/surveys/survey-notes.js'
 /** `survey import --show-mapping`: how the file is read and which column feeds which field; nothing is imported. */
 export async function printMapping(ctx: AppContext, survey: string, shown: string, head: SurveyFileHead, mapping: HeaderMapping, wide?: WideLayout): Promise<void> {
   const columns = mappedColumns(head.headers, mapping)
-  const delimiter = delimiterName(head.delimiter)
+  // a workbook has cells, not a delimiter
+  const delimiter = head.sheet === undefined ? delimiterName(head.delimiter) : null
   const json = {
     survey,
     file: shown,
@@ -34,7 +35,9 @@ export async function printMapping(ctx: AppContext, survey: string, shown: strin
     return
   }
   const term = ctx.io.stdoutIsTTY && !ctx.csv && isChinese()
-  printText(ctx, t('survey.mapping.line', { file: shown, encoding: json.encoding, reason: shownNote(head.encodingReason), delimiter: shownDelimiter(delimiter), line: head.headerLine }))
+  const reason = shownNote(head.encodingReason)
+  if (delimiter === null) printText(ctx, t('survey.mapping.lineWorkbook', { file: shown, encoding: json.encoding, reason, line: head.headerLine }))
+  else printText(ctx, t('survey.mapping.line', { file: shown, encoding: json.encoding, reason, delimiter: shownDelimiter(delimiter), line: head.headerLine }))
   await printRows(ctx, columns, [
     // a Chinese terminal names each field, with the key a mapping file uses
     { header: 'field', title: t('survey.col.field'), value: (c) => (term ? `${fieldName(c.field)} (${c.field})` : c.field) },

@@ -37,7 +37,8 @@ export function printTimings(ctx: AppContext, result: SurveyImportResult): void 
 /** The summary of an import (or a dry run): the counts on stdout, the notes and the confirmation on stderr. */
 export function printImportSummary(ctx: AppContext, run: ImportReport, result: SurveyImportResult, batch = false): Record<string, unknown> {
   const { survey, shown, head, mapping, rejects } = run
-  const delimiter = delimiterName(head.delimiter)
+  // a workbook has cells, not a delimiter
+  const delimiter = head.sheet === undefined ? delimiterName(head.delimiter) : null
   const summary = {
     survey,
     file: shown,
@@ -69,7 +70,7 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
       ['survey', survey, t('survey.field.survey')],
       ['file', shown, t('survey.col.file')],
       ['encoding', t('survey.field.encodingValue', { encoding: summary.encoding, reason: shownNote(head.encodingReason) }), t('survey.field.encoding')],
-      ['delimiter', shownDelimiter(delimiter), t('survey.field.delimiter')],
+      ...(delimiter !== null ? ([['delimiter', shownDelimiter(delimiter), t('survey.field.delimiter')]] as EntityField[]) : []),
       ['read', formatCount(result.read), t('survey.col.read')],
       ...wideSummaryFields(result),
       [run.dryRun ? 'would import' : 'imported', formatCount(result.imported), t(run.dryRun ? 'survey.field.wouldImport' : 'survey.col.imported')],

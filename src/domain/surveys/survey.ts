@@ -38,7 +38,10 @@ export interface UnitSurveyResult extends ScoreValues {
   responses: number
   /** S: the satisfaction index 0–100 (DESIGN.md §3); null below minResponses responses */
   satisfaction: number | null
-  /** the dimension with the lowest mean (the first in RATED_DIMENSIONS order on a tie); null when none was answered */
+  /**
+   * the dimension with the lowest mean (the first in RATED_DIMENSIONS order on a tie); null when
+   * none is lower than another: none answered, one answered, or all the same
+   */
   lowestDimension: RatedDimension | null
 }
 
@@ -55,12 +58,17 @@ export function unitSurveyResult(t: UnitScoreTotals, minResponses: number): Unit
   result.satisfaction = satisfactionKpi(t.valueN, t.valueSum, minResponses)
   result.lowestDimension = null
   let lowest: number | null = null
+  let highest: number | null = null
   for (const d of RATED_DIMENSIONS) {
     const m = result[d]
-    if (m !== null && (lowest === null || m < lowest)) {
+    if (m === null) continue
+    if (lowest === null || m < lowest) {
       lowest = m
       result.lowestDimension = d
     }
+    if (highest === null || m > highest) highest = m
   }
+  // "lowest" only where one is lower than another: 4.00 everywhere points at no weak spot
+  if (lowest === highest) result.lowestDimension = null
   return result
 }

@@ -158,6 +158,7 @@ export const survey = {
   'survey.imported.rejectedSee': ', {n} rejected (see {file})',
   'survey.imported.dryRun': 'dry run: {imported} of {n} {n|response|responses} would be imported into {survey}{present}{rejected}; nothing written',
   'survey.imported': '{imported} of {n} {n|response|responses} imported into {survey} from {file}{present}{rejected} (batch {batch})',
+  'survey.mapping.lineWorkbook': '{file}: {encoding} ({reason}), header on row {line}',
   'survey.mapping.line': '{file}: {encoding} ({reason}), {delimiter}-separated, header on line {line}',
   'survey.mapping.matched': 'matched by keywords: {match}',
   'survey.mapping.ignored': 'ignored columns: {columns}',

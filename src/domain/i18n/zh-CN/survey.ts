@@ -157,6 +157,7 @@ export const survey = {
   'survey.imported.rejectedSee': '，{n} 份拒收（见 {file}）',
   'survey.imported.dryRun': '试运行：{n} 份答卷中将有 {imported} 份导入 {survey}{present}{rejected}；未写入任何内容',
   'survey.imported': '已从 {file} 向 {survey} 导入 {n} 份答卷中的 {imported} 份{present}{rejected}（批次 {batch}）',
+  'survey.mapping.lineWorkbook': '{file}：{encoding}（{reason}），表头在第 {line} 行',
   'survey.mapping.line': '{file}：{encoding}（{reason}），分隔符为{delimiter}，表头在第 {line} 行',
   'survey.mapping.matched': '按关键词匹配：{match}',
   'survey.mapping.ignored': '忽略的列：{columns}',

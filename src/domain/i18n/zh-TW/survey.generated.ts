@@ -159,6 +159,7 @@ export const survey = {
   "survey.imported.rejectedSee": "，{n} 份拒收（見 {file}）",
   "survey.imported.dryRun": "試執行：{n} 份答卷中將有 {imported} 份匯入 {survey}{present}{rejected}；未寫入任何內容",
   "survey.imported": "已從 {file} 向 {survey} 匯入 {n} 份答卷中的 {imported} 份{present}{rejected}（批次 {batch}）",
+  "survey.mapping.lineWorkbook": "{file}：{encoding}（{reason}），表頭在第 {line} 行",
   "survey.mapping.line": "{file}：{encoding}（{reason}），分隔符為{delimiter}，表頭在第 {line} 行",
   "survey.mapping.matched": "按關鍵詞匹配：{match}",
   "survey.mapping.ignored": "忽略的列：{columns}",
