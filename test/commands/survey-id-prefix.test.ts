@@ -65,7 +65,7 @@ describe('survey import --id-prefix: a second questionnaire whose response ids a
     const before = await dbState(t.db)
     const flag = await t.run(['survey', 'import', 'S', file, '--id-prefix', 'B 2'])
     expect(flag.code).toBe(2)
-    expect(flag.stderr).toBe("icm: --id-prefix: 'B 2' is not an id prefix (1 to 20 characters, no spaces, not ending in a digit) (give a short tag for the questionnaire, e.g. --id-prefix B- (ids become B-1, B-2, …))\n")
+    expect(flag.stderr).toBe("icm: --id-prefix: 'B 2' is not an id prefix (1 to 20 letters, digits or - _ . : /, not ending in a digit) (give a short tag for the questionnaire, e.g. --id-prefix B- (ids become B-1, B-2, …))\n")
     const long = await t.run(['survey', 'import', 'S', file, '--id-prefix', 'x'.repeat(21)])
     expect(long.code).toBe(2)
     const map = await t.run(['survey', 'import', 'S', file, '--map', writeFile(t.dir, 'm.json', '{"id_prefix": ""}')])
@@ -98,6 +98,9 @@ describe('survey import --id-prefix: a second questionnaire whose response ids a
       ['a.csv', null],
       ['b.csv', 'B-'],
     ])
+    const table = (await t.ok(['survey', 'show', 'S'])).stdout
+    expect(table).toMatch(/\tid prefix\t/)
+    expect(table).toMatch(/^2\tb\.csv\t.*\tB-\t/m)
     expect((await t.ok(['survey', 'import', 'S', second, '--force', '--id-prefix', 'B-', '--json'])).json()).toMatchObject({ imported: 0, alreadyPresent: 3 })
   })
 
@@ -109,7 +112,7 @@ describe('survey import --id-prefix: a second questionnaire whose response ids a
     const r = await t.run(['survey', 'import', 'S', b, c, '--id-prefix', 'B-'])
     expect(r.code).toBe(5)
     expect(r.stderr).toContain('c.csv line 2: response id B-1 is also in b.csv line 2')
-    expect(r.stderr).toContain("an earlier import has ids with the prefix B- too: each questionnaire needs a prefix of its own")
+    expect(r.stderr).toContain('an earlier import has ids with the prefix B- too: if this file is another questionnaire, give it a prefix of its own (--id-prefix C-)')
     expect((await queryRows(t.db, "select count(*) as n from survey_responses where response_id like 'B-%'"))[0].n).toBe(3)
   })
 
@@ -131,6 +134,11 @@ describe('survey import --id-prefix: a second questionnaire whose response ids a
     const dry = await t.ok(['survey', 'import', 'S', second, '--skip-invalid', '--rejects', `${t.dir}/bad2.csv`, '--dry-run', '--json'])
     expect(dry.json()).toMatchObject({ imported: 0, rejected: 3, idClashes: 3 })
     expect(dry.stderr).toContain("of the rejected lines, 3 reuse an earlier import's response id with other content: if this file is another questionnaire whose ids also start at 1, import it with --id-prefix B- instead")
+    // after a real import the advice would come too late: its other rows are in without a prefix
+    const mixed = writeFile(t.dir, 'mixed.csv', `${HEADER}\n1,FIN,HR,2\n9,IT,HR,4\n`)
+    const real = await t.ok(['survey', 'import', 'S', mixed, '--skip-invalid', '--rejects', `${t.dir}/bad3.csv`, '--json'])
+    expect(real.json()).toMatchObject({ imported: 1, rejected: 1, idClashes: 1 })
+    expect(real.stderr).toContain("of the rejected lines, 1 reuses an earlier import's response id with other content (another questionnaire numbered from 1 too? Such a file is best tried with --dry-run first, and imported with --id-prefix)")
   })
 
   it('says a prefix changes nothing in a file without a response id column, and keeps it out of the batch and the event', async () => {

@@ -316,15 +316,18 @@ describe('parseMappingFile', () => {
     expect(parseMappingFile('{"id_prefix": "B-"}')).toEqual({ columns: {}, labels: {}, idPrefix: 'B-' })
     expect(parseMappingFile('{"id_prefix": " 二部- "}').idPrefix).toBe('二部-')
     expect(parseMappingFile('{"id_prefix": "Ｂ－"}').idPrefix).toBe('B-')
-    expect(userError(() => parseMappingFile('{"id_prefix": "B 2"}')).message).toBe("the mapping file's id_prefix: 'B 2' is not an id prefix (1 to 20 characters, no spaces, not ending in a digit)")
-    expect(userError(() => parseMappingFile('{"id_prefix": ""}')).message).toBe("the mapping file's id_prefix: '' is not an id prefix (1 to 20 characters, no spaces, not ending in a digit)")
-    expect(userError(() => parseMappingFile('{"id_prefix": 2}')).message).toBe("the mapping file's id_prefix: 2 is not an id prefix (1 to 20 characters, no spaces, not ending in a digit)")
+    expect(userError(() => parseMappingFile('{"id_prefix": "B 2"}')).message).toBe("the mapping file's id_prefix: 'B 2' is not an id prefix (1 to 20 letters, digits or - _ . : /, not ending in a digit)")
+    expect(userError(() => parseMappingFile('{"id_prefix": ""}')).message).toBe("the mapping file's id_prefix: '' is not an id prefix (1 to 20 letters, digits or - _ . : /, not ending in a digit)")
+    expect(userError(() => parseMappingFile('{"id_prefix": 2}')).message).toBe("the mapping file's id_prefix: 2 is not an id prefix (1 to 20 letters, digits or - _ . : /, not ending in a digit)")
     expect(userError(() => parseMappingFile(`{"id_prefix": "${'x'.repeat(21)}"}`)).message).toMatch(/is not an id prefix/)
     expect(parseMappingFile(`{"id_prefix": "${'x'.repeat(20)}"}`).idPrefix).toBe('x'.repeat(20))
     // a digit last would run into the id: 2 before 1 reads as 21, another questionnaire's id
     expect(userError(() => parseMappingFile('{"id_prefix": "B2"}')).message).toMatch(/'B2' is not an id prefix/)
     expect(userError(() => parseMappingFile('{"id_prefix": "２"}')).message).toMatch(/is not an id prefix/)
     expect(parseMappingFile('{"id_prefix": "2024-"}').idPrefix).toBe('2024-')
+    expect(parseMappingFile('{"id_prefix": "二部/Q2:"}').idPrefix).toBe('二部/Q2:')
+    // nothing a shell reads otherwise: the --force hint repeats the prefix to paste
+    for (const bad of ['B&', 'B;', "B'", 'B$', '#B', 'B*']) expect(userError(() => parseMappingFile(JSON.stringify({ id_prefix: bad }))).message).toMatch(/is not an id prefix/)
     // the hint says how to give one in the map
     expect(userError(() => parseMappingFile('{"id_prefix": "B2"}')).hint).toBe('give a short tag for the questionnaire, e.g. "id_prefix": "B-" (ids become B-1, B-2, …)')
   })

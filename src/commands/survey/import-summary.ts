@@ -91,7 +91,10 @@ export function printImportSummary(ctx: AppContext, run: ImportReport, result: S
     ctx.io.err(`${t(key, { n: formatCount(result.repeatedInFile) })}\n`)
   }
   // rejected lines that reuse an earlier import's ids: another questionnaire numbered from 1 too?
-  if (result.idClashes > 0 && mapping.reading?.idPrefix === undefined) ctx.io.err(`${t('survey.import.idClashes', { n: formatCount(result.idClashes) })}\n`)
+  // (after a real import its other rows are in without a prefix: advice to use one would come too late)
+  if (result.idClashes > 0 && mapping.reading?.idPrefix === undefined) {
+    ctx.io.err(`${t(run.dryRun ? 'survey.import.idClashes' : 'survey.import.idClashesImported', { n: formatCount(result.idClashes) })}\n`)
+  }
   if (run.dryRun && run.rejectsArg && result.rejected > 0) ctx.io.err(`${t('survey.import.dryRunRejects', { file: String(run.rejectsArg) })}\n`)
   const present = result.alreadyPresent > 0 ? t('survey.imported.present', { n: formatCount(result.alreadyPresent) }) : ''
   const rejected =

@@ -76,6 +76,8 @@ export async function surveyShowRun(ctx: AppContext, code: string): Promise<void
       { header: 'imported', title: t('survey.col.imported'), value: (b) => b.imported, align: 'right' },
       { header: 'present', title: t('survey.col.present'), value: (b) => b.alreadyPresent, align: 'right' },
       { header: 'rejected', title: t('survey.col.rejected'), value: (b) => b.rejected, align: 'right' },
+      // the --id-prefix of a batch: importing its file again needs the same
+      ...(batches.some((b) => b.idPrefix !== null) ? [{ header: 'id prefix', title: t('survey.col.idPrefix'), value: (b: (typeof batches)[number]) => b.idPrefix ?? '' }] : []),
       { header: 'by', title: t('survey.col.by'), value: (b) => b.actor },
       { header: 'at', title: t('survey.col.at'), value: (b) => b.at },
     ])

@@ -14,12 +14,13 @@ export const ID_PREFIX_MAX = 20
 
 /**
  * Reads a prefix as given (`from`: '--id-prefix' or the mapping file's words; `example`: how to
- * give one there): 1–20 visible characters, no spaces, not ending in a digit (2 before 1 would
- * be 21, another questionnaire's id).
+ * give one there): 1–20 letters (any script), digits and - _ . : /, not ending in a digit (2
+ * before 1 would be 21, another questionnaire's id). Nothing a shell would read otherwise, so a
+ * hint that repeats it can be pasted as it is.
  */
 export function parseIdPrefix(value: unknown, from: string, example: string): string {
   const text = typeof value === 'string' ? value.normalize('NFKC').trim() : undefined
-  if (text !== undefined && text !== '' && [...text].length <= ID_PREFIX_MAX && !/[\s\u0000-\u001f\u007f]|[0-9]$/u.test(text)) return text
+  if (text !== undefined && [...text].length <= ID_PREFIX_MAX && /^[\p{L}\p{N}\-_.:/]+$/u.test(text) && !/[0-9]$/.test(text)) return text
   throw new UserError(
     t('surveyImport.idPrefix.bad', { from, value: typeof value === 'string' ? quote(value) : excerpt(JSON.stringify(value) ?? String(value)), max: ID_PREFIX_MAX }),
     t('surveyImport.idPrefix.hint', { example }),

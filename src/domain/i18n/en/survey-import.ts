@@ -21,7 +21,7 @@ export const surveyImport = {
   'surveyImport.badLines.hintIdClashRejects':
     'every bad line is in {file}; if this file is another questionnaire whose response ids also start at 1, give its ids a prefix of their own: --id-prefix B- (or "id_prefix" in the --map file)',
   'surveyImport.badLines.hintPrefixTaken':
-    'an earlier import has ids with the prefix {prefix} too: each questionnaire needs a prefix of its own, so import its files one at a time, each with another prefix (--id-prefix C- …)',
+    'an earlier import has ids with the prefix {prefix} too: if this file is another questionnaire, give it a prefix of its own (--id-prefix C-), each questionnaire its own; if it is a later export of the same one, fix the changed lines, or import the good rows with --skip-invalid --rejects FILE',
   'surveyImport.badLines.hint': 'fix the file, or import the good rows and list the bad ones with --skip-invalid --rejects FILE',
   'surveyImport.empty': '{file} is empty',
   'surveyImport.emptyBlankLines': '{file} is empty (it holds only blank lines)',
@@ -133,7 +133,7 @@ export const surveyImport = {
   'surveyImport.forcePrefix.had.hint': 'give the same prefix again: --id-prefix {prefix} --force',
   'surveyImport.forcePrefix.none': '{file} was imported into {survey} without an id prefix (batch {batch}); with one, its rows would be stored a second time under other ids',
   'surveyImport.forcePrefix.none.hint': 'leave out --id-prefix (and "id_prefix" in the --map file) to import it again',
-  'surveyImport.idPrefix.bad': '{from}: {value} is not an id prefix (1 to {max} characters, no spaces, not ending in a digit)',
+  'surveyImport.idPrefix.bad': '{from}: {value} is not an id prefix (1 to {max} letters, digits or - _ . : /, not ending in a digit)',
   'surveyImport.idPrefix.hint': 'give a short tag for the questionnaire, e.g. {example} (ids become B-1, B-2, …)',
   'surveyImport.loyaltyScale': '{from}: {value} is not a loyalty scale',
   'surveyImport.loyaltyScale.hint': 'use 10 for a 0–10 "how likely would you recommend" question, or 5',

@@ -53,6 +53,7 @@ export const survey = {
   'survey.col.imported': 'imported',
   'survey.col.present': 'present',
   'survey.col.alreadyPresent': 'already present',
+  'survey.col.idPrefix': 'id prefix',
   'survey.col.rejected': 'rejected',
   'survey.col.by': 'by',
   'survey.col.at': 'at',
@@ -114,6 +115,8 @@ export const survey = {
   'survey.import.dryRunRejects': 'a dry run writes nothing: {file} is written by the import itself (without --dry-run)',
   'survey.import.idClashes':
     "of the rejected lines, {n} {n|reuses|reuse} an earlier import's response id with other content: if this file is another questionnaire whose ids also start at 1, import it with --id-prefix B- instead",
+  'survey.import.idClashesImported':
+    "of the rejected lines, {n} {n|reuses|reuse} an earlier import's response id with other content (another questionnaire numbered from 1 too? Such a file is best tried with --dry-run first, and imported with --id-prefix)",
   'survey.import.repeatedInFile': 'of those already present, {n} {n|line repeats|lines repeat} an earlier line of this file with the same response id and content: counted once',
   'survey.import.repeatedInFileNoId': 'of those already present, {n} {n|line is|lines are} identical to an earlier line of this file: without a response id column, identical answers are one answer (give the export its 序号/ID column to keep each)',
   'survey.map.keywordNote': '{header} (by {keywords})',
