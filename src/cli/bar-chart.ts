@@ -1,3 +1,5 @@
+import { displayWidth } from './fit.js'
+
 /** A horizontal bar chart in Unicode blocks, eighths included: '███████▌ 79.0'. */
 const PARTS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉']
 
@@ -11,11 +13,4 @@ export function barChart(items: readonly { label: string; value: number | null }
       return `${label} │${'█'.repeat(Math.floor(eighths / 8))}${PARTS[eighths % 8]} ${i.value.toFixed(1)}`
     })
     .join('\n')
-}
-
-/** Terminal columns of a string: CJK and other wide characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1
-  return w
 }

@@ -2,6 +2,7 @@ import stringWidth from 'string-width'
 
 /** Text fitted to a terminal's columns, counting wide (CJK) characters as two. */
 
+/** Terminal columns of a text: CJK and other wide characters take two, colour codes none. */
 export function displayWidth(text: string): number {
   return stringWidth(text)
 }

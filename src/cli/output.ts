@@ -5,6 +5,7 @@ import { neutraliseFormula } from '../domain/formula-safety.js'
 import { label, t } from '../domain/i18n/catalog.js'
 import type { EnumKind } from '../domain/i18n/enums.js'
 import type { AppContext } from './context.js'
+import { displayWidth, padTo } from './fit.js'
 
 /**
  * Every command prints through here: an aligned table on a terminal, tab-separated lines with a
@@ -91,7 +92,36 @@ export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns:
     wordWrap: true,
   })
   for (const row of body) table.push(row)
-  ctx.io.out(`${table.toString()}\n`)
+  const text = table.toString()
+  const width = widestLine(text)
+  // wider than the terminal, a table wraps into a mess: one record at a time instead (psql's \x auto)
+  if (ctx.io.columns !== undefined && width > ctx.io.columns && columns.length > 2) {
+    ctx.io.err(`${t('output.expanded', { width, columns: ctx.io.columns })}\n`)
+    ctx.io.out(expandedRecords(header, body, chalk))
+    return
+  }
+  ctx.io.out(`${text}\n`)
+}
+
+function widestLine(text: string): number {
+  let widest = 0
+  for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line))
+  return widest
+}
+
+/** Each row as a block of `title  value` lines under a rule with its number: a wide table on a narrow terminal. */
+function expandedRecords(titles: readonly string[], body: readonly string[][], chalk: InstanceType<typeof Chalk>): string {
+  const titleWidth = Math.max(...titles.map(displayWidth))
+  const indent = ' '.repeat(titleWidth + 2)
+  const lines: string[] = []
+  body.forEach((row, i) => {
+    lines.push(chalk.dim(`─── ${i + 1} / ${body.length} ───`))
+    titles.forEach((title, j) => {
+      const value = (row[j] ?? '').split('\n').join(`\n${indent}`)
+      lines.push(`${chalk.bold(padTo(title, titleWidth))}  ${value}`.trimEnd())
+    })
+  })
+  return `${lines.join('\n')}\n`
 }
 
 /** An entity: its JSON object with --json, else label/value lines. */

@@ -1,3 +1,4 @@
+import { displayWidth } from './fit.js'
 import { GRADE_COLOURS } from './html/page.js'
 
 /**
@@ -26,12 +27,6 @@ export interface SheetSpec {
 
 const FORMATS: Record<CellKind, string | undefined> = { text: '@', grade: '@', integer: '0', score: '0.0', coefficient: '0.00', money: '#,##0.00' }
 
-/** Display width of a text: East Asian wide characters count as two. */
-export function displayWidth(text: string): number {
-  let w = 0
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1
-  return w
-}
 
 function shown(v: CellValue, kind: CellKind): string {
   if (v === null) return ''

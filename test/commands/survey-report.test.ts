@@ -29,8 +29,8 @@ describe('icm survey report', () => {
     expect(doc.match(/<tr data-unit="/g)).toHaveLength(2)
     // IT: overall 4 → (4 − 1)/4 × 100 = 75.0; timeliness mean (3+2+3+2+3+2+3)/7 = 2.57, the lowest
     expect(doc).toMatch(/<tr data-unit="IT">.*<td class="num">2\.57<\/td>.*<td class="num">75\.0<\/td><td>timeliness<\/td>/)
-    // HR: one response, below assess.min_responses → n/a
-    expect(doc).toMatch(/<tr data-unit="HR">.*<td class="num na">n\/a<\/td><td>accuracy<\/td>/)
+    // HR: one response, below assess.min_responses → n/a; it answered one dimension only, so none is the lowest
+    expect(doc).toMatch(/<tr data-unit="HR">.*<td class="num na">n\/a<\/td><td><\/td>/)
     expect(doc).toContain('7 comments')
     expect(doc.match(/<details>/g)).toHaveLength(1)
     expect(doc).toContain('<summary>all 7 comments</summary>')

@@ -17,6 +17,7 @@ export const cli = {
   'prompt.no': '否',
   'prompt.key.navigate': '移动',
   'prompt.key.select': '选择',
+  'output.expanded': 'icm: 提示：表格宽 {width} 列，终端只有 {columns} 列，改为逐条显示（可加宽窗口，或加 --csv 输出整表）',
   'cli.helpCommand': "显示命令的帮助",
   'cli.rootHelp': "\n示例：\n  icm demo                                  在 ./icm-demo.db 建立一家示例公司\n  icm init                                  创建 ./icm.db\n  icm unit import org.csv                   导入部门和岗位\n  icm customer map                          谁为谁服务\n\n半年度工作流程（2026-H1）：\n  icm request log --from SALES --to IT --title \"CRM 报表\"      半年中：登记需求，\n  icm request rank --to IT                                     排序，按时答复\n  icm request respond REQ-0001 --accept --expected 2026-03-20\n  icm complaint open --against IT --from HR --channel email --summary \"…\"\n  icm survey create 2026H1-SERVICE --title \"上半年满意度\" --period 2026-H1\n  icm survey import 2026H1-SERVICE export.csv                  期末：满意度调查，\n  icm assess import-inputs --period 2026-H1 inputs.csv         自评和上级评分，\n  icm assess run --period 2026-H1                              考核得分表，\n  icm assess explain --period 2026-H1 --unit IT                每个得分的来由，\n  icm assess finalize --period 2026-H1                         定稿；然后计算奖金：\n  icm assess bonus --period 2026-H1 --base bonus-base.csv\n\n退出码：0 成功，1 意外错误，2 用法错误，3 输入无效或操作被拒绝，\n        4 找不到，5 冲突（重复、已导入、已定稿）\n",
   'cli.help.default': '（默认：{value}）',

@@ -19,6 +19,7 @@ export const cli = {
   "prompt.no": "否",
   "prompt.key.navigate": "移動",
   "prompt.key.select": "選擇",
+  "output.expanded": "icm: 提示：表格寬 {width} 列，終端只有 {columns} 列，改為逐條顯示（可加寬視窗，或加 --csv 輸出整表）",
   "cli.helpCommand": "顯示命令的幫助",
   "cli.rootHelp": "\n示例：\n  icm demo                                  在 ./icm-demo.db 建立一家示例公司\n  icm init                                  建立 ./icm.db\n  icm unit import org.csv                   匯入部門和職位\n  icm customer map                          誰為誰服務\n\n半年度工作流程（2026-H1）：\n  icm request log --from SALES --to IT --title \"CRM 報表\"      半年中：登記需求，\n  icm request rank --to IT                                     排序，按時答覆\n  icm request respond REQ-0001 --accept --expected 2026-03-20\n  icm complaint open --against IT --from HR --channel email --summary \"…\"\n  icm survey create 2026H1-SERVICE --title \"上半年滿意度\" --period 2026-H1\n  icm survey import 2026H1-SERVICE export.csv                  期末：滿意度調查，\n  icm assess import-inputs --period 2026-H1 inputs.csv         自評和上級評分，\n  icm assess run --period 2026-H1                              考核得分表，\n  icm assess explain --period 2026-H1 --unit IT                每個得分的來由，\n  icm assess finalize --period 2026-H1                         定稿；然後計算獎金：\n  icm assess bonus --period 2026-H1 --base bonus-base.csv\n\n退出碼：0 成功，1 意外錯誤，2 用法錯誤，3 輸入無效或操作被拒絕，\n        4 找不到，5 衝突（重複、已匯入、已定稿）\n",
   "cli.help.default": "（預設：{value}）",
