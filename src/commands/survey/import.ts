@@ -195,8 +195,9 @@ async function importFile(ctx: AppContext, store: Store, input: ImportInput, opt
   const { survey, full, shown, head } = input
   const idPrefix = input.mapping.reading?.idPrefix
   // A file imported before is refused before any work (with --force, when its id prefix is not
-  // the one it had then: its rows would go in again under other ids). Only a batch of the same size can be the
-  // same file: otherwise the import hashes the file as it reads it (and checks again under the lock).
+  // the one it had then: its rows would go in again under other ids). Only a batch of the same
+  // size can be the same file: otherwise the import hashes the file as it reads it (and checks
+  // again under the lock).
   let knownSha256: string | undefined
   if (await hasBatchOfSize(store.db, head.size)) {
     knownSha256 = sha256OfFile(full)
