@@ -93,7 +93,8 @@ export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns:
   })
   for (const row of body) table.push(row)
   const text = table.toString()
-  const width = widestLine(text)
+  // every line of the table is as wide as its top border
+  const width = displayWidth(text.split('\n', 1)[0] ?? '')
   // wider than the terminal, a table wraps into a mess: one record at a time instead (psql's \x auto)
   if (ctx.io.columns !== undefined && width > ctx.io.columns && columns.length > 2) {
     ctx.io.err(`${t('output.expanded', { width, columns: ctx.io.columns })}\n`)
@@ -101,12 +102,6 @@ export async function printRows<T>(ctx: AppContext, rows: readonly T[], columns:
     return
   }
   ctx.io.out(`${text}\n`)
-}
-
-function widestLine(text: string): number {
-  let widest = 0
-  for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line))
-  return widest
 }
 
 /** Each row as a block of `title  value` lines under a rule with its number: a wide table on a narrow terminal. */
